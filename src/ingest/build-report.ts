@@ -1,0 +1,31 @@
+// One report in, one Report out: clean → metadata → passages. Pure and I/O-free (Web APIs only),
+// so the Node CLI and the Workers entry ingest a report the same way.
+import { cleanReportText } from './clean.js';
+import { IngestError } from './errors.js';
+import { extractMetadata } from './metadata.js';
+import { splitPassages } from './passages.js';
+import type { Report, ReportInput } from './types.js';
+
+/**
+ * Builds the stored form of a report; every passage offset points into `report.text`.
+ * @throws IngestError MISSING_ID when `input.id` is blank, EMPTY_TEXT when nothing readable is left after cleaning.
+ */
+export function buildReport(input: ReportInput): Report {
+  if (!input.id.trim()) throw new IngestError('MISSING_ID');
+  const text = cleanReportText(input.text);
+  if (!text) throw new IngestError('EMPTY_TEXT', `Report ${input.id}: no readable text after cleaning; check that the source is not empty or only site navigation.`);
+  const hints: { title?: string; publishedAt?: string } = {};
+  if (input.title) hints.title = input.title;
+  if (input.publishedAt) hints.publishedAt = input.publishedAt;
+  const meta = extractMetadata(text, hints);
+  return {
+    id: input.id,
+    title: meta.title,
+    text,
+    place: meta.place,
+    publishedAt: meta.publishedAt,
+    periods: meta.periods,
+    passages: splitPassages(input.id, text, meta),
+    source: input.source ?? null,
+  };
+}
