@@ -1,0 +1,324 @@
+// Full-text search over report passages: an Orama database with the Vietnamese tokenizer, side
+// maps for reports, BM25 candidates re-ranked in our code (see rank.ts), save and load.
+// Every operation is synchronous: with a synchronous tokenizer and no hooks Orama is too.
+import { count, create, insert, load, type RawData, remove, save, search } from '@orama/orama';
+import type { Report } from '../ingest/types';
+import { highlightSpans, placeKeys, profileQuery, type ScoredCandidate, scoreCandidate } from './rank';
+import { buildSnippet } from './snippet';
+import { analyzeVi, createViTokenizer, PRETOKENIZED, TERMINATOR, tokenizeVi } from './tokenizer';
+
+/** Bump when tokens, schema or the snapshot shape change: old snapshots must be rebuilt. */
+export const INDEX_FORMAT_VERSION = 1;
+
+/** BM25 candidates handed to the re-ranker. */
+const CANDIDATES = 50;
+/** Context (title, place, section) repeats for every passage of a report: it weighs less. */
+const CONTEXT_BOOST = 0.5;
+/**
+ * Query tokens found in more than this share of passages are not looked up in Orama (the three
+ * rarest always are). Their postings are the longest, so they cost the most, and their IDF is
+ * the lowest, so they move BM25 the least; the re-ranker still scores them on the candidates.
+ */
+const COMMON_TOKEN_SHARE = 0.25;
+const MIN_LOOKUP_TOKENS = 3;
+/** Below this many passages every lookup is cheap, and in a handful of passages every token is "common". */
+const PRUNE_FROM_PASSAGES = 500;
+
+const SCHEMA = {
+  text: 'string',
+  /** Report title, place names and the passage's section heading: words the passage implies. */
+  context: 'string',
+  reportId: 'enum',
+  /** Folded place names (passage's, report's and their provinces): "quang tri", "tay son". */
+  places: 'enum[]',
+  provinceCode: 'enum',
+  year: 'number',
+} as const;
+
+function createDb(tokenizer: 'vi' | 'default') {
+  return create({
+    schema: SCHEMA,
+    id: 'passages',
+    // Nothing sorts by a field; sort indexes would only grow the snapshot.
+    sort: { enabled: false },
+    ...(tokenizer === 'vi' ? { components: { tokenizer: createViTokenizer() } } : {}),
+  });
+}
+
+type PassageDb = ReturnType<typeof createDb>;
+
+/** What Orama stores per passage; fields outside SCHEMA are stored, not indexed. */
+interface PassageDoc {
+  id: string;
+  reportId: string;
+  text: string;
+  context: string;
+  places: string[];
+  provinceCode?: string;
+  year?: number;
+  start: number;
+  end: number;
+  section: string | null;
+  place: string | null;
+  leadIn: string | null;
+}
+
+interface ReportEntry {
+  title: string;
+  passageIds: string[];
+}
+
+export interface PassageIndex {
+  /** 'default' is Orama's stock tokenizer without re-ranking, kept only for comparisons. */
+  readonly tokenizer: 'vi' | 'default';
+  readonly db: PassageDb;
+  readonly reports: Map<string, ReportEntry>;
+}
+
+export interface PassageHit {
+  id: string;
+  reportId: string;
+  title: string;
+  start: number;
+  end: number;
+  text: string;
+  section: string | null;
+  place: string | null;
+  score: number;
+  /** HTML: escaped passage text (or a ~300-character window of it) with matches in <mark>. */
+  snippet: string;
+}
+
+export interface SearchPassagesOptions {
+  /** Hits returned; default 10. */
+  limit?: number;
+  reportId?: string;
+  /** GSO province code, e.g. "45" for Quảng Trị. */
+  provinceCode?: string;
+  /** Year the passage speaks of (its period's, else its report's main period's). */
+  year?: number;
+  /** Re-rank Orama's candidates (default true); false gives plain BM25, for evaluation. */
+  rerank?: boolean;
+}
+
+export const SEARCH_ERRORS = {
+  INDEX_VERSION_MISMATCH: 'The passage index snapshot was built by another version of the search code; rebuild it (npm run index).',
+  INDEX_MALFORMED: 'This is not a passage index snapshot; build one with savePassageIndex.',
+} as const;
+
+export type SearchErrorCode = keyof typeof SEARCH_ERRORS;
+
+/** Thrown by loadPassageIndex when a snapshot cannot be restored; `code` is a key of SEARCH_ERRORS. */
+export class PassageIndexError extends Error {
+  readonly code: SearchErrorCode;
+
+  constructor(code: SearchErrorCode, message: string = SEARCH_ERRORS[code]) {
+    super(message);
+    this.name = 'PassageIndexError';
+    this.code = code;
+  }
+}
+
+export function createPassageIndex(): PassageIndex {
+  return { tokenizer: 'vi', db: createDb('vi'), reports: new Map() };
+}
+
+/** The same index with Orama's default (English) tokenizer and BM25 order: a baseline only. */
+export function createDefaultTokenizerIndex(): PassageIndex {
+  return { tokenizer: 'default', db: createDb('default'), reports: new Map() };
+}
+
+/** Inserts a report's passages; a report already indexed under that id is replaced. */
+export function indexReport(index: PassageIndex, report: Report): void {
+  if (index.reports.has(report.id)) removeReport(index, report.id);
+  const passageIds: string[] = [];
+  let leadIn: string | null = null;
+  for (const p of report.passages) {
+    const text = report.text.slice(p.start, p.end);
+    const place = p.place ?? report.place;
+    const context = [report.title, place?.name, place?.province, p.section, leadIn].filter(Boolean).join('. ');
+    const ownLeadIn = leadIn;
+    leadIn = nextLeadIn(text, leadIn);
+    const year = p.period?.year ?? report.periods[0]?.year;
+    const provinceCode = place?.provinceCode;
+    const doc: PassageDoc = {
+      id: p.id,
+      reportId: report.id,
+      text,
+      context,
+      places: placeKeys([p.place?.name, p.place?.province, report.place?.name, report.place?.province]),
+      ...(provinceCode ? { provinceCode } : {}),
+      ...(year !== undefined ? { year } : {}),
+      start: p.start,
+      end: p.end,
+      section: p.section,
+      place: place?.name ?? null,
+      leadIn: ownLeadIn,
+    };
+    insert(index.db, doc);
+    passageIds.push(p.id);
+  }
+  index.reports.set(report.id, { title: report.title, passageIds });
+}
+
+const BULLET = /^\s*(?:[-+•*–]|[a-zđ]\)|\d+\))\s/u;
+/** How much of a lead-in travels with the passages below it. */
+const LEAD_IN_CHARS = 300;
+
+/**
+ * The lead-in the next passage inherits as context: this passage when it ends in ":" ("… cuối
+ * năm 2022 … như sau:"), the current one while a bulleted list goes on, else none. The figures
+ * under a lead-in rarely repeat its year or subject.
+ */
+function nextLeadIn(text: string, current: string | null): string | null {
+  const trimmed = text.trim();
+  if (trimmed.endsWith(':')) return trimmed.slice(-LEAD_IN_CHARS);
+  return current !== null && BULLET.test(trimmed) ? current : null;
+}
+
+export function removeReport(index: PassageIndex, reportId: string): void {
+  const entry = index.reports.get(reportId);
+  if (!entry) return;
+  for (const id of entry.passageIds) remove(index.db, id);
+  index.reports.delete(reportId);
+}
+
+type TokenCounts = Record<string, Record<string, number>>;
+
+/** Orama's per-field count of passages holding each token (read only). */
+function tokenCounts(index: PassageIndex): TokenCounts {
+  // Safe: the shape of @orama/orama 3.1.x's default index component, which we always use.
+  return (index.db.data.index as unknown as { tokenOccurrences: TokenCounts }).tokenOccurrences;
+}
+
+function idfOf(index: PassageIndex): (token: string) => number {
+  const n = count(index.db);
+  const text = tokenCounts(index).text;
+  return (token) => {
+    const df = text?.[token + TERMINATOR] ?? 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  };
+}
+
+/**
+ * The query tokens worth a posting-list lookup: no accent keys (the re-ranker scores accents),
+ * no tokens common to most passages unless nothing rarer is left.
+ */
+function lookupTerm(index: PassageIndex, term: string): string {
+  const counts = tokenCounts(index);
+  const n = count(index.db);
+  const frequency = (t: string) => Math.max(counts.text?.[t] ?? 0, counts.context?.[t] ?? 0);
+  const tokens = [...new Set(tokenizeVi(term))]
+    .filter((t) => /^[#@a-z0-9._-]+$/.test(t))
+    .map((t) => t + TERMINATOR)
+    .sort((a, b) => frequency(a) - frequency(b) || (a < b ? -1 : 1));
+  const kept = n < PRUNE_FROM_PASSAGES ? tokens : tokens.filter((t, i) => i < MIN_LOOKUP_TOKENS || frequency(t) <= COMMON_TOKEN_SHARE * n);
+  return PRETOKENIZED + kept.join(' ');
+}
+
+/**
+ * Passages for a question, best first: BM25 candidates from Orama, re-ranked (rank.ts).
+ * @example searchPassages(index, 'ho ngheo quang tri', { limit: 3 })[0].text // '… 14.040 hộ nghèo …'
+ */
+export function searchPassages(index: PassageIndex, query: string, opts: SearchPassagesOptions = {}): PassageHit[] {
+  const limit = opts.limit ?? 10;
+  const term = query.normalize('NFC').trim();
+  if (!term || limit <= 0) return [];
+  const where: Record<string, unknown> = {};
+  if (opts.reportId !== undefined) where.reportId = { eq: opts.reportId };
+  if (opts.provinceCode !== undefined) where.provinceCode = { eq: opts.provinceCode };
+  if (opts.year !== undefined) where.year = { eq: opts.year };
+  const rerank = index.tokenizer === 'vi' && opts.rerank !== false;
+  const profile = profileQuery(term, idfOf(index));
+  const lookup = index.tokenizer === 'vi' ? lookupTerm(index, term) : term;
+
+  const candidates = new Map<string, { doc: PassageDoc; bm25: number }>();
+  const collect = (filter: Record<string, unknown>) => {
+    const result = search(index.db, {
+      term: lookup,
+      properties: ['text', 'context'],
+      boost: { context: CONTEXT_BOOST },
+      limit: rerank ? Math.max(CANDIDATES, limit) : limit,
+      // Safe: keys and operators are those of SCHEMA; the record only makes them optional.
+      where: filter as never,
+    });
+    if (result instanceof Promise) throw new Error('Orama search turned asynchronous: check the tokenizer and plugins.');
+    for (const h of result.hits) {
+      // Safe: every document was inserted by indexReport as a PassageDoc.
+      const doc = h.document as unknown as PassageDoc;
+      if (!candidates.has(doc.id)) candidates.set(doc.id, { doc, bm25: h.score });
+    }
+  };
+  collect(where);
+  // In a large corpus the passages of the place a question names can all rank below 50
+  // look-alikes from other places; fetch them too (enum filter, same BM25 scores).
+  if (rerank && profile.places.length > 0 && where.reportId === undefined) {
+    collect({ ...where, places: { containsAny: [...new Set(profile.places.map((p) => p.key))] } });
+  }
+
+  const list = [...candidates.values()];
+  const best = Math.max(0, ...list.map((c) => c.bm25));
+  const scored = list.map(({ doc, bm25 }) => {
+    const ranked: ScoredCandidate = rerank
+      ? scoreCandidate(profile, doc, bm25, best)
+      : { score: bm25, features: { bm25, coverage: 0, window: 0, bigrams: 0, metrics: 0, accents: 0, place: 0, year: 0, numbers: 0, figure: 0 }, analysis: analyzeVi(doc.text), offset: 0 };
+    return { doc, bm25, ranked };
+  });
+  scored.sort((a, b) => b.ranked.score - a.ranked.score || b.bm25 - a.bm25 || (a.doc.id < b.doc.id ? -1 : 1));
+
+  return scored.slice(0, limit).map(({ doc, ranked }) => ({
+    id: doc.id,
+    reportId: doc.reportId,
+    title: index.reports.get(doc.reportId)?.title ?? '',
+    start: doc.start,
+    end: doc.end,
+    text: doc.text,
+    section: doc.section,
+    place: doc.place,
+    score: ranked.score,
+    snippet: buildSnippet(doc.text, highlightSpans(profile, ranked.analysis, ranked.offset)),
+  }));
+}
+
+interface Snapshot {
+  version: number;
+  tokenizer: 'vi' | 'default';
+  reports: [string, ReportEntry][];
+  orama: RawData;
+}
+
+/** A JSON-serialisable snapshot; the same reports indexed in the same order give the same JSON. */
+export function savePassageIndex(index: PassageIndex): unknown {
+  const snapshot: Snapshot = {
+    version: INDEX_FORMAT_VERSION,
+    tokenizer: index.tokenizer,
+    reports: [...index.reports.entries()],
+    orama: save(index.db),
+  };
+  return snapshot;
+}
+
+/**
+ * Restores a snapshot into a database created with our tokenizer (Orama's persistence plugin
+ * would restore the default one, and Vietnamese queries would then find nothing).
+ * @throws PassageIndexError when the snapshot is of another format version or not a snapshot.
+ */
+export function loadPassageIndex(raw: unknown): PassageIndex {
+  if (typeof raw !== 'object' || raw === null || !('version' in raw)) {
+    throw new PassageIndexError('INDEX_MALFORMED');
+  }
+  const snapshot = raw as Snapshot;
+  if (snapshot.version !== INDEX_FORMAT_VERSION) {
+    throw new PassageIndexError(
+      'INDEX_VERSION_MISMATCH',
+      `Passage index snapshot has format version ${String(snapshot.version)}, this code reads ${INDEX_FORMAT_VERSION}: rebuild the index (npm run index).`,
+    );
+  }
+  if (!Array.isArray(snapshot.reports) || typeof snapshot.orama !== 'object' || snapshot.orama === null) {
+    throw new PassageIndexError('INDEX_MALFORMED', 'The passage index snapshot lacks "reports" or "orama"; rebuild it with savePassageIndex.');
+  }
+  const tokenizer = snapshot.tokenizer === 'default' ? 'default' : 'vi';
+  const db = createDb(tokenizer);
+  load(db, snapshot.orama);
+  return { tokenizer, db, reports: new Map(snapshot.reports) };
+}

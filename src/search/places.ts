@@ -1,0 +1,90 @@
+// Minimal place lookup for queries: which provinces and districts a question names, by folded
+// syllables, so ranking can prefer passages about that place. Names and aliases from src/data.
+import districts from '../data/districts.json' with { type: 'json' };
+import provinces from '../data/provinces.json' with { type: 'json' };
+import { foldVi } from '../text/fold';
+
+export interface QueryPlace {
+  /** Folded name as the index stores it in `places`: "quang tri", "tay son". */
+  key: string;
+  /** Every folded spelling of it (name and aliases), to look for in a passage's words. */
+  names: string[];
+  level: 'province' | 'district';
+  code: string;
+  provinceCode: string;
+}
+
+interface GazetteerRow {
+  code: string;
+  name: string;
+  provinceCode?: string;
+  aliases?: string[];
+  initials?: string[];
+}
+
+/** Folded place name or alias, syllables joined by one space → the places it may denote. */
+const BY_FOLDED = new Map<string, QueryPlace[]>();
+let maxSyllables = 1;
+
+/** Folds a place name the way `places` keys are stored: "Đakrông" → "dakrong", "Bà Rịa - Vũng Tàu" → "ba ria vung tau". */
+export function placeKey(name: string): string {
+  return foldVi(name)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** One-syllable spellings that are not also common syllables or initials ("vinh", "qt"). */
+function safeSingle(folded: string): boolean {
+  return folded.length >= 5 || folded === 'hue' || folded === 'hcm';
+}
+
+function add(alias: string, place: QueryPlace) {
+  const folded = placeKey(alias.replace(/^(tỉnh|thành phố|tp\.?|huyện|quận|thị xã)\s+/i, ''));
+  const syllables = folded.split(' ');
+  if (!folded || (syllables.length < 2 && !safeSingle(folded))) return;
+  if (!place.names.includes(folded)) place.names.push(folded);
+  maxSyllables = Math.max(maxSyllables, syllables.length);
+  const list = BY_FOLDED.get(folded) ?? [];
+  if (!list.some((p) => p.code === place.code && p.level === place.level)) list.push(place);
+  BY_FOLDED.set(folded, list);
+}
+
+for (const p of provinces as GazetteerRow[]) {
+  const place: QueryPlace = { key: placeKey(p.name), names: [], level: 'province', code: p.code, provinceCode: p.code };
+  const initials = new Set(p.initials ?? []);
+  for (const alias of [p.name, ...(p.aliases ?? [])]) if (!initials.has(alias)) add(alias, place);
+}
+for (const d of districts as GazetteerRow[]) {
+  const place: QueryPlace = {
+    key: placeKey(d.name),
+    names: [],
+    level: 'district',
+    code: d.code,
+    provinceCode: d.provinceCode ?? '',
+  };
+  for (const alias of [d.name, ...(d.aliases ?? [])]) add(alias, place);
+}
+
+/**
+ * Places a query names, longest match first over folded syllables.
+ * @example findQueryPlaces('ho ngheo quang tri') // [{ key: 'quang tri', level: 'province', code: '45', … }]
+ */
+export function findQueryPlaces(query: string): QueryPlace[] {
+  const syllables = placeKey(query).split(' ').filter(Boolean);
+  const found: QueryPlace[] = [];
+  for (let i = 0; i < syllables.length; ) {
+    let matched = 0;
+    // A commune ("xã Bình Tân", "phường …", "thị trấn …") is not in the gazetteer: it may share
+    // a district's name, so skip names right after those words ("thị xã" is a district type).
+    const before = syllables.slice(Math.max(0, i - 2), i).join(' ');
+    const commune = /(^|\s)(phuong|thi tran)$/.test(before) || (/(^|\s)xa$/.test(before) && !/(^|\s)thi xa$/.test(before));
+    for (let n = Math.min(maxSyllables, syllables.length - i); n >= 1 && !matched && !commune; n--) {
+      const places = BY_FOLDED.get(syllables.slice(i, i + n).join(' '));
+      if (!places) continue;
+      matched = n;
+      for (const p of places) if (!found.some((f) => f.key === p.key && f.code === p.code)) found.push(p);
+    }
+    i += matched || 1;
+  }
+  return found;
+}
