@@ -1,0 +1,482 @@
+// Report → figures. Each number that states a figure becomes one, with its unit, what it counts
+// (metric), place, period and kind, read from its sentence, then its paragraph and section, then
+// the report. Rules are about how Vietnamese welfare reports phrase things, not about one report.
+import { findPlaceMentions } from '../ingest/gazetteer.ts';
+import type { Passage, Period, Report } from '../ingest/types.ts';
+import { foldAligned, hasDiacritics } from '../text/fold-aligned.ts';
+import { findPeriods, type PeriodMention } from '../text/periods.ts';
+import { splitSentences } from '../text/sentences.ts';
+import {
+  ACTION_LINKS,
+  APPROX_BEFORE,
+  ATTAINMENT_AFTER,
+  CHANGE_BEFORE_NUMBER,
+  EXCEEDED_BEFORE,
+  GROUP_QUALIFIERS,
+  LEVEL_AFTER_CHANGE,
+  MONEY_OF_COUNT,
+  PLAN_SECTION,
+  RESULT_MARKERS,
+  TARGET_BEFORE_NUMBER,
+  TARGET_SCOPE_CUE,
+  TARGET_SCOPE_CUE_FOLDED,
+} from './cues.ts';
+import { countMetricOf, findMetricMentions, type MetricMention, metricById, rateMetricOf } from './lexicon.ts';
+import { findNumberMentions, type NumberMention } from './numbers.ts';
+import { linkRelations } from './relations.ts';
+import type { Figure, FigureKind } from './types.ts';
+import { isMoneyUnit, normaliseValue, readUnit } from './units.ts';
+import type { Metric } from './lexicon.ts';
+
+interface PlaceRef {
+  name: string;
+  level: 'province' | 'district' | 'commune';
+  start: number;
+  end: number;
+  provinceCode: string | null;
+}
+
+interface Ctx {
+  report: Report;
+  text: string;
+  folded: string;
+  metrics: MetricMention[];
+  periods: PeriodMention[];
+  places: PlaceRef[];
+  /** Publication date, or the end of the report's main period: a period starting later is a plan. */
+  horizon: string | null;
+  /** Figures of the current sentence found so far. */
+  figuresSoFar: Figure[];
+}
+
+const FOLDED_GROUPS = GROUP_QUALIFIERS.map((g) => [g, foldAligned(g)] as const).sort((a, b) => b[1].length - a[1].length);
+const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/**
+ * Every figure a report states, in text order.
+ * @example extractFigures(report).find((f) => f.text === '14.040 hộ') // { metric: 'poor_households', kind: 'result', … }
+ */
+export function extractFigures(report: Report): Figure[] {
+  const text = report.text;
+  const folded = foldAligned(text);
+  const defaultYear = report.periods[0]?.year ?? (report.publishedAt ? Number(report.publishedAt.slice(0, 4)) : undefined);
+  const ctx: Ctx = {
+    report,
+    text,
+    folded,
+    metrics: findMetricMentions(folded),
+    periods: findPeriods(text, defaultYear === undefined ? {} : { defaultYear }),
+    places: findPlaces(report, text),
+    horizon: endOf(report.publishedAt),
+    figuresSoFar: [],
+  };
+
+  const figures: Figure[] = [];
+  let carryTarget = false;
+  let lastLine = -1;
+  for (const passage of report.passages) {
+    const planSection = passage.section !== null && PLAN_SECTION.test(foldAligned(passage.section));
+    for (const s of splitSentences(text, passage.start, passage.end)) {
+      const line = lineStart(text, s.start);
+      if (line !== lastLine) carryTarget = false;
+      lastLine = line;
+      const sentenceText = text.slice(s.start, s.end);
+      const scopeAt = targetScopeStart(text, folded, s.start, s.end);
+      // A plan announced in one sentence carries to the next ones of its paragraph
+      // ("Năm 2024 phấn đấu …. Tỷ lệ lao động qua đào tạo đạt 75,16%"), until one reports a result.
+      const carried = (carryTarget || planSection) && !RESULT_MARKERS.test(sentenceText);
+      const found = figuresOfSentence(ctx, passage, s.start, s.end, scopeAt, carried);
+      figures.push(...found);
+      if (scopeAt !== null) carryTarget = true;
+      else if (RESULT_MARKERS.test(sentenceText)) carryTarget = false;
+    }
+  }
+  linkRelations(text, figures);
+  return figures;
+}
+
+/** "2023-06" → "2023-06-30", "2024" → "2024-12-31": a partial date stands for its last day. */
+function endOf(date: string | null): string | null {
+  if (!date) return null;
+  if (/^\d{4}$/.test(date)) return `${date}-12-31`;
+  if (/^\d{4}-\d{2}$/.test(date)) {
+    const [y, m] = date.split('-').map(Number) as [number, number];
+    return `${date}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  }
+  return date;
+}
+
+function lineStart(text: string, at: number) {
+  return text.lastIndexOf('\n', at - 1) + 1;
+}
+
+function targetScopeStart(text: string, folded: string, start: number, end: number): number | null {
+  const sentence = text.slice(start, end);
+  const m = hasDiacritics(sentence) ? TARGET_SCOPE_CUE.exec(sentence) : TARGET_SCOPE_CUE_FOLDED.exec(folded.slice(start, end));
+  return m ? start + m.index : null;
+}
+
+function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: number, scopeAt: number | null, carried: boolean): Figure[] {
+  const { text, folded } = ctx;
+  const nums = findNumberMentions(text, sStart, sEnd);
+  const out: Figure[] = [];
+  ctx.figuresSoFar = out;
+  const byIndex = new Map<number, Figure>();
+  let prevFigure: Figure | undefined;
+  let lastCountUnit = '';
+
+  for (let i = 0; i < nums.length; i++) {
+    const n = nums[i] as NumberMention;
+    // The unit of "A/B người" and of "1,0 - 1,5%" is written once, after the second number.
+    const unitFrom = n.pairRole === 'result' || (n.rangeWith !== undefined && n.rangeWith > i) ? (nums[(n.pairedWith ?? n.rangeWith) as number] as NumberMention) : n;
+    const unitMatch = readUnit(text, folded, unitFrom.end);
+    let unit = unitMatch?.unit ?? '';
+    // "(trong đó cao đẳng: 19; trung cấp: 285 …)": a list of parts takes the unit of what it breaks down.
+    if (!unit && /^\s*[;,.)]/.test(text.slice(n.end, n.end + 3)) && lastCountUnit) unit = lastCountUnit;
+    const figEnd = unitFrom === n && unitMatch ? unitMatch.end : n.end;
+    // The words after "A/B người …" describe A too.
+    const describedEnd = unitFrom !== n && unitMatch ? unitMatch.end : figEnd;
+    if (unit && unit !== '%' && !isMoneyUnit(unit)) lastCountUnit = unit;
+
+    const segStart = segmentStart(text, sStart, n.start, prevFigure);
+    const beforeFolded = folded.slice(segStart, n.start);
+    const beforeText = text.slice(segStart, n.start);
+    const afterFolded = folded.slice(figEnd, Math.min(sEnd, figEnd + 60));
+
+    // Kind.
+    let kind: FigureKind = 'result';
+    let isChange = false;
+    let metric: string | undefined;
+    const qualifiers: string[] = [];
+    if (n.pairRole === 'target') kind = 'target';
+    else if (EXCEEDED_BEFORE.test(beforeFolded) && unit === '%') metric = 'plan_exceeded';
+    else if (unit === '%' && ATTAINMENT_AFTER.test(folded.slice(n.end, n.end + 30)) && /(?:dat|vuot|bang|chiem)\s*$/u.test(beforeFolded.trimEnd())) metric = 'plan_attainment';
+    else if (TARGET_BEFORE_NUMBER.test(beforeFolded) && !/(?:dat|vuot)\s+(?:\S+\s+){0,2}$/u.test(beforeFolded)) {
+      kind = 'target';
+      // "đạt 94,79% dân số (kế hoạch 95%)": the plan of the figure the parenthesis follows.
+      if (prevFigure && /\(\s*(?:ke hoach|kh|chi tieu)[^()]*$/u.test(beforeFolded)) metric = prevFigure.metric;
+    }
+    else if (CHANGE_BEFORE_NUMBER.test(beforeText) && !LEVEL_AFTER_CHANGE.test(beforeText)) {
+      kind = 'change';
+      isChange = true;
+      qualifiers.push(/tăng/iu.test(CHANGE_BEFORE_NUMBER.exec(beforeText)?.[0] ?? '') ? 'tăng' : 'giảm');
+    } else if (prevFigure?.kind === 'change' && /tuong ung\s*(?:voi\s*)?$/u.test(beforeFolded)) {
+      kind = 'change';
+      isChange = true;
+      qualifiers.push(...prevFigure.qualifiers.filter((q) => q === 'tăng' || q === 'giảm'));
+    }
+    const inScope = scopeAt !== null && scopeAt < n.start;
+    if ((inScope || carried) && kind !== 'target' && metric !== 'plan_attainment' && metric !== 'plan_exceeded') {
+      kind = 'target';
+    }
+    if (n.pairRole === 'result' && kind === 'target' && !inScope && !carried) kind = 'result';
+
+    // Metric.
+    metric ??= chooseMetric(ctx, n, describedEnd, segStart, sEnd, unit, beforeFolded, prevFigure, isChange);
+    if (isChange && !/tuong ung\s*(?:voi\s*)?$/u.test(beforeFolded)) metric = changeMetricOf(metric);
+    if (n.pairRole === 'target') {
+      const partner = byIndex.get(n.pairedWith as number);
+      if (partner) metric = partner.metric;
+    }
+    // "giảm từ 1,0 - 1,5%": the second end of a range is read like the first.
+    const rangeFirst = n.rangeWith !== undefined && n.rangeWith < i ? byIndex.get(n.rangeWith) : undefined;
+    if (rangeFirst) {
+      metric = rangeFirst.metric;
+      kind = rangeFirst.kind;
+      qualifiers.push(...rangeFirst.qualifiers.filter((q) => q === 'tăng' || q === 'giảm'));
+    }
+
+    let period = choosePeriod(ctx, passage, n.start, sStart, sEnd);
+    // A change happens over a span: "cuối năm 2023 … giảm 4,31%" is a change during 2023.
+    if (isChange && period?.kind === 'as_of' && period.from.endsWith('-12-31')) {
+      const y = period.from.slice(0, 4);
+      period = { label: `năm ${y}`, kind: 'during', from: `${y}-01-01`, to: `${y}-12-31`, year: Number(y) };
+    }
+    let effectiveKind = kind;
+    // A figure about a time after the report was written can only be a plan.
+    if (effectiveKind === 'result' && period && ctx.horizon && period.from > ctx.horizon && metric !== 'plan_attainment') effectiveKind = 'target';
+
+    const place = choosePlace(ctx, n.start, sStart, sEnd);
+    // Groups named in the figure's own clause: from after the previous figure to the next comma or semicolon.
+    qualifiers.push(...findQualifiers(ctx, segStart, Math.min(nextClauseEnd(text, describedEnd, sEnd), nextNumberStart(nums, n.pairRole === 'result' ? i + 1 : i, sEnd)), unit));
+    const approx = APPROX_BEFORE.exec(beforeFolded);
+    if (approx?.[1]) qualifiers.push(text.slice(n.start - approx[0].trimStart().length, n.start).trim().toLowerCase());
+
+    // "442 hộ cận nghèo vay với số tiền 12.061 triệu đồng": the money is about the same group.
+    if (isMoneyUnit(unit) && prevFigure && prevFigure.metric === metric && !isMoneyUnit(prevFigure.unit) && !text.slice(prevFigure.end, n.start).includes(';')) {
+      qualifiers.push(...prevFigure.qualifiers.filter((q) => GROUP_QUALIFIERS.includes(q)));
+    }
+    const label = labelOf(metric, qualifiers);
+    const fig: Figure = {
+      id: `${ctx.report.id}@${n.start}`,
+      reportId: ctx.report.id,
+      value: n.value,
+      unit,
+      normalizedValue: normaliseValue(n.value, unit),
+      text: text.slice(n.start, figEnd),
+      start: n.start,
+      end: figEnd,
+      metric,
+      label,
+      place: place?.name ?? null,
+      placeLevel: place?.level ?? null,
+      period,
+      kind: effectiveKind,
+      qualifiers: [...new Set(qualifiers)],
+      sentenceStart: sStart,
+      sentenceEnd: sEnd,
+    };
+    out.push(fig);
+    byIndex.set(i, fig);
+    prevFigure = fig;
+  }
+  return out;
+}
+
+/** Where the words that describe a number begin: after the previous figure or the last ';'. */
+function segmentStart(text: string, sStart: number, at: number, prev: Figure | undefined): number {
+  let start = sStart;
+  if (prev && prev.end > start) start = prev.end;
+  const semi = text.lastIndexOf(';', at - 1);
+  if (semi >= start) start = semi + 1;
+  return start;
+}
+
+function chooseMetric(
+  ctx: Ctx,
+  n: NumberMention,
+  describedEnd: number,
+  segStart: number,
+  sEnd: number,
+  unit: string,
+  beforeFolded: string,
+  prev: Figure | undefined,
+  isChange: boolean,
+): string {
+  const { folded } = ctx;
+  const clauseEnd = nextClauseEnd(ctx.text, describedEnd, sEnd);
+  const after = ctx.metrics.find((m) => m.start >= n.end && m.start <= describedEnd + 12 && m.start < clauseEnd);
+  // A phrase may start inside the previous figure's unit ("14 lớp đào tạo nghề với 352 …").
+  const befores = ctx.metrics.filter((m) => m.end <= n.start && m.end > segStart && m.start >= sentenceStartOf(ctx, n.start));
+  const before = headOf(folded, befores);
+  const sentenceBefore = [...ctx.metrics].reverse().find((m) => m.end <= n.start && m.start >= lineStart(ctx.text, n.start));
+  const sameClausePrev = prev && !/[;]/.test(ctx.text.slice(prev.end, n.start)) ? prev : undefined;
+  const fits = (id: string | undefined) => (id && unitFits(metricById(id), unit) ? id : undefined);
+  // A phrase right before the number names it whatever the unit ("quà cho hộ nghèo: 2.597 hộ");
+  // a distant one only when the unit agrees.
+  const fitsBefore = (m: MetricMention | undefined) => (m && (n.start - m.end <= 30 || unitFits(metricById(m.metricId), unit)) ? m.metricId : undefined);
+  // "… 1.211 người), chiếm tỷ lệ 9,78%": the rate of the total before the parenthesis, not of its last part.
+  const subject = prev && ctx.text.slice(prev.end, n.start).includes(')') ? (outerOf(ctx, prev) ?? prev) : prev;
+
+  if (unit === '%') {
+    // "14.040 hộ nghèo, chiếm tỷ lệ 7,71%": the rate of the count just stated.
+    if (subject && subject.unit !== '%' && /chiem(?:\s+ty le|\s+ti le)?\s*$/u.test(beforeFolded.trimEnd()) && !before) {
+      return rateMetricOf(subject.metric) ?? subject.metric;
+    }
+    const id = before?.metricId ?? (subject && /chiem|dat|bang/u.test(beforeFolded) ? (rateMetricOf(subject.metric) ?? subject.metric) : (after?.metricId ?? sentenceBefore?.metricId));
+    // "hộ cận nghèo 1%": a percentage of a counted group is that group's rate.
+    return id ? (metricById(id)?.kind === 'count' ? (rateMetricOf(id) ?? id) : id) : nounPhraseMetric(ctx, describedEnd, sEnd, unit);
+  }
+  if (isMoneyUnit(unit)) {
+    if (sameClausePrev && sameClausePrev.unit && !isMoneyUnit(sameClausePrev.unit) && MONEY_OF_COUNT.test(folded.slice(sameClausePrev.end, n.start))) {
+      return moneyMetricOf(sameClausePrev.metric);
+    }
+    return before?.metricId ?? after?.metricId ?? sentenceBefore?.metricId ?? nounPhraseMetric(ctx, describedEnd, sEnd, unit);
+  }
+  // "tăng 1.366 người so với cùng kỳ": what changed is what was just counted;
+  // "giảm 4,31% tương ứng 386 hộ": the households behind the rate.
+  if (isChange && !after && !before && sameClausePrev) {
+    return /tuong ung\s*(?:voi\s*)?$/u.test(beforeFolded) ? (countMetricOf(sameClausePrev.metric) ?? sameClausePrev.metric) : sameClausePrev.metric;
+  }
+  // "01 hộ nghèo phát sinh với 02 nhân khẩu": the persons of the households just counted.
+  if (sameClausePrev && /^(?:nhân khẩu|khẩu|người)$/u.test(unit) && !/^(?:nhân khẩu|khẩu|người)$/u.test(sameClausePrev.unit) && /^\s*(?:[\p{L}]+\s+){0,5}voi\s*$/u.test(beforeFolded) && !after) {
+    return sameClausePrev.metric;
+  }
+  // "hỗ trợ … cho 16.479 khẩu": the action before "cho" is what the number counts.
+  if (ACTION_LINKS.test(beforeFolded)) {
+    const action = before?.metricId ?? (sameClausePrev ? sameClausePrev.metric : undefined);
+    if (action) return action;
+  }
+  // Otherwise the more specific of the phrases right after and right before the number.
+  const a = fits(after?.metricId);
+  const b = fitsBefore(before);
+  if (a && b && before && after) return before.end - before.start > after.end - after.start ? b : a;
+  const fallback = [...ctx.metrics].reverse().find((m) => m.end <= n.start && m.start >= lineStart(ctx.text, n.start) && unitFits(metricById(m.metricId), unit));
+  return a ?? b ?? nounPhraseMetric(ctx, describedEnd, sEnd, unit, fallback?.metricId);
+}
+
+/** The figure a parenthesis breaks down: the last one stated before its "(". */
+function outerOf(ctx: Ctx, inner: Figure): Figure | undefined {
+  const open = ctx.text.lastIndexOf('(', inner.start);
+  if (open < inner.sentenceStart) return undefined;
+  return ctx.figuresSoFar.filter((f) => f.sentenceStart === inner.sentenceStart && f.end <= open).pop();
+}
+
+function sentenceStartOf(ctx: Ctx, at: number) {
+  return ctx.figuresSoFar[0]?.sentenceStart ?? lineStart(ctx.text, at);
+}
+
+/**
+ * Of the phrases before a number, the head: "quà cho đối tượng bảo trợ xã hội" counts quà, not
+ * đối tượng; "cho vay xuất khẩu lao động có 24 hộ vay" counts loans, not workers.
+ */
+function headOf(folded: string, mentions: MetricMention[]): MetricMention | undefined {
+  const last = mentions[mentions.length - 1];
+  if (!last) return undefined;
+  const credit = [...mentions].reverse().find((m) => metricById(m.metricId)?.category === 'credit');
+  if (credit && credit !== last) return credit;
+  for (let i = mentions.length - 2; i >= 0; i--) {
+    const m = mentions[i] as MetricMention;
+    if (/^\s*(?:cho|doi voi)\s*$/u.test(folded.slice(m.end, last.start))) return m;
+  }
+  return last;
+}
+
+/** A lexicon metric fits a unit it lists, or a unit sharing its last word ("lượt đối tượng" ~ "đối tượng"). */
+function unitFits(m: Metric | undefined, unit: string): boolean {
+  if (!m) return false;
+  if (!unit || m.units.length === 0) return true;
+  const last = (u: string) => u.split(' ').pop() ?? u;
+  return m.units.some((u) => u === unit || last(u) === last(unit) || u.startsWith(`${unit} `) || unit.startsWith(`${u} `));
+}
+
+/** The money of a count: its own metric when it is counted in money too, else its spending metric. */
+function moneyMetricOf(countId: string): string {
+  const m = metricById(countId);
+  if (!m || m.units.some(isMoneyUnit)) return countId;
+  return m.related.find((r) => metricById(r)?.kind === 'amount') ?? countId;
+}
+
+function nextNumberStart(nums: NumberMention[], i: number, limit: number): number {
+  return nums[i + 1]?.start ?? limit;
+}
+
+function nextClauseEnd(text: string, from: number, limit: number): number {
+  for (let i = from; i < limit; i++) if (/[,;:.()]/.test(text[i] as string)) return i;
+  return limit;
+}
+
+/** With no lexicon phrase, the metric is the noun phrase the number counts ("14 lớp đào tạo nghề"). */
+function nounPhraseMetric(ctx: Ctx, figEnd: number, sEnd: number, unit: string, fallback?: string): string {
+  const tail = ctx.text.slice(figEnd, Math.min(sEnd, figEnd + 50));
+  const m = tail.match(/^\s*([\p{L}\s-]*?)(?=\s+(?:với|cho|của|tại|trong|đạt|chiếm|và|được|có|để|từ|theo|là|thuộc|so|tăng|giảm|nhân|ở)(?![\p{L}])|[,;:.()/]|$)/u);
+  const words = (m?.[1] ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 4).join(' ');
+  const phrase = [unit, words].filter(Boolean).join(' ').trim();
+  if (!phrase && fallback) return fallback;
+  if (unit && !words && fallback) return fallback;
+  return `other:${(phrase || 'số liệu').toLowerCase()}`;
+}
+
+function changeMetricOf(metric: string): string {
+  const m = metricById(metric);
+  return m?.related.find((r) => metricById(r)?.kind === 'change') ?? metric;
+}
+
+function labelOf(metric: string, qualifiers: string[]): string {
+  const base = metric.startsWith('other:') ? metric.slice(6) : (metricById(metric)?.label ?? metric);
+  const groups = qualifiers.filter((q) => !base.includes(q));
+  return groups.length ? `${base} (${groups.join(', ')})` : base;
+}
+
+function findQualifiers(ctx: Ctx, from: number, to: number, unit: string): string[] {
+  const out: string[] = [];
+  const span = ctx.folded.slice(from, to);
+  const taken = new Uint8Array(span.length);
+  for (const [label, f] of FOLDED_GROUPS) {
+    let at = span.indexOf(f);
+    while (at >= 0) {
+      const end = at + f.length;
+      if (!isLetter(span[at - 1]) && !isLetter(span[end]) && !taken.subarray(at, end).some((x) => x)) {
+        taken.fill(1, at, end);
+        out.push(label);
+      }
+      at = span.indexOf(f, at + 1);
+    }
+  }
+  if (unit.startsWith('lượt')) out.push('lượt');
+  const age = /(\d+)\s+tuổi/u.exec(ctx.text.slice(from, to));
+  if (age) out.push(`${age[1]} tuổi`);
+  return out;
+}
+
+/** The period the figure speaks of: its clause, its sentence, its paragraph, its section, the report. */
+function choosePeriod(ctx: Ctx, passage: Passage, at: number, sStart: number, sEnd: number): Period | null {
+  const usable = (p: PeriodMention) => !/so voi\s*(?:cung ky\s*)?$/u.test(ctx.folded.slice(Math.max(0, p.start - 14), p.start));
+  const isSpan = (p: Period) => Date.parse(p.to) - Date.parse(p.from) > 400 * 86400_000;
+  const inSentence = ctx.periods.filter((p) => p.start >= sStart && p.end <= sEnd && usable(p));
+  const specific = inSentence.filter((p) => !isSpan(p));
+  const before = specific.filter((p) => p.end <= at);
+  const pick = before[before.length - 1] ?? specific[0];
+  if (pick) return strip(pick);
+  const line = lineStart(ctx.text, sStart);
+  // An event named earlier in the paragraph ("chăm lo Tết năm 2023") dates that event, not what follows.
+  const isEvent = (p: PeriodMention) => /\btet\b/u.test(foldAligned(p.label));
+  const earlier = ctx.periods.filter((p) => p.start >= line && p.end <= sStart && usable(p) && !isSpan(p) && !isEvent(p));
+  if (earlier.length) return strip(earlier[earlier.length - 1] as PeriodMention);
+  // A list introduced by "… như sau:" takes the period of its introduction.
+  const intro = introducingLine(ctx.text, line);
+  if (intro) {
+    const fromIntro = ctx.periods.filter((p) => p.start >= intro.start && p.end <= intro.end && usable(p) && !isSpan(p));
+    if (fromIntro.length) return strip(fromIntro[fromIntro.length - 1] as PeriodMention);
+  }
+  if (passage.period && !isSpan(passage.period)) return passage.period;
+  return ctx.report.periods.find((p) => !isSpan(p)) ?? inSentence[0] ?? passage.period ?? ctx.report.periods[0] ?? null;
+}
+
+function introducingLine(text: string, line: number): { start: number; end: number } | null {
+  // Walk back over the list items of this list to the line that introduced it with ':'.
+  let end = line - 1;
+  for (let guard = 0; guard < 40 && end > 0; guard++) {
+    while (end > 0 && text[end - 1] === '\n') end--;
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const content = text.slice(start, end).trim();
+    if (content.endsWith(':')) return { start, end };
+    if (!/^[-+•]/.test(content)) return null;
+    end = start - 1;
+  }
+  return null;
+}
+
+function strip(p: PeriodMention): Period {
+  return { label: p.label, kind: p.kind, from: p.from, to: p.to, year: p.year };
+}
+
+/** A place the sentence names that is narrower than the report's, or another province. */
+function choosePlace(ctx: Ctx, at: number, sStart: number, sEnd: number): { name: string; level: PlaceRef['level'] } | null {
+  const own = ctx.report.place;
+  const semiBefore = ctx.text.lastIndexOf(';', at - 1);
+  const semiAfter = ctx.text.indexOf(';', at);
+  const from = Math.max(sStart, semiBefore + 1);
+  const to = semiAfter >= 0 && semiAfter < sEnd ? semiAfter : sEnd;
+  const candidates = ctx.places.filter((p) => p.start >= from && p.end <= to && (!own || p.name !== own.name));
+  const acceptable = candidates.filter((p) => {
+    if (p.level === 'commune') return true;
+    if (p.level === 'district') return !own || own.level === 'province' ? p.provinceCode === (own?.provinceCode ?? p.provinceCode) : false;
+    // Another province, unless it only names the body that acted ("Trung tâm Dịch vụ việc làm tỉnh Bình Định").
+    if (own && p.provinceCode === own.provinceCode) return false;
+    return !/(?:so|trung tam|hoi|ban|ngan hang|bao hiem xa hoi|cong ty|ubnd|uy ban nhan dan)\s+(?:[\p{L}&-]+\s+){0,6}$/u.test(ctx.folded.slice(Math.max(0, p.start - 60), p.start));
+  });
+  const before = acceptable.filter((p) => p.end <= at);
+  const pick = before[before.length - 1] ?? acceptable[0];
+  if (pick) return { name: pick.name, level: pick.level };
+  return own ? { name: own.name, level: own.level } : null;
+}
+
+const COMMUNE = /(?<![\p{L}])(xã|phường|thị trấn)\s+((?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){0,2})/gu;
+
+function findPlaces(report: Report, text: string): PlaceRef[] {
+  const out: PlaceRef[] = findPlaceMentions(text).map((m) => ({
+    name: m.place.name,
+    level: m.place.level,
+    start: m.start,
+    end: m.end,
+    provinceCode: m.place.provinceCode,
+  }));
+  for (const m of text.matchAll(COMMUNE)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (out.some((p) => p.start < end && start < p.end)) continue;
+    out.push({ name: m[2] as string, level: 'commune', start, end, provinceCode: report.place?.provinceCode ?? null });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,90 @@
+// Links the figures a sentence ties together: a result with its plan and attainment, a count with
+// its persons and rate, a count with its money, parts with their total, a change with its
+// equivalent. The audit recomputes each one.
+import type { Figure } from './types.ts';
+import { isMoneyUnit } from './units.ts';
+import { foldAligned } from '../text/fold-aligned.ts';
+
+const PERSON_UNITS = new Set(['nhân khẩu', 'khẩu', 'người']);
+
+export function linkRelations(text: string, figures: Figure[]): void {
+  const bySentence = new Map<number, Figure[]>();
+  for (const f of figures) {
+    const list = bySentence.get(f.sentenceStart) ?? [];
+    list.push(f);
+    bySentence.set(f.sentenceStart, list);
+  }
+  for (const list of bySentence.values()) linkSentence(text, list);
+}
+
+function between(text: string, a: Figure, b: Figure) {
+  return foldAligned(text.slice(a.end, b.start));
+}
+
+function linkSentence(text: string, figs: Figure[]) {
+  const used = new Set<string>();
+  for (let i = 0; i < figs.length; i++) {
+    const f = figs[i] as Figure;
+    if (used.has(f.id) || f.metric === 'plan_attainment' || f.metric === 'plan_exceeded') continue;
+    const next = figs[i + 1];
+    const next2 = figs[i + 2];
+
+    // "7.000/6.400 người, đạt 109,4% kế hoạch" / "1.179 lao động vượt kế hoạch 31%" / "09 lao động …, đạt 64,3% kế hoạch".
+    if (next && f.kind === 'result' && next.kind === 'target' && text.slice(f.end, next.start) === '/') {
+      const att = next2 && next2.metric === 'plan_attainment' && !/[;]/.test(text.slice(next.end, next2.start)) ? next2 : undefined;
+      f.relation = { type: 'result_target_attainment', with: att ? [next.id, att.id] : [next.id] };
+      used.add(next.id);
+      if (att) used.add(att.id);
+      continue;
+    }
+    if (next && f.kind === 'result' && (next.metric === 'plan_attainment' || next.metric === 'plan_exceeded') && !/[;]/.test(text.slice(f.end, next.start))) {
+      f.relation = { type: next.metric === 'plan_exceeded' ? 'exceeded_plan' : 'result_target_attainment', with: [next.id] };
+      used.add(next.id);
+      continue;
+    }
+
+    // "1.855 hộ nghèo với 4.839 nhân khẩu, chiếm tỷ lệ 4,82%".
+    if (next && f.unit && !PERSON_UNITS.has(f.unit) && PERSON_UNITS.has(next.unit) && /^\s*(?:\S+\s+){0,3}?voi\s*$/u.test(between(text, f, next))) {
+      const rate = next2 && next2.unit === '%' && /chiem/u.test(between(text, next, next2)) ? next2 : undefined;
+      f.relation = { type: 'count_persons_rate', with: rate ? [next.id, rate.id] : [next.id] };
+      used.add(next.id);
+      if (rate) used.add(rate.id);
+      continue;
+    }
+    if (next && f.unit !== '%' && !isMoneyUnit(f.unit) && next.unit === '%' && /^[^;]{0,40}$/u.test(text.slice(f.end, next.start)) && /(?:^|\s)chiem(?:\s+ty le|\s+ti le)?\s*$/u.test(between(text, f, next))) {
+      f.relation = { type: 'count_persons_rate', with: [next.id] };
+      used.add(next.id);
+      continue;
+    }
+
+    // "513 suất quà/153,9 triệu đồng", "… cho 1.855 hộ nghèo với kinh phí 616 triệu đồng".
+    if (next && f.unit && !isMoneyUnit(f.unit) && f.unit !== '%' && isMoneyUnit(next.unit) && !/[;]/.test(text.slice(f.end, next.start))) {
+      const gap = between(text, f, next);
+      if (gap.trim() === '/' || /(?:kinh phi|so tien|tri gia)/u.test(gap)) {
+        f.relation = { type: 'count_money', with: [next.id] };
+        used.add(next.id);
+        continue;
+      }
+    }
+
+    // "6.695 người (BHXH bắt buộc: 5.484 người, BHXH tự nguyện 1.211 người)", "8.500 người (trong đó …: 19; …: 285)".
+    const open = text.indexOf('(', f.end);
+    if (open >= 0 && open < f.sentenceEnd && (!next || open < next.start + 1)) {
+      const close = text.indexOf(')', open);
+      const end = close >= 0 ? close : f.sentenceEnd;
+      const inner = figs.filter((g) => g.start > open && g.end <= end && g.unit !== '%' && !isMoneyUnit(g.unit) && g.kind !== 'target');
+      const gapOk = /^[^;]*$/.test(text.slice(f.end, open));
+      if (gapOk && inner.length >= 2 && !isMoneyUnit(f.unit) && f.unit !== '%') {
+        f.relation = { type: 'parts_of_total', with: inner.map((g) => g.id) };
+        for (const g of inner) used.add(g.id);
+        continue;
+      }
+    }
+
+    // "giảm 4,31% tương ứng 386 hộ".
+    if (next && f.kind === 'change' && next.kind === 'change' && /tuong ung/u.test(between(text, f, next))) {
+      f.relation = { type: 'change_equivalent', with: [next.id] };
+      used.add(next.id);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+// Units as reports write them after a number: money scales, measures and counted nouns.
+// Data first, then the one reader that finds the unit following a number.
+import { foldAligned } from '../text/fold-aligned.ts';
+
+/** Money units and their value in đồng, so "4,5 tỷ đồng" and "4.500 triệu đồng" compare. */
+export const MONEY_UNITS: Record<string, number> = {
+  'đồng': 1,
+  'nghìn đồng': 1e3,
+  'ngàn đồng': 1e3,
+  'triệu đồng': 1e6,
+  'tỷ đồng': 1e9,
+  'tỉ đồng': 1e9,
+  'triệu': 1e6,
+  'tỷ': 1e9,
+  'tỉ': 1e9,
+};
+
+/** Counted nouns and measures, multi-word first where one is a prefix of another. */
+const COUNT_UNITS = [
+  'lượt lao động', 'lượt người', 'lượt hộ', 'lượt đối tượng', 'lượt khách hàng', 'lượt học viên', 'lượt trẻ em', 'lượt',
+  'người lao động', 'lao động', 'người', 'nhân khẩu', 'khẩu', 'hộ gia đình', 'hộ',
+  'suất quà', 'phần quà', 'suất', 'phần', 'thẻ', 'lớp', 'học viên', 'học sinh', 'sinh viên', 'em', 'trẻ em', 'trẻ',
+  'căn nhà', 'căn hộ', 'căn', 'ngôi nhà', 'nhà', 'trường hợp', 'đối tượng', 'đơn thư', 'đơn', 'hồ sơ', 'buổi', 'cuộc', 'phiên',
+  'xã', 'thôn', 'bản', 'huyện', 'cơ sở', 'doanh nghiệp', 'mô hình', 'dự án', 'công trình', 'hội nghị', 'đoàn', 'vụ',
+  'con', 'cây', 'bộ', 'chiếc', 'lần', 'tổ', 'nhóm', 'thân nhân', 'gia đình', 'cá nhân', 'tập thể', 'chương trình',
+  'kg', 'tấn', 'tạ', 'ha', 'km', 'm2', 'm²', 'm3', 'kwh', 'lít', 'thiếp', 'sổ', 'quyết định', 'bằng khen', 'giấy khen',
+];
+
+const MONEY = Object.keys(MONEY_UNITS).sort((a, b) => b.length - a.length);
+const COUNTS = [...COUNT_UNITS].sort((a, b) => b.length - a.length);
+const FOLDED_MONEY = MONEY.map((u) => [u, foldAligned(u)] as const);
+const FOLDED_COUNTS = COUNTS.map((u) => [u, foldAligned(u)] as const);
+
+export interface UnitMatch {
+  unit: string;
+  /** Offset just after the unit in the text. */
+  end: number;
+}
+
+const wordChar = /[\p{L}\p{N}]/u;
+
+function matchAt(text: string, folded: string, pos: number, table: readonly (readonly [string, string])[]): UnitMatch | null {
+  for (const [unit, f] of table) {
+    if (folded.startsWith(f, pos) && !wordChar.test(folded[pos + f.length] ?? '')) {
+      // Accents decide between units that fold alike ("tỷ" vs "ty"): require the accented form.
+      const written = text.slice(pos, pos + f.length).toLowerCase();
+      if (written === unit || folded.slice(pos, pos + f.length) === written) return { unit, end: pos + f.length };
+    }
+  }
+  return null;
+}
+
+/**
+ * The unit written right after a number ending at `pos`: "%", a money unit, a counted noun.
+ * @example readUnit('7,71% so với', …, 4) // { unit: '%', end: 5 }
+ */
+export function readUnit(text: string, folded: string, pos: number): UnitMatch | null {
+  let p = pos;
+  while (text[p] === ' ') p++;
+  if (text[p] === '%') return { unit: '%', end: p + 1 };
+  if (folded.startsWith('phan tram', p)) return { unit: '%', end: p + 9 };
+  return matchAt(text, folded, p, FOLDED_MONEY) ?? matchAt(text, folded, p, FOLDED_COUNTS);
+}
+
+export function isMoneyUnit(unit: string): boolean {
+  return unit in MONEY_UNITS;
+}
+
+/** The value in đồng for money, the value itself otherwise. */
+export function normaliseValue(value: number, unit: string): number {
+  const scale = MONEY_UNITS[unit];
+  return scale ? value * scale : value;
+}
