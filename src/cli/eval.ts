@@ -1,0 +1,51 @@
+// npm run eval: starts the Node server on a free loopback port with an empty data directory and
+// runs the question-set scorer (../shared/eval/score.mjs by default) against it. Extra arguments
+// go to the scorer (--questions F, --reports MANIFEST, --verbose, --json OUT, --min-pass 0.9).
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const scorer = resolve(process.env.EVAL_SCORER ?? join(ROOT, '../shared/eval/score.mjs'));
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => ok(typeof addr === 'object' && addr ? addr.port : 0));
+    });
+    srv.on('error', fail);
+  });
+}
+
+async function main() {
+  if (!existsSync(scorer)) {
+    console.error(`No scorer at ${scorer}: set EVAL_SCORER to the path of score.mjs.`);
+    process.exit(2);
+  }
+  const port = await freePort();
+  const token = `eval-${Math.random().toString(36).slice(2)}`;
+  const dataDir = await mkdtemp(join(tmpdir(), 'vnqa-eval-'));
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: token },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const run = spawn(process.execPath, [scorer, '--base', base, '--token', token, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const code = await new Promise<number>((r) => run.on('exit', (c) => r(c ?? 1)));
+  server.kill('SIGTERM');
+  process.exit(code);
+}
+
+await main();

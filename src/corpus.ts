@@ -1,0 +1,200 @@
+// The corpus: the reports being served, their search index and their durable store, kept in step.
+// Routes talk only to this; it knows nothing of HTTP or of the runtime. Writes go to the store
+// first and are indexed only once durable, so an acknowledged report survives a crash.
+import { extractFigures } from './extract/figures.ts';
+import type { Figure } from './extract/types.ts';
+import { buildReport } from './ingest/build-report.ts';
+import type { Report, ReportInput } from './ingest/types.ts';
+import {
+  createPassageIndex,
+  indexReport,
+  type PassageHit,
+  type PassageIndex,
+  removeReport,
+  searchPassages,
+} from './search/passage-index.ts';
+import type { ReportStore, StoredReport } from './store/types.ts';
+import { foldVi } from './text/fold.ts';
+
+export type UpsertStatus = 'created' | 'replaced' | 'unchanged';
+
+export class CorpusError extends Error {
+  constructor(
+    readonly code: 'SEED_READ_ONLY' | 'STORAGE_UNAVAILABLE' | 'NOT_FOUND',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CorpusError';
+  }
+}
+
+export interface FigureFilter {
+  metric?: string | undefined;
+  place?: string | undefined;
+  year?: number | undefined;
+  kind?: Figure['kind'] | undefined;
+  reportId?: string | undefined;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  reportId?: string;
+}
+
+export class Corpus {
+  readonly store: ReportStore;
+  readonly #reports = new Map<string, Report>();
+  readonly #seedIds = new Set<string>();
+  readonly #figures = new Map<string, Figure[]>();
+  readonly #index: PassageIndex;
+  /** Writes are serialised so two posts of one id cannot interleave store and index updates. */
+  #queue: Promise<unknown> = Promise.resolve();
+  /** Stored entries that could not be read on start: reported by /healthz, never served. */
+  readonly unreadable: string[] = [];
+
+  private constructor(store: ReportStore, index: PassageIndex) {
+    this.store = store;
+    this.#index = index;
+  }
+
+  /**
+   * Opens a corpus over `store`. Seeds are always present; pass `seedIndex` when the seeds'
+   * passages are already in a restored index (the Worker's bundled snapshot), so they are not
+   * indexed twice.
+   */
+  static async open(opts: {
+    store: ReportStore;
+    seeds: Report[];
+    seedIndex?: PassageIndex;
+    seedFigures?: Map<string, Figure[]>;
+  }): Promise<Corpus> {
+    const corpus = new Corpus(opts.store, opts.seedIndex ?? createPassageIndex());
+    for (const seed of opts.seeds) {
+      corpus.#seedIds.add(seed.id);
+      corpus.#add(seed, opts.seedIndex === undefined, opts.seedFigures?.get(seed.id));
+    }
+    const { reports, unreadable } = await opts.store.list();
+    corpus.unreadable.push(...unreadable);
+    for (const stored of reports) {
+      if (corpus.#seedIds.has(stored.id)) continue;
+      corpus.#add(buildReport(toInput(stored)), true);
+    }
+    return corpus;
+  }
+
+  #add(report: Report, index: boolean, figures?: Figure[]) {
+    this.#reports.set(report.id, report);
+    this.#figures.set(report.id, figures ?? extractFigures(report));
+    if (index) indexReport(this.#index, report);
+  }
+
+  figuresOf(id: string): Figure[] {
+    return this.#figures.get(id) ?? [];
+  }
+
+  /** Figures matching every given filter; place matches the figure's place or its report's province. */
+  queryFigures(filter: FigureFilter): Figure[] {
+    const place = filter.place ? foldVi(filter.place).trim() : undefined;
+    const metric = filter.metric ? foldVi(filter.metric).trim() : undefined;
+    const out: Figure[] = [];
+    for (const [reportId, figures] of this.#figures) {
+      if (filter.reportId && reportId !== filter.reportId) continue;
+      const report = this.#reports.get(reportId);
+      const province = report?.place ? foldVi(report.place.province) : undefined;
+      for (const f of figures) {
+        if (filter.kind && f.kind !== filter.kind) continue;
+        if (metric && foldVi(f.metric) !== metric && !foldVi(f.label).includes(metric)) continue;
+        if (filter.year && !(f.period && f.period.from.slice(0, 4) <= String(filter.year) && String(filter.year) <= f.period.to.slice(0, 4))) continue;
+        if (place && foldVi(f.place ?? '') !== place && province !== place) continue;
+        out.push(f);
+      }
+    }
+    return out;
+  }
+
+  get size() {
+    return this.#reports.size;
+  }
+
+  passageCount() {
+    let n = 0;
+    for (const r of this.#reports.values()) n += r.passages.length;
+    return n;
+  }
+
+  isSeed(id: string) {
+    return this.#seedIds.has(id);
+  }
+
+  list(): Report[] {
+    return [...this.#reports.values()];
+  }
+
+  get(id: string): Report | undefined {
+    return this.#reports.get(id);
+  }
+
+  async search(query: string, opts: SearchOptions = {}): Promise<PassageHit[]> {
+    return searchPassages(this.#index, query, opts);
+  }
+
+  /** Ingests a report: new (created), same text as stored (unchanged) or new text (replaced). */
+  upsert(input: ReportInput): Promise<{ status: UpsertStatus; report: Report }> {
+    return this.#serialised(async () => {
+      const report = buildReport(input);
+      const existing = this.#reports.get(report.id);
+      if (this.#seedIds.has(report.id)) {
+        if (existing && sameContent(existing, report)) return { status: 'unchanged' as const, report: existing };
+        throw new CorpusError('SEED_READ_ONLY', `"${report.id}" is a bundled sample report (seeds/) and cannot be replaced; post it under another id.`);
+      }
+      if (existing && sameContent(existing, report)) return { status: 'unchanged' as const, report: existing };
+      if (!this.store.writable) {
+        throw new CorpusError('STORAGE_UNAVAILABLE', `This deployment has no durable report storage (${this.store.description}); ingest reports on a server with a data directory.`);
+      }
+      const stored: StoredReport = {
+        id: report.id,
+        text: report.text,
+        title: input.title,
+        source: input.source,
+        publishedAt: input.publishedAt,
+        receivedAt: new Date().toISOString(),
+      };
+      await this.store.put(stored);
+      if (existing) removeReport(this.#index, report.id);
+      this.#add(report, true);
+      return { status: existing ? ('replaced' as const) : ('created' as const), report };
+    });
+  }
+
+  /** Removes a report from the store, the index and memory; false when there was none. */
+  remove(id: string): Promise<boolean> {
+    return this.#serialised(async () => {
+      if (this.#seedIds.has(id)) {
+        throw new CorpusError('SEED_READ_ONLY', `"${id}" is a bundled sample report (seeds/) and cannot be deleted.`);
+      }
+      if (!this.#reports.has(id)) return false;
+      if (!this.store.writable) {
+        throw new CorpusError('STORAGE_UNAVAILABLE', `This deployment has no durable report storage (${this.store.description}).`);
+      }
+      await this.store.delete(id);
+      removeReport(this.#index, id);
+      this.#reports.delete(id);
+      this.#figures.delete(id);
+      return true;
+    });
+  }
+
+  #serialised<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(fn, fn);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+function sameContent(a: Report, b: Report) {
+  return a.text === b.text && a.title === b.title && a.source === b.source && a.publishedAt === b.publishedAt;
+}
+
+function toInput(s: StoredReport): ReportInput {
+  return { id: s.id, text: s.text, title: s.title, source: s.source, publishedAt: s.publishedAt };
+}

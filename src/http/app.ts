@@ -1,0 +1,62 @@
+// createApp(deps): the one Hono app both runtimes serve. Runtime differences live in the
+// entries (node.ts, worker.ts), which build the deps; routes are written once.
+import { Hono } from 'hono';
+import type { Assistant } from '../answer/types.ts';
+import type { Config } from '../config.ts';
+import type { Corpus } from '../corpus.ts';
+import { IngestError } from '../ingest/errors.ts';
+import { AppError, errorBody } from './errors.ts';
+import { askRoutes } from './routes/ask.ts';
+import { chatCompletionRoutes } from './routes/chat-completions.ts';
+import { docsRoutes } from './routes/docs.ts';
+import { figureRoutes } from './routes/figures.ts';
+import { healthRoutes } from './routes/health.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { searchRoutes } from './routes/search.ts';
+import { telegramRoutes } from './routes/telegram.ts';
+import { widgetRoutes } from './routes/widget.ts';
+import { zaloRoutes } from './routes/zalo.ts';
+import { apiCors, baseSecurityHeaders } from './security.ts';
+
+export interface AppDeps {
+  config: Config;
+  corpus: Corpus;
+  /** The answering core every surface calls. */
+  assistant: Assistant;
+  runtime: 'node' | 'workers';
+  log?: (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
+}
+
+export function createApp(deps: AppDeps) {
+  const log = deps.log ?? defaultLog;
+  const app = new Hono();
+
+  app.use('*', baseSecurityHeaders());
+  app.use('/api/*', apiCors(deps.config));
+  app.use('/v1/*', apiCors(deps.config));
+
+  app.route('/', healthRoutes(deps));
+  app.route('/', reportRoutes(deps));
+  app.route('/', searchRoutes(deps));
+  app.route('/', figureRoutes(deps));
+  app.route('/', askRoutes(deps));
+  // The surfaces people meet (ISSUE 6): thin adapters over deps.assistant.
+  app.route('/', widgetRoutes(deps));
+  app.route('/', docsRoutes(deps));
+  app.route('/', chatCompletionRoutes(deps));
+  app.route('/', telegramRoutes(deps));
+  app.route('/', zaloRoutes(deps));
+
+  app.notFound((c) => c.json(errorBody('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`), 404));
+  app.onError((err, c) => {
+    if (err instanceof AppError) return c.json(errorBody(err.code, err.message), err.status);
+    if (err instanceof IngestError) return c.json(errorBody(String(err.code), err.message), 400);
+    log('error', 'unhandled error', { path: c.req.path, error: err instanceof Error ? err.stack : String(err) });
+    return c.json(errorBody('INTERNAL', 'Internal error; it has been logged.'), 500);
+  });
+  return app;
+}
+
+function defaultLog(level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) {
+  console[level === 'info' ? 'log' : level](JSON.stringify({ level, msg, ...extra }));
+}

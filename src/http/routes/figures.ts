@@ -1,0 +1,34 @@
+// GET /api/figures (the figure table, JSON or CSV for newsrooms) and GET /api/reports/:id/audit
+// (every relation a report states, recomputed).
+import { Hono } from 'hono';
+import { FiguresQuery } from '../../contract.ts';
+import { auditReport } from '../../extract/audit.ts';
+import type { AppDeps } from '../app.ts';
+import { AppError } from '../errors.ts';
+import { figuresToCsv, presentFigure } from '../present.ts';
+import { parseWith } from '../validate.ts';
+
+export function figureRoutes(deps: AppDeps) {
+  const { corpus } = deps;
+  return new Hono()
+    .get('/api/figures', (c) => {
+      const q = parseWith(FiguresQuery, c.req.query());
+      const all = corpus.queryFigures({ metric: q.metric, place: q.place, year: q.year, kind: q.kind, reportId: q.reportId });
+      const figures = all.slice(0, q.limit).map(presentFigure);
+      if (q.format === 'csv') {
+        return c.body(figuresToCsv(figures), 200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': 'attachment; filename="figures.csv"',
+        });
+      }
+      return c.json({ total: all.length, figures });
+    })
+    .get('/api/reports/:id/audit', (c) => {
+      const id = c.req.param('id');
+      const report = corpus.get(id);
+      if (!report) throw new AppError('NOT_FOUND', `No report with id "${id}". GET /api/reports lists the reports.`);
+      const checks = auditReport(report, corpus.figuresOf(id));
+      const count = (s: string) => checks.filter((x) => x.status === s).length;
+      return c.json({ reportId: id, title: report.title, summary: { holds: count('holds'), differs: count('differs'), unverifiable: count('unverifiable') }, checks });
+    });
+}

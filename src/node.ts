@@ -1,0 +1,30 @@
+// Node entry, the embedded default: seeds from seeds/, accepted reports in DATA_DIR, one server.
+import { serve } from '@hono/node-server';
+import { parseConfig } from './config.ts';
+import { createAssistant } from './answer/assistant.ts';
+import { Corpus } from './corpus.ts';
+import { buildReport } from './ingest/build-report.ts';
+import { createApp } from './http/app.ts';
+import { FileStore } from './store/file-store.ts';
+import { readSeedInputs } from './store/seed-files.ts';
+
+const config = parseConfig(process.env);
+const t0 = performance.now();
+const seeds = (await readSeedInputs()).map(buildReport);
+const corpus = await Corpus.open({ store: new FileStore(config.DATA_DIR), seeds });
+for (const name of corpus.unreadable) {
+  console.warn(JSON.stringify({ level: 'warn', msg: 'skipped an unreadable stored report', file: name }));
+}
+const app = createApp({ config, corpus, assistant: createAssistant(corpus), runtime: 'node' });
+
+const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  console.log(
+    `Serving ${corpus.size} reports (${corpus.passageCount()} passages) at http://${config.HOST}:${info.port} ` +
+      `in ${(performance.now() - t0).toFixed(0)} ms; reports stored in ${corpus.store.description}` +
+      (config.ADMIN_TOKEN ? '' : '; ADMIN_TOKEN unset, so ingestion is off'),
+  );
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}

@@ -1,0 +1,93 @@
+// The Node file store: one JSON file per report under DATA_DIR/reports. A write goes to a
+// temporary file, is flushed to disk, then renamed over the old one, so a crash leaves either
+// the old report or the new one, never half of one.
+import { mkdir, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { ReportStore, StoredReport } from './types.ts';
+
+const FORMAT = 1;
+
+export class FileStore implements ReportStore {
+  readonly writable = true;
+  readonly description: string;
+  readonly #dir: string;
+
+  constructor(dataDir: string) {
+    this.#dir = join(resolve(dataDir), 'reports');
+    this.description = `file:${this.#dir}`;
+  }
+
+  async list() {
+    await mkdir(this.#dir, { recursive: true });
+    const reports: StoredReport[] = [];
+    const unreadable: string[] = [];
+    for (const name of (await readdir(this.#dir)).sort()) {
+      if (name.startsWith('.tmp-')) {
+        // A write that was interrupted before its rename: never acknowledged, safe to drop.
+        await rm(join(this.#dir, name), { force: true });
+        continue;
+      }
+      if (!name.endsWith('.json')) continue;
+      try {
+        reports.push(parseStored(await readFile(join(this.#dir, name), 'utf8'), name));
+      } catch {
+        unreadable.push(name);
+      }
+    }
+    return { reports, unreadable };
+  }
+
+  async put(report: StoredReport) {
+    await mkdir(this.#dir, { recursive: true });
+    const final = this.#path(report.id);
+    const tmp = join(this.#dir, `.tmp-${report.id}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+    const fh = await open(tmp, 'w');
+    try {
+      await fh.writeFile(JSON.stringify({ format: FORMAT, ...report }), 'utf8');
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, final);
+    await syncDir(this.#dir);
+  }
+
+  async delete(id: string) {
+    try {
+      await unlink(this.#path(id));
+      await syncDir(this.#dir);
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw err;
+    }
+  }
+
+  #path(id: string) {
+    // Ids are validated by the contract ([A-Za-z0-9._-], not "." or ".."), so this stays inside #dir.
+    return join(this.#dir, `${id}.json`);
+  }
+}
+
+function parseStored(raw: string, name: string): StoredReport {
+  const o: unknown = JSON.parse(raw);
+  if (typeof o !== 'object' || o === null) throw new Error(`${name}: not an object`);
+  const r = o as Record<string, unknown>;
+  if (r.format !== FORMAT || typeof r.id !== 'string' || typeof r.text !== 'string' || typeof r.receivedAt !== 'string') {
+    throw new Error(`${name}: not a stored report`);
+  }
+  const opt = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : undefined);
+  return { id: r.id, text: r.text, title: opt('title'), source: opt('source'), publishedAt: opt('publishedAt'), receivedAt: r.receivedAt };
+}
+
+async function syncDir(dir: string) {
+  // Makes the rename itself durable; some filesystems refuse to fsync a directory, which is fine.
+  try {
+    const fh = await open(dir, 'r');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } catch {}
+}

@@ -1,0 +1,27 @@
+// Where accepted reports live: one small interface, a file store on Node, a Workers store later.
+// A store keeps what was accepted (the cleaned text and the caller's metadata), not derived data:
+// passages and figures are rebuilt from it, so a newer extractor improves old reports too.
+
+export interface StoredReport {
+  id: string;
+  /** The cleaned text: the text every offset points into. */
+  text: string;
+  title?: string | undefined;
+  source?: string | undefined;
+  publishedAt?: string | undefined;
+  /** ISO timestamp of acceptance. */
+  receivedAt: string;
+}
+
+export interface ReportStore {
+  /** Shown by /healthz: "file:/path", "memory", "read-only (bundled seeds)". */
+  readonly description: string;
+  /** False where this deployment has nowhere durable to put a report. */
+  readonly writable: boolean;
+  /** Every accepted report, plus the names of entries that could not be read. */
+  list(): Promise<{ reports: StoredReport[]; unreadable: string[] }>;
+  /** Durably stores the report (atomically replacing one with the same id) before resolving. */
+  put(report: StoredReport): Promise<void>;
+  /** Removes the report; false when there was none. */
+  delete(id: string): Promise<boolean>;
+}

@@ -1,0 +1,57 @@
+// Workers entry: the same Hono app over the seeds' bundled index (index/seeds.json), restored
+// once per isolate on its first request. Without a durable storage binding the store is
+// read-only: ingestion answers 503 rather than accept a report it would lose.
+import type { ExecutionContext } from 'hono';
+import snapshot from '../index/seeds.json' with { type: 'json' };
+import { parseConfig } from './config.ts';
+import { createAssistant } from './answer/assistant.ts';
+import { Corpus } from './corpus.ts';
+import { createApp } from './http/app.ts';
+import { restoreSeedSnapshot, type SeedSnapshot } from './seed-snapshot.ts';
+import { MemoryStore } from './store/memory-store.ts';
+
+/** Bindings and settings of the Worker (wrangler.toml [vars], secrets via `wrangler secret put`). */
+export interface Env {
+  /** Secret: bearer token for ingestion and deletion; unset means those routes answer 403. */
+  ADMIN_TOKEN?: string;
+  /** Largest report text accepted, in bytes. */
+  MAX_REPORT_BYTES?: string;
+  LOG_LEVEL?: string;
+  /** Origins allowed to call /api/* and /v1/* from a browser, comma-separated or "*". */
+  CORS_ORIGINS?: string;
+  /** Sites that may frame the chat page (CSP frame-ancestors); default 'self' plus CORS_ORIGINS. */
+  WIDGET_FRAME_ANCESTORS?: string;
+  /** Absolute URL of this Worker, used for source links in bot replies. */
+  PUBLIC_BASE_URL?: string;
+  /** Heading of the chat widget. */
+  WIDGET_TITLE?: string;
+  /** Secret: the secret_token given to Telegram's setWebhook. */
+  TELEGRAM_WEBHOOK_SECRET?: string;
+  /** The Zalo app id that signs OA webhook events. */
+  ZALO_APP_ID?: string;
+  /** Secret: the Zalo OA secret key that signs webhook events. */
+  ZALO_OA_SECRET_KEY?: string;
+  /** Secret: the Zalo OA access token for sending replies. */
+  ZALO_OA_ACCESS_TOKEN?: string;
+  /** Base URL of the Zalo OA API (default https://openapi.zalo.me). */
+  ZALO_API_BASE?: string;
+}
+
+let app: Promise<ReturnType<typeof createApp>> | undefined;
+
+async function getApp(env: Env) {
+  const config = parseConfig({ ...env });
+  // The JSON import is typed from the file's literal shape; the snapshot format check below
+  // guards what the cast claims.
+  const { seeds, figures, index } = restoreSeedSnapshot(snapshot as unknown as SeedSnapshot);
+  const store = new MemoryStore({ writable: false, description: 'read-only (bundled seeds; no storage binding)' });
+  const corpus = await Corpus.open({ store, seeds, seedIndex: index, seedFigures: figures });
+  return createApp({ config, corpus, assistant: createAssistant(corpus), runtime: 'workers' });
+}
+
+export default {
+  async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+    app ??= getApp(env);
+    return (await app).fetch(request, env, ctx);
+  },
+};
