@@ -1,0 +1,496 @@
+// The deterministic answerer: a question (and the conversation so far) → figures → computations →
+// a Vietnamese answer with citations. No language model; every number is a figure or computed here.
+import type { AskBody, AskResponse } from '../contract.ts';
+import { findMetricMentions, metricById, rateMetricOf } from '../extract/lexicon.ts';
+import type { Figure } from '../extract/types.ts';
+import { isMoneyUnit, MONEY_UNITS, normaliseValue } from '../extract/units.ts';
+import type { Report } from '../ingest/types.ts';
+import { resolvePlaceName } from '../ingest/gazetteer.ts';
+import { placeKey, type QueryPlace } from '../search/places.ts';
+import { foldAligned } from '../text/fold-aligned.ts';
+import { findPeriods } from '../text/periods.ts';
+import { formatViNumber } from '../text/vi-number.ts';
+import { AnswerBuilder } from './builder.ts';
+import { capitalise, describePeriod, describePlace, formatValue, kindNote, metricLabel, statedValue } from './present.ts';
+import { fitsUnitWanted as fitsUnit, type Question, parseQuestion } from './question.ts';
+import { type Candidate, type Constraints, type CorpusView, constraintsOf, rankFigures } from './retrieve.ts';
+
+type Understood = NonNullable<AskResponse['understood']>;
+
+export function answerQuestion(corpus: CorpusView, body: AskBody): AskResponse {
+  const q = withHistory(parseQuestion(body.question), body.history);
+  if (q.intent === 'source') return answerSource(corpus, body);
+  const understood: Understood = {
+    intent: q.intent,
+    metrics: q.metrics,
+    places: uniquePlaces(q.places).map((p) => p.key),
+    period: q.periods[0] ? describePeriod(q.periods[0]) : null,
+  };
+  const b = new AnswerBuilder();
+  const handled = dispatch(corpus, q, b);
+  if (handled) return b.build(handled, understood);
+  return notFound(corpus, q, understood);
+}
+
+function dispatch(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
+  switch (q.intent) {
+    case 'sum':
+      return answerSum(corpus, q, b) ?? answerValue(corpus, q, b);
+    case 'difference':
+    case 'compare':
+      return answerComparison(corpus, q, b) ?? answerValue(corpus, q, b);
+    case 'share':
+    case 'times':
+      return answerRatio(corpus, q, b) ?? answerValue(corpus, q, b);
+    case 'attainment':
+    case 'exceed':
+      return answerPlanGap(corpus, q, b) ?? answerValue(corpus, q, b);
+    case 'implied_base':
+      return answerImpliedBase(corpus, q, b) ?? answerValue(corpus, q, b);
+    case 'implied_target':
+      return answerImpliedTarget(corpus, q, b) ?? answerValue(corpus, q, b);
+    case 'per_unit':
+      return answerPerUnit(corpus, q, b) ?? (metricsAreAmounts(q) ? null : answerValue(corpus, q, b));
+    case 'list':
+      return answerList(corpus, q, b) ?? answerValue(corpus, q, b);
+    default:
+      return answerValue(corpus, q, b);
+  }
+}
+
+// An average or per-head amount ("thu nhập bình quân") is a figure of its own, never a division.
+function metricsAreAmounts(q: Question) {
+  return q.metrics.some((m) => metricById(m)?.kind === 'amount');
+}
+
+/** Follow-ups keep the metric, place and period of the previous question unless they name new ones. */
+function withHistory(q: Question, history: AskBody['history']): Question {
+  const prevText = [...history].reverse().find((t) => t.role === 'user')?.content;
+  if (!prevText || q.intent === 'source') return q;
+  const prev = parseQuestion(prevText);
+  const followUp = !q.metrics.length && (q.places.length > 0 || q.periods.length > 0 || /\b(?:thi sao|con|the con|vay con)\b/.test(q.folded));
+  if (!followUp) return q;
+  const comparing = /\bso voi\b/.test(q.folded) && q.places.length > 0;
+  return {
+    ...q,
+    metrics: prev.metrics,
+    places: comparing ? [...prev.places, ...q.places.filter((p) => !prev.places.some((x) => x.key === p.key))] : q.places.length ? q.places : prev.places,
+    periods: q.periods.length ? q.periods : prev.periods,
+    intent: comparing ? 'compare' : q.intent === 'value' ? prev.intent : q.intent,
+    unitWanted: q.unitWanted ?? prev.unitWanted,
+    wantsTarget: q.wantsTarget || prev.wantsTarget,
+    wantsChange: q.wantsChange || prev.wantsChange,
+    words: [...new Set([...prev.words, ...q.words])],
+    numbers: q.numbers.length ? q.numbers : prev.numbers,
+  };
+}
+
+function answerSource(corpus: CorpusView, body: AskBody): AskResponse {
+  const prevText = [...body.history].reverse().find((t) => t.role === 'user')?.content;
+  const b = new AnswerBuilder();
+  if (!prevText) {
+    b.say('Chưa có câu trả lời nào trước đó để dẫn nguồn. Hãy hỏi một số liệu, ví dụ "hộ nghèo Quảng Trị cuối 2023?".');
+    return b.build('not_found', { intent: 'source', metrics: [], places: [], period: null });
+  }
+  const prev = answerQuestion(corpus, { question: prevText, history: [] });
+  if (!prev.citations.length) {
+    b.say('Câu trả lời trước không dẫn báo cáo nào.');
+    return b.build('not_found', { intent: 'source', metrics: [], places: [], period: null });
+  }
+  const lines = prev.citations.map((c) => `[${c.n}] ${c.title} (${c.reportId}, ký tự ${c.start}–${c.end}): “${c.quote}”`);
+  return { ...prev, answer: `Nguồn của câu trả lời trước:\n${lines.join('\n')}`, understood: { ...(prev.understood ?? { metrics: [], places: [], period: null }), intent: 'source' } };
+}
+
+// ——— value ———
+
+/** Is the best candidate about what was asked? With no metric named, most of the words must be there. */
+function relevant(q: Question, cands: Candidate[]): Candidate[] {
+  if (q.metrics.length) return cands;
+  const placeWords = new Set(q.places.flatMap((p) => p.names.flatMap((n) => n.split(' '))));
+  const words = q.words.filter((w) => !placeWords.has(w) && !/^(?:nam|thang|cuoi|dau|quy|so|bao|nhieu|hom|nay)$/.test(w));
+  if (words.length === 0) return [];
+  return cands.filter((c) => {
+    const ctx = ` ${foldAligned(c.report.text.slice(c.figure.sentenceStart, c.figure.sentenceEnd)).replace(/[^a-z0-9]+/g, ' ')} `;
+    const hits = words.filter((w) => ctx.includes(` ${w} `)).length;
+    return hits >= Math.max(2, Math.ceil(words.length * 0.6));
+  });
+}
+
+function sameSeries(a: Figure, b: Figure) {
+  return a.metric === b.metric && a.place === b.place && a.unit === b.unit;
+}
+
+function answerValue(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
+  const c = constraintsOf(q);
+  const cands = relevant(q, rankFigures(corpus, c));
+  const top = cands[0];
+  if (!top) return null;
+
+  // Several places fit and the question names none: say which, rather than pick one.
+  if (!q.places.length) {
+    const close = cands.filter((x) => x.score >= top.score - 1 && x.figure.metric === top.figure.metric);
+    const places = [...new Set(close.map((x) => x.figure.place))];
+    if (places.length > 1) {
+      b.say(`Câu hỏi chưa nêu địa bàn; các báo cáo có số liệu ${metricLabel(top.figure.metric)} của: ${places.join(', ')}.`);
+      for (const x of close.filter((x, i, all) => all.findIndex((y) => y.figure.place === x.figure.place) === i).slice(0, 4)) {
+        b.say(`- ${describePlace(x.figure, x.report)}, ${describePeriod(x.figure.period)}: ${statedValue(x.figure)}${kindNote(x.figure)} ${b.cite(x.figure, x.report)}`);
+        b.suggestions.push(`${capitalise(metricLabel(x.figure.metric))} ${x.figure.place} ${describePeriod(x.figure.period)}`);
+      }
+      return 'ambiguous';
+    }
+  }
+
+  // No period asked: the latest the reports hold for this series, said explicitly.
+  let chosen = top;
+  if (!q.periods.length) {
+    const series = cands.filter((x) => sameSeries(x.figure, top.figure) && x.figure.kind === top.figure.kind && x.score >= top.score - 3);
+    const latest = series.reduce((a, x) => ((x.figure.period?.to ?? '') > (a.figure.period?.to ?? '') ? x : a), top);
+    chosen = latest;
+  }
+  sayFigure(corpus, b, chosen, true);
+  if (!q.periods.length) {
+    const periods = new Set(cands.filter((x) => sameSeries(x.figure, chosen.figure)).map((x) => describePeriod(x.figure.period)));
+    if (periods.size > 1) b.say(`Câu hỏi không nêu thời điểm; đây là số liệu mới nhất các báo cáo có (${describePeriod(chosen.figure.period)}).`);
+  }
+  // The plan that goes with a result, when there is one and it is not the same figure: labelled as a plan.
+  if (!q.wantsTarget && chosen.figure.kind === 'result' && !q.periods.length) {
+    const plan = cands.find((x) => x.figure.kind === 'target' && x.figure.metric === chosen.figure.metric && x.figure.place === chosen.figure.place && (x.figure.period?.from ?? '') > (chosen.figure.period?.from ?? ''));
+    if (plan) b.say(`Kế hoạch ${describePeriod(plan.figure.period)}: ${statedValue(plan.figure)}${kindNote(plan.figure)} ${b.cite(plan.figure, plan.report)}.`);
+  }
+  return 'answered';
+}
+
+/** One figure in a sentence, with the figures its sentence ties to it (rate, plan, attainment, money). */
+function sayFigure(corpus: CorpusView, b: AnswerBuilder, c: Candidate, withRelated: boolean) {
+  const f = c.figure;
+  const marker = b.cite(f, c.report);
+  const period = describePeriod(f.period);
+  const head = `${capitalise(f.label)} của ${describePlace(f, c.report)}${period ? ` ${period}` : ''}`;
+  const extras = withRelated ? relatedOf(corpus, f, c.report).map((g) => (b.cite(g, c.report), roleOf(f, g))) : [];
+  b.say(`${head}: ${f.kind === 'target' ? 'kế hoạch ' : ''}${statedValue(f)}${kindNote(f)}${extras.length ? `; ${extras.join(', ')}` : ''} ${marker}.`);
+}
+
+/** How a related figure reads next to the main one: "kế hoạch 6.400 người", "chiếm 7,71%", "kinh phí 616 triệu đồng". */
+function roleOf(main: Figure, g: Figure): string {
+  const v = formatValue(g.value, g.unit);
+  if (g.metric === 'plan_attainment' || g.metric === 'plan_exceeded' || g.kind === 'change') return statedValue(g);
+  if (g.kind === 'target' && main.kind !== 'target') return `kế hoạch ${v}`;
+  if (main.kind === 'target' && g.kind === 'result') return `kết quả thực hiện ${v}`;
+  if (g.unit === '%') return `chiếm ${v}`;
+  if (isMoneyUnit(g.unit)) return `kinh phí ${v}`;
+  return v;
+}
+
+function relatedOf(corpus: CorpusView, f: Figure, report: Report): Figure[] {
+  const all = corpus.figuresOf(report.id);
+  const out: Figure[] = [];
+  if (f.relation) for (const id of f.relation.with) {
+    const g = all.find((x) => x.id === id);
+    if (g && f.relation.type !== 'parts_of_total') out.push(g);
+  }
+  // A figure that is itself the partner of another (the plan of "7.000/6.400") shows its main figure.
+  const owner = all.find((x) => x.relation?.with.includes(f.id));
+  if (owner && owner.relation?.type !== 'parts_of_total') out.push(owner, ...(owner.relation?.with ?? []).map((id) => all.find((x) => x.id === id)).filter((g): g is Figure => !!g && g.id !== f.id));
+  return out;
+}
+
+// ——— computations ———
+
+function best(corpus: CorpusView, c: Constraints): Candidate | undefined {
+  return rankFigures(corpus, c)[0];
+}
+
+function unitFamily(u: string) {
+  if (isMoneyUnit(u)) return 'money';
+  if (u === '%') return '%';
+  return 'count';
+}
+
+/** Counts add up only when they count the same thing: people, households, persons in them … */
+function countKey(u: string) {
+  if (isMoneyUnit(u)) return 'money';
+  if (/^(?:người|lao động|người lao động|lượt lao động|lượt người)$/u.test(u)) return 'people';
+  if (/^(?:hộ|hộ gia đình|lượt hộ)$/u.test(u)) return 'households';
+  if (/^(?:nhân khẩu|khẩu)$/u.test(u)) return 'members';
+  return u;
+}
+
+/** Adds values in a common unit: money in the smallest money unit used, counts as they are. */
+function commonMoneyUnit(figs: Figure[]): string {
+  const units = figs.map((f) => f.unit).filter(isMoneyUnit);
+  return units.sort((a, b) => (MONEY_UNITS[a] ?? 1) - (MONEY_UNITS[b] ?? 1))[0] ?? 'đồng';
+}
+function inUnit(f: Figure, unit: string) {
+  return isMoneyUnit(f.unit) ? normaliseValue(f.value, f.unit) / (MONEY_UNITS[unit] ?? 1) : f.value;
+}
+
+/** The listed items of a question: "hộ nghèo, hộ cận nghèo và hộ mới thoát nghèo" → three items. */
+export { questionItems as questionItemsForDebug };
+function questionItems(q: Question): string[][] {
+  // Blank out periods first (their offsets are the question's), then places and filler words.
+  let s = q.plain;
+  for (const p of findPeriods(q.raw, { bareYear: true })) s = `${s.slice(0, p.start)}|${' '.repeat(p.end - p.start - 1)}${s.slice(p.end)}`;
+  for (const p of q.places) for (const n of p.names) s = s.replace(new RegExp(`\\b(?:tinh|huyen|thi xa|thanh pho|tp)?\\s*${n}\\b`, 'g'), ' | ');
+  s = s.replace(/\b(?:tong|cong lai|cong|bao nhieu|la|cua|o|tai|trong|nam|so|gia tri|tien|so tien|muc|chung|cac|nhung|cho|cuoi|dau|thang|quy|den)\b/g, ' ');
+  return s
+    .split(/[,;()|?.:]|\bva\b|\bvoi\b/)
+    .map((x) => x.trim().split(/\s+/).filter((w) => w.length > 1 && !/^\d+$/.test(w)))
+    .filter((x) => x.length);
+}
+
+function answerSum(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
+  const base = constraintsOf(q);
+  const fitsKind = (x: Candidate) => (q.wantsTarget ? x.figure.kind === 'target' : x.figure.kind !== 'target');
+  let picks: Candidate[] = [];
+  if (q.metrics.length >= 2) {
+    // "hộ nghèo và hộ cận nghèo": one figure per metric named.
+    for (const m of q.metrics) {
+      const first = picks[0];
+      const cand = rankFigures(corpus, { ...base, metrics: [m] }).find((x) => fitsKind(x) && (!first || countKey(x.figure.unit) === countKey(first.figure.unit)));
+      if (cand) picks.push(cand);
+    }
+  } else {
+    // "quà của Chủ tịch nước, UBND tỉnh, … và hộ nghèo": one figure per listed item.
+    const items = questionItems(q);
+    const head = items[0]?.slice(0, 1) ?? [];
+    for (const item of items) {
+      let metrics = [...new Set(findMetricMentions(item.join(' ')).map((m) => m.metricId))];
+      if (!metrics.length && head.length) metrics = [...new Set(findMetricMentions([...head, ...item].join(' ')).map((m) => m.metricId))];
+      if (!metrics.length && q.unitWanted === 'percent') {
+        metrics = [...new Set(findMetricMentions(['ty', 'le', ...item].join(' ')).map((m) => m.metricId))].filter((m) => metricById(m)?.kind === 'rate');
+      }
+      // An item naming a group ("hộ nghèo" in a question about money) narrows, it does not change the metric.
+      metrics = metrics.filter((m) => fitsUnit(m, q.unitWanted));
+      const first = picks[0];
+      const cand = rankFigures(corpus, { ...base, metrics: metrics.length ? metrics : base.metrics, item }).find(
+        (x) => fitsKind(x) && (!first || countKey(x.figure.unit) === countKey(first.figure.unit)),
+      );
+      if (cand) picks.push(cand);
+    }
+  }
+  picks = picks.filter((p, i) => picks.findIndex((x) => x.figure.id === p.figure.id) === i);
+  const first = picks[0];
+  if (!first) return null;
+  picks = picks.filter((p) => p.figure.place === first.figure.place && countKey(p.figure.unit) === countKey(first.figure.unit));
+  if (picks.length < 2) return null;
+  const figs = picks.map((p) => p.figure);
+  const money = figs.some((f) => isMoneyUnit(f.unit));
+  const unit = money ? commonMoneyUnit(figs) : (figs[0]?.unit ?? '');
+  const values = figs.map((f) => inUnit(f, unit));
+  const total = values.reduce((a, v) => a + v, 0);
+  const formula = values.map((v) => formatViNumber(v, 4)).join(' + ');
+  const shown = b.compute(`Tổng: ${figs.map((f) => f.label).join(' + ')}`, formula, total, unit, figs);
+  b.say(`Tổng cộng: ${shown} (= ${formula}), tính từ các số liệu sau:`);
+  for (const p of picks) sayFigure(corpus, b, p, false);
+  return 'answered';
+}
+
+/** Two sides to compare: two places, two periods, or a result and a plan. */
+function sidesOf(q: Question): Constraints[] {
+  const base = constraintsOf(q);
+  const folded = q.folded;
+  const periods = findPeriods(q.raw, { bareYear: true });
+  const at = (p: QueryPlace) => Math.min(...p.names.map((n) => folded.indexOf(n)).filter((i) => i >= 0));
+  const places = [...q.places].filter((p, i, all) => all.findIndex((x) => x.key === p.key) === i).sort((a, b) => at(a) - at(b));
+  const planBefore = (pos: number) => /\b(?:ke hoach|chi tieu|muc tieu|phan dau)\b[^,;]*$/.test(folded.slice(Math.max(0, pos - 30), pos));
+  if (places.length >= 2) {
+    return places.slice(0, 2).map((p, i) => {
+      const from = at(p);
+      const to = i === 0 ? at(places[1] as QueryPlace) : folded.length;
+      const own = periods.find((x) => x.start >= from && x.start < to) ?? periods.find((x) => x.start < from && i === 0) ?? null;
+      return { ...base, places: [p], period: own, wantsTarget: own ? planBefore(own.start) : base.wantsTarget };
+    });
+  }
+  if (periods.length >= 2) {
+    return periods.slice(0, 2).map((p) => ({ ...base, period: p, wantsTarget: planBefore(p.start) }));
+  }
+  if (q.wantsTarget) return [{ ...base, wantsTarget: false }, { ...base, wantsTarget: true }];
+  return [];
+}
+
+function answerComparison(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
+  const sides = sidesOf(q);
+  if (sides.length < 2) return null;
+  const picks = sides.map((s) => best(corpus, s));
+  const [x, y] = picks;
+  if (!x || !y || x.figure.id === y.figure.id) return null;
+  if (unitFamily(x.figure.unit) !== unitFamily(y.figure.unit)) return null;
+  const unit = isMoneyUnit(x.figure.unit) ? commonMoneyUnit([x.figure, y.figure]) : x.figure.unit;
+  const a = inUnit(x.figure, unit);
+  const c = inUnit(y.figure, unit);
+  sayFigure(corpus, b, x, false);
+  sayFigure(corpus, b, y, false);
+  // Higher minus lower, so the difference reads as a positive amount whichever side was named first.
+  const [hi, lo, hv, lv] = a >= c ? [x, y, a, c] : [y, x, c, a];
+  const pts = unit === '%';
+  const formula = `${formatViNumber(hv, 4)} − ${formatViNumber(lv, 4)}`;
+  const shown = b.compute(pts ? 'Chênh lệch (điểm phần trăm)' : 'Chênh lệch', formula, hv - lv, unit, [hi.figure, lo.figure]);
+  const who = (k: Candidate) => `${describePlace(k.figure, k.report)} ${describePeriod(k.figure.period)}${k.figure.kind === 'target' ? ' (kế hoạch)' : ''}`.trim();
+  const verdict = hv === lv ? 'Hai số liệu bằng nhau.' : `${capitalise(who(hi))} cao hơn ${who(lo)}: ${pts ? shown.replace('%', ' điểm phần trăm') : shown} (= ${formula}).`;
+  b.lines.unshift(verdict);
+  return 'answered';
+}
+
+function answerRatio(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
+  if (q.metrics.length < 2) return null;
+  const base = constraintsOf(q);
+  const part = best(corpus, { ...base, metrics: [q.metrics[0] as string], unitWanted: 'count' });
+  const whole = part && best(corpus, { ...base, metrics: [q.metrics[1] as string], unitWanted: 'count', places: base.places });
+  if (!part || !whole || part.figure.id === whole.figure.id) return null;
+  sayFigure(corpus, b, part, false);
+  sayFigure(corpus, b, whole, false);
+  const times = q.intent === 'times';
+  const value = times ? part.figure.value / whole.figure.value : (part.figure.value / whole.figure.value) * 100;
+  const shown = b.compute(
+    times ? 'Số lần' : `Tỷ trọng ${part.figure.label} trong ${whole.figure.label}`,
+    times ? `${formatViNumber(part.figure.value, 4)} / ${formatViNumber(whole.figure.value, 4)}` : `${formatViNumber(part.figure.value, 4)} / ${formatViNumber(whole.figure.value, 4)} × 100`,
+    value,
+    times ? 'lần' : '%',
+    [part.figure, whole.figure],
+  );
+  b.lines.unshift(times ? `Gấp ${shown}.` : `${capitalise(part.figure.label)} chiếm ${shown} ${whole.figure.label}.`);
+  return 'answered';
+}
+
+/** A result with its plan: attainment (result / plan × 100) or the excess (result − plan). */
+function answerPlanGap(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
+  const base = constraintsOf(q);
+  const results = rankFigures(corpus, { ...base, wantsTarget: false }).filter((x) => x.figure.kind === 'result' && x.figure.unit !== '%');
+  for (const r of results.slice(0, 5)) {
+    const all = corpus.figuresOf(r.report.id);
+    const plan = r.figure.relation?.with.map((id) => all.find((g) => g.id === id)).find((g) => g?.kind === 'target');
+    if (!plan) continue;
+    const stated = r.figure.relation?.with.map((id) => all.find((g) => g.id === id)).find((g) => g?.metric === 'plan_attainment');
+    b.cite(r.figure, r.report);
+    b.cite(plan, r.report);
+    if (stated) b.cite(stated, r.report);
+    const lead = `${capitalise(r.figure.label)} của ${describePlace(r.figure, r.report)} ${describePeriod(r.figure.period)}: ${formatValue(r.figure.value, r.figure.unit)} so với kế hoạch ${formatValue(plan.value, plan.unit || r.figure.unit)}`;
+    if (q.intent === 'exceed') {
+      const gap = r.figure.value - plan.value;
+      const shown = b.compute('Chênh lệch so với kế hoạch', `${formatViNumber(r.figure.value, 4)} − ${formatViNumber(plan.value, 4)}`, gap, r.figure.unit || plan.unit, [r.figure, plan], 0);
+      b.say(`${gap >= 0 ? 'Vượt' : 'Hụt'} kế hoạch ${shown.replace(/^-/, '')} (= ${formatViNumber(r.figure.value, 4)} − ${formatViNumber(plan.value, 4)}). ${lead} ${b.cite(r.figure, r.report)}.`);
+    } else {
+      const pct = (r.figure.value / plan.value) * 100;
+      const shown = b.compute('Tỷ lệ hoàn thành kế hoạch', `${formatViNumber(r.figure.value, 4)} / ${formatViNumber(plan.value, 4)} × 100`, pct, '%', [r.figure, plan]);
+      b.say(`Tỷ lệ hoàn thành kế hoạch: ${shown} (= ${formatViNumber(r.figure.value, 4)} / ${formatViNumber(plan.value, 4)} × 100). ${lead} ${b.cite(r.figure, r.report)}${stated ? `; báo cáo ghi ${statedValue(stated)}` : ''}.`);
+    }
+    return 'answered';
+  }
+  return null;
+}
+
+/** "Suy ra số hộ dân cư": a count divided by the rate it represents. */
+function answerImpliedBase(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
+  const base = constraintsOf(q);
+  const counts = rankFigures(corpus, { ...base, unitWanted: 'count' }).filter((x) => x.figure.kind === 'result' && x.figure.unit !== '%');
+  for (const c of counts.slice(0, 6)) {
+    const all = corpus.figuresOf(c.report.id);
+    const rate = c.figure.relation?.with.map((id) => all.find((g) => g.id === id)).find((g) => g?.unit === '%')
+      ?? all.find((g) => g.sentenceStart === c.figure.sentenceStart && g.unit === '%' && g.metric === rateMetricOf(c.figure.metric) && g.start > c.figure.start);
+    if (!rate || rate.value <= 0) continue;
+    const value = c.figure.value / (rate.value / 100);
+    sayFigure(corpus, b, c, true);
+    const shown = b.compute(`Tổng số suy ra từ ${c.figure.label} và tỷ lệ`, `${formatViNumber(c.figure.value, 4)} / ${formatViNumber(rate.value / 100, 6)}`, value, c.figure.unit, [c.figure, rate], 0);
+    b.lines.unshift(`Khoảng ${shown} (= ${formatViNumber(c.figure.value, 4)} / ${formatViNumber(rate.value / 100, 6)}), suy ra từ số liệu sau; đây là số tính toán, báo cáo không nêu trực tiếp.`);
+    return 'answered';
+  }
+  return null;
+}
+
+/** "Kế hoạch là khoảng bao nhiêu, biết đã vượt kế hoạch 31%": the result divided back by its attainment. */
+function answerImpliedTarget(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
+  const base = constraintsOf(q);
+  const results = rankFigures(corpus, { ...base, wantsTarget: false, anchors: [] }).filter((x) => x.figure.kind === 'result' && x.figure.unit !== '%');
+  const anchored = [...results.filter((x) => q.numbers.some((n) => n.value === x.figure.value)), ...results];
+  for (const r of anchored.slice(0, 8)) {
+    const all = corpus.figuresOf(r.report.id);
+    const att = r.figure.relation?.with.map((id) => all.find((g) => g.id === id)).find((g) => g?.metric === 'plan_attainment' || g?.metric === 'plan_exceeded');
+    if (!att) continue;
+    const ratio = att.metric === 'plan_exceeded' ? 1 + att.value / 100 : att.value / 100;
+    const value = r.figure.value / ratio;
+    sayFigure(corpus, b, r, true);
+    const shown = b.compute('Kế hoạch suy ra', `${formatViNumber(r.figure.value, 4)} / ${formatViNumber(ratio, 6)}`, value, r.figure.unit, [r.figure, att], 0);
+    b.lines.unshift(`Kế hoạch khoảng ${shown} (= ${formatViNumber(r.figure.value, 4)} / ${formatViNumber(ratio, 6)}), suy ra từ kết quả và mức ${att.metric === 'plan_exceeded' ? 'vượt' : 'đạt'} kế hoạch; báo cáo không nêu trực tiếp con số này.`);
+    return 'answered';
+  }
+  return null;
+}
+
+const PER_NOUNS: [RegExp, RegExp][] = [
+  [/\bmoi (?:nhan )?khau\b|\bdau nguoi\b|\bmoi nguoi\b/, /^(?:khẩu|nhân khẩu|người)$/u],
+  [/\bmoi (?:can )?nha\b|\bmoi can\b/, /^(?:căn nhà|căn|nhà|ngôi nhà)$/u],
+  [/\bmoi ho\b/, /^(?:hộ|hộ gia đình|lượt hộ)$/u],
+  [/\bmoi (?:suat|phan)(?: qua)?\b/, /^(?:suất quà|suất|phần quà|phần)$/u],
+  [/\bmoi lop\b/, /^lớp$/u],
+  [/\bmoi (?:lao dong|hoc vien|hoc sinh)\b/, /^(?:lao động|học viên|học sinh|người)$/u],
+];
+
+/** "Bình quân mỗi khẩu bao nhiêu kg gạo": an amount over the count it was given to, in one sentence. */
+function answerPerUnit(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
+  const per = PER_NOUNS.find(([re]) => re.test(q.folded));
+  if (!per) return null;
+  const base = constraintsOf(q);
+  const amounts = rankFigures(corpus, base).filter((x) => x.figure.unit !== '%' && !per[1].test(x.figure.unit) && x.figure.kind === 'result');
+  for (const a of amounts.slice(0, 6)) {
+    const all = corpus.figuresOf(a.report.id);
+    const denom = all.find((g) => g.sentenceStart === a.figure.sentenceStart && g.id !== a.figure.id && per[1].test(g.unit) && g.kind === a.figure.kind);
+    if (!denom || denom.value <= 0) continue;
+    const askedMoney = Object.keys(MONEY_UNITS)
+      .sort((x, y) => y.length - x.length)
+      .find((u) => new RegExp(`\\b${foldAligned(u)}\\b`).test(q.plain));
+    const unit = isMoneyUnit(a.figure.unit) ? (askedMoney ?? a.figure.unit) : a.figure.unit;
+    const num = inUnit(a.figure, unit);
+    const value = num / denom.value;
+    sayFigure(corpus, b, a, false);
+    b.cite(denom, a.report);
+    const shown = b.compute(`Bình quân mỗi ${denom.unit}`, `${formatViNumber(num, 4)} / ${formatViNumber(denom.value, 4)}`, value, unit, [a.figure, denom]);
+    b.lines.unshift(`Bình quân khoảng ${shown} mỗi ${denom.unit} (= ${formatViNumber(num, 4)} ${unit} / ${formatViNumber(denom.value, 4)} ${denom.unit}); đây là số tính toán.`);
+    return 'answered';
+  }
+  return null;
+}
+
+function answerList(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
+  const cands = rankFigures(corpus, constraintsOf(q)).filter((x) => q.metrics.includes(x.figure.metric));
+  if (cands.length < 2) return null;
+  const top = cands[0] as Candidate;
+  const same = cands.filter((x) => x.figure.place === top.figure.place && x.report.id === top.report.id).sort((x, y) => x.figure.start - y.figure.start).slice(0, 15);
+  b.say(`${capitalise(metricLabel(top.figure.metric))} của ${describePlace(top.figure, top.report)}:`);
+  for (const x of same) b.say(`- ${capitalise(x.figure.label)}, ${describePeriod(x.figure.period)}: ${statedValue(x.figure)}${kindNote(x.figure)} ${b.cite(x.figure, x.report)}`);
+  return 'answered';
+}
+
+// ——— not found ———
+
+function notFound(corpus: CorpusView, q: Question, understood: Understood): AskResponse {
+  const b = new AnswerBuilder();
+  const what = q.metrics.length ? metricLabel(q.metrics[0] as string) : 'nội dung này';
+  const where = q.places.length ? ` của ${uniquePlaces(q.places).map((p) => displayPlace(corpus, p)).join(', ')}` : '';
+  const when = q.periods[0] ? ` ${describePeriod(q.periods[0])}` : '';
+  b.say(`Không tìm thấy số liệu ${what}${where}${when} trong các báo cáo hiện có.`);
+  if (q.metrics.length) {
+    const near = rankFigures(corpus, constraintsOf(q), false)
+      .filter((x) => x.misfit.length === 1 && x.misfit[0] !== 'metric' && x.figure.kind !== 'target')
+      .filter((x, i, all) => all.findIndex((y) => y.figure.metric === x.figure.metric && y.figure.place === x.figure.place && y.figure.period?.from === x.figure.period?.from) === i)
+      .slice(0, 3);
+    if (near.length) {
+      b.say('Số liệu gần nhất các báo cáo có:');
+      for (const x of near) {
+        b.say(`- ${capitalise(x.figure.label)} của ${describePlace(x.figure, x.report)} ${describePeriod(x.figure.period)}: ${statedValue(x.figure)} ${b.cite(x.figure, x.report)}`);
+        b.suggestions.push(`${capitalise(metricLabel(x.figure.metric))} ${x.figure.place ?? ''} ${describePeriod(x.figure.period)}`.trim());
+      }
+    }
+  }
+  return b.build('not_found', understood);
+}
+
+function displayPlace(corpus: CorpusView, p: QueryPlace): string {
+  for (const r of corpus.list()) if (r.place && placeKey(r.place.name) === p.key) return r.place.name;
+  return resolvePlaceName(p.key)?.name ?? p.key;
+}
+
+/** The places a question names, once each (a province and a town can share a name). */
+function uniquePlaces(places: QueryPlace[]): QueryPlace[] {
+  return places.filter((p, i) => places.findIndex((x) => x.key === p.key) === i);
+}
+

@@ -1,0 +1,82 @@
+// Collects what an answer states: facts with their citations, computations with their formulas,
+// and the Vietnamese lines that show them. The one place citations are numbered and quoted, so
+// every quote is exactly the report's text at its offsets.
+import type { AskResponse, Citation, Computation, Fact } from '../contract.ts';
+import type { Figure } from '../extract/types.ts';
+import type { Report } from '../ingest/types.ts';
+import { formatViNumber } from '../text/vi-number.ts';
+import { describePeriod } from './present.ts';
+
+export class AnswerBuilder {
+  readonly facts: Fact[] = [];
+  readonly computations: Computation[] = [];
+  readonly citations: Citation[] = [];
+  readonly lines: string[] = [];
+  readonly suggestions: string[] = [];
+
+  /** Adds the figure as a fact (once) and returns its citation marker "[n]". */
+  cite(f: Figure, report: Report): string {
+    let citation = this.citations.find((c) => c.reportId === report.id && c.start === f.sentenceStart && c.end === f.sentenceEnd);
+    if (!citation) {
+      citation = {
+        n: this.citations.length + 1,
+        reportId: report.id,
+        title: report.title,
+        quote: report.text.slice(f.sentenceStart, f.sentenceEnd),
+        start: f.sentenceStart,
+        end: f.sentenceEnd,
+      };
+      this.citations.push(citation);
+    }
+    if (!this.facts.some((x) => x.id === f.id)) {
+      this.facts.push({
+        id: f.id,
+        metric: f.metric,
+        label: f.label,
+        value: f.value,
+        unit: f.unit,
+        place: f.place,
+        period: f.period ? describePeriod(f.period) : null,
+        kind: f.kind,
+        reportId: report.id,
+        citation: citation.n,
+        text: f.text,
+      });
+    }
+    return `[${citation.n}]`;
+  }
+
+  /**
+   * Records a computation and returns its value as shown in the answer.
+   * @param decimals how many decimals the answer shows; the rounding is stated in the computation.
+   */
+  compute(label: string, formula: string, value: number, unit: string, inputs: Figure[], decimals = 2): string {
+    const shown = formatViNumber(value, decimals);
+    this.computations.push({
+      label,
+      formula,
+      value,
+      unit,
+      inputs: inputs.map((f) => f.id),
+      rounding: decimals === 0 ? 'làm tròn đến hàng đơn vị' : `làm tròn đến ${decimals} chữ số thập phân`,
+    });
+    return unit === '%' ? `${shown}%` : `${shown} ${unit}`.trim();
+  }
+
+  say(line: string) {
+    this.lines.push(line);
+  }
+
+  build(status: AskResponse['status'], understood: AskResponse['understood'], verdict?: AskResponse['verdict']): AskResponse {
+    return {
+      status,
+      answer: this.lines.join('\n'),
+      facts: this.facts,
+      computations: this.computations,
+      citations: this.citations,
+      ...(verdict ? { verdict } : {}),
+      understood,
+      suggestions: this.suggestions,
+    };
+  }
+}

@@ -1,0 +1,173 @@
+// Question → what is asked: metrics, places, period, kind and intent, read from Vietnamese typed
+// with or without accents, with abbreviations and in chat style ("XKLĐ Quảng Trị 2023 bao nhiêu").
+import { GROUP_QUALIFIERS } from '../extract/cues.ts';
+import { findMetricMentions, metricById, rateMetricOf } from '../extract/lexicon.ts';
+import { isMoneyUnit } from '../extract/units.ts';
+import type { Period } from '../ingest/types.ts';
+import { ABBREVIATIONS_FOLDED } from '../search/abbreviations.ts';
+import { findQueryPlaces, type QueryPlace } from '../search/places.ts';
+import { foldAligned } from '../text/fold-aligned.ts';
+import { findPeriods, type PeriodMention } from '../text/periods.ts';
+import { parseViNumber } from '../text/vi-number.ts';
+import { INTENT_CUES, type Intent, UNIT_CUES, WANTS_CHANGE, WANTS_TARGET } from './cues.ts';
+
+export interface QuestionNumber {
+  value: number;
+  raw: string;
+  unit: string;
+  start: number;
+}
+
+export interface Question {
+  raw: string;
+  /** Lower-case, accents folded, then the same with abbreviations expanded: for cue and metric matching. */
+  folded: string;
+  /** Lower-case, accents folded, as written. */
+  plain: string;
+  intent: Intent;
+  /** Lexicon ids in the order the question names them. */
+  metrics: string[];
+  places: QueryPlace[];
+  periods: Period[];
+  /** The unit family asked for: "%", money, or a counted noun ("người", "hộ", "kg"). */
+  unitWanted: 'percent' | 'money' | 'count' | 'kg' | null;
+  wantsTarget: boolean;
+  wantsChange: boolean;
+  numbers: QuestionNumber[];
+  /** Content syllables (folded) for matching labels and sentences. */
+  words: string[];
+  /** Groups the question is about ("hộ cận nghèo", "tự nguyện"), as extraction names them in qualifiers. */
+  groups: string[];
+}
+
+const STOP = new Set(
+  'la bao nhieu co bao nhieu nam cua va o tai trong cho duoc da voi the nao nhu the nao ra sao khong gi nao hay hoi biet xin vui long minh toi ban a nhe the thi'.split(' '),
+);
+
+/**
+ * Replaces abbreviations by their expansion so lexicon phrases match: "bhxh tu nguyen" → "bao hiem
+ * xa hoi tu nguyen". Only tokens that cannot be Vietnamese syllables (no vowel: bhxh, xkld, dtts) or
+ * are written in capitals count, so "tu" in "tự nguyện" is never read as TƯ (trung ương).
+ */
+function expandAbbreviations(raw: string): string {
+  return raw.replace(/[\p{L}\p{N}&-]+/gu, (w) => {
+    const folded = foldAligned(w);
+    const capitals = w.length >= 2 && w === w.toUpperCase() && /\p{L}/u.test(w);
+    if (!capitals && /[aeiouy]/.test(folded.replace(/[^a-z]/g, ''))) return folded;
+    const a = ABBREVIATIONS_FOLDED.get(folded.replace(/[^a-z0-9]/g, ''));
+    return a ? foldAligned(a.expansion) : folded;
+  });
+}
+
+const FOLDED_GROUPS = GROUP_QUALIFIERS.map((g) => [g, ` ${foldAligned(g)} `] as const).sort((a, b) => b[1].length - a[1].length);
+
+/** Groups named in the question, longest first so "hộ cận nghèo" does not also count as "hộ nghèo". */
+function findGroups(folded: string): string[] {
+  let rest = ` ${folded.replace(/[^a-z0-9]+/g, ' ')} `;
+  const out: string[] = [];
+  for (const [label, f] of FOLDED_GROUPS) {
+    if (rest.includes(f)) {
+      out.push(label);
+      rest = rest.split(f).join(' | ');
+    }
+  }
+  return out;
+}
+
+/** Metric ids in the order the text names them, as written and with abbreviations expanded. */
+function metricsIn(plain: string, expanded: string): string[] {
+  const written = findMetricMentions(plain).map((m) => m.metricId);
+  const read = findMetricMentions(expanded).map((m) => m.metricId);
+  return [...new Set([...written, ...read])];
+}
+
+/** "tỷ lệ … hộ cận nghèo": the rate that goes with a count, when a rate is asked. */
+function counterpartFor(id: string, unit: Question['unitWanted']): string {
+  if (fitsUnitWanted(id, unit)) return id;
+  if (unit === 'percent') return rateMetricOf(id) ?? id;
+  return id;
+}
+
+/** A counted group named as a metric ("hộ nghèo") that the unit asked for turns into a qualifier. */
+function groupOfMetric(id: string): string[] {
+  const label = metricById(id)?.label.replace(/^số\s+/u, '') ?? '';
+  return GROUP_QUALIFIERS.includes(label) ? [label] : [];
+}
+
+/** A metric fits the unit asked for when it is counted in it ("bao nhiêu tiền" → a money metric). */
+export function fitsUnitWanted(id: string, unit: Question['unitWanted']): boolean {
+  const m = metricById(id);
+  if (!m || !unit || m.units.length === 0) return true;
+  if (unit === 'money') return m.units.some(isMoneyUnit);
+  if (unit === 'percent') return m.kind === 'rate' || m.kind === 'change' || m.units.includes('%');
+  if (unit === 'kg') return m.units.some((u) => /kg|tấn|gạo/u.test(u));
+  return true;
+}
+
+export function parseQuestion(raw: string): Question {
+  const text = raw.normalize('NFC').trim();
+  const plain = foldAligned(text);
+  const expanded = expandAbbreviations(text);
+  const folded = expanded === plain ? plain : `${plain} ${expanded}`;
+  const found = metricsIn(plain, expanded);
+  const periods = findPeriods(text, { bareYear: true });
+  const places = findQueryPlaces(text);
+  const numbers = findQuestionNumbers(text, periods);
+  let intent = (INTENT_CUES.find(([, re]) => re.test(folded))?.[0] ?? 'value') as Intent;
+  // "cộng" (add) folds like "công" (công tác, người có công): only the accented word counts.
+  if (intent === 'value' && /(?<![\p{L}])cộng(?![\p{L}])/iu.test(text)) intent = 'sum';
+  const unitWanted = (UNIT_CUES.find(([, re]) => re.test(folded))?.[0] ?? null) as Question['unitWanted'];
+  // "bao nhiêu gạo cho hộ nghèo": the households are who got it, not what is counted.
+  // A share, a ratio or a plan gap is asked in % of counts: the unit filters only direct questions.
+  const unitFilters = !['share', 'times', 'implied_base', 'implied_target', 'attainment', 'exceed'].includes(intent);
+  const metrics = unitFilters ? [...new Set(found.map((id) => counterpartFor(id, unitWanted)).filter((id) => fitsUnitWanted(id, unitWanted)))] : found;
+  const words = plain
+    .replace(/[^a-z0-9\s]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 1 && !STOP.has(w) && !/^\d+$/.test(w));
+  return {
+    raw: text,
+    folded,
+    plain,
+    intent,
+    metrics: orderMetrics(metrics, unitWanted),
+    groups: [...findGroups(plain), ...found.filter((id) => !metrics.includes(id)).flatMap((id) => groupOfMetric(id))],
+    places,
+    periods: periods.map(stripOffsets),
+    unitWanted,
+    wantsTarget: WANTS_TARGET.test(folded) && intent !== 'attainment' && intent !== 'exceed',
+    wantsChange: WANTS_CHANGE.test(folded),
+    numbers,
+    words,
+  };
+}
+
+function stripOffsets(p: PeriodMention): Period {
+  return { label: p.label, kind: p.kind, from: p.from, to: p.to, year: p.year };
+}
+
+/** Rates first when a rate is asked, counts first otherwise. */
+function orderMetrics(ids: string[], unit: Question['unitWanted']): string[] {
+  if (unit !== 'percent') return ids;
+  return [...ids].sort((a, b) => Number(metricById(b)?.kind === 'rate') - Number(metricById(a)?.kind === 'rate'));
+}
+
+const NUM = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g;
+
+/** Numbers the question states ("hỗ trợ 80 nhà", "biết 49 người đạt 68,05%"), not its years. */
+function findQuestionNumbers(text: string, periods: PeriodMention[]): QuestionNumber[] {
+  const out: QuestionNumber[] = [];
+  for (const m of text.matchAll(NUM)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (periods.some((p) => p.start <= start && end <= p.end)) continue;
+    if (/^\d{4}$/.test(m[0]) && Number(m[0]) >= 1900 && Number(m[0]) <= 2100) continue;
+    if (text[end] === '/' || text[start - 1] === '/') continue;
+    const value = parseViNumber(m[0]);
+    if (value === null) continue;
+    const after = text.slice(end, end + 20);
+    const unit = /^\s*%/.test(after) ? '%' : (/^\s*([\p{L}]+(?:\s+đồng)?)/u.exec(after)?.[1] ?? '');
+    out.push({ value, raw: m[0], unit, start });
+  }
+  return out;
+}

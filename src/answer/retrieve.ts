@@ -1,0 +1,165 @@
+// Ranks the corpus's figures against what a question asks: metric, place, period, kind and unit,
+// then the words around each figure. Hard constraints (a named place or period) exclude; the rest
+// only orders, and the reasons are kept so an answer can say why a figure was chosen.
+import { GROUP_QUALIFIERS } from '../extract/cues.ts';
+import { metricById } from '../extract/lexicon.ts';
+import type { Figure } from '../extract/types.ts';
+import { isMoneyUnit } from '../extract/units.ts';
+import type { Period, Report } from '../ingest/types.ts';
+import { placeKey, type QueryPlace } from '../search/places.ts';
+import { foldAligned } from '../text/fold-aligned.ts';
+import type { Question } from './question.ts';
+
+const GROUPS = new Set(GROUP_QUALIFIERS);
+const FOLDED_GROUPS = GROUP_QUALIFIERS.map((g) => [g, foldAligned(g)] as const);
+
+export interface CorpusView {
+  list(): Report[];
+  get(id: string): Report | undefined;
+  figuresOf(id: string): Figure[];
+}
+
+export interface Candidate {
+  figure: Figure;
+  report: Report;
+  score: number;
+  /** Why the figure did not fit, when it was kept only as a "nearest" suggestion. */
+  misfit: string[];
+}
+
+export interface Constraints {
+  metrics: string[];
+  places: QueryPlace[];
+  period: Period | null;
+  wantsTarget: boolean;
+  wantsChange: boolean;
+  unitWanted: Question['unitWanted'];
+  words: string[];
+  /** Phrase the figure's neighbourhood should contain (an item of a list in the question). */
+  item?: string[];
+  /** Numbers the question gives: figures stated beside them are what it asks about. */
+  anchors: number[];
+  /** Groups the question names; a figure about another group fits less. */
+  groups: string[];
+}
+
+export function constraintsOf(q: Question): Constraints {
+  return {
+    metrics: q.metrics,
+    places: q.places,
+    period: q.periods[0] ?? null,
+    wantsTarget: q.wantsTarget,
+    wantsChange: q.wantsChange,
+    unitWanted: q.unitWanted,
+    words: q.words,
+    anchors: q.numbers.map((n) => n.value),
+    groups: q.groups,
+  };
+}
+
+/** Does the figure's place (or its report's) fit the place asked? 2 exact, 1 inside it, 0 not. */
+export function placeFit(f: Figure, report: Report, places: QueryPlace[]): number {
+  if (!places.length) return 2;
+  const fk = placeKey(f.place ?? '');
+  let best = 0;
+  for (const p of places) {
+    if (p.names.includes(fk) || p.key === fk) best = Math.max(best, 2);
+    else if (p.level === 'province' && report.place && report.place.provinceCode === p.provinceCode) best = Math.max(best, 1);
+  }
+  return best;
+}
+
+/** Does the figure's period fit the period asked? 3 same, 2 inside or same year, 1 overlapping, 0 not. */
+export function periodFit(f: Figure, period: Period | null): number {
+  if (!period) return 2;
+  const fp = f.period;
+  if (!fp) return 0;
+  if (fp.from === period.from && fp.to === period.to) return 3;
+  if (fp.from >= period.from && fp.to <= period.to) return fp.kind === period.kind || period.kind === 'during' ? 3 : 2;
+  if (period.kind === 'as_of' && fp.kind === 'during' && fp.to.slice(0, 4) === period.to.slice(0, 4) && fp.to >= period.to.slice(0, 4)) return 2;
+  if (fp.from <= period.to && period.from <= fp.to) return fp.to.slice(0, 4) === period.to.slice(0, 4) ? 2 : 1;
+  return 0;
+}
+
+function unitFit(f: Figure, wanted: Question['unitWanted']): number {
+  if (!wanted) return 0;
+  const isPct = f.unit === '%';
+  const isMoney = isMoneyUnit(f.unit);
+  const isKg = f.unit === 'kg' || f.unit === 'tấn';
+  if (wanted === 'percent') return isPct ? 3 : -4;
+  if (wanted === 'money') return isMoney ? 3 : -4;
+  if (wanted === 'kg') return isKg ? 3 : -3;
+  return !isPct && !isMoney ? 1 : -4;
+}
+
+const contextCache = new WeakMap<Figure, { near: string; sentence: string }>();
+function contextOf(f: Figure, report: Report) {
+  let c = contextCache.get(f);
+  if (!c) {
+    const segStart = Math.max(f.sentenceStart, report.text.lastIndexOf(';', f.start - 1) + 1, f.start - 90);
+    const semiAfter = report.text.indexOf(';', f.end);
+    const segEnd = Math.min(f.sentenceEnd, semiAfter < 0 ? f.sentenceEnd : semiAfter, f.end + 70);
+    c = {
+      near: ` ${foldAligned(`${report.text.slice(segStart, segEnd)} ${f.label}`).replace(/[^a-z0-9]+/g, ' ')} `,
+      sentence: ` ${foldAligned(report.text.slice(f.sentenceStart, f.sentenceEnd)).replace(/[^a-z0-9]+/g, ' ')} `,
+    };
+    contextCache.set(f, c);
+  }
+  return c;
+}
+
+function metricFit(f: Figure, metrics: string[]): number {
+  if (!metrics.length) return 0;
+  if (metrics.includes(f.metric)) return metrics[0] === f.metric ? 10 : 8;
+  const m = metricById(f.metric);
+  if (m && metrics.some((id) => m.related.includes(id) || metricById(id)?.related.includes(f.metric))) return 2;
+  return -6;
+}
+
+/**
+ * Every figure that could answer, best first. With `strict`, figures outside a named place or
+ * period, or of another metric when one is named, are dropped; without it they are kept with
+ * their misfits, for "nearest figures" suggestions.
+ */
+export function rankFigures(corpus: CorpusView, c: Constraints, strict = true): Candidate[] {
+  const out: Candidate[] = [];
+  const placeWords = new Set(c.places.flatMap((p) => p.names.flatMap((n) => n.split(' '))));
+  const words = c.words.filter((w) => !placeWords.has(w));
+  const itemText = c.item ? ` ${c.item.join(' ')} ` : '';
+  const itemGroups = FOLDED_GROUPS.filter(([, f]) => itemText.includes(` ${f} `)).map(([g]) => g);
+  for (const report of corpus.list()) {
+    for (const f of corpus.figuresOf(report.id)) {
+      const misfit: string[] = [];
+      const pf = placeFit(f, report, c.places);
+      if (pf === 0) misfit.push('place');
+      const tf = periodFit(f, c.period);
+      if (tf === 0) misfit.push('period');
+      const mf = metricFit(f, c.metrics);
+      if (c.metrics.length && mf < 0) misfit.push('metric');
+      if (strict && misfit.length) continue;
+
+      const ctx = contextOf(f, report);
+      let score = mf + pf * 2 + tf * 1.5 + unitFit(f, c.unitWanted);
+      const nearHits = words.filter((w) => ctx.near.includes(` ${w} `)).length;
+      const sentHits = words.filter((w) => ctx.sentence.includes(` ${w} `)).length;
+      if (words.length) score += (4 * nearHits + 2 * sentHits) / words.length;
+      if (c.item?.length) {
+        const itemHits = c.item.filter((w) => ctx.near.includes(` ${w} `)).length;
+        score += (8 * itemHits) / c.item.length;
+      }
+      const figureGroups = f.qualifiers.filter((g) => GROUPS.has(g));
+      const shared = figureGroups.filter((g) => c.groups.includes(g)).length;
+      score += 4 * shared - 2 * (figureGroups.length - shared);
+      if (itemGroups.some((g) => figureGroups.includes(g))) score += 6;
+      if (f.kind === 'target') score += c.wantsTarget ? 6 : -8;
+      else if (c.wantsTarget) score -= 3;
+      if (f.kind === 'change') score += c.wantsChange ? 5 : -3;
+      else if (c.wantsChange) score -= 2;
+      if (f.metric === 'plan_attainment' || f.metric === 'plan_exceeded') score -= 5;
+      if (c.anchors.includes(f.value)) score -= 2;
+      else if (c.anchors.length && corpus.figuresOf(report.id).some((g) => g.sentenceStart === f.sentenceStart && c.anchors.includes(g.value))) score += 4;
+      out.push({ figure: f, report, score, misfit });
+    }
+  }
+  return out.sort((a, b) => b.score - a.score || a.figure.start - b.figure.start);
+}

@@ -1,0 +1,113 @@
+// Claim checking: the claim is read like a report sentence (the same extractor finds its figures,
+// metric, place, period and kind), then each figure is matched against the reports.
+import type { AskResponse } from '../contract.ts';
+import { extractFigures } from '../extract/figures.ts';
+import type { Figure } from '../extract/types.ts';
+import { normaliseValue } from '../extract/units.ts';
+import type { Place, Report } from '../ingest/types.ts';
+import { placeKey } from '../search/places.ts';
+import { AnswerBuilder } from './builder.ts';
+import { capitalise, describePeriod, describePlace, formatValue, statedValue } from './present.ts';
+import { parseQuestion } from './question.ts';
+import { type Candidate, type CorpusView, rankFigures } from './retrieve.ts';
+
+type Verdict = NonNullable<AskResponse['verdict']>;
+
+/** The figures a claim states, read with the report extractor over the claim as a one-sentence report. */
+function claimFigures(corpus: CorpusView, claim: string) {
+  const q = parseQuestion(claim);
+  const place = placeOf(corpus, q.places[0]?.key);
+  const text = claim.normalize('NFC').trim();
+  const report: Report = {
+    id: 'claim',
+    title: text,
+    text,
+    place,
+    publishedAt: null,
+    periods: q.periods,
+    passages: [{ id: 'claim#0', reportId: 'claim', start: 0, end: text.length, section: null, place, period: q.periods[0] ?? null }],
+    source: null,
+  };
+  return { q, figures: extractFigures(report) };
+}
+
+function placeOf(corpus: CorpusView, key: string | undefined): Place | null {
+  if (!key) return null;
+  for (const r of corpus.list()) {
+    if (r.place && placeKey(r.place.name) === key) return r.place;
+    for (const f of corpus.figuresOf(r.id)) if (f.place && placeKey(f.place) === key && r.place) return { ...r.place, name: f.place, level: f.placeLevel === 'commune' ? 'district' : (f.placeLevel ?? r.place.level) };
+  }
+  return { name: key, level: 'province', type: '', code: '', provinceCode: '', province: key };
+}
+
+/** Equal as a reader would check: the claim's digits agree with the report's once rounded alike. */
+function sameValue(claimed: Figure, stated: Figure) {
+  const a = normaliseValue(claimed.value, claimed.unit);
+  const b = normaliseValue(stated.value, stated.unit);
+  const decimals = (claimed.text.split(',')[1] ?? '').replace(/\D.*$/, '').length;
+  return Math.abs(a - b) <= Math.max(1e-9, Math.abs(b) * 1e-9, claimed.unit === '%' ? 0.5 * 10 ** -Math.max(decimals, 2) : 0);
+}
+
+export function verifyClaim(corpus: CorpusView, claim: string): AskResponse {
+  const { q, figures } = claimFigures(corpus, claim);
+  const b = new AnswerBuilder();
+  const understood = { intent: 'claim', metrics: q.metrics, places: q.places.map((p) => p.key), period: q.periods[0] ? describePeriod(q.periods[0]) : null };
+  if (!figures.length) {
+    b.say('Chưa đủ thông tin: nhận định không nêu số liệu nào để đối chiếu.');
+    return b.build('answered', understood, 'not_enough_info');
+  }
+
+  const verdicts: Verdict[] = [];
+  for (const cf of figures) {
+    const metrics = cf.metric.startsWith('other:') ? q.metrics : [cf.metric];
+    const cands = rankFigures(corpus, {
+      metrics,
+      places: q.places,
+      period: cf.period ?? q.periods[0] ?? null,
+      wantsTarget: cf.kind === 'target',
+      wantsChange: cf.kind === 'change',
+      unitWanted: cf.unit === '%' ? 'percent' : null,
+      words: q.words,
+      anchors: [],
+      groups: q.groups,
+    }).filter((c) => (c.figure.unit === '%') === (cf.unit === '%'));
+    const shown = `${statedValue(cf)}`;
+    if (!cands.length) {
+      verdicts.push('not_enough_info');
+      b.say(`- ${shown}: các báo cáo không có số liệu về nội dung này cho địa bàn và thời điểm đó.`);
+      continue;
+    }
+    const exact = cands.find((c) => sameValue(cf, c.figure));
+    if (exact) {
+      const targetAsResult = exact.figure.kind === 'target' && cf.kind !== 'target';
+      verdicts.push(targetAsResult ? 'refuted' : 'supported');
+      b.say(
+        targetAsResult
+          ? `- ${shown}: báo cáo chỉ nêu con số này là chỉ tiêu kế hoạch, không phải kết quả đã đạt (${describeOne(exact)}) ${b.cite(exact.figure, exact.report)}.`
+          : `- ${shown}: khớp với báo cáo (${describeOne(exact)}) ${b.cite(exact.figure, exact.report)}.`,
+      );
+      continue;
+    }
+    const other = cands.find((c) => c.figure.kind === (cf.kind === 'target' ? 'target' : c.figure.kind === 'change' && cf.kind === 'change' ? 'change' : 'result') && c.figure.unit !== '' && sameFamily(c.figure, cf));
+    if (other) {
+      verdicts.push('refuted');
+      b.say(`- ${shown}: báo cáo ghi ${describeOne(other)} ${b.cite(other.figure, other.report)}.`);
+    } else {
+      verdicts.push('not_enough_info');
+      b.say(`- ${shown}: các báo cáo không nêu số liệu tương ứng để đối chiếu.`);
+    }
+  }
+  const verdict: Verdict = verdicts.includes('refuted') ? 'refuted' : verdicts.every((v) => v === 'supported') ? 'supported' : 'not_enough_info';
+  const head = { supported: 'Đúng với báo cáo.', refuted: 'Không đúng với báo cáo.', not_enough_info: 'Chưa đủ thông tin để kết luận.' }[verdict];
+  b.lines.unshift(head);
+  return b.build('answered', understood, verdict);
+}
+
+function sameFamily(a: Figure, b: Figure) {
+  return (a.unit === '%') === (b.unit === '%');
+}
+
+function describeOne(c: Candidate) {
+  const f = c.figure;
+  return `${capitalise(f.label)} của ${describePlace(f, c.report)} ${describePeriod(f.period)}: ${f.kind === 'target' ? 'kế hoạch ' : ''}${formatValue(f.value, f.unit)}`;
+}
