@@ -1,0 +1,146 @@
+// One answer, many text surfaces: the OpenAI-compatible reply (Markdown footnotes), Telegram (HTML),
+// Zalo (plain text with short links) and the terminal all present an AskResponse through these
+// functions, so no surface words an answer, a computation or a source differently.
+import type { AskResponse, Citation, Computation } from '../contract.ts';
+import { formatViNumber } from '../text/vi-number.ts';
+
+/** The report page that shows a citation with its passage highlighted. */
+export function citationLink(base: string, c: Pick<Citation, 'reportId' | 'start' | 'end'>): string {
+  return `${base}/reports/${encodeURIComponent(c.reportId)}#${c.start}-${c.end}`;
+}
+
+/** The shortest link to the same page (`/r/:id` redirects to `/reports/:id`; the hash survives). */
+export function shortCitationLink(base: string, c: Pick<Citation, 'reportId' | 'start' | 'end'>): string {
+  return `${base}/r/${encodeURIComponent(c.reportId)}#${c.start}-${c.end}`;
+}
+
+/** "Tỷ lệ hộ nghèo giảm: 9,95 − 7,71 = 2,24 điểm %" */
+export function computationLine(k: Computation): string {
+  const value = `${formatViNumber(k.value)}${k.unit ? (k.unit === '%' ? '%' : ` ${k.unit}`) : ''}`;
+  return `${k.label}: ${k.formula} = ${value}`;
+}
+
+/** A quote shortened to about `max` characters at a word boundary. */
+export function shortQuote(quote: string, max = 220): string {
+  const flat = quote.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * The answer with its computations and sources as Markdown footnotes: the reply text of the
+ * OpenAI-compatible endpoint, which bot frameworks show as is.
+ * @example "Cuối năm 2023, Quảng Trị còn 14.040 hộ nghèo [1].\n\nNguồn:\n[1] … — “…14.040 hộ nghèo…” (http://…/reports/001#10-90)"
+ */
+export function answerWithFootnotes(res: AskResponse, base: string): string {
+  const parts = [res.answer.trim()];
+  if (res.computations.length) {
+    parts.push(['Phép tính:', ...res.computations.map((k) => `- ${computationLine(k)}`)].join('\n'));
+  }
+  if (res.citations.length) {
+    parts.push(
+      ['Nguồn:', ...res.citations.map((c) => `[${c.n}] ${c.title} — “${shortQuote(c.quote)}” (${citationLink(base, c)})`)].join('\n'),
+    );
+  }
+  if (res.status !== 'answered' && res.suggestions.length) {
+    parts.push(['Bạn có thể hỏi:', ...res.suggestions.map((s) => `- ${s}`)].join('\n'));
+  }
+  return parts.join('\n\n');
+}
+
+/** A piece of a message: its plain text, how it is rendered, and what joins it to the piece before. */
+export interface Block {
+  text: string;
+  render: (s: string) => string;
+  /** Joins this block to the previous one; a blank line unless given. */
+  sep?: string;
+}
+
+/**
+ * As many blocks as fit in `limit` characters of rendered text. The first block is cut at a word
+ * boundary with "…" when it alone is too long; later blocks are dropped whole, never cut, so a link
+ * or a tag is never broken.
+ */
+export function fitBlocks(blocks: Block[], limit: number): string {
+  let out = '';
+  for (const [i, b] of blocks.entries()) {
+    const piece = (out ? (b.sep ?? '\n\n') : '') + b.render(b.text);
+    if (out.length + piece.length <= limit) out += piece;
+    else if (i === 0) out = cutToFit(b.text, limit, b.render);
+    // A later block that does not fit is left out; a shorter one after it may still fit.
+  }
+  return out;
+}
+
+function cutToFit(text: string, limit: number, render: (s: string) => string): string {
+  let lo = 0;
+  let hi = text.length;
+  // Binary search on the plain text's length: rendering (escaping) only ever lengthens it.
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (render(`${text.slice(0, mid)}…`).length <= limit) lo = mid;
+    else hi = mid - 1;
+  }
+  let cut = text.slice(0, lo);
+  const space = cut.search(/\s\S*$/);
+  if (space > lo * 0.7) cut = cut.slice(0, space);
+  // Never end on half of a surrogate pair.
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return render(`${cut.trimEnd()}…`);
+}
+
+/** Escapes text for Telegram's HTML parse mode (only <, > and & are special there). */
+export function escapeTelegramHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Escapes text for HTML element content and double-quoted attributes. */
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** Telegram's limit on a message's text. */
+export const TELEGRAM_MAX_TEXT = 4096;
+
+/** An answer as a Telegram HTML message: answer, computations, then one linked line per source. */
+export function answerAsTelegramHtml(res: AskResponse, base: string, limit = TELEGRAM_MAX_TEXT): string {
+  const esc = escapeTelegramHtml;
+  const blocks: Block[] = [{ text: res.answer.trim(), render: esc }];
+  if (res.computations.length) {
+    const text = ['Phép tính:', ...res.computations.map((k) => `• ${computationLine(k)}`)].join('\n');
+    blocks.push({ text, render: (s) => esc(s).replace(/^Phép tính:/, '<b>Phép tính:</b>') });
+  }
+  if (res.status !== 'answered' && res.suggestions.length) {
+    blocks.push({ text: ['Bạn có thể hỏi:', ...res.suggestions.map((s) => `• ${s}`)].join('\n'), render: esc });
+  }
+  if (res.citations.length) blocks.push({ text: 'Nguồn:', render: () => '<b>Nguồn:</b>' });
+  for (const c of res.citations) {
+    const href = esc(citationLink(base, c)).replace(/"/g, '&quot;');
+    blocks.push({
+      text: `[${c.n}] ${c.title}`,
+      render: (s) => `<a href="${href}">${esc(s)}</a>\n<i>“${esc(shortQuote(c.quote, 160))}”</i>`,
+      sep: '\n',
+    });
+  }
+  return fitBlocks(blocks, limit);
+}
+
+/** Zalo's limit on a consultation text message. */
+export const ZALO_MAX_TEXT = 2000;
+
+/** An answer as Zalo plain text: answer, computations, sources as short links. */
+export function answerAsPlainText(res: AskResponse, base: string, limit = ZALO_MAX_TEXT): string {
+  const same = (s: string) => s;
+  const blocks: Block[] = [{ text: res.answer.trim(), render: same }];
+  if (res.computations.length) {
+    blocks.push({ text: ['Phép tính:', ...res.computations.map((k) => `- ${computationLine(k)}`)].join('\n'), render: same });
+  }
+  if (res.status !== 'answered' && res.suggestions.length) {
+    blocks.push({ text: ['Bạn có thể hỏi:', ...res.suggestions.map((s) => `- ${s}`)].join('\n'), render: same });
+  }
+  if (res.citations.length) blocks.push({ text: 'Nguồn:', render: same });
+  for (const c of res.citations) blocks.push({ text: `[${c.n}] ${shortCitationLink(base, c)}`, render: same, sep: '\n' });
+  return fitBlocks(blocks, limit);
+}

@@ -1,0 +1,110 @@
+// Telegram bot: POST /webhooks/telegram takes an Update and answers in the webhook response with a
+// sendMessage method call (HTML, sources linked to /reports/:id#start-end). Telegram retries any
+// non-2xx answer, so everything it sends that we cannot answer is acknowledged and ignored.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { AskBody } from '../../contract.ts';
+import { answerAsTelegramHtml, escapeTelegramHtml, TELEGRAM_MAX_TEXT } from '../answer-text.ts';
+import { AppError } from '../errors.ts';
+import { BOT_GREETING, SAMPLE_QUESTIONS } from '../sample-questions.ts';
+import { defaultLog, publicBase, safeEqual, type SurfaceDeps } from '../surface.ts';
+
+const TelegramMessage = z.looseObject({
+  message_id: z.number().int(),
+  chat: z.looseObject({ id: z.union([z.number(), z.string()]), type: z.string().optional() }),
+  from: z.looseObject({ id: z.number(), is_bot: z.boolean().optional() }).optional(),
+  text: z.string().optional(),
+  reply_to_message: z
+    .looseObject({ text: z.string().optional(), from: z.looseObject({ is_bot: z.boolean().optional() }).optional() })
+    .optional(),
+});
+
+/** The part of a Telegram Update this bot reads (https://core.telegram.org/bots/api#update). */
+export const TelegramUpdate = z.looseObject({
+  update_id: z.number().int(),
+  message: TelegramMessage.optional(),
+  edited_message: TelegramMessage.optional(),
+  channel_post: TelegramMessage.optional(),
+});
+
+/** The sendMessage method call Telegram performs when a webhook answers with it. */
+export interface TelegramSendMessage {
+  method: 'sendMessage';
+  chat_id: number | string;
+  text: string;
+  parse_mode: 'HTML';
+  link_preview_options: { is_disabled: true };
+  reply_parameters: { message_id: number; allow_sending_without_reply: true };
+}
+
+export function telegramRoutes(deps: SurfaceDeps) {
+  const { assistant, config } = deps;
+  const log = deps.log ?? defaultLog;
+
+  return new Hono().post('/webhooks/telegram', async (c) => {
+    const secret = config.TELEGRAM_WEBHOOK_SECRET;
+    if (!secret) {
+      throw new AppError('FORBIDDEN', 'The Telegram bot is off: set TELEGRAM_WEBHOOK_SECRET and pass it to setWebhook as secret_token.');
+    }
+    if (!safeEqual(c.req.header('x-telegram-bot-api-secret-token') ?? '', secret)) {
+      throw new AppError('UNAUTHORIZED', 'X-Telegram-Bot-Api-Secret-Token is missing or wrong.');
+    }
+
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await c.req.text());
+    } catch {
+      return c.body(null, 200);
+    }
+    const update = TelegramUpdate.safeParse(raw);
+    const msg = update.success ? (update.data.message ?? update.data.edited_message ?? update.data.channel_post) : undefined;
+    const question = msg?.text === undefined ? null : questionOf(msg.text);
+    if (!msg || question === null) return c.body(null, 200);
+
+    const reply = (text: string): TelegramSendMessage => ({
+      method: 'sendMessage',
+      chat_id: msg.chat.id,
+      text,
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      reply_parameters: { message_id: msg.message_id, allow_sending_without_reply: true },
+    });
+
+    if (question === '') {
+      const examples = SAMPLE_QUESTIONS.map((q) => `• ${escapeTelegramHtml(q)}`).join('\n');
+      return c.json(reply(`${escapeTelegramHtml(BOT_GREETING)}\n${examples}`));
+    }
+
+    const history: AskBody['history'] = [];
+    const previous = msg.reply_to_message;
+    if (previous?.from?.is_bot && previous.text) history.push({ role: 'assistant', content: previous.text.slice(0, 20_000) });
+    const body = AskBody.safeParse({ question, history });
+    if (!body.success) {
+      const why = body.error.issues[0]?.message ?? 'câu hỏi không hợp lệ';
+      return c.json(reply(escapeTelegramHtml(`Không đọc được câu hỏi: ${why}`)));
+    }
+    try {
+      const res = await assistant.ask(body.data);
+      return c.json(reply(answerAsTelegramHtml(res, publicBase(c, config), TELEGRAM_MAX_TEXT)));
+    } catch (err) {
+      log('error', 'telegram: the assistant failed', { error: err instanceof Error ? err.stack : String(err) });
+      return c.json(reply('Xin lỗi, hiện chưa trả lời được câu hỏi này. Vui lòng thử lại sau.'));
+    }
+  });
+}
+
+/**
+ * The question in a message: the text itself, or what follows /ask (/hoi); '' for /start and
+ * /help (answered with a greeting); null for any other command, which the bot ignores.
+ * @example questionOf('/ask@ViWelfareBot hộ nghèo Quảng Trị cuối 2023?') // 'hộ nghèo Quảng Trị cuối 2023?'
+ */
+export function questionOf(text: string): string | null {
+  const t = text.trim();
+  if (!t) return null;
+  const command = /^\/([A-Za-z_]+)(?:@\w+)?(?:\s+|$)/.exec(t);
+  if (!command) return t;
+  const name = command[1]?.toLowerCase();
+  if (name === 'start' || name === 'help') return '';
+  if (name === 'ask' || name === 'hoi') return t.slice(command[0].length).trim() || '';
+  return null;
+}

@@ -1,0 +1,114 @@
+// Zalo Official Account bot: POST /webhooks/zalo takes the OA's events, checks X-ZEvent-Signature,
+// answers 200 at once (Zalo wants an answer within 2 s and retries otherwise) and sends the reply
+// through the OA message API afterwards: plain text within Zalo's limit, sources as short links.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { AskBody } from '../../contract.ts';
+import { answerAsPlainText, ZALO_MAX_TEXT } from '../answer-text.ts';
+import { AppError } from '../errors.ts';
+import { BOT_GREETING, SAMPLE_QUESTIONS } from '../sample-questions.ts';
+import { defaultLog, type Log, publicBase, runAfterResponse, safeEqual, type SurfaceDeps } from '../surface.ts';
+
+/** The `user_send_text` event (developers.zalo.me, OA webhook); other events only need `event_name`. */
+export const ZaloTextEvent = z.looseObject({
+  event_name: z.literal('user_send_text'),
+  app_id: z.string().optional(),
+  sender: z.looseObject({ id: z.string() }),
+  recipient: z.looseObject({ id: z.string() }).optional(),
+  message: z.looseObject({ msg_id: z.string().optional(), text: z.string() }),
+  timestamp: z.union([z.string(), z.number()]),
+});
+
+/**
+ * The event's MAC as Zalo documents it: sha256 over app id + the raw JSON body + the body's
+ * `timestamp` + the OA secret key, in hex. Zalo sends it as `X-ZEvent-Signature: mac=<hex>`.
+ */
+export async function zaloSignature(appId: string, rawBody: string, timestamp: string, oaSecretKey: string): Promise<string> {
+  const bytes = new TextEncoder().encode(`${appId}${rawBody}${timestamp}${oaSecretKey}`);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Message ids answered lately: Zalo redelivers an event it thinks failed, and a user should get one reply. */
+const RECENT_LIMIT = 1000;
+
+export function zaloRoutes(deps: SurfaceDeps) {
+  const { assistant, config } = deps;
+  const log = deps.log ?? defaultLog;
+  const recent = new Set<string>();
+
+  return new Hono().post('/webhooks/zalo', async (c) => {
+    const appId = config.ZALO_APP_ID;
+    const secret = config.ZALO_OA_SECRET_KEY;
+    if (!appId || !secret) {
+      throw new AppError('FORBIDDEN', 'The Zalo bot is off: set ZALO_APP_ID and ZALO_OA_SECRET_KEY (the OA secret key, not the app secret).');
+    }
+    const raw = await c.req.text();
+    let event: unknown;
+    try {
+      event = JSON.parse(raw);
+    } catch {
+      throw new AppError('INVALID_JSON', 'The body is not valid JSON.');
+    }
+    const timestamp = typeof event === 'object' && event !== null && 'timestamp' in event ? String(event.timestamp) : '';
+    const given = (c.req.header('x-zevent-signature') ?? '').trim().replace(/^mac=/i, '').toLowerCase();
+    if (!timestamp || !given || !safeEqual(given, await zaloSignature(appId, raw, timestamp, secret))) {
+      throw new AppError('UNAUTHORIZED', 'X-ZEvent-Signature is missing or does not match this OA\'s secret key.');
+    }
+
+    const text = ZaloTextEvent.safeParse(event);
+    if (!text.success) {
+      const name = typeof event === 'object' && event !== null && 'event_name' in event ? String(event.event_name) : 'unknown';
+      return c.json({ ok: true, handled: false, event: name });
+    }
+    const { sender, message } = text.data;
+    if (message.msg_id) {
+      if (recent.has(message.msg_id)) return c.json({ ok: true, handled: false, event: 'duplicate' });
+      recent.add(message.msg_id);
+      if (recent.size > RECENT_LIMIT) recent.delete(recent.values().next().value as string);
+    }
+
+    const base = publicBase(c, config);
+    runAfterResponse(
+      c,
+      async () => {
+        const reply = await replyTo(message.text, base, deps);
+        await sendZaloText(config.ZALO_API_BASE, config.ZALO_OA_ACCESS_TOKEN, sender.id, reply, log);
+      },
+      log,
+    );
+    return c.json({ ok: true, handled: true, event: 'user_send_text' });
+  });
+}
+
+async function replyTo(question: string, base: string, deps: SurfaceDeps): Promise<string> {
+  const q = question.trim();
+  if (/^(\/?(start|help)|#?(trợ giúp|hướng dẫn))$/i.test(q)) {
+    return `${BOT_GREETING}\n${SAMPLE_QUESTIONS.map((s) => `- ${s}`).join('\n')}`;
+  }
+  const body = AskBody.safeParse({ question: q, history: [] });
+  if (!body.success) return `Không đọc được câu hỏi: ${body.error.issues[0]?.message ?? 'câu hỏi không hợp lệ'}`;
+  try {
+    return answerAsPlainText(await deps.assistant.ask(body.data), base, ZALO_MAX_TEXT);
+  } catch (err) {
+    (deps.log ?? defaultLog)('error', 'zalo: the assistant failed', { error: err instanceof Error ? err.stack : String(err) });
+    return 'Xin lỗi, hiện chưa trả lời được câu hỏi này. Vui lòng thử lại sau.';
+  }
+}
+
+/** Sends a consultation text message through the OA message API v3; failures are logged. */
+export async function sendZaloText(apiBase: string, accessToken: string | undefined, userId: string, text: string, log: Log) {
+  if (!accessToken) {
+    log('warn', 'zalo: ZALO_OA_ACCESS_TOKEN is unset, so the reply was not sent', { userId });
+    return;
+  }
+  const res = await fetch(`${apiBase}/v3.0/oa/message/cs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', access_token: accessToken },
+    body: JSON.stringify({ recipient: { user_id: userId }, message: { text: text.slice(0, ZALO_MAX_TEXT) } }),
+  });
+  const body = (await res.json().catch(() => null)) as { error?: number; message?: string } | null;
+  if (!res.ok || (body && body.error !== undefined && body.error !== 0)) {
+    log('error', 'zalo: the OA message API refused the reply', { status: res.status, error: body?.error, message: body?.message });
+  }
+}
