@@ -75,7 +75,7 @@ export function periodFit(f: Figure, period: Period | null): number {
   const fp = f.period;
   if (!fp) return 0;
   if (fp.from === period.from && fp.to === period.to) return 3;
-  if (fp.from >= period.from && fp.to <= period.to) return fp.kind === period.kind || period.kind === 'during' ? 3 : 2;
+  if (fp.from >= period.from && fp.to <= period.to) return fp.kind === period.kind || period.kind === 'during' ? 2.5 : 2;
   if (period.kind === 'as_of' && fp.kind === 'during' && fp.to.slice(0, 4) === period.to.slice(0, 4) && fp.to >= period.to.slice(0, 4)) return 2;
   if (fp.from <= period.to && period.from <= fp.to) return fp.to.slice(0, 4) === period.to.slice(0, 4) ? 2 : 1;
   return 0;
@@ -131,7 +131,8 @@ export function rankFigures(corpus: CorpusView, c: Constraints, strict = true): 
     for (const f of corpus.figuresOf(report.id)) {
       const misfit: string[] = [];
       const pf = placeFit(f, report, c.places);
-      if (pf === 0) misfit.push('place');
+      // A district's figure is not its province's (nor the reverse): offered as nearest, never as the answer.
+      if (pf < 2) misfit.push('place');
       const tf = periodFit(f, c.period);
       if (tf === 0) misfit.push('period');
       const mf = metricFit(f, c.metrics);

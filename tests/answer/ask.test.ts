@@ -94,6 +94,12 @@ describe('saying plainly what the reports do not hold', () => {
     },
   );
 
+  it("does not give a district's figure for its province, but offers it", async () => {
+    const r = await ask('Bình Định còn bao nhiêu hộ nghèo cuối năm 2022?');
+    expect(r.status).toBe('not_found');
+    expect(r.facts.some((f) => f.value === 1855 && f.place === 'Tây Sơn')).toBe(true);
+  });
+
   it('points to the nearest figures it does hold', async () => {
     const r = await ask('Hộ nghèo Lào Cai cuối năm 2020?');
     expect(r.status).toBe('not_found');
