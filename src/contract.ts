@@ -145,6 +145,8 @@ export const FigureWire = z.object({
   year: z.number().int().nullable(),
   qualifiers: z.array(z.string()),
   relation: z.object({ type: z.string(), with: z.array(z.string()) }).nullable(),
+  /** Ids of the parts that break the figure down, when the report lists them. */
+  breakdown: z.array(z.string()).nullable(),
   /** The figure's characters: text === report.text.slice(start, end). */
   text: z.string(),
   start: z.number().int(),

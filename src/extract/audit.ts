@@ -2,6 +2,8 @@
 // against the stated total, count/base against the stated rate. Reporters want exactly this.
 import type { Report } from '../ingest/types.ts';
 import { formatViNumber } from '../text/vi-number.ts';
+
+const withUnit = (n: string, unit: string) => (unit === '%' ? `${n}%` : `${n} ${unit}`);
 import type { Figure, RelationType } from './types.ts';
 
 export interface AuditCheck {
@@ -20,11 +22,12 @@ export interface AuditCheck {
 
 const PERSON_UNITS = new Set(['nhân khẩu', 'khẩu', 'người']);
 
-/** Agrees when the computed value, rounded to the stated decimals, is within half a unit of the last stated digit (or 0,1 for reports that truncate). */
+/** Agrees when the computed value rounds, or truncates (some reports cut digits), to what the report states. */
 function agrees(computed: number, stated: number, statedText: string) {
   const decimals = (statedText.split(',')[1] ?? '').replace(/\D.*$/, '').length;
-  const tolerance = Math.max(0.5 * 10 ** -decimals, decimals === 0 ? 0.5 : 0.1 ** decimals);
-  return Math.abs(computed - stated) <= tolerance + 1e-9;
+  const scale = 10 ** decimals;
+  const close = (a: number) => Math.abs(a - stated) < 1e-9;
+  return close(Math.round(computed * scale) / scale) || close(Math.trunc(computed * scale) / scale);
 }
 
 const num = (f: Figure) => formatViNumber(f.value, 4);
@@ -35,6 +38,7 @@ export function auditReport(report: Report, figures: Figure[]): AuditCheck[] {
   const quoteOf = (f: Figure) => ({ quote: report.text.slice(f.sentenceStart, f.sentenceEnd), start: f.sentenceStart, end: f.sentenceEnd });
 
   for (const f of figures) {
+    if (f.breakdown) checks.push(checkParts(report, f, f.breakdown.map((id) => byId.get(id)).filter((g): g is Figure => g !== undefined)));
     const rel = f.relation;
     if (!rel) continue;
     const others = rel.with.map((id) => byId.get(id)).filter((g): g is Figure => g !== undefined);
@@ -47,7 +51,7 @@ export function auditReport(report: Report, figures: Figure[]): AuditCheck[] {
       const stated = { value: att.value, unit: '%', text: att.text };
       if (!target) {
         const implied = f.value / (att.value / 100);
-        checks.push({ ...base, stated, computed: null, status: 'unverifiable', note: `Kế hoạch không được nêu; suy ra khoảng ${formatViNumber(implied, 0)} ${f.unit} (= ${num(f)} / ${formatViNumber(att.value / 100, 4)}).` });
+        checks.push({ ...base, stated, computed: null, status: 'unverifiable', note: `Kế hoạch không được nêu; suy ra khoảng ${withUnit(formatViNumber(implied, f.unit === '%' ? 2 : 0), f.unit)} (= ${num(f)} / ${formatViNumber(att.value / 100, 4)}).` });
         continue;
       }
       const value = (f.value / target.value) * 100;
@@ -68,18 +72,10 @@ export function auditReport(report: Report, figures: Figure[]): AuditCheck[] {
         stated: { value: over.value, unit: '%', text: over.text },
         computed: null,
         status: 'unverifiable',
-        note: `Kế hoạch không được nêu; suy ra khoảng ${formatViNumber(implied, 0)} ${f.unit} (= ${num(f)} / ${formatViNumber(1 + over.value / 100, 4)}).`,
+        note: `Kế hoạch không được nêu; suy ra khoảng ${withUnit(formatViNumber(implied, f.unit === '%' ? 2 : 0), f.unit)} (= ${num(f)} / ${formatViNumber(1 + over.value / 100, 4)}).`,
       });
     } else if (rel.type === 'parts_of_total') {
-      const sum = others.reduce((s, g) => s + g.value, 0);
-      const ok = Math.abs(sum - f.value) < 1e-6;
-      checks.push({
-        ...base,
-        stated: { value: f.value, unit: f.unit, text: f.text },
-        computed: { value: sum, unit: f.unit, formula: others.map(num).join(' + ') },
-        status: ok ? 'holds' : 'differs',
-        note: ok ? 'Tổng các phần khớp với tổng được nêu.' : `Cộng các phần được ${formatViNumber(sum)}, báo cáo ghi ${f.text}.`,
-      });
+      checks.push(checkParts(report, f, others));
     } else if (rel.type === 'count_persons_rate') {
       const rate = others.find((g) => g.unit === '%');
       if (!rate) continue;
@@ -96,11 +92,27 @@ export function auditReport(report: Report, figures: Figure[]): AuditCheck[] {
         stated: { value: rate.value, unit: '%', text: rate.text },
         computed: { value, unit: '%', formula: `${num(f)} / ${num(baseFig)} × 100` },
         status: ok ? 'holds' : 'differs',
-        note: ok ? 'Tỷ lệ khớp với số lượng trên tổng số.' : `Tính lại được ${formatViNumber(value)}%, báo cáo ghi ${rate.text}.`,
+        note: ok ? 'Tỷ lệ khớp với số lượng trên tổng số.' : `Tính lại được ${formatViNumber(value, value < 1 ? 4 : 2)}%, báo cáo ghi ${rate.text}.`,
       });
     }
   }
   return checks;
+}
+
+function checkParts(report: Report, total: Figure, parts: Figure[]): AuditCheck {
+  const sum = parts.reduce((s, g) => s + g.value, 0);
+  const ok = Math.abs(sum - total.value) < 1e-6;
+  return {
+    relation: 'parts_of_total',
+    quote: report.text.slice(total.sentenceStart, total.sentenceEnd),
+    start: total.sentenceStart,
+    end: total.sentenceEnd,
+    figureIds: [total.id, ...parts.map((g) => g.id)],
+    stated: { value: total.value, unit: total.unit, text: total.text },
+    computed: { value: sum, unit: total.unit, formula: parts.map(num).join(' + ') },
+    status: ok ? 'holds' : 'differs',
+    note: ok ? 'Tổng các phần khớp với tổng được nêu.' : `Cộng các phần được ${formatViNumber(sum)}, báo cáo ghi ${total.text}.`,
+  };
 }
 
 /** The report's own total to divide by: its population in the same unit family, stated before. */

@@ -2,7 +2,16 @@
 // its persons and rate, a count with its money, parts with their total, a change with its
 // equivalent. The audit recomputes each one.
 import type { Figure } from './types.ts';
+import { metricById } from './lexicon.ts';
 import { isMoneyUnit } from './units.ts';
+
+/** Does the lexicon pair this count with this rate (either side naming the other as related)? */
+function ratePairs(countId: string, rateId: string): boolean {
+  const count = metricById(countId);
+  const rate = metricById(rateId);
+  if (!count || !rate || rate.kind !== 'rate' || count.kind !== 'count') return false;
+  return count.related.includes(rateId) || rate.related.includes(countId);
+}
 import { foldAligned } from '../text/fold-aligned.ts';
 
 const PERSON_UNITS = new Set(['nhân khẩu', 'khẩu', 'người']);
@@ -15,6 +24,18 @@ export function linkRelations(text: string, figures: Figure[]): void {
     bySentence.set(f.sentenceStart, list);
   }
   for (const list of bySentence.values()) linkSentence(text, list);
+}
+
+/** Counts in a parenthesis opened right after `after` that break `total` down (same kind of unit, not plans). */
+function partsInParentheses(text: string, figs: Figure[], after: Figure, total: Figure): Figure[] {
+  if (isMoneyUnit(total.unit) || total.unit === '%') return [];
+  const open = text.indexOf('(', after.end);
+  const next = figs.find((g) => g.start >= after.end);
+  if (open < 0 || open >= total.sentenceEnd || (next && next.start < open) || /;/.test(text.slice(after.end, open))) return [];
+  const close = text.indexOf(')', open);
+  const end = close >= 0 ? close : total.sentenceEnd;
+  const inner = figs.filter((g) => g.start > open && g.end <= end && g.unit !== '%' && !isMoneyUnit(g.unit) && g.kind !== 'target');
+  return inner.length >= 2 ? inner : [];
 }
 
 function between(text: string, a: Figure, b: Figure) {
@@ -35,6 +56,12 @@ function linkSentence(text: string, figs: Figure[]) {
       f.relation = { type: 'result_target_attainment', with: att ? [next.id, att.id] : [next.id] };
       used.add(next.id);
       if (att) used.add(att.id);
+      // "8.500/6.000 người, đạt 141,7% kế hoạch (trong đó cao đẳng: 19; …)": the result's breakdown too.
+      const parts = partsInParentheses(text, figs, att ?? next, f);
+      if (parts.length >= 2) {
+        f.breakdown = parts.map((g) => g.id);
+        for (const g of parts) used.add(g.id);
+      }
       continue;
     }
     if (next && f.kind === 'result' && (next.metric === 'plan_attainment' || next.metric === 'plan_exceeded') && !/[;]/.test(text.slice(f.end, next.start))) {
@@ -57,6 +84,15 @@ function linkSentence(text: string, figs: Figure[]) {
       continue;
     }
 
+    // "số người tham gia BHYT … có 111.076 người, …, tỷ lệ bao phủ BHYT … đạt 94,79% dân số": a count and
+    // the rate the lexicon pairs with it, later in the same sentence.
+    const rate = figs.slice(i + 1).find((g) => g.unit === '%' && !used.has(g.id) && g.kind === f.kind && ratePairs(f.metric, g.metric));
+    if (rate && f.unit !== '%' && !isMoneyUnit(f.unit) && !figs.slice(i + 1, figs.indexOf(rate)).some((g) => g.unit !== '%' && g.metric === f.metric && g.kind === f.kind)) {
+      f.relation = { type: 'count_persons_rate', with: [rate.id] };
+      used.add(rate.id);
+      continue;
+    }
+
     // "513 suất quà/153,9 triệu đồng", "… cho 1.855 hộ nghèo với kinh phí 616 triệu đồng".
     if (next && f.unit && !isMoneyUnit(f.unit) && f.unit !== '%' && isMoneyUnit(next.unit) && !/[;]/.test(text.slice(f.end, next.start))) {
       const gap = between(text, f, next);
@@ -67,18 +103,12 @@ function linkSentence(text: string, figs: Figure[]) {
       }
     }
 
-    // "6.695 người (BHXH bắt buộc: 5.484 người, BHXH tự nguyện 1.211 người)", "8.500 người (trong đó …: 19; …: 285)".
-    const open = text.indexOf('(', f.end);
-    if (open >= 0 && open < f.sentenceEnd && (!next || open < next.start + 1)) {
-      const close = text.indexOf(')', open);
-      const end = close >= 0 ? close : f.sentenceEnd;
-      const inner = figs.filter((g) => g.start > open && g.end <= end && g.unit !== '%' && !isMoneyUnit(g.unit) && g.kind !== 'target');
-      const gapOk = /^[^;]*$/.test(text.slice(f.end, open));
-      if (gapOk && inner.length >= 2 && !isMoneyUnit(f.unit) && f.unit !== '%') {
-        f.relation = { type: 'parts_of_total', with: inner.map((g) => g.id) };
-        for (const g of inner) used.add(g.id);
-        continue;
-      }
+    // "6.695 người (BHXH bắt buộc: 5.484 người, BHXH tự nguyện 1.211 người)".
+    const parts = partsInParentheses(text, figs, f, f);
+    if (parts.length >= 2) {
+      f.relation = { type: 'parts_of_total', with: parts.map((g) => g.id) };
+      for (const g of parts) used.add(g.id);
+      continue;
     }
 
     // "giảm 4,31% tương ứng 386 hộ".

@@ -40,6 +40,8 @@ export interface Figure {
   kind: FigureKind;
   qualifiers: string[];
   relation?: FigureRelation;
+  /** Parts that break this figure down when it already has a relation ("8.500/6.000 người … (trong đó …: 19; …: 285 …)"). */
+  breakdown?: string[];
   /** The sentence that states the figure: the span a citation quotes. */
   sentenceStart: number;
   sentenceEnd: number;

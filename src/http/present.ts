@@ -21,6 +21,7 @@ export function presentFigure(f: Figure): FigureWire {
     year: f.period?.year ?? null,
     qualifiers: f.qualifiers,
     relation: f.relation ?? null,
+    breakdown: f.breakdown ?? null,
     text: f.text,
     start: f.start,
     end: f.end,
