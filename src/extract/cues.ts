@@ -8,7 +8,7 @@ export const TARGET_SCOPE_CUE = /(?<![\p{L}])(?:ph[ấầ]n đ[ấầ]u|dự ki�
 export const TARGET_SCOPE_CUE_FOLDED = /(?<![\p{L}])(?:phan dau|du kien|muc tieu(?!\s+quoc gia)|dinh huong|phuong huong)(?![\p{L}])/u;
 
 /** A plan figure follows directly: "(kế hoạch 95%)", "chỉ tiêu 72 người", "KH: 500". */
-export const TARGET_BEFORE_NUMBER = /(?:^|[^\p{L}])(?:ke hoach|chi tieu|kh|muc tieu)(?:\s+(?:giao|de ra|nam \d{4}|la))?\s*[:=]?\s*$/u;
+export const TARGET_BEFORE_NUMBER = /(?:^|[^\p{L}])(?:ke hoach|chi tieu|kh|muc tieu)(?:\s*[:=]?\s*|(?:\s+(?:giao|de ra|nam|\d{4}|cua|tinh|huyen|la))+\s*[:=]?\s*)$/u;
 
 /** A sentence that reports what was done ends a plan's scope carried from a previous sentence (accented: "đã" folds like "đa"). */
 export const RESULT_MARKERS = /(?<![\p{L}])(?:đã|đạt được|kết quả|thực hiện được|ước tính|ước thực hiện)(?![\p{L}])/iu;

@@ -174,6 +174,8 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
     // Metric.
     metric ??= chooseMetric(ctx, n, describedEnd, segStart, sEnd, unit, beforeFolded, prevFigure, isChange);
     if (isChange && !/tuong ung\s*(?:voi\s*)?$/u.test(beforeFolded)) metric = changeMetricOf(metric);
+    // "tỷ lệ hộ nghèo giảm còn 3,5%", "… giảm 3,5%, còn 28,6%": the level reached is the rate itself.
+    else if (!isChange && metricById(metric)?.kind === 'change') metric = metricById(metric)?.related.find((r) => metricById(r)?.kind === 'rate') ?? metric;
     if (n.pairRole === 'target') {
       const partner = byIndex.get(n.pairedWith as number);
       if (partner) metric = partner.metric;
@@ -441,24 +443,29 @@ function strip(p: PeriodMention): Period {
   return { label: p.label, kind: p.kind, from: p.from, to: p.to, year: p.year };
 }
 
-/** A place the sentence names that is narrower than the report's, or another province. */
+/**
+ * The place a figure is about: the last place its clause names before it (the report's own
+ * included: "tỉnh Điện Biên còn 28.400 hộ nghèo, trong khi tỉnh Lai Châu còn 21.300"), else a
+ * narrower place named after it ("… tại xã Bình Tân"), else the report's place.
+ */
 function choosePlace(ctx: Ctx, at: number, sStart: number, sEnd: number): { name: string; level: PlaceRef['level'] } | null {
   const own = ctx.report.place;
   const semiBefore = ctx.text.lastIndexOf(';', at - 1);
   const semiAfter = ctx.text.indexOf(';', at);
   const from = Math.max(sStart, semiBefore + 1);
   const to = semiAfter >= 0 && semiAfter < sEnd ? semiAfter : sEnd;
-  const candidates = ctx.places.filter((p) => p.start >= from && p.end <= to && (!own || p.name !== own.name));
-  const acceptable = candidates.filter((p) => {
-    if (p.level === 'commune') return true;
+  const isOwn = (p: PlaceRef) => !!own && p.name === own.name;
+  const acceptable = ctx.places.filter((p) => {
+    if (p.start < from || p.end > to) return false;
+    if (isOwn(p) || p.level === 'commune') return true;
     if (p.level === 'district') return !own || own.level === 'province' ? p.provinceCode === (own?.provinceCode ?? p.provinceCode) : false;
     // Another province, unless it only names the body that acted ("Trung tâm Dịch vụ việc làm tỉnh Bình Định").
     if (own && p.provinceCode === own.provinceCode) return false;
     return !/(?:so|trung tam|hoi|ban|ngan hang|bao hiem xa hoi|cong ty|ubnd|uy ban nhan dan)\s+(?:[\p{L}&-]+\s+){0,6}$/u.test(ctx.folded.slice(Math.max(0, p.start - 60), p.start));
   });
   const before = acceptable.filter((p) => p.end <= at);
-  const pick = before[before.length - 1] ?? acceptable[0];
-  if (pick) return { name: pick.name, level: pick.level };
+  const pick = before[before.length - 1] ?? acceptable.find((p) => !isOwn(p) && p.level !== 'province');
+  if (pick && !isOwn(pick)) return { name: pick.name, level: pick.level };
   return own ? { name: own.name, level: own.level } : null;
 }
 

@@ -135,10 +135,34 @@ interface SynonymEntry {
   metricId: string;
 }
 
+/** Reports write these both ways; each synonym is matched in both spellings. */
+const SPELLED_BOTH_WAYS: [string, string][] = [
+  ['BHYT', 'bảo hiểm y tế'],
+  ['BHXH', 'bảo hiểm xã hội'],
+  ['BHTN', 'bảo hiểm thất nghiệp'],
+  ['DTTS', 'dân tộc thiểu số'],
+  ['NHCSXH', 'Ngân hàng Chính sách xã hội'],
+  ['XKLĐ', 'xuất khẩu lao động'],
+  ['NCC', 'người có công'],
+];
+
+function spellings(synonym: string): string[] {
+  const out = new Set([synonym]);
+  for (const [abbr, full] of SPELLED_BOTH_WAYS) {
+    for (const s of [...out]) {
+      if (s.includes(abbr)) out.add(s.replace(abbr, full));
+      if (s.toLowerCase().includes(full.toLowerCase())) out.add(s.replace(new RegExp(full, 'iu'), abbr));
+    }
+  }
+  return [...out];
+}
+
 // Longest first so "tỷ lệ hộ cận nghèo" wins over "hộ cận nghèo" and "hộ nghèo".
 const SYNONYMS: SynonymEntry[] = METRICS.flatMap((m) =>
-  [...new Set(m.synonyms)].map((s) => ({ folded: foldAligned(s.normalize('NFC')), metricId: m.id })),
-).sort((a, b) => b.folded.length - a.folded.length);
+  [...new Set(m.synonyms.flatMap(spellings))].map((s) => ({ folded: foldAligned(s.normalize('NFC')), metricId: m.id })),
+)
+  .filter((e, i, all) => all.findIndex((x) => x.folded === e.folded) === i)
+  .sort((a, b) => b.folded.length - a.folded.length);
 
 export interface MetricMention {
   metricId: string;

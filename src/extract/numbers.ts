@@ -1,7 +1,15 @@
 // Finds the numbers in a sentence that are figures, and sets aside those that are not: years,
 // dates, times, document numbers ("139/QĐ-UBND", "78/2002/NĐ-CP"), ordinals and names
 // ("lần thứ 7", "cơn bão số 3", "Dự án 6", "Covid-19"), ages ("90 tuổi") and durations ("3 tháng").
+import { foldAligned } from '../text/fold-aligned.ts';
 import { parseViNumber } from '../text/vi-number.ts';
+import { readUnit } from './units.ts';
+
+/** Does a unit ("người", "%", "triệu đồng") follow at `at`? Tells "91/80 người" from "30/6 toàn tỉnh". */
+function unitFollows(text: string, at: number): boolean {
+  const window = text.slice(at, at + 24);
+  return readUnit(window, foldAligned(window), 0) !== null;
+}
 
 export interface NumberMention {
   start: number;
@@ -20,7 +28,7 @@ const NUM = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g;
 /** Words after which a number names or orders something rather than counting it. */
 const ORDINAL_BEFORE = new Set([
   'số', 'thứ', 'đợt', 'lần', 'khóa', 'khoá', 'kỳ', 'quý', 'tháng', 'ngày', 'năm', 'điều', 'khoản', 'mục', 'phần', 'chương',
-  'án', 'bão', 'giai đoạn', 'lúc', 'phòng', 'tổ', 'đội', 'khu', 'tuyến', 'quốc lộ', 'tỉnh lộ', 'nhóm', 'vòng', 'hạng', 'cấp', 'bậc',
+  'án', 'bão', 'giai đoạn', 'lúc', 'phòng', 'tổ', 'đội', 'khu', 'tuyến', 'quốc lộ', 'tỉnh lộ', 'nhóm', 'vòng', 'hạng', 'bậc',
   'tuổi', 'quyết định', 'nghị định', 'thông tư', 'chỉ thị', 'nghị quyết', 'kế hoạch', 'công văn', 'luật', 'chương trình',
 ]);
 /** Units after which a number is a duration or an age, not a figure. */
@@ -68,21 +76,27 @@ export function findNumberMentions(text: string, from = 0, to = text.length): Nu
     // Dates: d/m/yyyy, d/m, m/yyyy, and the parts of them.
     if (/^\/\d{1,2}\/\d{2,4}/.test(after) || /^\/\d{4}(?!\d)/.test(after)) continue;
     if (prev === '/' && /\d{1,2}\/\d{1,2}\/$/.test(text.slice(Math.max(0, start - 6), start))) continue;
-    if (prev === '/' && /(?:^|[^\d.])\d{1,2}\/$/.test(text.slice(Math.max(0, start - 4), start)) && !/^\s*[\p{L}%]/u.test(after)) {
+    if (prev === '/' && /(?:^|[^\d.])\d{1,2}\/$/.test(text.slice(Math.max(0, start - 4), start)) && value <= 12 && (!unitFollows(text, end) || /(?<![\p{L}])ngày(?:\s+[\p{L}]+){0,5}\s*\d{1,2}\/$/iu.test(text.slice(Math.max(0, start - 44), start)))) {
       // "30/6" or "1/2023" (the month or year half), unless a unit follows ("91/80 người").
       continue;
     }
-    if (next === '/' && /^\/\d{1,2}(?![\d/]|[.,]\d)/.test(after) && !/^\/\d{1,2}\s*[\p{L}%]/u.test(after) && value <= 31) continue;
+    if (next === '/' && /^\/\d{1,2}(?![\d/]|[.,]\d)/.test(after) && value <= 31) {
+      const month = /^\/(\d{1,2})/.exec(after)?.[1] ?? '';
+      // After "ngày …" it is a date whatever follows ("Nhân ngày Quốc tế thiếu nhi 01/6 huyện đã …").
+      const dayBefore = /(?<![\p{L}])ngày(?:\s+[\p{L}]+){0,5}\s*$/iu.test(text.slice(Math.max(0, start - 40), start));
+      if (Number(month) <= 12 && (dayBefore || !unitFollows(text, end + 1 + month.length))) continue;
+    }
     // Years: 1900–2100 written without grouping, with no counted noun after.
     if (/^\d{4}$/.test(raw) && value >= 1900 && value <= 2100 && !/^\s*(?:%|(?:hộ|người|lao động|lượt|kg|tấn|triệu|tỷ|suất|thẻ)(?![\p{L}]))/u.test(after)) continue;
     // Section numbers and list ordinals at the start of a line: "3.1.", "1.", "2)".
     if (/(?:^|\n)\s*$/.test(text.slice(Math.max(0, start - 4), start)) && /^[.)](?:\d|\s)/.test(text.slice(end, end + 2))) continue;
     if (/^\.\d+\.\s/.test(after) && /(?:^|\n)\s*$/.test(text.slice(Math.max(0, start - 4), start))) continue;
+    if (/(?:^|\n)\s*\d{1,2}\.$/.test(text.slice(Math.max(0, start - 6), start)) && /^\.?\s/.test(text.slice(end, end + 2))) continue;
     if (NOT_FIGURE_AFTER.test(after)) continue;
     // An eligibility threshold, not a figure: "dưới 50 kwh/tháng", "trên 2 triệu đồng/người/tháng".
     if (/(?:dưới|trên|không quá|tối đa)\s*$/iu.test(text.slice(Math.max(0, start - 12), start)) && /^\s*[\p{L}]+(?:\s+[\p{L}]+)?\/(?:tháng|năm|người)/u.test(after)) continue;
     // Ages listed after "tuổi": "ở tuổi 70, 75, 80".
-    if (/tuổi\s+(?:\d+,?\s*)*(?:và\s+(?:trên\s+)?)?$/u.test(text.slice(Math.max(0, start - 40), start))) continue;
+    if (/tuổi\s+(?:\d+(?:\s*,\s*|\s+và\s+(?:trên\s+)?))*$/u.test(text.slice(Math.max(0, start - 40), start))) continue;
     if (isOrdinalContext(text, start) && !(/^\s*%/.test(after) || (next === '/' && /^\/[\d.]+/.test(after)))) continue;
     if (!COUNTING_AFTER.test(after) && !/^\s*[/–-]\s*\d/.test(after) && !/^[\s)]*[;,.:)]|^\s*$/.test(after)) continue;
     out.push({ start, end, raw, value });

@@ -59,7 +59,14 @@ export function readUnit(text: string, folded: string, pos: number): UnitMatch |
   while (text[p] === ' ') p++;
   if (text[p] === '%') return { unit: '%', end: p + 1 };
   if (folded.startsWith('phan tram', p)) return { unit: '%', end: p + 9 };
+  // A change in a rate stated in points: "giảm 1,12 điểm phần trăm".
+  for (const form of ['diem phan tram', 'diem %']) if (folded.startsWith(form, p)) return { unit: 'điểm phần trăm', end: p + form.length };
   return matchAt(text, folded, p, FOLDED_MONEY) ?? matchAt(text, folded, p, FOLDED_COUNTS);
+}
+
+/** Percent and percentage points: both measure rates. */
+export function isPercentUnit(unit: string): boolean {
+  return unit === '%' || unit === 'điểm phần trăm';
 }
 
 export function isMoneyUnit(unit: string): boolean {
