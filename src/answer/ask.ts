@@ -3,7 +3,7 @@
 import type { AskBody, AskResponse } from '../contract.ts';
 import { findMetricMentions, metricById, rateMetricOf } from '../extract/lexicon.ts';
 import type { Figure } from '../extract/types.ts';
-import { isMoneyUnit, MONEY_UNITS, normaliseValue } from '../extract/units.ts';
+import { isMoneyUnit, isPercentUnit, MONEY_UNITS, normaliseValue } from '../extract/units.ts';
 import type { Report } from '../ingest/types.ts';
 import { resolvePlaceName } from '../ingest/gazetteer.ts';
 import { placeKey, type QueryPlace } from '../search/places.ts';
@@ -54,8 +54,33 @@ function dispatch(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespons
     case 'list':
       return answerList(corpus, q, b) ?? answerValue(corpus, q, b);
     default:
-      return answerValue(corpus, q, b);
+      return (q.wantsChange ? answerChangeFromLevels(corpus, q, b) : null) ?? answerValue(corpus, q, b);
   }
+}
+
+/**
+ * "Năm 2021 giảm được bao nhiêu hộ nghèo?" when the report states only the levels ("đầu năm 2021
+ * … 1.596 hộ nghèo", "cuối năm … còn 1.032 hộ"): the change is their difference, computed.
+ */
+function answerChangeFromLevels(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
+  const base = constraintsOf(q);
+  // A change the report states is the answer itself.
+  if (rankFigures(corpus, base)[0]?.figure.kind === 'change') return null;
+  const cands = rankFigures(corpus, { ...base, wantsChange: false });
+  const top = cands[0];
+  if (!top) return null;
+  const series = cands.filter((x) => x.figure.kind === 'result' && sameSeries(x.figure, top.figure) && x.figure.period && x.report.id === top.report.id);
+  const byTime = [...series].sort((x, y) => (x.figure.period?.to ?? '').localeCompare(y.figure.period?.to ?? ''));
+  const first = byTime[0];
+  const last = byTime[byTime.length - 1];
+  if (!first || !last || first.figure.period?.to === last.figure.period?.to) return null;
+  const diff = last.figure.value - first.figure.value;
+  sayFigure(corpus, b, first, false);
+  sayFigure(corpus, b, last, false);
+  const formula = `${formatViNumber(first.figure.value, 4)} − ${formatViNumber(last.figure.value, 4)}`;
+  const shown = b.compute(diff <= 0 ? 'Mức giảm' : 'Mức tăng', diff <= 0 ? formula : `${formatViNumber(last.figure.value, 4)} − ${formatViNumber(first.figure.value, 4)}`, Math.abs(diff), top.figure.unit, [first.figure, last.figure]);
+  b.lines.unshift(`${diff <= 0 ? 'Giảm' : 'Tăng'} ${shown} (= ${diff <= 0 ? formula : `${formatViNumber(last.figure.value, 4)} − ${formatViNumber(first.figure.value, 4)}`}), từ ${describePeriod(first.figure.period)} đến ${describePeriod(last.figure.period)}; đây là số tính toán từ hai số liệu của báo cáo.`);
+  return 'answered';
 }
 
 // An average or per-head amount ("thu nhập bình quân") is a figure of its own, never a division.
@@ -109,10 +134,13 @@ function relevant(q: Question, cands: Candidate[]): Candidate[] {
   const placeWords = new Set(q.places.flatMap((p) => p.names.flatMap((n) => n.split(' '))));
   const words = q.words.filter((w) => !placeWords.has(w) && !/^(?:nam|thang|cuoi|dau|quy|so|bao|nhieu|hom|nay)$/.test(w));
   if (words.length === 0) return [];
+  // Two neighbouring words of the question must stand together in the sentence too: "tỷ giá"
+  // is not "tỷ lệ … tham gia".
+  const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`);
   return cands.filter((c) => {
     const ctx = ` ${foldAligned(c.report.text.slice(c.figure.sentenceStart, c.figure.sentenceEnd)).replace(/[^a-z0-9]+/g, ' ')} `;
     const hits = words.filter((w) => ctx.includes(` ${w} `)).length;
-    return hits >= Math.max(2, Math.ceil(words.length * 0.6));
+    return hits >= Math.max(2, Math.ceil(words.length * 0.6)) && pairs.some((p) => ctx.includes(` ${p} `));
   });
 }
 
@@ -202,7 +230,7 @@ function best(corpus: CorpusView, c: Constraints): Candidate | undefined {
 
 function unitFamily(u: string) {
   if (isMoneyUnit(u)) return 'money';
-  if (u === '%') return '%';
+  if (isPercentUnit(u)) return '%';
   return 'count';
 }
 
@@ -332,10 +360,28 @@ function answerComparison(corpus: CorpusView, q: Question, b: AnswerBuilder): As
 }
 
 function answerRatio(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
-  if (q.metrics.length < 2) return null;
   const base = constraintsOf(q);
-  const part = best(corpus, { ...base, metrics: [q.metrics[0] as string], unitWanted: 'count' });
-  const whole = part && best(corpus, { ...base, metrics: [q.metrics[1] as string], unitWanted: 'count', places: base.places });
+  let part: Candidate | undefined;
+  let whole: Candidate | undefined;
+  if (q.metrics.length >= 2) {
+    part = best(corpus, { ...base, metrics: [q.metrics[0] as string], unitWanted: 'count' });
+    whole = part && best(corpus, { ...base, metrics: [q.metrics[1] as string], unitWanted: 'count' });
+  } else {
+    // "Hộ nghèo đồng bào Khmer chiếm bao nhiêu phần trăm tổng số hộ nghèo": the words before
+    // "chiếm" name the part, the words after it the whole.
+    const [before, after] = q.plain.split(/\bchiem\b|\bso voi\b|\btren\b/, 2);
+    if (!before || !after) return null;
+    const words = (t: string) => t.split(/[^a-z0-9]+/).filter((w) => w.length > 1);
+    const partWords = words(before);
+    const wholeWords = words(after);
+    const extra = partWords.filter((w) => !wholeWords.includes(w));
+    part = rankFigures(corpus, { ...base, unitWanted: 'count', item: extra.length ? extra : partWords }).find((x) => !isPercentUnit(x.figure.unit));
+    whole =
+      part &&
+      rankFigures(corpus, { ...base, unitWanted: 'count', metrics: [part.figure.metric], item: wholeWords }).find(
+        (x) => x.figure.id !== part?.figure.id && x.figure.unit === part?.figure.unit && x.figure.value > (part?.figure.value ?? 0),
+      );
+  }
   if (!part || !whole || part.figure.id === whole.figure.id) return null;
   sayFigure(corpus, b, part, false);
   sayFigure(corpus, b, whole, false);
@@ -358,7 +404,21 @@ function answerPlanGap(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRe
   const results = rankFigures(corpus, { ...base, wantsTarget: false }).filter((x) => x.figure.kind === 'result' && x.figure.unit !== '%');
   for (const r of results.slice(0, 5)) {
     const all = corpus.figuresOf(r.report.id);
-    const plan = r.figure.relation?.with.map((id) => all.find((g) => g.id === id)).find((g) => g?.kind === 'target');
+    // The plan stated with the result ("7.000/6.400", "(chỉ tiêu giao 50 lao động)"), else one the
+    // report sets elsewhere for the same series and a period that contains the result's.
+    const plan =
+      r.figure.relation?.with.map((id) => all.find((g) => g.id === id)).find((g) => g?.kind === 'target') ??
+      all.find(
+        (g) =>
+          g.kind === 'target' &&
+          g.metric === r.figure.metric &&
+          g.place === r.figure.place &&
+          countKey(g.unit) === countKey(r.figure.unit) &&
+          !!g.period &&
+          !!r.figure.period &&
+          g.period.from <= r.figure.period.from &&
+          r.figure.period.to <= g.period.to,
+      );
     if (!plan) continue;
     const stated = r.figure.relation?.with.map((id) => all.find((g) => g.id === id)).find((g) => g?.metric === 'plan_attainment');
     b.cite(r.figure, r.report);
@@ -367,8 +427,10 @@ function answerPlanGap(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRe
     const lead = `${capitalise(r.figure.label)} của ${describePlace(r.figure, r.report)} ${describePeriod(r.figure.period)}: ${formatValue(r.figure.value, r.figure.unit)} so với kế hoạch ${formatValue(plan.value, plan.unit || r.figure.unit)}`;
     if (q.intent === 'exceed') {
       const gap = r.figure.value - plan.value;
-      const shown = b.compute('Chênh lệch so với kế hoạch', `${formatViNumber(r.figure.value, 4)} − ${formatViNumber(plan.value, 4)}`, gap, r.figure.unit || plan.unit, [r.figure, plan], 0);
-      b.say(`${gap >= 0 ? 'Vượt' : 'Hụt'} kế hoạch ${shown.replace(/^-/, '')} (= ${formatViNumber(r.figure.value, 4)} − ${formatViNumber(plan.value, 4)}). ${lead} ${b.cite(r.figure, r.report)}.`);
+      // Larger minus smaller, so the amount is positive and the words say which way it goes.
+      const formula = gap >= 0 ? `${formatViNumber(r.figure.value, 4)} − ${formatViNumber(plan.value, 4)}` : `${formatViNumber(plan.value, 4)} − ${formatViNumber(r.figure.value, 4)}`;
+      const shown = b.compute(gap >= 0 ? 'Vượt kế hoạch' : 'Còn thiếu so với kế hoạch', formula, Math.abs(gap), r.figure.unit || plan.unit, [r.figure, plan], 0);
+      b.say(`${gap >= 0 ? 'Vượt' : 'Còn thiếu'} ${shown} so với kế hoạch (= ${formula}). ${lead} ${b.cite(r.figure, r.report)}.`);
     } else {
       const pct = (r.figure.value / plan.value) * 100;
       const shown = b.compute('Tỷ lệ hoàn thành kế hoạch', `${formatViNumber(r.figure.value, 4)} / ${formatViNumber(plan.value, 4)} × 100`, pct, '%', [r.figure, plan]);
@@ -416,29 +478,42 @@ function answerImpliedTarget(corpus: CorpusView, q: Question, b: AnswerBuilder):
   return null;
 }
 
-const PER_NOUNS: [RegExp, RegExp][] = [
-  [/\bmoi (?:nhan )?khau\b|\bdau nguoi\b|\bmoi nguoi\b/, /^(?:khẩu|nhân khẩu|người)$/u],
-  [/\bmoi (?:can )?nha\b|\bmoi can\b/, /^(?:căn nhà|căn|nhà|ngôi nhà)$/u],
-  [/\bmoi ho\b/, /^(?:hộ|hộ gia đình|lượt hộ)$/u],
-  [/\bmoi (?:suat|phan)(?: qua)?\b/, /^(?:suất quà|suất|phần quà|phần)$/u],
-  [/\bmoi lop\b/, /^lớp$/u],
-  [/\bmoi (?:lao dong|hoc vien|hoc sinh)\b/, /^(?:lao động|học viên|học sinh|người)$/u],
-];
+/** The noun after "mỗi" ("mỗi lượt hộ", "mỗi đối tượng", "bình quân đầu người"): what an amount is divided by. */
+function perNoun(q: Question): string[] | null {
+  if (/\bdau nguoi\b/.test(q.plain)) return ['nguoi'];
+  const m = /\bmoi ((?:[a-z]+ ?){1,3})/.exec(q.plain);
+  return m?.[1] ? m[1].trim().split(' ') : null;
+}
+
+/** Does a count's unit name the noun ("lượt hộ" for "lượt hộ", "căn" for "căn nhà", "nhân khẩu" for "khẩu")? */
+function unitNames(unit: string, noun: string[]): boolean {
+  const uj = foldAligned(unit).trim();
+  if (!uj) return false;
+  // "mỗi căn nhà cho …": the noun is a prefix of the words after "mỗi", with or without its classifier.
+  const words = /^(?:can|ngoi|chiec|con|suat|phan|buoi)$/.test(noun[0] ?? '') ? [noun, noun.slice(1)] : [noun];
+  for (const w of words) for (let k = 1; k <= w.length; k++) if (w.slice(0, k).join(' ') === uj || uj.endsWith(` ${w.slice(0, k).join(' ')}`)) return true;
+  return noun[0] === 'nguoi' && /^(?:nguoi|nhan khau|khau)$/.test(uj);
+}
 
 /** "Bình quân mỗi khẩu bao nhiêu kg gạo": an amount over the count it was given to, in one sentence. */
 function answerPerUnit(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
-  const per = PER_NOUNS.find(([re]) => re.test(q.folded));
-  if (!per) return null;
+  const noun = perNoun(q);
+  if (!noun) return null;
   const base = constraintsOf(q);
-  const amounts = rankFigures(corpus, base).filter((x) => x.figure.unit !== '%' && !per[1].test(x.figure.unit) && x.figure.kind === 'result');
+  const amounts = rankFigures(corpus, base).filter((x) => !isPercentUnit(x.figure.unit) && !unitNames(x.figure.unit, noun) && x.figure.kind === 'result');
   for (const a of amounts.slice(0, 6)) {
     const all = corpus.figuresOf(a.report.id);
-    const denom = all.find((g) => g.sentenceStart === a.figure.sentenceStart && g.id !== a.figure.id && per[1].test(g.unit) && g.kind === a.figure.kind);
-    if (!denom || denom.value <= 0) continue;
+    // The nearest count of that noun in the same sentence: "6.912 suất, trị giá 2.073,6 triệu đồng".
+    const denom = all
+      .filter((g) => g.sentenceStart === a.figure.sentenceStart && g.id !== a.figure.id && unitNames(g.unit, noun) && g.kind === a.figure.kind && g.value > 0)
+      .sort((x, y) => Math.abs(x.start - a.figure.start) - Math.abs(y.start - a.figure.start))[0];
+    if (!denom) continue;
     const askedMoney = Object.keys(MONEY_UNITS)
       .sort((x, y) => y.length - x.length)
       .find((u) => new RegExp(`\\b${foldAligned(u)}\\b`).test(q.plain));
-    const unit = isMoneyUnit(a.figure.unit) ? (askedMoney ?? a.figure.unit) : a.figure.unit;
+    let unit = isMoneyUnit(a.figure.unit) ? (askedMoney ?? a.figure.unit) : a.figure.unit;
+    // Below one unit, say it in the next smaller one (0,3 triệu đồng → 300 nghìn đồng).
+    if (isMoneyUnit(unit) && !askedMoney) unit = readableMoneyUnit(normaliseValue(a.figure.value, a.figure.unit) / denom.value);
     const num = inUnit(a.figure, unit);
     const value = num / denom.value;
     sayFigure(corpus, b, a, false);
@@ -448,6 +523,13 @@ function answerPerUnit(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRe
     return 'answered';
   }
   return null;
+}
+
+function readableMoneyUnit(dong: number): string {
+  if (dong >= 1e9) return 'tỷ đồng';
+  if (dong >= 1e6) return 'triệu đồng';
+  if (dong >= 1e3) return 'nghìn đồng';
+  return 'đồng';
 }
 
 function answerList(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {

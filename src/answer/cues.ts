@@ -22,8 +22,8 @@ export const INTENT_CUES: [Intent, RegExp][] = [
   ['implied_target', /\b(?:ke hoach|chi tieu)\b.*\b(?:khoang|uoc|suy ra|biet)\b.*\b(?:vuot|dat)\b|\b(?:biet|neu)\b.*\b(?:vuot|dat)\b.*\b(?:ke hoach|chi tieu)\b.*\b(?:khoang|bao nhieu)\b/],
   ['implied_base', /\b(?:suy ra|uoc tinh|quy mo)\b|\bkhoang bao nhieu\b.*\b(?:tu|theo)\b.*\bty le\b/],
   ['attainment', /\b(?:ty le|muc)\s+(?:hoan thanh|dat)\s+(?:ke hoach|chi tieu)|\b(?:hoan thanh|dat)\s+(?:bao nhieu\s+)?(?:%|phan tram)\s+(?:so voi\s+)?(?:ke hoach|chi tieu)|\bdat bao nhieu (?:%|phan tram) (?:ke hoach|chi tieu)/],
-  ['exceed', /\bvuot\s+(?:ke hoach|chi tieu|muc tieu)\s+(?:bao nhieu|may)|\b(?:vuot|hut)\s+bao nhieu\b/],
-  ['per_unit', /\b(?:binh quan|trung binh|moi (?:can|ho|nguoi|khau|suat|lao dong|nha|xa|lop)|tren (?:mot|moi)|dau nguoi)\b/],
+  ['exceed', /\bvuot\s+(?:ke hoach|chi tieu|muc tieu)\s+(?:bao nhieu|may)|\b(?:vuot|hut)\s+bao nhieu\b|\b(?:con )?thieu bao nhieu\b|\bcon (?:phai|can)\b.*\bbao nhieu\b.*\b(?:ke hoach|chi tieu)\b|\b(?:ke hoach|chi tieu)\b.*\bcon thieu\b/],
+  ['per_unit', /\b(?:binh quan|trung binh|tren (?:mot|moi)|dau nguoi)\b|\bmoi (?!nam\b|thang\b|quy\b)[a-z]+\b.*\b(?:bao nhieu|tri gia|duoc)\b/],
   ['share', /\bchiem (?:bao nhieu|may)\s*(?:phan tram|%|ty le)|\bbao nhieu (?:phan tram|%) (?:so|cua|trong)\b|\bty le\b.*\bso voi (?:tong|so)\b/],
   ['times', /\bgap (?:bao nhieu|may) lan\b/],
   ['compare', /\bso sanh\b|\bnoi nao\b|\bdia phuong nao\b|\b(?:cao|thap|nhieu|it) hon hay\b|\bhay\b.*\b(?:cao|thap|nhieu|it) hon\b|\bben nao\b/],
@@ -35,7 +35,7 @@ export const INTENT_CUES: [Intent, RegExp][] = [
 /** The kind of number wanted. */
 export const UNIT_CUES: [string, RegExp][] = [
   ['percent', /\bty le\b|\bti le\b|\bphan tram\b|%|\bbao phu\b|\bdiem phan tram\b/],
-  ['money', /\bkinh phi\b|\bbao nhieu tien\b|\bso tien\b|\btri gia\b|\b(?:trieu|ty|nghin) dong\b|\bvon\b|\bgia tri\b|\bngan sach\b/],
+  ['money', /\bkinh phi\b|\bbao nhieu tien\b|\bso tien\b|\btri gia\b|\b(?:trieu|ty|nghin) dong\b|\bvon\b|\bgia tri\b|\bngan sach\b|\bdoanh so\b|\bdu no\b|\bbao nhieu (?:trieu|ty)\b/],
   ['kg', /\bkg\b|\bkilogam\b|\btan gao\b|\bbao nhieu gao\b/],
   ['count', /\bbao nhieu (?:nguoi|ho|lao dong|hoc vien|the|suat|lop|nha|can|xa|doi tuong|truong hop|luot)\b|\bmay (?:nguoi|ho)\b/],
 ];

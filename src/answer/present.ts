@@ -21,6 +21,8 @@ export function describePeriod(p: Period | null): string {
   if (!p) return '';
   if (/\d{4}/.test(p.label) && p.label.length <= 40) {
     const label = p.label.replace(/^(?:trong|tính)\s+(?=năm|cuối|đầu|6|9|quý|đến)/iu, '').trim();
+    // Headings shout ("NĂM 2022"); an answer does not.
+    if (label === label.toLocaleUpperCase('vi-VN')) return label.toLocaleLowerCase('vi-VN').replace(/quý i/u, 'quý I');
     return label[0] ? label[0].toLocaleLowerCase('vi-VN') + label.slice(1) : label;
   }
   const y = p.from.slice(0, 4);

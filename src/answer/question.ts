@@ -111,7 +111,7 @@ export function parseQuestion(raw: string): Question {
   const folded = expanded === plain ? plain : `${plain} ${expanded}`;
   const found = metricsIn(plain, expanded);
   const periods = findPeriods(text, { bareYear: true });
-  const places = findQueryPlaces(text);
+  const places = narrowestPlaces(findQueryPlaces(text));
   const numbers = findQuestionNumbers(text, periods);
   let intent = (INTENT_CUES.find(([, re]) => re.test(folded))?.[0] ?? 'value') as Intent;
   // "cộng" (add) folds like "công" (công tác, người có công): only the accented word counts.
@@ -144,6 +144,11 @@ export function parseQuestion(raw: string): Question {
 
 function stripOffsets(p: PeriodMention): Period {
   return { label: p.label, kind: p.kind, from: p.from, to: p.to, year: p.year };
+}
+
+/** "Huyện Kỳ Sơn (Nghệ An)": the district is what is asked about; its province only locates it. */
+function narrowestPlaces(places: QueryPlace[]): QueryPlace[] {
+  return places.filter((p) => p.level !== 'province' || !places.some((d) => d.level === 'district' && d.provinceCode === p.code && d.key !== p.key));
 }
 
 /** Rates first when a rate is asked, counts first otherwise. */

@@ -4,7 +4,7 @@
 import { GROUP_QUALIFIERS } from '../extract/cues.ts';
 import { metricById } from '../extract/lexicon.ts';
 import type { Figure } from '../extract/types.ts';
-import { isMoneyUnit } from '../extract/units.ts';
+import { isMoneyUnit, isPercentUnit } from '../extract/units.ts';
 import type { Period, Report } from '../ingest/types.ts';
 import { placeKey, type QueryPlace } from '../search/places.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
@@ -83,7 +83,7 @@ export function periodFit(f: Figure, period: Period | null): number {
 
 function unitFit(f: Figure, wanted: Question['unitWanted']): number {
   if (!wanted) return 0;
-  const isPct = f.unit === '%';
+  const isPct = isPercentUnit(f.unit);
   const isMoney = isMoneyUnit(f.unit);
   const isKg = f.unit === 'kg' || f.unit === 'tấn';
   if (wanted === 'percent') return isPct ? 3 : -4;
@@ -114,6 +114,24 @@ function metricFit(f: Figure, metrics: string[]): number {
   const m = metricById(f.metric);
   if (m && metrics.some((id) => m.related.includes(id) || metricById(id)?.related.includes(f.metric))) return 2;
   return -6;
+}
+
+const relatedCache = new WeakMap<Figure[], Set<string>>();
+/** Ids of the figures some relation of the report names as a partner (a plan, a rate, a part). */
+function relatedIds(corpus: CorpusView, reportId: string): Set<string> {
+  const figures = corpus.figuresOf(reportId);
+  let ids = relatedCache.get(figures);
+  if (!ids) {
+    ids = new Set(figures.flatMap((f) => [...(f.relation?.with ?? []), ...(f.breakdown ?? [])]));
+    relatedCache.set(figures, ids);
+  }
+  return ids;
+}
+
+/** A headline's figure summarises one stated in the body, where its context is. */
+function inTitle(f: Figure, report: Report): boolean {
+  const sentence = report.text.slice(f.sentenceStart, f.sentenceEnd).trim();
+  return sentence === report.title.trim() || (report.title.length > 20 && sentence.includes(report.title.trim()));
 }
 
 /**
@@ -157,6 +175,11 @@ export function rankFigures(corpus: CorpusView, c: Constraints, strict = true): 
       if (f.kind === 'change') score += c.wantsChange ? 5 : -3;
       else if (c.wantsChange) score -= 2;
       if (f.metric === 'plan_attainment' || f.metric === 'plan_exceeded') score -= 5;
+      // A figure stated with its context (a plan, a rate) beats the same number in a headline;
+      // an approximate one ("hơn 47 nghìn") loses to the exact one.
+      if (f.relation || relatedIds(corpus, report.id).has(f.id)) score += 0.5;
+      if (inTitle(f, report)) score -= 1;
+      if (f.qualifiers.some((q) => /^(?:hơn|trên|gần|khoảng|dưới)$/u.test(q))) score -= 1.5;
       if (c.anchors.includes(f.value)) score -= 2;
       else if (c.anchors.length && corpus.figuresOf(report.id).some((g) => g.sentenceStart === f.sentenceStart && c.anchors.includes(g.value))) score += 4;
       out.push({ figure: f, report, score, misfit });

@@ -81,6 +81,9 @@ export function verifyClaim(corpus: CorpusView, claim: string): AskResponse {
     if (exact) {
       const targetAsResult = exact.figure.kind === 'target' && cf.kind !== 'target';
       verdicts.push(targetAsResult ? 'refuted' : 'supported');
+      // What was achieved, when the report states it beside the plan ("412/800 lao động", "89,6% (chỉ tiêu 90,5%)").
+      const achieved = targetAsResult ? cands.find((c) => c.figure.kind === cf.kind && c.figure.metric === exact.figure.metric && c.report.id === exact.report.id && c.figure.period?.from === exact.figure.period?.from) : undefined;
+      if (achieved) b.say(`- Kết quả báo cáo ghi: ${describeOne(achieved)} ${b.cite(achieved.figure, achieved.report)}.`);
       b.say(
         targetAsResult
           ? `- ${shown}: báo cáo chỉ nêu con số này là chỉ tiêu kế hoạch, không phải kết quả đã đạt (${describeOne(exact)}) ${b.cite(exact.figure, exact.report)}.`

@@ -46,9 +46,22 @@ export function auditReport(report: Report, figures: Figure[]): AuditCheck[] {
 
     if (rel.type === 'result_target_attainment') {
       const target = others.find((g) => g.kind === 'target');
-      const att = others.find((g) => g.metric === 'plan_attainment');
+      const att = others.find((g) => g.metric === 'plan_attainment' || g.metric === 'plan_exceeded');
       if (!att) continue;
       const stated = { value: att.value, unit: '%', text: att.text };
+      if (att.metric === 'plan_exceeded') {
+        if (!target) continue;
+        const over = (f.value / target.value - 1) * 100;
+        const okOver = agrees(over, att.value, att.text);
+        checks.push({
+          ...base,
+          stated,
+          computed: { value: over, unit: '%', formula: `(${num(f)} / ${num(target)} − 1) × 100` },
+          status: okOver ? 'holds' : 'differs',
+          note: okOver ? 'Mức vượt kế hoạch khớp.' : `Tính lại được vượt ${formatViNumber(over)}%, báo cáo ghi ${att.text}.`,
+        });
+        continue;
+      }
       if (!target) {
         const implied = f.value / (att.value / 100);
         checks.push({ ...base, stated, computed: null, status: 'unverifiable', note: `Kế hoạch không được nêu; suy ra khoảng ${withUnit(formatViNumber(implied, f.unit === '%' ? 2 : 0), f.unit)} (= ${num(f)} / ${formatViNumber(att.value / 100, 4)}).` });

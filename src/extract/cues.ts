@@ -3,9 +3,9 @@
 
 /** A plan is announced: every figure after the cue, to the end of the sentence, is a target. */
 /** Matched on the accented text: folded, "quyết định hướng" would read as "định hướng". "phần đầu" is a common slip for "phấn đấu". */
-export const TARGET_SCOPE_CUE = /(?<![\p{L}])(?:ph[ấầ]n đ[ấầ]u|dự kiến|mục tiêu(?!\s+quốc gia)|định hướng|phương hướng)(?![\p{L}])/iu;
+export const TARGET_SCOPE_CUE = /(?<![\p{L}])(?:ph[ấầ]n đ[ấầ]u|dự kiến|mục tiêu(?!\s+quốc gia)|định hướng|phương hướng|(?:đặt|đề ra|giao)(?:\s+ra)?\s+(?:chỉ tiêu|kế hoạch))(?![\p{L}])/iu;
 /** The same cues typed without accents, used only for text that has none. */
-export const TARGET_SCOPE_CUE_FOLDED = /(?<![\p{L}])(?:phan dau|du kien|muc tieu(?!\s+quoc gia)|dinh huong|phuong huong)(?![\p{L}])/u;
+export const TARGET_SCOPE_CUE_FOLDED = /(?<![\p{L}])(?:phan dau|du kien|muc tieu(?!\s+quoc gia)|dinh huong|phuong huong|(?:dat|de ra|giao)(?:\s+ra)?\s+(?:chi tieu|ke hoach))(?![\p{L}])/u;
 
 /** A plan figure follows directly: "(kế hoạch 95%)", "chỉ tiêu 72 người", "KH: 500". */
 export const TARGET_BEFORE_NUMBER = /(?:^|[^\p{L}])(?:ke hoach|chi tieu|kh|muc tieu)(?:\s*[:=]?\s*|(?:\s+(?:giao|de ra|nam|\d{4}|cua|tinh|huyen|la))+\s*[:=]?\s*)$/u;

@@ -2,6 +2,7 @@
 // (metric), place, period and kind, read from its sentence, then its paragraph and section, then
 // the report. Rules are about how Vietnamese welfare reports phrase things, not about one report.
 import { findPlaceMentions } from '../ingest/gazetteer.ts';
+import { headingLevel } from '../ingest/passages.ts';
 import type { Passage, Period, Report } from '../ingest/types.ts';
 import { foldAligned, hasDiacritics } from '../text/fold-aligned.ts';
 import { findPeriods, type PeriodMention } from '../text/periods.ts';
@@ -150,11 +151,15 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
     const qualifiers: string[] = [];
     if (n.pairRole === 'target') kind = 'target';
     else if (EXCEEDED_BEFORE.test(beforeFolded) && unit === '%') metric = 'plan_exceeded';
-    else if (unit === '%' && ATTAINMENT_AFTER.test(folded.slice(n.end, n.end + 30)) && /(?:dat|vuot|bang|chiem)\s*$/u.test(beforeFolded.trimEnd())) metric = 'plan_attainment';
+    else if (unit === '%' && ATTAINMENT_AFTER.test(folded.slice(n.end, n.end + 30)) && /(?:dat|vuot|bang|chiem)\s*$/u.test(beforeFolded.trimEnd())) {
+      // "vượt 8,67% kế hoạch" is by how much the plan was exceeded; "đạt 109,4% kế hoạch" how much of it was done.
+      metric = /vuot\s*$/u.test(beforeFolded.trimEnd()) ? 'plan_exceeded' : 'plan_attainment';
+    }
     else if (TARGET_BEFORE_NUMBER.test(beforeFolded) && !/(?:dat|vuot)\s+(?:\S+\s+){0,2}$/u.test(beforeFolded)) {
       kind = 'target';
       // "đạt 94,79% dân số (kế hoạch 95%)": the plan of the figure the parenthesis follows.
-      if (prevFigure && /\(\s*(?:ke hoach|kh|chi tieu)[^()]*$/u.test(beforeFolded)) metric = prevFigure.metric;
+      const planned = [...out].reverse().find((g) => g.metric !== 'plan_attainment' && g.metric !== 'plan_exceeded');
+      if (planned && /\(\s*(?:ke hoach|kh|chi tieu)[^()]*$/u.test(beforeFolded)) metric = planned.metric;
     }
     else if (CHANGE_BEFORE_NUMBER.test(beforeText) && !LEVEL_AFTER_CHANGE.test(beforeText)) {
       kind = 'change';
@@ -376,7 +381,8 @@ function changeMetricOf(metric: string): string {
 
 function labelOf(metric: string, qualifiers: string[]): string {
   const base = metric.startsWith('other:') ? metric.slice(6) : (metricById(metric)?.label ?? metric);
-  const groups = qualifiers.filter((q) => !base.includes(q));
+  // Groups name what is counted; bounds ("hơn", "trên") and turns ("lượt") qualify the number, not the label.
+  const groups = qualifiers.filter((q) => GROUP_QUALIFIERS.includes(q) && !base.includes(q));
   return groups.length ? `${base} (${groups.join(', ')})` : base;
 }
 
@@ -421,8 +427,27 @@ function choosePeriod(ctx: Ctx, passage: Passage, at: number, sStart: number, sE
     const fromIntro = ctx.periods.filter((p) => p.start >= intro.start && p.end <= intro.end && usable(p) && !isSpan(p));
     if (fromIntro.length) return strip(fromIntro[fromIntro.length - 1] as PeriodMention);
   }
-  if (passage.period && !isSpan(passage.period)) return passage.period;
-  return ctx.report.periods.find((p) => !isSpan(p)) ?? inSentence[0] ?? passage.period ?? ctx.report.periods[0] ?? null;
+  // The nearest heading above that names a period ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022" over
+  // "1. Chỉ tiêu chủ yếu"), then the report's.
+  const sectionPeriod = headingPeriod(ctx, passage.start);
+  if (sectionPeriod) return sectionPeriod;
+  return ctx.report.periods.find((p) => !isSpan(p)) ?? inSentence[0] ?? ctx.report.periods[0] ?? null;
+}
+
+function headingPeriod(ctx: Ctx, at: number): Period | null {
+  const defaultYear = ctx.report.periods[0]?.year;
+  let end = at;
+  while (end > 0) {
+    const start = ctx.text.lastIndexOf('\n', end - 2) + 1;
+    const line = ctx.text.slice(start, end).trim();
+    if (line && headingLevel(line) > 0) {
+      const p = findPeriods(line, defaultYear ? { defaultYear } : {}).find((x) => Date.parse(x.to) - Date.parse(x.from) <= 400 * 86400_000);
+      if (p) return strip(p);
+    }
+    if (start === 0) break;
+    end = start;
+  }
+  return null;
 }
 
 function introducingLine(text: string, line: number): { start: number; end: number } | null {
@@ -464,7 +489,9 @@ function choosePlace(ctx: Ctx, at: number, sStart: number, sEnd: number): { name
     return !/(?:so|trung tam|hoi|ban|ngan hang|bao hiem xa hoi|cong ty|ubnd|uy ban nhan dan)\s+(?:[\p{L}&-]+\s+){0,6}$/u.test(ctx.folded.slice(Math.max(0, p.start - 60), p.start));
   });
   const before = acceptable.filter((p) => p.end <= at);
-  const pick = before[before.length - 1] ?? acceptable.find((p) => !isOwn(p) && p.level !== 'province');
+  // After the figure only "tại xã Bình Tân", "ở huyện X": a place the figure happened in, not a list of where.
+  const located = acceptable.find((p) => p.start > at && !isOwn(p) && p.level !== 'province' && /(?:tai|o)\s+(?:xa|phuong|thi tran|huyen|thi xa)?\s*$/u.test(ctx.folded.slice(Math.max(0, p.start - 20), p.start)));
+  const pick = before[before.length - 1] ?? located;
   if (pick && !isOwn(pick)) return { name: pick.name, level: pick.level };
   return own ? { name: own.name, level: own.level } : null;
 }

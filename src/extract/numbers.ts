@@ -29,7 +29,7 @@ const NUM = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g;
 const ORDINAL_BEFORE = new Set([
   'số', 'thứ', 'đợt', 'lần', 'khóa', 'khoá', 'kỳ', 'quý', 'tháng', 'ngày', 'năm', 'điều', 'khoản', 'mục', 'phần', 'chương',
   'án', 'bão', 'giai đoạn', 'lúc', 'phòng', 'tổ', 'đội', 'khu', 'tuyến', 'quốc lộ', 'tỉnh lộ', 'nhóm', 'vòng', 'hạng', 'bậc',
-  'tuổi', 'quyết định', 'nghị định', 'thông tư', 'chỉ thị', 'nghị quyết', 'kế hoạch', 'công văn', 'luật', 'chương trình',
+  'tuổi', 'quyết định', 'nghị định', 'thông tư', 'chỉ thị', 'nghị quyết', 'công văn', 'luật', 'chương trình',
 ]);
 /** Units after which a number is a duration or an age, not a figure. */
 const NOT_FIGURE_AFTER = /^\s*(?:tuổi|tháng|năm|ngày|tuần|giờ|phút|quý)(?![\p{L}])/u;

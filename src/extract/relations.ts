@@ -64,10 +64,20 @@ function linkSentence(text: string, figs: Figure[]) {
       }
       continue;
     }
-    if (next && f.kind === 'result' && (next.metric === 'plan_attainment' || next.metric === 'plan_exceeded') && !/[;]/.test(text.slice(f.end, next.start))) {
-      f.relation = { type: next.metric === 'plan_exceeded' ? 'exceeded_plan' : 'result_target_attainment', with: [next.id] };
-      used.add(next.id);
-      continue;
+    // "09 lao động …, đạt 64,3% kế hoạch", "1.179 lao động vượt kế hoạch 31%",
+    // "27 lao động (chỉ tiêu giao 50 lao động)", "47.512 lao động, đạt 121,8% kế hoạch (kế hoạch 39.000 lao động)".
+    if (f.kind === 'result' && f.unit !== '') {
+      const sameClause = (g: Figure) => !/[;]/.test(text.slice(f.end, g.start));
+      const att = next && (next.metric === 'plan_attainment' || next.metric === 'plan_exceeded') && sameClause(next) ? next : undefined;
+      const after = att ? next2 : next;
+      const plan = after && after.kind === 'target' && after.metric === f.metric && sameClause(after) && /\(\s*[^()]*$/u.test(text.slice(f.end, after.start)) ? after : undefined;
+      if (att || plan) {
+        const type = att?.metric === 'plan_exceeded' && !plan ? 'exceeded_plan' : 'result_target_attainment';
+        const partners = [plan, att].filter((g): g is Figure => g !== undefined);
+        f.relation = { type, with: partners.map((g) => g.id) };
+        for (const g of partners) used.add(g.id);
+        continue;
+      }
     }
 
     // "1.855 hộ nghèo với 4.839 nhân khẩu, chiếm tỷ lệ 4,82%".

@@ -61,7 +61,15 @@ export function readUnit(text: string, folded: string, pos: number): UnitMatch |
   if (folded.startsWith('phan tram', p)) return { unit: '%', end: p + 9 };
   // A change in a rate stated in points: "giảm 1,12 điểm phần trăm".
   for (const form of ['diem phan tram', 'diem %']) if (folded.startsWith(form, p)) return { unit: 'điểm phần trăm', end: p + form.length };
-  return matchAt(text, folded, p, FOLDED_MONEY) ?? matchAt(text, folded, p, FOLDED_COUNTS);
+  const money = matchAt(text, folded, p, FOLDED_MONEY);
+  if (money) return money;
+  // "hơn 47 nghìn lao động": a scale word before the counted noun.
+  const scale = /^(nghìn|ngàn)\s+/u.exec(text.slice(p, p + 8).toLowerCase());
+  if (scale) {
+    const counted = matchAt(text, folded, p + scale[0].length, FOLDED_COUNTS);
+    if (counted) return { unit: `${scale[1]} ${counted.unit}`, end: counted.end };
+  }
+  return matchAt(text, folded, p, FOLDED_COUNTS);
 }
 
 /** Percent and percentage points: both measure rates. */
@@ -76,5 +84,6 @@ export function isMoneyUnit(unit: string): boolean {
 /** The value in đồng for money, the value itself otherwise. */
 export function normaliseValue(value: number, unit: string): number {
   const scale = MONEY_UNITS[unit];
-  return scale ? value * scale : value;
+  if (scale) return value * scale;
+  return /^(?:nghìn|ngàn) /u.test(unit) ? value * 1000 : value;
 }

@@ -95,7 +95,21 @@ export function isFrontMatterLine(line: string): boolean {
 
 function looksLikeTitle(line: string): boolean {
   const words = line.split(/\s+/).length;
-  return words >= 4 && line.length <= 250 && !isFrontMatterLine(line) && !/^[-+•]/.test(line);
+  return words >= 4 && line.length <= 250 && !isFrontMatterLine(line) && !/^[-+•›»]/.test(line) && !isMastheadOrMenu(line);
+}
+
+/**
+ * A newspaper's name ("BÁO SÓC TRĂNG ĐIỆN TỬ", "Cổng thông tin điện tử tỉnh …") or a site menu
+ * ("Trang chủ  Thời sự  Kinh tế …"): page furniture, never a report's title.
+ */
+function isMastheadOrMenu(line: string): boolean {
+  const t = line.trim();
+  const f = foldVi(t);
+  if (/^(?:bao|tap chi|cong thong tin|trang thong tin|dai phat thanh)\b/.test(f) && (t === t.toLocaleUpperCase('vi-VN') || /dien tu|online$/.test(f))) return true;
+  if (/^trang chu\b/.test(f)) return true;
+  // Party and provincial papers print their owner under the name: "Cơ quan của Đảng bộ … tỉnh Nghệ An".
+  if (/^(?:co quan (?:cua|ngon luan)|tieng noi cua)\b/.test(f)) return true;
+  return t.split(/\s{2,}|\s[|•·]\s/).length >= 5;
 }
 
 function findTitle(lines: string[]): string {
