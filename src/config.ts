@@ -21,6 +21,17 @@ const Env = z.object({
   /** Largest report text accepted, in bytes of UTF-8. */
   MAX_REPORT_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Questions a client may send a minute to /api/ask, /api/verify and /v1/chat/completions; 0 turns the limit off. Default 60. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(60),
+  /**
+   * "true" when a proxy you run (Cloudflare, nginx) sits in front: the client is then CF-Connecting-IP,
+   * else the right-most X-Forwarded-For entry. Unset: the socket address (Node), CF-Connecting-IP (Workers).
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || /^\s*(true|false|1|0|yes|no)?\s*$/i.test(v), 'TRUST_PROXY: true or false')
+    .transform((v) => /^\s*(true|1|yes)\s*$/i.test(v ?? '')),
   /** Origins allowed to call /api/* and /v1/* from a browser: comma-separated, or "*". Unset: none. */
   CORS_ORIGINS: z
     .string()
@@ -48,6 +59,16 @@ const Env = z.object({
     .url()
     .default('https://openapi.zalo.me')
     .transform((u) => u.replace(/\/+$/, '')),
+  /** Secret: switches the optional language model on (any non-empty value for a local server). Unset: deterministic only. */
+  OPENAI_API_KEY: optionalText,
+  /** An OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1 for vLLM or llama.cpp; unset: api.openai.com. */
+  OPENAI_BASE_URL: z
+    .preprocess((v) => (typeof v === 'string' && !v.trim() ? undefined : v), z.url({ protocol: /^https?$/, error: 'OPENAI_BASE_URL: an absolute http(s) URL such as http://127.0.0.1:8000/v1' }).optional())
+    .transform((u) => u?.replace(/\/+$/, '')),
+  /** The model name the endpoint serves. */
+  OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  /** Milliseconds the model gets per question (tool rounds included) before the deterministic answer is served. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
 });
 
 export type Config = z.infer<typeof Env>;

@@ -1,10 +1,12 @@
 // Node entry, the embedded default: seeds from seeds/, accepted reports in DATA_DIR, one server.
 import { serve } from '@hono/node-server';
 import { parseConfig } from './config.ts';
-import { createAssistant } from './answer/assistant.ts';
+import { createAssistant, withLanguageModel } from './answer/assistant.ts';
+import { llmSettingsFrom } from './answer/llm/client.ts';
 import { Corpus } from './corpus.ts';
 import { buildReport } from './ingest/build-report.ts';
 import { createApp } from './http/app.ts';
+import { defaultLog } from './http/surface.ts';
 import { FileStore } from './store/file-store.ts';
 import { readSeedInputs } from './store/seed-files.ts';
 
@@ -15,13 +17,16 @@ const corpus = await Corpus.open({ store: new FileStore(config.DATA_DIR), seeds 
 for (const name of corpus.unreadable) {
   console.warn(JSON.stringify({ level: 'warn', msg: 'skipped an unreadable stored report', file: name }));
 }
-const app = createApp({ config, corpus, assistant: createAssistant(corpus), runtime: 'node' });
+const llm = llmSettingsFrom(config);
+const assistant = withLanguageModel(corpus, createAssistant(corpus), llm, defaultLog);
+const app = createApp({ config, corpus, assistant, runtime: 'node' });
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   console.log(
     `Serving ${corpus.size} reports (${corpus.passageCount()} passages) at http://${config.HOST}:${info.port} ` +
       `in ${(performance.now() - t0).toFixed(0)} ms; reports stored in ${corpus.store.description}` +
-      (config.ADMIN_TOKEN ? '' : '; ADMIN_TOKEN unset, so ingestion is off'),
+      (config.ADMIN_TOKEN ? '' : '; ADMIN_TOKEN unset, so ingestion is off') +
+      (llm ? `; language model ${llm.model}${llm.baseURL ? ` at ${new URL(llm.baseURL).host}` : ''}` : ''),
   );
 });
 

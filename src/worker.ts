@@ -4,9 +4,11 @@
 import type { ExecutionContext } from 'hono';
 import snapshot from '../index/seeds.json' with { type: 'json' };
 import { parseConfig } from './config.ts';
-import { createAssistant } from './answer/assistant.ts';
+import { createAssistant, withLanguageModel } from './answer/assistant.ts';
+import { llmSettingsFrom } from './answer/llm/client.ts';
 import { Corpus } from './corpus.ts';
 import { createApp } from './http/app.ts';
+import { defaultLog } from './http/surface.ts';
 import { restoreSeedSnapshot, type SeedSnapshot } from './seed-snapshot.ts';
 import { MemoryStore } from './store/memory-store.ts';
 
@@ -17,6 +19,10 @@ export interface Env {
   /** Largest report text accepted, in bytes. */
   MAX_REPORT_BYTES?: string;
   LOG_LEVEL?: string;
+  /** Questions per client a minute on /api/ask, /api/verify, /v1/chat/completions (default 60; 0 off). Counted per isolate. */
+  RATE_LIMIT_PER_MINUTE?: string;
+  /** "true" to read the client from CF-Connecting-IP / X-Forwarded-For set by a proxy you run; Workers use CF-Connecting-IP anyway. */
+  TRUST_PROXY?: string;
   /** Origins allowed to call /api/* and /v1/* from a browser, comma-separated or "*". */
   CORS_ORIGINS?: string;
   /** Sites that may frame the chat page (CSP frame-ancestors); default 'self' plus CORS_ORIGINS. */
@@ -35,6 +41,14 @@ export interface Env {
   ZALO_OA_ACCESS_TOKEN?: string;
   /** Base URL of the Zalo OA API (default https://openapi.zalo.me). */
   ZALO_API_BASE?: string;
+  /** Secret: switches the optional language model on (`wrangler secret put OPENAI_API_KEY`); unset: deterministic only. */
+  OPENAI_API_KEY?: string;
+  /** An OpenAI-compatible endpoint (default https://api.openai.com/v1). */
+  OPENAI_BASE_URL?: string;
+  /** The model name (default gpt-4o-mini). */
+  OPENAI_MODEL?: string;
+  /** Milliseconds the model gets per question before the deterministic answer is served (default 15000). */
+  LLM_TIMEOUT_MS?: string;
 }
 
 let app: Promise<ReturnType<typeof createApp>> | undefined;
@@ -46,7 +60,8 @@ async function getApp(env: Env) {
   const { seeds, figures, index } = restoreSeedSnapshot(snapshot as unknown as SeedSnapshot);
   const store = new MemoryStore({ writable: false, description: 'read-only (bundled seeds; no storage binding)' });
   const corpus = await Corpus.open({ store, seeds, seedIndex: index, seedFigures: figures });
-  return createApp({ config, corpus, assistant: createAssistant(corpus), runtime: 'workers' });
+  const assistant = withLanguageModel(corpus, createAssistant(corpus), llmSettingsFrom(config), defaultLog);
+  return createApp({ config, corpus, assistant, runtime: 'workers' });
 }
 
 export default {

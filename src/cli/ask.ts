@@ -2,7 +2,9 @@
 // builds it). Prints the answer, its computations and citations; --json prints the contract's body;
 // --verify checks a claim instead of asking.
 import { parseArgs } from 'node:util';
-import { createAssistant } from '../answer/assistant.ts';
+import { createAssistant, withLanguageModel } from '../answer/assistant.ts';
+import { llmSettingsFrom } from '../answer/llm/client.ts';
+import { parseConfig } from '../config.ts';
 import type { AskResponse } from '../contract.ts';
 import { AskBody } from '../contract.ts';
 import { Corpus } from '../corpus.ts';
@@ -33,7 +35,11 @@ if (!parsed.success) {
 
 const seeds = (await readSeedInputs()).map(buildReport);
 const corpus = await Corpus.open({ store: new MemoryStore({ writable: false }), seeds });
-const assistant = createAssistant(corpus);
+// With OPENAI_API_KEY set the answer is phrased by the model; fallbacks are logged to stderr.
+const llm = llmSettingsFrom(parseConfig(process.env));
+const assistant = withLanguageModel(corpus, createAssistant(corpus), llm, (level, msg, extra) => {
+  if (level !== 'info') console.error(JSON.stringify({ level, msg, ...extra }));
+});
 const res = values.verify ? await assistant.verify(question) : await assistant.ask(parsed.data);
 
 if (values.json) {
