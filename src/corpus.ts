@@ -11,6 +11,7 @@ import {
   type PassageHit,
   type PassageIndex,
   removeReport,
+  savePassageIndex,
   searchPassages,
 } from './search/passage-index.ts';
 import type { ReportStore, StoredReport } from './store/types.ts';
@@ -41,7 +42,30 @@ export interface SearchOptions {
   reportId?: string;
 }
 
-export class Corpus {
+type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * What routes need of a corpus. `Corpus` (one in-memory index, Node and the read-only Worker)
+ * answers synchronously; `ShardedCorpus` (src/shard/, D1 + R2 + one Durable Object per
+ * province) asks remote pieces, so reads may be promises and routes await them.
+ */
+export interface CorpusLike {
+  readonly store: ReportStore;
+  readonly unreadable: readonly string[];
+  readonly size: MaybePromise<number>;
+  passageCount(): MaybePromise<number>;
+  isSeed(id: string): boolean;
+  /** Every report, for listing; a sharded corpus leaves `text` empty (read one with `get`). */
+  list(): MaybePromise<Report[]>;
+  get(id: string): MaybePromise<Report | undefined>;
+  figuresOf(id: string): MaybePromise<Figure[]>;
+  queryFigures(filter: FigureFilter): MaybePromise<Figure[]>;
+  search(query: string, opts?: SearchOptions): Promise<PassageHit[]>;
+  upsert(input: ReportInput): Promise<{ status: UpsertStatus; report: Report }>;
+  remove(id: string): Promise<boolean>;
+}
+
+export class Corpus implements CorpusLike {
   readonly store: ReportStore;
   readonly #reports = new Map<string, Report>();
   readonly #seedIds = new Set<string>();
@@ -67,17 +91,31 @@ export class Corpus {
     seeds: Report[];
     seedIndex?: PassageIndex;
     seedFigures?: Map<string, Figure[]>;
+    /**
+     * Non-seed reports already in a restored `index` (a shard's persisted snapshot): served and
+     * replaceable like stored ones, not indexed again. Requires `index`; then `seedIndex` is unused.
+     */
+    restored?: { index: PassageIndex; reports: Report[]; figures: Map<string, Figure[]> };
   }): Promise<Corpus> {
-    const corpus = new Corpus(opts.store, opts.seedIndex ?? createPassageIndex());
+    const corpus = new Corpus(opts.store, opts.restored?.index ?? opts.seedIndex ?? createPassageIndex());
     for (const seed of opts.seeds) {
       corpus.#seedIds.add(seed.id);
       corpus.#add(seed, opts.seedIndex === undefined, opts.seedFigures?.get(seed.id));
     }
+    for (const report of opts.restored?.reports ?? []) corpus.#add(report, false, opts.restored?.figures.get(report.id));
     const { reports, unreadable } = await opts.store.list();
     corpus.unreadable.push(...unreadable);
     for (const stored of reports) {
       if (corpus.#seedIds.has(stored.id)) continue;
-      corpus.#add(buildReport(toInput(stored)), true);
+      // A stored report this version cannot read (it cleans to nothing) is reported, never fatal.
+      let report: Report;
+      try {
+        report = buildReport(toInput(stored));
+      } catch {
+        corpus.unreadable.push(`${stored.id}.json`);
+        continue;
+      }
+      corpus.#add(report, true);
     }
     return corpus;
   }
@@ -86,6 +124,11 @@ export class Corpus {
     this.#reports.set(report.id, report);
     this.#figures.set(report.id, figures ?? extractFigures(report));
     if (index) indexReport(this.#index, report);
+  }
+
+  /** The passage index as a JSON-serialisable snapshot (savePassageIndex), for a shard to persist. */
+  saveIndex(): unknown {
+    return savePassageIndex(this.#index);
   }
 
   figuresOf(id: string): Figure[] {

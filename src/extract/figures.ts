@@ -48,6 +48,10 @@ interface Ctx {
   horizon: string | null;
   /** Figures of the current sentence found so far. */
   figuresSoFar: Figure[];
+  /** Offsets of the text's newlines, for finding a line's start by binary search. */
+  lineBreaks: number[];
+  /** Headings that name a period, with where they start, in text order. */
+  headingPeriods: { start: number; period: Period }[];
 }
 
 const FOLDED_GROUPS = GROUP_QUALIFIERS.map((g) => [g, foldAligned(g)] as const).sort((a, b) => b[1].length - a[1].length);
@@ -70,7 +74,11 @@ export function extractFigures(report: Report): Figure[] {
     places: findPlaces(report, text),
     horizon: endOf(report.publishedAt),
     figuresSoFar: [],
+    lineBreaks: [],
+    headingPeriods: [],
   };
+  ctx.lineBreaks = lineBreaksOf(text);
+  ctx.headingPeriods = headingPeriodsOf(text, ctx.lineBreaks, report.periods[0]?.year);
 
   const figures: Figure[] = [];
   let carryTarget = false;
@@ -78,7 +86,7 @@ export function extractFigures(report: Report): Figure[] {
   for (const passage of report.passages) {
     const planSection = passage.section !== null && PLAN_SECTION.test(foldAligned(passage.section));
     for (const s of splitSentences(text, passage.start, passage.end)) {
-      const line = lineStart(text, s.start);
+      const line = lineStartIn(ctx, s.start);
       if (line !== lastLine) carryTarget = false;
       lastLine = line;
       const sentenceText = text.slice(s.start, s.end);
@@ -96,6 +104,56 @@ export function extractFigures(report: Report): Figure[] {
   return figures;
 }
 
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** First index in `items` (sorted by start) whose start is ≥ `at`: binary search, not a scan. */
+function lowerBound(items: Span[], at: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((items[mid] as Span).start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The items lying within [from, to), found by binary search: per number the cost depends on the
+ * neighbourhood, not on the report's length (a 2 MB line of figures stays linear).
+ */
+function within<T extends Span>(items: T[], from: number, to: number): T[] {
+  const out: T[] = [];
+  for (let i = lowerBound(items, from); i < items.length && (items[i] as T).start < to; i++) {
+    const it = items[i] as T;
+    if (it.end <= to) out.push(it);
+  }
+  return out;
+}
+
+/** The first item starting in [from, to) that passes `ok`, looking at most `limit` items ahead. */
+function firstFrom<T extends Span>(items: T[], from: number, to: number, ok: (t: T) => boolean, limit = 200): T | undefined {
+  for (let i = lowerBound(items, from), seen = 0; i < items.length && seen < limit; i++, seen++) {
+    const it = items[i] as T;
+    if (it.start >= to) return undefined;
+    if (ok(it)) return it;
+  }
+  return undefined;
+}
+
+/** The last item ending at or before `at` and starting at or after `floor`, scanning back at most `limit` items. */
+function lastBefore<T extends Span>(items: T[], at: number, floor: number, ok: (t: T) => boolean = () => true, limit = 40): T | undefined {
+  for (let i = lowerBound(items, at) - 1, seen = 0; i >= 0 && seen < limit; i--, seen++) {
+    const it = items[i] as T;
+    if (it.start < floor) return undefined;
+    if (it.end <= at && ok(it)) return it;
+  }
+  return undefined;
+}
+
 /** "2023-06" → "2023-06-30", "2024" → "2024-12-31": a partial date stands for its last day. */
 function endOf(date: string | null): string | null {
   if (!date) return null;
@@ -107,8 +165,23 @@ function endOf(date: string | null): string | null {
   return date;
 }
 
-function lineStart(text: string, at: number) {
-  return text.lastIndexOf('\n', at - 1) + 1;
+/** Where the line holding `at` starts; newline positions are found once per text, then binary-searched. */
+function lineStartIn(ctx: { text: string; lineBreaks: number[] }, at: number): number {
+  const b = ctx.lineBreaks;
+  let lo = 0;
+  let hi = b.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((b[mid] as number) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? 0 : (b[lo - 1] as number) + 1;
+}
+
+function lineBreaksOf(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i);
+  return out;
 }
 
 function targetScopeStart(text: string, folded: string, start: number, end: number): number | null {
@@ -244,8 +317,8 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
 function segmentStart(text: string, sStart: number, at: number, prev: Figure | undefined): number {
   let start = sStart;
   if (prev && prev.end > start) start = prev.end;
-  const semi = text.lastIndexOf(';', at - 1);
-  if (semi >= start) start = semi + 1;
+  const semi = text.slice(start, at).lastIndexOf(';');
+  if (semi >= 0) start += semi + 1;
   return start;
 }
 
@@ -262,11 +335,13 @@ function chooseMetric(
 ): string {
   const { folded } = ctx;
   const clauseEnd = nextClauseEnd(ctx.text, describedEnd, sEnd);
-  const after = ctx.metrics.find((m) => m.start >= n.end && m.start <= describedEnd + 12 && m.start < clauseEnd);
+  const next = ctx.metrics[lowerBound(ctx.metrics, n.end)];
+  const after = next && next.start <= describedEnd + 12 && next.start < clauseEnd ? next : undefined;
   // A phrase may start inside the previous figure's unit ("14 lớp đào tạo nghề với 352 …").
-  const befores = ctx.metrics.filter((m) => m.end <= n.start && m.end > segStart && m.start >= sentenceStartOf(ctx, n.start));
+  // Lexicon phrases are short, so one ending after segStart starts at most ~60 characters before it.
+  const befores = within(ctx.metrics, Math.max(sentenceStartOf(ctx, n.start), segStart - 80), n.start).filter((m) => m.end > segStart);
   const before = headOf(folded, befores);
-  const sentenceBefore = [...ctx.metrics].reverse().find((m) => m.end <= n.start && m.start >= lineStart(ctx.text, n.start));
+  const sentenceBefore = lastBefore(ctx.metrics, n.start, lineStartIn(ctx, n.start));
   const sameClausePrev = prev && !/[;]/.test(ctx.text.slice(prev.end, n.start)) ? prev : undefined;
   const fits = (id: string | undefined) => (id && unitFits(metricById(id), unit) ? id : undefined);
   // A phrase right before the number names it whatever the unit ("quà cho hộ nghèo: 2.597 hộ");
@@ -308,7 +383,7 @@ function chooseMetric(
   const a = fits(after?.metricId);
   const b = fitsBefore(before);
   if (a && b && before && after) return before.end - before.start > after.end - after.start ? b : a;
-  const fallback = [...ctx.metrics].reverse().find((m) => m.end <= n.start && m.start >= lineStart(ctx.text, n.start) && unitFits(metricById(m.metricId), unit));
+  const fallback = lastBefore(ctx.metrics, n.start, lineStartIn(ctx, n.start), (m) => unitFits(metricById(m.metricId), unit));
   return a ?? b ?? nounPhraseMetric(ctx, describedEnd, sEnd, unit, fallback?.metricId);
 }
 
@@ -320,7 +395,7 @@ function outerOf(ctx: Ctx, inner: Figure): Figure | undefined {
 }
 
 function sentenceStartOf(ctx: Ctx, at: number) {
-  return ctx.figuresSoFar[0]?.sentenceStart ?? lineStart(ctx.text, at);
+  return ctx.figuresSoFar[0]?.sentenceStart ?? lineStartIn(ctx, at);
 }
 
 /**
@@ -411,43 +486,55 @@ function findQualifiers(ctx: Ctx, from: number, to: number, unit: string): strin
 function choosePeriod(ctx: Ctx, passage: Passage, at: number, sStart: number, sEnd: number): Period | null {
   const usable = (p: PeriodMention) => !/so voi\s*(?:cung ky\s*)?$/u.test(ctx.folded.slice(Math.max(0, p.start - 14), p.start));
   const isSpan = (p: Period) => Date.parse(p.to) - Date.parse(p.from) > 400 * 86400_000;
-  const inSentence = ctx.periods.filter((p) => p.start >= sStart && p.end <= sEnd && usable(p));
-  const specific = inSentence.filter((p) => !isSpan(p));
-  const before = specific.filter((p) => p.end <= at);
-  const pick = before[before.length - 1] ?? specific[0];
+  // The nearest specific period before the number in its sentence, else the first one after it;
+  // searched from the number outwards, so a sentence of thousands of figures stays linear.
+  const specificOk = (p: PeriodMention) => p.end <= sEnd && usable(p) && !isSpan(p);
+  const pick = lastBefore(ctx.periods, at, sStart, specificOk, 200) ?? firstFrom(ctx.periods, sStart, sEnd, specificOk);
   if (pick) return strip(pick);
-  const line = lineStart(ctx.text, sStart);
+  const line = lineStartIn(ctx, sStart);
   // An event named earlier in the paragraph ("chăm lo Tết năm 2023") dates that event, not what follows.
   const isEvent = (p: PeriodMention) => /\btet\b/u.test(foldAligned(p.label));
-  const earlier = ctx.periods.filter((p) => p.start >= line && p.end <= sStart && usable(p) && !isSpan(p) && !isEvent(p));
-  if (earlier.length) return strip(earlier[earlier.length - 1] as PeriodMention);
+  const earlier = lastBefore(ctx.periods, sStart, line, (p) => usable(p) && !isSpan(p) && !isEvent(p), 200);
+  if (earlier) return strip(earlier);
   // A list introduced by "… như sau:" takes the period of its introduction.
   const intro = introducingLine(ctx.text, line);
   if (intro) {
-    const fromIntro = ctx.periods.filter((p) => p.start >= intro.start && p.end <= intro.end && usable(p) && !isSpan(p));
+    const fromIntro = within(ctx.periods, intro.start, intro.end).filter((p) => usable(p) && !isSpan(p));
     if (fromIntro.length) return strip(fromIntro[fromIntro.length - 1] as PeriodMention);
   }
   // The nearest heading above that names a period ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022" over
   // "1. Chỉ tiêu chủ yếu"), then the report's.
   const sectionPeriod = headingPeriod(ctx, passage.start);
   if (sectionPeriod) return sectionPeriod;
-  return ctx.report.periods.find((p) => !isSpan(p)) ?? inSentence[0] ?? ctx.report.periods[0] ?? null;
+  const anyInSentence = firstFrom(ctx.periods, sStart, sEnd, (p) => p.end <= sEnd && usable(p));
+  return ctx.report.periods.find((p) => !isSpan(p)) ?? (anyInSentence ? strip(anyInSentence) : null) ?? ctx.report.periods[0] ?? null;
 }
 
+/** The period of the nearest heading above `at` that names one (headings found once per report). */
 function headingPeriod(ctx: Ctx, at: number): Period | null {
-  const defaultYear = ctx.report.periods[0]?.year;
-  let end = at;
-  while (end > 0) {
-    const start = ctx.text.lastIndexOf('\n', end - 2) + 1;
-    const line = ctx.text.slice(start, end).trim();
-    if (line && headingLevel(line) > 0) {
-      const p = findPeriods(line, defaultYear ? { defaultYear } : {}).find((x) => Date.parse(x.to) - Date.parse(x.from) <= 400 * 86400_000);
-      if (p) return strip(p);
-    }
-    if (start === 0) break;
-    end = start;
+  const list = ctx.headingPeriods;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as { start: number }).start < at) lo = mid + 1;
+    else hi = mid;
   }
-  return null;
+  return lo === 0 ? null : (list[lo - 1] as { period: Period }).period;
+}
+
+function headingPeriodsOf(text: string, lineBreaks: number[], defaultYear: number | undefined): { start: number; period: Period }[] {
+  const out: { start: number; period: Period }[] = [];
+  let start = 0;
+  for (const end of [...lineBreaks, text.length]) {
+    const line = text.slice(start, end).trim();
+    if (line && line.length <= 160 && headingLevel(line) > 0) {
+      const p = findPeriods(line, defaultYear ? { defaultYear } : {}).find((x) => Date.parse(x.to) - Date.parse(x.from) <= 400 * 86400_000);
+      if (p) out.push({ start, period: strip(p) });
+    }
+    start = end + 1;
+  }
+  return out;
 }
 
 function introducingLine(text: string, line: number): { start: number; end: number } | null {
@@ -475,13 +562,15 @@ function strip(p: PeriodMention): Period {
  */
 function choosePlace(ctx: Ctx, at: number, sStart: number, sEnd: number): { name: string; level: PlaceRef['level'] } | null {
   const own = ctx.report.place;
-  const semiBefore = ctx.text.lastIndexOf(';', at - 1);
-  const semiAfter = ctx.text.indexOf(';', at);
-  const from = Math.max(sStart, semiBefore + 1);
-  const to = semiAfter >= 0 && semiAfter < sEnd ? semiAfter : sEnd;
+  // The ';'-clause around the figure, looked for within a few hundred characters only.
+  const lo = Math.max(sStart, at - 400);
+  const hi = Math.min(sEnd, at + 400);
+  const semiBefore = ctx.text.slice(lo, at).lastIndexOf(';');
+  const semiAfter = ctx.text.slice(at, hi).indexOf(';');
+  const from = semiBefore >= 0 ? lo + semiBefore + 1 : lo;
+  const to = semiAfter >= 0 ? at + semiAfter : hi;
   const isOwn = (p: PlaceRef) => !!own && p.name === own.name;
-  const acceptable = ctx.places.filter((p) => {
-    if (p.start < from || p.end > to) return false;
+  const acceptable = within(ctx.places, from, to).filter((p) => {
     if (isOwn(p) || p.level === 'commune') return true;
     if (p.level === 'district') return !own || own.level === 'province' ? p.provinceCode === (own?.provinceCode ?? p.provinceCode) : false;
     // Another province, unless it only names the body that acted ("Trung tâm Dịch vụ việc làm tỉnh Bình Định").

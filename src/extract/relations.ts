@@ -29,12 +29,21 @@ export function linkRelations(text: string, figures: Figure[]): void {
 /** Counts in a parenthesis opened right after `after` that break `total` down (same kind of unit, not plans). */
 function partsInParentheses(text: string, figs: Figure[], after: Figure, total: Figure): Figure[] {
   if (isMoneyUnit(total.unit) || total.unit === '%') return [];
-  const open = text.indexOf('(', after.end);
-  const next = figs.find((g) => g.start >= after.end);
-  if (open < 0 || open >= total.sentenceEnd || (next && next.start < open) || /;/.test(text.slice(after.end, open))) return [];
+  const from = figs.indexOf(after) + 1;
+  const next = figs[from];
+  // The parenthesis must open before the next figure, so only the text up to it is looked at.
+  const limit = Math.min(next ? next.start : total.sentenceEnd, total.sentenceEnd);
+  const gap = text.slice(after.end, limit);
+  const at = gap.indexOf('(');
+  if (at < 0 || gap.slice(0, at).includes(';')) return [];
+  const open = after.end + at;
   const close = text.indexOf(')', open);
-  const end = close >= 0 ? close : total.sentenceEnd;
-  const inner = figs.filter((g) => g.start > open && g.end <= end && g.unit !== '%' && !isMoneyUnit(g.unit) && g.kind !== 'target');
+  const end = close >= 0 && close < total.sentenceEnd ? close : total.sentenceEnd;
+  const inner: Figure[] = [];
+  for (let i = from; i < figs.length && (figs[i] as Figure).end <= end; i++) {
+    const g = figs[i] as Figure;
+    if (g.unit !== '%' && !isMoneyUnit(g.unit) && g.kind !== 'target') inner.push(g);
+  }
   return inner.length >= 2 ? inner : [];
 }
 
@@ -96,8 +105,10 @@ function linkSentence(text: string, figs: Figure[]) {
 
     // "số người tham gia BHYT … có 111.076 người, …, tỷ lệ bao phủ BHYT … đạt 94,79% dân số": a count and
     // the rate the lexicon pairs with it, later in the same sentence.
-    const rate = figs.slice(i + 1).find((g) => g.unit === '%' && !used.has(g.id) && g.kind === f.kind && ratePairs(f.metric, g.metric));
-    if (rate && f.unit !== '%' && !isMoneyUnit(f.unit) && !figs.slice(i + 1, figs.indexOf(rate)).some((g) => g.unit !== '%' && g.metric === f.metric && g.kind === f.kind)) {
+    // Looked for among the next few figures only: a sentence of thousands of figures stays linear.
+    const window = figs.slice(i + 1, i + 8);
+    const rate = window.find((g) => g.unit === '%' && !used.has(g.id) && g.kind === f.kind && ratePairs(f.metric, g.metric));
+    if (rate && f.unit !== '%' && !isMoneyUnit(f.unit) && !window.slice(0, window.indexOf(rate)).some((g) => g.unit !== '%' && g.metric === f.metric && g.kind === f.kind)) {
       f.relation = { type: 'count_persons_rate', with: [rate.id] };
       used.add(rate.id);
       continue;

@@ -1,9 +1,10 @@
 // createApp(deps): the one Hono app both runtimes serve. Runtime differences live in the
 // entries (node.ts, worker.ts), which build the deps; routes are written once.
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { Assistant } from '../answer/types.ts';
 import type { Config } from '../config.ts';
-import type { Corpus } from '../corpus.ts';
+import type { CorpusLike } from '../corpus.ts';
 import { IngestError } from '../ingest/errors.ts';
 import { AppError, errorBody } from './errors.ts';
 import { askRoutes } from './routes/ask.ts';
@@ -16,11 +17,13 @@ import { searchRoutes } from './routes/search.ts';
 import { telegramRoutes } from './routes/telegram.ts';
 import { widgetRoutes } from './routes/widget.ts';
 import { zaloRoutes } from './routes/zalo.ts';
+import { rateLimit } from './rate-limit.ts';
 import { apiCors, baseSecurityHeaders } from './security.ts';
+import { limitBody, MAX_QUESTION_BODY_BYTES } from './validate.ts';
 
 export interface AppDeps {
   config: Config;
-  corpus: Corpus;
+  corpus: CorpusLike;
   /** The answering core every surface calls. */
   assistant: Assistant;
   runtime: 'node' | 'workers';
@@ -34,6 +37,11 @@ export function createApp(deps: AppDeps) {
   app.use('*', baseSecurityHeaders());
   app.use('/api/*', apiCors(deps.config));
   app.use('/v1/*', apiCors(deps.config));
+  // The routes that run the answering core: a per-client rate limit, then a cap on what is read.
+  const limit = rateLimit(deps.config, deps.runtime);
+  const questionBody = limitBody(MAX_QUESTION_BODY_BYTES, `A question body may be at most ${MAX_QUESTION_BODY_BYTES / 1024 / 1024} MB; a question is at most 2000 characters.`);
+  for (const path of ['/api/ask', '/api/verify', '/v1/chat/completions']) app.use(path, limit, questionBody);
+  app.use('/webhooks/*', questionBody);
 
   app.route('/', healthRoutes(deps));
   app.route('/', reportRoutes(deps));
@@ -49,7 +57,9 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => c.json(errorBody('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`), 404));
   app.onError((err, c) => {
-    if (err instanceof AppError) return c.json(errorBody(err.code, err.message), err.status);
+    if (err instanceof AppError) return c.json(errorBody(err.code, err.message), err.status, err.headers);
+    // Thrown by Hono itself (a malformed request it could not route or read): keep its status, use our shape.
+    if (err instanceof HTTPException && err.status < 500) return c.json(errorBody('BAD_REQUEST', err.message || 'Bad request.'), err.status);
     if (err instanceof IngestError) return c.json(errorBody(String(err.code), err.message), 400);
     log('error', 'unhandled error', { path: c.req.path, error: err instanceof Error ? err.stack : String(err) });
     return c.json(errorBody('INTERNAL', 'Internal error; it has been logged.'), 500);

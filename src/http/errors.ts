@@ -5,6 +5,12 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
   INVALID_JSON: 400,
+  /** The body's bytes are not UTF-8. */
+  INVALID_ENCODING: 400,
+  /** A string holds characters no text has: NUL, a lone UTF-16 surrogate. */
+  INVALID_TEXT: 400,
+  /** Vietnamese text in TCVN3 (ABC) or Windows-1258 read as Unicode: mojibake, not a report. */
+  LEGACY_ENCODING: 400,
   VALIDATION: 400,
   EMPTY_TEXT: 400,
   UNAUTHORIZED: 401,
@@ -14,6 +20,7 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
   STORAGE_UNAVAILABLE: 503,
   INTERNAL: 500,
 } as const satisfies Record<string, ContentfulStatusCode>;
@@ -24,11 +31,14 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: ContentfulStatusCode;
-  constructor(code: ErrorCode, message: string) {
+  /** Headers the error response carries, e.g. Retry-After on 429. */
+  readonly headers: Record<string, string>;
+  constructor(code: ErrorCode, message: string, headers: Record<string, string> = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.status = ERROR_STATUS[code];
+    this.headers = headers;
   }
 }
 

@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 import type { ReportStore, StoredReport } from './types.ts';
 
 const FORMAT = 1;
+/** The contract's report ids ([A-Za-z0-9._-]{1,128}, not "." or ".."): safe as file names. */
+const STORED_ID = /^(?!\.{1,2}$)[A-Za-z0-9._-]{1,128}$/;
 
 export class FileStore implements ReportStore {
   readonly writable = true;
@@ -41,14 +43,20 @@ export class FileStore implements ReportStore {
     await mkdir(this.#dir, { recursive: true });
     const final = this.#path(report.id);
     const tmp = join(this.#dir, `.tmp-${report.id}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
-    const fh = await open(tmp, 'w');
     try {
-      await fh.writeFile(JSON.stringify({ format: FORMAT, ...report }), 'utf8');
-      await fh.sync();
-    } finally {
-      await fh.close();
+      const fh = await open(tmp, 'w');
+      try {
+        await fh.writeFile(JSON.stringify({ format: FORMAT, ...report }), 'utf8');
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      await rename(tmp, final);
+    } catch (err) {
+      // Disk full or read-only: the old file (if any) is untouched; do not leave the half-written one behind.
+      await rm(tmp, { force: true }).catch(() => {});
+      throw err;
     }
-    await rename(tmp, final);
     await syncDir(this.#dir);
   }
 
@@ -64,7 +72,8 @@ export class FileStore implements ReportStore {
   }
 
   #path(id: string) {
-    // Ids are validated by the contract ([A-Za-z0-9._-], not "." or ".."), so this stays inside #dir.
+    // Ids are validated by the contract; checked again here because a path outside #dir must never be written.
+    if (!STORED_ID.test(id)) throw new Error(`Refusing a report id that is not a safe file name: ${JSON.stringify(id.slice(0, 140))}`);
     return join(this.#dir, `${id}.json`);
   }
 }
@@ -76,6 +85,8 @@ function parseStored(raw: string, name: string): StoredReport {
   if (r.format !== FORMAT || typeof r.id !== 'string' || typeof r.text !== 'string' || typeof r.receivedAt !== 'string') {
     throw new Error(`${name}: not a stored report`);
   }
+  // A file renamed or edited by hand: serving it under another id, or with no text, would be a lie.
+  if (`${r.id}.json` !== name || !STORED_ID.test(r.id) || !r.text.trim()) throw new Error(`${name}: not a stored report`);
   const opt = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : undefined);
   return { id: r.id, text: r.text, title: opt('title'), source: opt('source'), publishedAt: opt('publishedAt'), receivedAt: r.receivedAt };
 }

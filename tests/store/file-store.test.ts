@@ -53,3 +53,15 @@ describe('FileStore', () => {
     expect((await store.list()).reports).toEqual([]);
   });
 });
+
+describe('Corpus over a FileStore', () => {
+  it('lists a stored report that no longer reads as unreadable instead of failing to start', async () => {
+    const { Corpus } = await import('../../src/corpus.ts');
+    const dir = await tempDir();
+    await new FileStore(dir).put(sample('a'));
+    await new FileStore(dir).put({ ...sample('blank'), text: '…—–•·' });
+    const corpus = await Corpus.open({ store: new FileStore(dir), seeds: [] });
+    expect(corpus.get('a')).toBeDefined();
+    expect(corpus.unreadable).toContain('blank.json');
+  });
+});

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { PostReportBody, ReportId, type ReportSummary } from '../../contract.ts';
 import { CorpusError } from '../../corpus.ts';
 import { cleanReportText } from '../../ingest/clean.ts';
+import { detectLegacyEncoding, legacyEncodingHint } from '../../ingest/encoding.ts';
 import type { Report } from '../../ingest/types.ts';
 import type { AppDeps } from '../app.ts';
 import { requireAdmin } from '../auth.ts';
@@ -21,12 +22,13 @@ export function reportRoutes(deps: AppDeps) {
   const limitBody = bodyLimit({ maxSize: maxBytes * 3 + 64 * 1024, onError: () => { throw tooLarge(); } });
 
   return new Hono()
-    .get('/api/reports', (c) => c.json({ reports: corpus.list().map((r) => summarise(deps, r)) }))
-    .get('/api/reports/:id', (c) => {
-      const report = corpus.get(c.req.param('id'));
+    .get('/api/reports', async (c) => c.json({ reports: await Promise.all((await corpus.list()).map((r) => summarise(deps, r))) }))
+    .get('/api/reports/:id', async (c) => {
+      const report = await corpus.get(c.req.param('id'));
       if (!report) throw notFound(c.req.param('id'));
+      const figures = await corpus.figuresOf(report.id);
       return c.json({
-        ...summarise(deps, report),
+        ...(await summarise(deps, report)),
         text: report.text,
         source: report.source,
         passageList: report.passages.map((p) => ({
@@ -37,18 +39,20 @@ export function reportRoutes(deps: AppDeps) {
           place: p.place?.name ?? null,
           period: p.period?.label ?? null,
         })),
-        figures: corpus.figuresOf(report.id).map(presentFigure),
-        figureCount: corpus.figuresOf(report.id).length,
+        figures: figures.map(presentFigure),
+        figureCount: figures.length,
       });
     })
     .post('/api/reports', admin, limitBody, async (c) => {
       const body = await readJson(c, PostReportBody);
       if (new TextEncoder().encode(body.text).length > maxBytes) throw tooLarge();
+      const legacy = detectLegacyEncoding(body.title ? `${body.title}\n${body.text}` : body.text);
+      if (legacy) throw new AppError('LEGACY_ENCODING', legacyEncodingHint(legacy));
       const id = body.id ?? (await contentId(body.text));
       try {
         const { status, report } = await corpus.upsert({ ...body, id });
         return c.json(
-          { id: report.id, title: report.title, passages: report.passages.length, figures: corpus.figuresOf(report.id).length, status },
+          { id: report.id, title: report.title, passages: report.passages.length, figures: (await corpus.figuresOf(report.id)).length, status },
           status === 'created' ? 201 : 200,
         );
       } catch (err) {
@@ -66,7 +70,7 @@ export function reportRoutes(deps: AppDeps) {
     });
 }
 
-function summarise(deps: AppDeps, r: Report): ReportSummary {
+async function summarise(deps: AppDeps, r: Report): Promise<ReportSummary> {
   return {
     id: r.id,
     title: r.title,
@@ -75,7 +79,7 @@ function summarise(deps: AppDeps, r: Report): ReportSummary {
     periods: r.periods,
     publishedAt: r.publishedAt,
     passages: r.passages.length,
-    figures: deps.corpus.figuresOf(r.id).length,
+    figures: (await deps.corpus.figuresOf(r.id)).length,
     seed: deps.corpus.isSeed(r.id),
   };
 }
@@ -92,10 +96,22 @@ function notFound(id: string) {
 }
 
 function fromCorpusError(err: unknown) {
+  if (isIoError(err)) {
+    // The store writes atomically, so a failed write changed nothing: say so, and that it may pass later.
+    return new AppError('STORAGE_UNAVAILABLE', `The report could not be stored (${err.code}); nothing was changed. Try again later or tell the administrator.`);
+  }
   if (!(err instanceof CorpusError)) return err;
   if (err.code === 'SEED_READ_ONLY') return new AppError('CONFLICT', err.message);
   if (err.code === 'STORAGE_UNAVAILABLE') return new AppError('STORAGE_UNAVAILABLE', err.message);
   return new AppError('NOT_FOUND', err.message);
+}
+
+/** A failed file-system call (ENOSPC, EACCES, EROFS, EIO…), the only I/O the store does. */
+function isIoError(err: unknown): err is Error & { code: string } {
+  if (!(err instanceof Error)) return false;
+  // Node's errno errors carry a string `code`; reading it off an Error is safe whatever it holds.
+  const code = (err as Error & { code?: unknown }).code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
 }
 
 function formatMB(bytes: number) {

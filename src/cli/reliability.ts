@@ -1,0 +1,70 @@
+// npm run reliability: runs the reliability tests (tests/reliability: fuzz, load, crash, odd text,
+// many reports) in their long form and prints the figures they measured. `--quick` runs the
+// versions `npm test` runs; `--print` only prints the figures of the last run.
+import { spawnSync } from 'node:child_process';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DIR = join(ROOT, 'test-output', 'reliability');
+const args = new Set(process.argv.slice(2));
+
+let code = 0;
+if (!args.has('--print')) {
+  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'tests/reliability'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, RELIABILITY_FULL: args.has('--quick') ? '0' : '1' },
+  });
+  code = run.status ?? 1;
+}
+
+type Json = Record<string, any>;
+const figures: Record<string, Json> = {};
+for (const name of (await readdir(DIR).catch(() => [])).filter((n) => n.endsWith('.json'))) {
+  figures[name.slice(0, -5)] = JSON.parse(await readFile(join(DIR, name), 'utf8')) as Json;
+}
+
+const lines: string[] = [];
+const fuzz = figures.fuzz;
+if (fuzz) {
+  lines.push(`Inputs (fast-check through app.request, ${fuzz.at}):`);
+  let total = 0;
+  let fives = 0;
+  for (const [route, t] of Object.entries(fuzz.routes as Record<string, { inputs: number; status5xx: number; statuses: Record<string, number> }>)) {
+    total += t.inputs;
+    fives += t.status5xx;
+    const statuses = Object.entries(t.statuses).map(([s, n]) => `${s}×${n}`).join(' ');
+    lines.push(`  ${route.padEnd(40)} ${String(t.inputs).padStart(6)} inputs  ${t.status5xx} 5xx   (${statuses})`);
+  }
+  lines.push(`  ${'all routes'.padEnd(40)} ${String(total).padStart(6)} inputs  ${fives} 5xx`);
+}
+const load = figures.load;
+if (load) {
+  const a = load.asksAlone;
+  const m = load.asksWhileIngesting;
+  const i = load.ingest;
+  lines.push(`Load (autocannon on loopback, Node server, ${load.seconds.baseline} s + ${load.seconds.mixed} s):`);
+  lines.push(`  asks alone            ${a.requestsPerSecond} req/s  p50 ${a.p50} ms  p99 ${a.p99} ms  errors ${a.errors + a.timeouts + a.non2xx}`);
+  lines.push(`  asks while ingesting  ${m.requestsPerSecond} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  errors ${m.errors + m.timeouts + m.non2xx}`);
+  lines.push(`  ingests               ${i.requestsPerSecond} req/s  p99 ${i.p99} ms  acknowledged ${i.acknowledged}  errors ${i.errors + i.failures}  lost ${i.lost}  duplicated ${i.duplicated}`);
+}
+const crash = figures.crash;
+if (crash) {
+  lines.push('Crash (SIGKILL mid-ingest, restart on the same DATA_DIR):');
+  lines.push(`  kills survived ${crash.survived}/${crash.kills}  posts ${crash.posted}  acknowledged ${crash.acknowledged}  reports lost ${crash.lost}  partial ${crash.partial}`);
+}
+const many = figures['many-reports'];
+if (many) {
+  lines.push(`Many reports: ${many.reports} tiny reports accepted at ${many.postsPerSecond}/s; first 1000 in ${many.firstBatchMs} ms, last 1000 in ${many.lastBatchMs} ms; ask ${many.askBeforeMs} → ${many.askAfterMs} ms`);
+}
+const odd = figures['odd-text'];
+if (odd) {
+  lines.push(`Odd text, extraction ms: ${Object.entries(odd.extractMs as Record<string, number>).map(([k, v]) => `${k} ${v}`).join('; ')}`);
+  lines.push(`  ask over the odd reports, ms: ${Object.entries(odd.askOverOddReportsMs as Record<string, number>).map(([k, v]) => `"${k}" ${v}`).join('; ')}`);
+  const dense = Object.entries((odd.denseLineExtractMs ?? {}) as Record<string, number>);
+  if (dense.length) lines.push(`  one line of dense figures, extraction ms: ${dense.map(([k, v]) => `${k} ${v}`).join('; ')}`);
+}
+console.log(lines.length ? `\n${lines.join('\n')}` : `No figures in ${DIR}: run the reliability tests first.`);
+process.exit(code);

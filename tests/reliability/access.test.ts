@@ -1,0 +1,144 @@
+// Access: admin routes need the bearer token (compared in constant time) and are off without one;
+// the question routes are rate-limited per client with 429 and Retry-After.
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config.ts';
+import { createApp } from '../../src/http/app.ts';
+import { timingSafeEqual } from '../../src/http/auth.ts';
+import { createTokenBucket } from '../../src/http/rate-limit.ts';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { admin, postJson, testApp } from '../helpers/app.ts';
+import { freePort, startNode } from '../helpers/server.ts';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const report = { id: 'x', text: 'Báo cáo giảm nghèo Hà Giang\n\nĐến cuối năm 2024, Hà Giang còn 25.305 hộ nghèo.' };
+
+describe('admin routes', () => {
+  it.each([
+    ['POST', '/api/reports'],
+    ['DELETE', '/api/reports/x'],
+  ])('answer %s %s with 403 and the reason when no ADMIN_TOKEN is set, even with a token', async (method, path) => {
+    const { app } = await testApp({ adminToken: null });
+    const res = await app.request(
+      new Request(`http://localhost${path}`, { method, headers: { ...admin, 'content-type': 'application/json' }, body: method === 'POST' ? JSON.stringify(report) : null }),
+    );
+    expect(res.status).toBe(403);
+    const err = (await res.json()).error;
+    expect(err.code).toBe('ADMIN_DISABLED');
+    expect(err.message).toContain('ADMIN_TOKEN');
+  });
+
+  it.each([
+    ['a token one character short', 'Bearer test-admin-toke', 403],
+    ['a token one character long', 'Bearer test-admin-tokenn', 403],
+    ['the token in another case', 'Bearer TEST-ADMIN-TOKEN', 403],
+    ['the token without "Bearer"', 'test-admin-token', 401],
+    ['Basic auth', `Basic ${btoa('admin:test-admin-token')}`, 401],
+    ['an empty bearer', 'Bearer ', 401],
+  ])('refuse %s', async (_what, authorization, status) => {
+    const { app, store } = await testApp();
+    const res = await app.request(postJson('/api/reports', report, { authorization }));
+    expect(res.status).toBe(status);
+    expect((await store.list()).reports).toEqual([]);
+  });
+
+  it('compare tokens over every byte of the expected one, whatever the given length', () => {
+    expect(timingSafeEqual(enc('abc'), enc('abc'))).toBe(true);
+    expect(timingSafeEqual(enc('abd'), enc('abc'))).toBe(false);
+    expect(timingSafeEqual(enc('ab'), enc('abc'))).toBe(false);
+    expect(timingSafeEqual(enc('abcd'), enc('abc'))).toBe(false);
+    expect(timingSafeEqual(enc(''), enc('abc'))).toBe(false);
+  });
+});
+
+describe('createTokenBucket', () => {
+  it('lets a client burst up to the limit, then refuses with the seconds until the next token', () => {
+    const bucket = createTokenBucket(3);
+    expect([bucket.take('a', 0), bucket.take('a', 0), bucket.take('a', 0)]).toEqual([0, 0, 0]);
+    expect(bucket.take('a', 0)).toBe(20);
+    expect(bucket.take('b', 0)).toBe(0);
+  });
+
+  it('refills at the limit a minute', () => {
+    const bucket = createTokenBucket(60);
+    for (let i = 0; i < 60; i++) bucket.take('a', 0);
+    expect(bucket.take('a', 0)).toBe(1);
+    expect(bucket.take('a', 1000)).toBe(0);
+    expect(bucket.take('a', 1000)).toBe(1);
+  });
+
+  it('keeps at most maxClients clients', () => {
+    const bucket = createTokenBucket(10, 100);
+    for (let i = 0; i < 10_000; i++) bucket.take(`10.0.${i >> 8}.${i & 255}`, i);
+    expect(bucket.size).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('the rate limit on the question routes', () => {
+  const ask = (headers: Record<string, string>) => postJson('/api/ask', { question: 'hộ nghèo Quảng Trị cuối 2023?' }, headers);
+
+  it.each(['/api/ask', '/api/verify', '/v1/chat/completions'])('answers %s with 429 and Retry-After past the limit', async (path) => {
+    const { app } = await testApp({ env: { RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: 'true' } });
+    const body = path === '/api/verify' ? { claim: 'Quảng Trị còn 14.040 hộ nghèo.' } : path === '/api/ask' ? { question: 'hộ nghèo?' } : { messages: [{ role: 'user', content: 'hộ nghèo?' }] };
+    const send = () => app.request(postJson(path, body, { 'x-forwarded-for': '203.0.113.7' }));
+    expect((await send()).status).toBe(200);
+    expect((await send()).status).toBe(200);
+    const res = await send();
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    const err = (await res.json()).error;
+    expect(err.code).toBe('RATE_LIMITED');
+    expect(err.message).toContain('2');
+  });
+
+  it('counts clients apart: the right-most X-Forwarded-For entry when TRUST_PROXY is set', async () => {
+    const { app } = await testApp({ env: { RATE_LIMIT_PER_MINUTE: '1', TRUST_PROXY: 'true' } });
+    expect((await app.request(ask({ 'x-forwarded-for': '198.51.100.1, 203.0.113.1' }))).status).toBe(200);
+    // A client cannot get a fresh bucket by writing another address on the left.
+    expect((await app.request(ask({ 'x-forwarded-for': '198.51.100.99, 203.0.113.1' }))).status).toBe(429);
+    expect((await app.request(ask({ 'x-forwarded-for': '203.0.113.2' }))).status).toBe(200);
+    expect((await app.request(ask({ 'cf-connecting-ip': '2001:db8::1' }))).status).toBe(200);
+    expect((await app.request(ask({ 'cf-connecting-ip': '2001:db8::1' }))).status).toBe(429);
+  });
+
+  it('ignores X-Forwarded-For and CF-Connecting-IP on Node without TRUST_PROXY', async () => {
+    const { app } = await testApp({ env: { RATE_LIMIT_PER_MINUTE: '1' } });
+    // In-process requests have no socket, so no client is known and none is limited; a spoofed header changes nothing.
+    for (let i = 0; i < 3; i++) expect((await app.request(ask({ 'x-forwarded-for': '203.0.113.1', 'cf-connecting-ip': '203.0.113.1' }))).status).toBe(200);
+  });
+
+  it('reads the client from CF-Connecting-IP on Workers, never from X-Forwarded-For', async () => {
+    const { corpus, assistant } = await testApp();
+    const config = parseConfig({ RATE_LIMIT_PER_MINUTE: '1' });
+    const app = createApp({ config, corpus, assistant, runtime: 'workers', log: () => {} });
+    expect((await app.request(ask({ 'cf-connecting-ip': '203.0.113.5', 'x-forwarded-for': '1.1.1.1' }))).status).toBe(200);
+    expect((await app.request(ask({ 'cf-connecting-ip': '203.0.113.5', 'x-forwarded-for': '2.2.2.2' }))).status).toBe(429);
+    expect((await app.request(ask({ 'cf-connecting-ip': '203.0.113.6' }))).status).toBe(200);
+  });
+
+  it('does not count other routes or GETs', async () => {
+    const { app } = await testApp({ env: { RATE_LIMIT_PER_MINUTE: '1', TRUST_PROXY: 'true' } });
+    const h = { 'x-forwarded-for': '203.0.113.9' };
+    for (let i = 0; i < 3; i++) expect((await app.request('/api/search?q=ho%20ngheo', { headers: h })).status).toBe(200);
+    expect((await app.request(ask(h))).status).toBe(200);
+  });
+
+  it('is off with RATE_LIMIT_PER_MINUTE=0', async () => {
+    const { app } = await testApp({ env: { RATE_LIMIT_PER_MINUTE: '0', TRUST_PROXY: 'true' } });
+    for (let i = 0; i < 5; i++) expect((await app.request(ask({ 'x-forwarded-for': '203.0.113.1' }))).status).toBe(200);
+  });
+
+  it('does not limit requests from this machine itself (the CLI, evaluations, local scripts)', async () => {
+    const port = await freePort();
+    const server = await startNode({ RATE_LIMIT_PER_MINUTE: '1', DATA_DIR: await mkdtemp(join(tmpdir(), 'vnqa-rl-')) }, port);
+    try {
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(`${server.base}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'hộ nghèo Quảng Trị cuối 2023?' }) });
+        expect(res.status).toBe(200);
+      }
+    } finally {
+      await server.stop('SIGKILL');
+    }
+  });
+});
