@@ -1,6 +1,8 @@
 // Workers entry: the same Hono app over the seeds' bundled index (index/seeds.json), restored
 // once per isolate on its first request. Without a durable storage binding the store is
-// read-only: ingestion answers 503 rather than accept a report it would lose.
+// read-only: ingestion answers 503 rather than accept a report it would lose. With DB, REPORTS
+// and SHARDS bound (wrangler.toml [env.shards]) reports go to D1/R2 and one Durable Object per
+// province indexes them (src/shard/); the seeds stay served from the bundled index.
 import type { ExecutionContext } from 'hono';
 import snapshot from '../index/seeds.json' with { type: 'json' };
 import { parseConfig } from './config.ts';
@@ -8,9 +10,15 @@ import { createAssistant, withLanguageModel } from './answer/assistant.ts';
 import { llmSettingsFrom } from './answer/llm/client.ts';
 import { Corpus } from './corpus.ts';
 import { createApp } from './http/app.ts';
+import { requireAdmin } from './http/auth.ts';
 import { defaultLog } from './http/surface.ts';
 import { restoreSeedSnapshot, type SeedSnapshot } from './seed-snapshot.ts';
 import { MemoryStore } from './store/memory-store.ts';
+import type { D1Database, DurableObjectNamespace, R2Bucket } from './shard/cf-types.ts';
+import { createShardedAssistant } from './shard/sharded-assistant.ts';
+import { ShardedCorpus } from './shard/sharded-corpus.ts';
+
+export { ProvinceShard } from './shard/province-shard.ts';
 
 /** Bindings and settings of the Worker (wrangler.toml [vars], secrets via `wrangler secret put`). */
 export interface Env {
@@ -49,17 +57,31 @@ export interface Env {
   OPENAI_MODEL?: string;
   /** Milliseconds the model gets per question before the deterministic answer is served (default 15000). */
   LLM_TIMEOUT_MS?: string;
+  /** D1 binding: report metadata and extracted figures (tables created on first use; migrations/). */
+  DB?: D1Database;
+  /** R2 binding: report texts, one object per report (reports/<id>.txt). */
+  REPORTS?: R2Bucket;
+  /** Durable Object binding (class ProvinceShard): one passage and figure index per province. */
+  SHARDS?: DurableObjectNamespace;
 }
 
 let app: Promise<ReturnType<typeof createApp>> | undefined;
 
 async function getApp(env: Env) {
-  const config = parseConfig({ ...env });
+  const { DB: _db, REPORTS: _reports, SHARDS: _shards, ...settings } = env;
+  const config = parseConfig(settings);
   // The JSON import is typed from the file's literal shape; the snapshot format check below
   // guards what the cast claims.
   const { seeds, figures, index } = restoreSeedSnapshot(snapshot as unknown as SeedSnapshot);
   const store = new MemoryStore({ writable: false, description: 'read-only (bundled seeds; no storage binding)' });
   const corpus = await Corpus.open({ store, seeds, seedIndex: index, seedFigures: figures });
+  if (env.DB && env.REPORTS && env.SHARDS) {
+    const sharded = new ShardedCorpus({ DB: env.DB, REPORTS: env.REPORTS, SHARDS: env.SHARDS }, corpus);
+    const shardedApp = createApp({ config, corpus: sharded, assistant: createShardedAssistant(sharded, llmSettingsFrom(config), defaultLog), runtime: 'workers' });
+    // What each shard holds and how it loaded (snapshot or rebuilt from D1/R2): for operators and tests.
+    shardedApp.get('/admin/shards', requireAdmin(config.ADMIN_TOKEN), async (c) => c.json({ shards: await sharded.stats() }));
+    return shardedApp;
+  }
   const assistant = withLanguageModel(corpus, createAssistant(corpus), llmSettingsFrom(config), defaultLog);
   return createApp({ config, corpus, assistant, runtime: 'workers' });
 }

@@ -11,9 +11,9 @@ import { parseWith } from '../validate.ts';
 export function figureRoutes(deps: AppDeps) {
   const { corpus } = deps;
   return new Hono()
-    .get('/api/figures', (c) => {
+    .get('/api/figures', async (c) => {
       const q = parseWith(FiguresQuery, c.req.query());
-      const all = corpus.queryFigures({ metric: q.metric, place: q.place, year: q.year, kind: q.kind, reportId: q.reportId });
+      const all = await corpus.queryFigures({ metric: q.metric, place: q.place, year: q.year, kind: q.kind, reportId: q.reportId });
       const figures = all.slice(0, q.limit).map(presentFigure);
       if (q.format === 'csv') {
         return c.body(figuresToCsv(figures), 200, {
@@ -23,11 +23,11 @@ export function figureRoutes(deps: AppDeps) {
       }
       return c.json({ total: all.length, figures });
     })
-    .get('/api/reports/:id/audit', (c) => {
+    .get('/api/reports/:id/audit', async (c) => {
       const id = c.req.param('id');
-      const report = corpus.get(id);
+      const report = await corpus.get(id);
       if (!report) throw new AppError('NOT_FOUND', `No report with id "${id}". GET /api/reports lists the reports.`);
-      const checks = auditReport(report, corpus.figuresOf(id));
+      const checks = auditReport(report, await corpus.figuresOf(id));
       const count = (s: string) => checks.filter((x) => x.status === s).length;
       return c.json({ reportId: id, title: report.title, summary: { holds: count('holds'), differs: count('differs'), unverifiable: count('unverifiable') }, checks });
     });

@@ -3,11 +3,11 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../app.ts';
 
 export function healthRoutes(deps: AppDeps) {
-  return new Hono().get('/healthz', (c) =>
+  return new Hono().get('/healthz', async (c) =>
     c.json({
       ok: true as const,
-      reports: deps.corpus.size,
-      passages: deps.corpus.passageCount(),
+      reports: await deps.corpus.size,
+      passages: await deps.corpus.passageCount(),
       runtime: deps.runtime,
       storage: deps.corpus.store.description,
       unreadable: deps.corpus.unreadable,

@@ -1,7 +1,7 @@
 // The chat widget and the pages around it: GET / (the chat), /widget.js (one-tag embed), the page
 // assets, GET /reports/:id (a report with its cited range highlighted) and /r/:id (short links).
 import { type Context, Hono } from 'hono';
-import type { Corpus } from '../../corpus.ts';
+import type { CorpusLike } from '../../corpus.ts';
 import { AppError } from '../errors.ts';
 import { setPageHeaders } from '../security.ts';
 import type { SurfaceDeps } from '../surface.ts';
@@ -13,7 +13,7 @@ import { WIDGET_JS } from '../widget/widget-js.ts';
 
 const ASSET_CACHE = 'public, max-age=300';
 
-export function widgetRoutes(deps: Pick<SurfaceDeps, 'config'> & { corpus: Corpus }) {
+export function widgetRoutes(deps: Pick<SurfaceDeps, 'config'> & { corpus: CorpusLike }) {
   const { config, corpus } = deps;
 
   return new Hono()
@@ -37,8 +37,8 @@ export function widgetRoutes(deps: Pick<SurfaceDeps, 'config'> & { corpus: Corpu
       c.header('Access-Control-Allow-Origin', '*');
       return script(c, WIDGET_JS);
     })
-    .get('/reports/:id', (c) => {
-      const report = corpus.get(c.req.param('id'));
+    .get('/reports/:id', async (c) => {
+      const report = await corpus.get(c.req.param('id'));
       if (!report) throw new AppError('NOT_FOUND', `No report with id "${c.req.param('id')}". GET /api/reports lists the reports.`);
       setPageHeaders(c, config);
       return c.html(

@@ -1,0 +1,122 @@
+// The national deployment under wrangler dev (workerd, offline) with local D1, R2 and Durable
+// Objects: reports of three provinces ingested into their shards answer exactly as the Node server
+// (one index) answers over the same reports, and again after a restart on the persisted state.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAssistant } from '../../src/answer/assistant.ts';
+import { parseConfig } from '../../src/config.ts';
+import { Corpus } from '../../src/corpus.ts';
+import { createApp } from '../../src/http/app.ts';
+import { buildReport } from '../../src/ingest/build-report.ts';
+import { MemoryStore } from '../../src/store/memory-store.ts';
+import { readSeedInputs } from '../../src/store/seed-files.ts';
+import { freePort, ROOT, type Running, start } from '../helpers/server.ts';
+
+const TOKEN = 'shard-test-token';
+const FIXTURES = join(ROOT, 'tests/fixtures/shards');
+const reports = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => ({ id: f.replace(/\.txt$/, ''), text: readFileSync(join(FIXTURES, f), 'utf8') }));
+
+const QUESTIONS = {
+  provincial: 'Tỷ lệ hộ nghèo huyện Đakrông cuối năm 2023?',
+  comparison: 'So sánh tỷ lệ hộ nghèo của Quảng Trị và Hà Tĩnh năm 2023',
+  national: 'Số hộ nghèo năm 2023?',
+  notFound: 'Tỷ lệ hộ nghèo An Giang năm 2021?',
+};
+
+let persist: string;
+let worker: Running | undefined;
+let node: ReturnType<typeof createApp>;
+
+async function startWorker() {
+  const port = await freePort();
+  return start(
+    process.execPath,
+    ['node_modules/wrangler/bin/wrangler.js', 'dev', '--env', 'shards', '--persist-to', persist, '--var', `ADMIN_TOKEN:${TOKEN}`, '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(await freePort()), '--log-level', 'warn'],
+    { WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' },
+    port,
+    90_000,
+  );
+}
+
+async function askBoth(question: string) {
+  const body = JSON.stringify({ question });
+  const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body };
+  const fromWorker = await (await fetch(`${worker?.base}/api/ask`, init)).json();
+  const fromNode = await (await node.request('/api/ask', init)).json();
+  return { fromWorker, fromNode };
+}
+
+beforeAll(async () => {
+  persist = mkdtempSync(join(tmpdir(), 'vnqa-shards-'));
+  const seeds = (await readSeedInputs()).map(buildReport);
+  const corpus = await Corpus.open({ store: new MemoryStore(), seeds });
+  for (const r of reports) await corpus.upsert(r);
+  node = createApp({ config: parseConfig({}), corpus, assistant: createAssistant(corpus), runtime: 'node' });
+
+  worker = await startWorker();
+  for (const r of reports) {
+    const res = await fetch(`${worker.base}/api/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify(r),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+  }
+}, 150_000);
+
+afterAll(async () => {
+  await worker?.stop();
+  rmSync(persist, { recursive: true, force: true });
+});
+
+describe('the sharded Worker (D1, R2, one Durable Object per province)', () => {
+  it('puts each report in the shard of its province today, old district names included', async () => {
+    const { shards } = await (await fetch(`${worker?.base}/admin/shards`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+    // Đakrông (a district of the old Quảng Trị, code 45) and Quảng Trị share shard p-44, the merged Quảng Trị.
+    expect(Object.fromEntries(shards.map((s: { shard: string; reports: number }) => [s.shard, s.reports]))).toEqual({ 'p-42': 1, 'p-44': 2, 'p-91': 1 });
+  });
+
+  it.each(Object.entries(QUESTIONS))('answers the %s question as the Node server does', async (_, question) => {
+    const t0 = performance.now();
+    const { fromWorker, fromNode } = await askBoth(question);
+    // The latency docs/scaling-cloudflare.md quotes for 3 shards under wrangler dev (includes the in-process Node answer).
+    console.log(`[shards] ${question}: ${(performance.now() - t0).toFixed(0)} ms`);
+    expect(fromNode.citations.length + (fromNode.status === 'not_found' ? 1 : 0)).toBeGreaterThan(0);
+    expect(fromWorker).toEqual(fromNode);
+  });
+
+  it('serves /api/figures from D1 as the Node server does', async () => {
+    for (const query of ['place=H%C3%A0%20T%C4%A9nh', 'metric=poverty_rate&year=2023', 'place=Qu%E1%BA%A3ng%20Tr%E1%BB%8B&kind=result']) {
+      const fromWorker = await (await fetch(`${worker?.base}/api/figures?${query}`)).json();
+      const fromNode = await (await node.request(`/api/figures?${query}`)).json();
+      expect(fromWorker.total).toBe(fromNode.total);
+      expect(new Set(fromWorker.figures.map((f: { id: string }) => f.id))).toEqual(new Set(fromNode.figures.map((f: { id: string }) => f.id)));
+    }
+  });
+
+  it('answers the same after a restart on the persisted state, from the shards\' snapshots', async () => {
+    const before = await askBoth(QUESTIONS.comparison);
+    await worker?.stop();
+    worker = await startWorker();
+    const after = await askBoth(QUESTIONS.comparison);
+    expect(after.fromWorker).toEqual(before.fromNode);
+    expect((await askBoth(QUESTIONS.provincial)).fromWorker).toEqual((await askBoth(QUESTIONS.provincial)).fromNode);
+    const { shards } = await (await fetch(`${worker?.base}/admin/shards`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+    expect(shards.map((s: { loadedFrom: string }) => s.loadedFrom)).toEqual(['snapshot', 'snapshot', 'snapshot']);
+  }, 120_000);
+
+  it('removes a deleted report from D1, R2 and its shard', async () => {
+    const res = await fetch(`${worker?.base}/api/reports/ht-2023`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(res.status).toBe(200);
+    expect((await fetch(`${worker?.base}/api/reports/ht-2023`)).status).toBe(404);
+    const figures = await (await fetch(`${worker?.base}/api/figures?place=H%C3%A0%20T%C4%A9nh`)).json();
+    expect(figures.total).toBe(0);
+    const { hits } = await (await fetch(`${worker?.base}/api/search?q=${encodeURIComponent('việc làm Hà Tĩnh')}&limit=20`)).json();
+    expect(hits.map((h: { reportId: string }) => h.reportId)).not.toContain('ht-2023');
+  });
+});
