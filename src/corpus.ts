@@ -14,6 +14,7 @@ import {
   savePassageIndex,
   searchPassages,
 } from './search/passage-index.ts';
+import { createFigureIndex, type FigureIndex, indexFigures, queryFigureIds, removeFigures } from './search/figure-index.ts';
 import type { ReportStore, StoredReport } from './store/types.ts';
 import { foldVi } from './text/fold.ts';
 
@@ -70,6 +71,10 @@ export class Corpus implements CorpusLike {
   readonly #reports = new Map<string, Report>();
   readonly #seedIds = new Set<string>();
   readonly #figures = new Map<string, Figure[]>();
+  /** Each report's figures by id, to turn the figure index's hits back into figures. */
+  readonly #byId = new Map<string, Map<string, Figure>>();
+  /** The figure table in Orama, filterable by metric, place, year and kind. */
+  readonly #figureIndex: FigureIndex = createFigureIndex();
   readonly #index: PassageIndex;
   /** Writes are serialised so two posts of one id cannot interleave store and index updates. */
   #queue: Promise<unknown> = Promise.resolve();
@@ -122,7 +127,10 @@ export class Corpus implements CorpusLike {
 
   #add(report: Report, index: boolean, figures?: Figure[]) {
     this.#reports.set(report.id, report);
-    this.#figures.set(report.id, figures ?? extractFigures(report));
+    const extracted = figures ?? extractFigures(report);
+    this.#figures.set(report.id, extracted);
+    this.#byId.set(report.id, new Map(extracted.map((f) => [f.id, f])));
+    indexFigures(this.#figureIndex, report, extracted);
     if (index) indexReport(this.#index, report);
   }
 
@@ -137,22 +145,18 @@ export class Corpus implements CorpusLike {
 
   /** Figures matching every given filter; place matches the figure's place or its report's province. */
   queryFigures(filter: FigureFilter): Figure[] {
-    const place = filter.place ? foldVi(filter.place).trim() : undefined;
-    const metric = filter.metric ? foldVi(filter.metric).trim() : undefined;
+    const base = { places: filter.place ? [filter.place] : undefined, kind: filter.kind, year: filter.year, reportId: filter.reportId };
+    // A metric filter is a lexicon id ("poor_households") or words of a label ("lớp đào tạo nghề").
+    let ids = queryFigureIds(this.#figureIndex, { ...base, metrics: filter.metric ? [filter.metric.trim()] : undefined });
+    if (filter.metric && ids.length === 0) ids = queryFigureIds(this.#figureIndex, { ...base, words: filter.metric });
     const out: Figure[] = [];
-    for (const [reportId, figures] of this.#figures) {
-      if (filter.reportId && reportId !== filter.reportId) continue;
-      const report = this.#reports.get(reportId);
-      const province = report?.place ? foldVi(report.place.province) : undefined;
-      for (const f of figures) {
-        if (filter.kind && f.kind !== filter.kind) continue;
-        if (metric && foldVi(f.metric) !== metric && !foldVi(f.label).includes(metric)) continue;
-        if (filter.year && !(f.period && f.period.from.slice(0, 4) <= String(filter.year) && String(filter.year) <= f.period.to.slice(0, 4))) continue;
-        if (place && foldVi(f.place ?? '') !== place && province !== place) continue;
-        out.push(f);
-      }
+    for (const id of ids) {
+      const reportId = id.slice(0, id.lastIndexOf('@'));
+      const f = this.#byId.get(reportId)?.get(id);
+      if (f) out.push(f);
     }
-    return out;
+    // In report and text order, as people read them.
+    return out.sort((a, b) => (a.reportId === b.reportId ? a.start - b.start : a.reportId < b.reportId ? -1 : 1));
   }
 
   get size() {
@@ -223,6 +227,8 @@ export class Corpus implements CorpusLike {
       removeReport(this.#index, id);
       this.#reports.delete(id);
       this.#figures.delete(id);
+      this.#byId.delete(id);
+      removeFigures(this.#figureIndex, id);
       return true;
     });
   }
