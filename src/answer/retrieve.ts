@@ -57,10 +57,21 @@ export function constraintsOf(q: Question): Constraints {
   };
 }
 
+const placeKeys = new WeakMap<Figure, string>();
+/** A figure's folded place, folded once: ranking reads it for every figure of every question. */
+function placeKeyOf(f: Figure): string {
+  let k = placeKeys.get(f);
+  if (k === undefined) {
+    k = placeKey(f.place ?? '');
+    placeKeys.set(f, k);
+  }
+  return k;
+}
+
 /** Does the figure's place (or its report's) fit the place asked? 2 exact, 1 inside it, 0 not. */
 export function placeFit(f: Figure, report: Report, places: QueryPlace[]): number {
   if (!places.length) return 2;
-  const fk = placeKey(f.place ?? '');
+  const fk = placeKeyOf(f);
   let best = 0;
   for (const p of places) {
     if (p.names.includes(fk) || p.key === fk) best = Math.max(best, 2);
@@ -148,12 +159,14 @@ export function rankFigures(corpus: CorpusView, c: Constraints, strict = true): 
   for (const report of corpus.list()) {
     for (const f of corpus.figuresOf(report.id)) {
       const misfit: string[] = [];
+      // The cheap test first: with a metric named, most figures are of another one.
+      const mf = metricFit(f, c.metrics);
+      if (strict && c.metrics.length && mf < 0) continue;
       const pf = placeFit(f, report, c.places);
       // A district's figure is not its province's (nor the reverse): offered as nearest, never as the answer.
       if (pf < 2) misfit.push('place');
       const tf = periodFit(f, c.period);
       if (tf === 0) misfit.push('period');
-      const mf = metricFit(f, c.metrics);
       if (c.metrics.length && mf < 0) misfit.push('metric');
       if (strict && misfit.length) continue;
 

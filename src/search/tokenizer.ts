@@ -98,10 +98,35 @@ for (const line of STOPWORDS_TXT.normalize('NFC').split('\n')) {
   STOP_PHRASES.set(first.folded, list);
 }
 
-function syllableUnit(raw: string, start: number, chained: boolean): Unit {
+/**
+ * Memo of bounded size: a corpus has a few tens of thousands of distinct written syllables, and
+ * folding one (NFD, regexes, NFC) costs more than a map lookup by far. Cleared when full.
+ */
+function memo<V>(limit: number, compute: (key: string) => V): (key: string) => V {
+  const cache = new Map<string, V>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined && !cache.has(key)) {
+      if (cache.size >= limit) cache.clear();
+      v = compute(key);
+      cache.set(key, v);
+    }
+    return v as V;
+  };
+}
+
+const MEMO_LIMIT = 200_000;
+
+/** Folded form and accent key of a written syllable. */
+const foldSyllable = memo(MEMO_LIMIT, (raw) => {
   const folded = foldVi(raw);
   const key = toneKey(raw);
-  return { kind: 'syllable', folded, accent: key === folded ? null : key, start, end: start + raw.length, chained, stop: false };
+  return { folded, accent: key === folded ? null : key };
+});
+
+function syllableUnit(raw: string, start: number, chained: boolean): Unit {
+  const { folded, accent } = foldSyllable(raw);
+  return { kind: 'syllable', folded, accent, start, end: start + raw.length, chained, stop: false };
 }
 
 function numberUnit(folded: string, start: number, end: number, chained: boolean): Unit {
@@ -117,13 +142,13 @@ export function canonicalNumber(raw: string): string | null {
   return String(n);
 }
 
-function lookupAbbreviation(piece: string): Abbreviation | undefined {
+const lookupAbbreviation = memo(MEMO_LIMIT, (piece: string): Abbreviation | undefined => {
   const exact = ABBREVIATIONS.get(piece);
   if (exact) return exact;
-  const folded = foldVi(piece);
+  const folded = foldSyllable(piece).folded;
   if (SYLLABLE_SHAPE.test(folded)) return undefined;
   return ABBREVIATIONS_FOLDED.get(folded.replace(/[^a-z0-9]/g, ''));
-}
+});
 
 /** The expansion's words, standing where the abbreviation stands. */
 function expansionUnits(expansion: string, start: number, end: number, chained: boolean): Unit[] {
@@ -200,12 +225,24 @@ function analyzeChunk(raw: string, offset: number, chained: boolean, expand: boo
   }
 }
 
+const SPACE = /\s/;
+
+function onlySpaceBetween(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 32 || ch === 10) continue;
+    if (!SPACE.test(text[i] as string)) return false;
+  }
+  return true;
+}
+
 function analyzeChunks(text: string, expand: boolean, keys: KeyMatch[] = []): Unit[] {
   const units: Unit[] = [];
   let lastEnd = -1;
   for (const m of text.matchAll(CHUNK)) {
     const start = m.index;
-    const chained = lastEnd >= 0 && /^\s+$/.test(text.slice(lastEnd, start));
+    const chained = lastEnd >= 0 && onlySpaceBetween(text, lastEnd, start);
     analyzeChunk(m[0], start, chained, expand, units, keys);
     lastEnd = start + m[0].length;
   }
@@ -243,7 +280,13 @@ interface MetricRow {
 }
 
 /** Folded metric synonyms (abbreviations expanded, ≥ 2 words) → "@metric-id"; built on first use. */
-let metricPhrases: { map: Map<string, string[]>; words: Map<string, Set<string>>; maxLength: number } | null = null;
+let metricPhrases: {
+  map: Map<string, string[]>;
+  words: Map<string, Set<string>>;
+  maxLength: number;
+  /** Every leading run of words of a key phrase or a metric phrase: longer runs cannot match. */
+  prefixes: Set<string>;
+} | null = null;
 
 function metricPhraseMap() {
   if (metricPhrases) return metricPhrases;
@@ -265,7 +308,12 @@ function metricPhraseMap() {
       maxLength = Math.max(maxLength, words.length);
     }
   }
-  metricPhrases = { map, words: allWords, maxLength };
+  const prefixes = new Set<string>();
+  for (const phrase of [...map.keys(), ...KEY_PHRASES.keys()]) {
+    const words = phrase.split(' ');
+    for (let n = 1; n <= words.length; n++) prefixes.add(words.slice(0, n).join(' '));
+  }
+  metricPhrases = { map, words: allWords, maxLength, prefixes };
   return metricPhrases;
 }
 
@@ -283,6 +331,7 @@ function findKeyPhrases(units: Unit[], keys: KeyMatch[]) {
       const u = units[i + n - 1] as Unit;
       if (u.kind !== 'syllable') break;
       phrase = n === 1 ? u.folded : `${phrase} ${u.folded}`;
+      if (!metric.prefixes.has(phrase)) break;
       if (n < 2) continue;
       const start = (units[i] as Unit).start;
       const key = n >= 3 ? KEY_PHRASES.get(phrase) : undefined;

@@ -1,0 +1,229 @@
+// npm run bench [-- --quick] [--sizes 0,1000,10000] [--duration S] [--no-http] [--no-alts]
+// The performance benchmark of ISSUE 8: for each corpus size (the seeds, then seeds + N generated
+// reports), a fresh child process measures ingest, snapshot, heap, latency in process and over
+// HTTP, and the alternative engines; another child measures the Worker's cold start from the
+// snapshot. Prints the tables, writes bench/results.json and bench/RESULTS.md.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const BENCH_DIR = join(ROOT, 'bench');
+/** Generated snapshots and raw measurements: large, gitignored. */
+const WORK_DIR = join(BENCH_DIR, '.corpus');
+const HERE = fileURLToPath(new URL('./', import.meta.url));
+/** A Workers isolate's memory limit. */
+const ISOLATE_MB = 128;
+
+interface Options {
+  sizes: number[];
+  duration: number;
+  http: boolean;
+  alts: boolean;
+  questions: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const get = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const quick = argv.includes('--quick');
+  return {
+    sizes: (get('sizes') ?? (quick ? '0,1000' : '0,1000,10000')).split(',').map(Number),
+    duration: Number(get('duration') ?? (quick ? 4 : 8)),
+    http: !argv.includes('--no-http'),
+    alts: !argv.includes('--no-alts'),
+    questions: Number(get('questions') ?? (quick ? 150 : 300)),
+  };
+}
+
+function runChild(script: string, args: string[], heapMB: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', `--max-old-space-size=${heapMB}`, '--import', 'tsx', join(HERE, script), ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      cwd: ROOT,
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${script} ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+/** better-sqlite3 ships prebuilt binaries in its package; say what to do when they do not load. */
+async function checkSqlite(): Promise<boolean> {
+  try {
+    const { default: Database } = await import('better-sqlite3');
+    new Database(':memory:').exec("CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'unicode61 remove_diacritics 2')");
+    return true;
+  } catch (err) {
+    console.warn(`better-sqlite3 does not load (${(err as Error).message.split('\n')[0]}); run "npm rebuild better-sqlite3" (needs Node ≥ 22). Skipping the alternatives.`);
+    return false;
+  }
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the children's JSON, read only for printing.
+type Json = any;
+
+const f = (n: number | null | undefined, d = 1) => (n === null || n === undefined || Number.isNaN(n) ? '–' : n.toFixed(d));
+
+function sizeLabel(size: number) {
+  return size === 0 ? 'seeds (5 reports)' : `seeds + ${size.toLocaleString('en')} reports`;
+}
+
+function sizeTable(m: Json, r: Json): string {
+  const lat = m.latency;
+  const http = m.http ?? {};
+  const row = (k: string, v: string) => `| ${k} | ${v} |`;
+  const pct = (p: Json) => (p ? `${f(p.p50, 2)} / ${f(p.p95, 2)} / ${f(p.p99, 2)} ms` : '–');
+  const load = (h: Json) => (h ? `${f(h.p50, 0)} / ${f(h.p90, 0)} / ${f(h.p99, 0)} ms at ${f(h.rps, 0)} req/s${h.errors || h.non2xx ? ` (${h.errors + h.non2xx} errors)` : ''}` : '–');
+  return [
+    `### ${sizeLabel(m.size)}`,
+    '',
+    '| measure | value |',
+    '| --- | --- |',
+    row('reports / passages / figures', `${m.ingest.reports} / ${m.ingest.passages} / ${m.ingest.figures}`),
+    row('report text', `${f(m.ingest.textMB, 2)} MB`),
+    row('ingest (clean + figures + index)', `${f(m.ingest.mbPerS, 2)} MB/s, ${f(m.ingest.reportsPerS, 1)} reports/s (build ${f(m.ingest.phasesMs.build / 1000, 1)} s, figures ${f(m.ingest.phasesMs.extract / 1000, 1)} s, index ${f(m.ingest.phasesMs.index / 1000, 1)} s)`),
+    row(
+      'index snapshot (JSON)',
+      m.snapshot.error ? `savePassageIndex ${f(m.snapshot.saveMs, 0)} ms, then JSON.stringify fails: ${m.snapshot.error}` : `${f(m.snapshot.indexBytes / 1e6, 1)} MB; whole bundle with reports and figures ${f(m.snapshot.snapshotBytes / 1e6, 1)} MB`,
+    ),
+    row('save + stringify', m.snapshot.error ? '–' : `${f(m.snapshot.saveMs, 0)} + ${f(m.snapshot.stringifyMs, 0)} ms`),
+    row('cold start (parse + restore index + open)', r ? `${f(r.parseMs, 0)} + ${f(r.restoreMs, 0)} + ${f(r.openCorpusMs, 0)} = ${f(r.coldStartMs, 0)} ms` : (m.snapshot.error ?? '–')),
+    row('heap after load (gc)', r ? `${f(r.heapCorpusMB, 1)} MB corpus restored from the snapshot + ${f(r.heapBaseMB, 1)} MB code (built in process: ${f(m.heapCorpusMB, 1)} MB)` : `${f(m.heapCorpusMB, 1)} MB corpus (built in process) + ${f(m.heapBaseMB, 1)} MB code`),
+    row('/api/search in process p50 / p95 / p99', `${pct(lat.search)} (${lat.search.n} queries)`),
+    row('/api/ask in process p50 / p95 / p99', `${pct(lat.ask)} (${lat.ask.n} questions)`),
+    ...Object.entries(lat.askByType as Record<string, Json>)
+      .filter(([, v]) => v)
+      .map(([k, v]) => row(`  ask: ${k}`, pct(v))),
+    row('/api/search HTTP, 1 connection p50 / p90 / p99', load(http.search_c1)),
+    row('/api/search HTTP, 8 connections (saturation)', load(http.search_c8)),
+    row('/api/ask HTTP, 1 connection p50 / p90 / p99', load(http.ask_c1)),
+    row('/api/ask HTTP, 8 connections (saturation)', load(http.ask_c8)),
+  ].join('\n');
+}
+
+function altTable(m: Json): string {
+  if (!m.alternatives) return '';
+  const lines = [
+    `### Alternatives on ${sizeLabel(m.size)} (same passages; recall@3 of the passage holding each dev question's quote)`,
+    '',
+    '| engine | recall@1 | recall@3 | search p50 / p95 | p50 vs ours | index build |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const a of m.alternatives as Json[]) {
+    lines.push(
+      `| ${a.name} | ${f(a.recall.at1 * 100, 1)}% | ${f(a.recall.at3 * 100, 1)}% | ${f(a.latency.p50, 2)} / ${f(a.latency.p95, 2)} ms | ${f(a.latencyRatio, 2)}× | ${a.indexS === null ? 'above' : `${f(a.indexS, 1)} s`} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Heap per report from the two generated sizes, and the reports one 128 MB isolate holds. */
+function isolateFit(results: Json[]): Json {
+  const gen = results.filter((x) => x.measure.size > 0);
+  if (gen.length < 2) return null;
+  const heapOf = (x: Json) => x.measure.heapCorpusMB;
+  const [a, b] = [gen[0], gen[gen.length - 1]];
+  const perReportMB = (heapOf(b) - heapOf(a)) / (b.measure.ingest.reports - a.measure.ingest.reports);
+  const fixedMB = heapOf(a) - perReportMB * a.measure.ingest.reports;
+  // Workers count the whole isolate: code, the snapshot string while it is parsed, the heap.
+  const codeMB = a.measure.heapBaseMB;
+  const snapshotMBPerReport = a.measure.snapshot.snapshotBytes / 1e6 / a.measure.ingest.reports;
+  const budget = ISOLATE_MB - codeMB - fixedMB;
+  return {
+    method: 'linear fit of heapUsed after gc in a fresh process (corpus built in process) between the two generated sizes',
+    perReportKB: perReportMB * 1000,
+    fixedMB,
+    codeMB,
+    steadyStateReports: Math.floor(budget / perReportMB),
+    // During the cold start the JSON text and the parsed objects coexist with the restored index.
+    coldStartReports: Math.floor(budget / (perReportMB + snapshotMBPerReport * 2)),
+  };
+}
+
+async function main() {
+  if (process.argv.includes('--report-only')) return writeReport(JSON.parse(readFileSync(join(BENCH_DIR, 'results.json'), 'utf8')));
+  const opts = parseOptions(process.argv.slice(2));
+  mkdirSync(WORK_DIR, { recursive: true });
+  const started = new Date();
+  const alts = opts.alts && (await checkSqlite());
+  const results: Json[] = [];
+  for (const size of opts.sizes) {
+    console.log(`\n== ${sizeLabel(size)}`);
+    const out = join(WORK_DIR, `measure-${size}.json`);
+    const snapshot = join(WORK_DIR, `snapshot-${size}.json`);
+    rmSync(snapshot, { force: true });
+    const args = ['--size', String(size), '--out', out, '--snapshot', snapshot, '--duration', String(opts.duration), '--questions', String(opts.questions)];
+    if (opts.http) args.push('--http');
+    if (alts && size !== 1000) args.push('--alts');
+    await runChild('measure.ts', args, 16_000);
+    const measure = JSON.parse(readFileSync(out, 'utf8'));
+    let restore: Json = null;
+    if (existsSync(snapshot) && statSync(snapshot).size > 0) {
+      restore = JSON.parse(await runChild('restore.ts', [snapshot], 16_000));
+      if (size > 0) rmSync(snapshot, { force: true });
+    }
+    results.push({ measure, restore });
+    console.log(`\n${sizeTable(measure, restore)}\n`);
+    if (measure.alternatives) console.log(`${altTable(measure)}\n`);
+  }
+  const fit = isolateFit(results);
+  const growth = growthOf(results);
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
+  const report = { date: started.toISOString(), machine, options: opts, results, isolateFit: fit, growth };
+  writeFileSync(join(BENCH_DIR, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const md = writeReport(report);
+  if (fit) console.log(md.split('\n').slice(-4).join('\n'));
+  console.log(`\nWrote bench/results.json and bench/RESULTS.md in ${((Date.now() - started.getTime()) / 60000).toFixed(1)} min.`);
+}
+
+/** bench/RESULTS.md from a results.json (also alone: npm run bench -- --report-only). */
+function writeReport(report: Json): string {
+  const { results, machine } = report;
+  const fit = isolateFit(results);
+  const growth = growthOf(results);
+  const started = new Date(report.date);
+  const md = [
+    `## Benchmark (npm run bench)`,
+    '',
+    `Measured ${started.toISOString().slice(0, 10)} on ${machine}. Generated national corpus (src/cli/bench/generate.ts, seeded), plus the five seeds. Timings on a shared 2-core machine: expect ±30%.`,
+    '',
+    ...(results as Json[]).flatMap((x) => [sizeTable(x.measure, x.restore), '', ...(x.measure.alternatives ? [altTable(x.measure), ''] : [])]),
+    fit
+      ? `**One 128 MB Workers isolate** (${fit.method}): ${f(fit.perReportKB, 0)} KB of heap per report + ${f(fit.fixedMB, 1)} MB fixed + ${f(fit.codeMB, 1)} MB code → about **${fit.steadyStateReports.toLocaleString('en')} reports** once loaded, **${fit.coldStartReports.toLocaleString('en')}** if the JSON snapshot must be parsed inside the same isolate. See docs/scaling.md.`
+      : '',
+    '',
+    growth ? `**Growth from ${growth.from} to ${growth.to} reports (×${f(growth.reportsRatio, 1)}):** heap ×${f(growth.heap, 1)}, ask p50 ×${f(growth.askP50, 1)} (p95 ×${f(growth.askP95, 1)}), search p50 ×${f(growth.searchP50, 1)} (p95 ×${f(growth.searchP95, 1)}), ingest MB/s ×${f(growth.ingest, 2)}.` : '',
+    '',
+  ].join('\n');
+  writeFileSync(join(BENCH_DIR, 'RESULTS.md'), md);
+  return md;
+}
+
+function growthOf(results: Json[]): Json {
+  const gen = results.filter((x) => x.measure.size > 0);
+  if (gen.length < 2) return null;
+  const a = gen[0].measure;
+  const b = gen[gen.length - 1].measure;
+  const heap = (x: Json) => x.measure.heapCorpusMB;
+  return {
+    from: a.ingest.reports,
+    to: b.ingest.reports,
+    reportsRatio: b.ingest.reports / a.ingest.reports,
+    heap: heap(gen[gen.length - 1]) / heap(gen[0]),
+    askP50: b.latency.ask.p50 / a.latency.ask.p50,
+    askP95: b.latency.ask.p95 / a.latency.ask.p95,
+    searchP50: b.latency.search.p50 / a.latency.search.p50,
+    searchP95: b.latency.search.p95 / a.latency.search.p95,
+    ingest: b.ingest.mbPerS / a.ingest.mbPerS,
+  };
+}
+
+await main();

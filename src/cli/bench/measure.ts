@@ -1,0 +1,243 @@
+// One corpus size, measured in a fresh process (node --expose-gc): ingest, snapshot, heap,
+// in-process latency of search and ask, HTTP latency and saturation (autocannon in a child),
+// and the alternative engines. Prints one JSON object to the --out file. Run by bench/index.ts.
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createAssistant } from '../../answer/assistant.ts';
+import { parseConfig } from '../../config.ts';
+import { Corpus } from '../../corpus.ts';
+import { extractFigures } from '../../extract/figures.ts';
+import type { Figure } from '../../extract/types.ts';
+import { createApp } from '../../http/app.ts';
+import { buildReport } from '../../ingest/build-report.ts';
+import type { Report, ReportInput } from '../../ingest/types.ts';
+import { createPassageIndex, indexReport, savePassageIndex, searchPassages } from '../../search/passage-index.ts';
+import { SNAPSHOT_FORMAT, type SeedSnapshot } from '../../seed-snapshot.ts';
+import { MemoryStore } from '../../store/memory-store.ts';
+import { readSeedInputs } from '../../store/seed-files.ts';
+import { createFts5Engine, createMiniSearchEngine, createOramaDefaultEngine, type Engine, recallAt } from './alternatives.ts';
+import { generateCorpus } from './generate.ts';
+import { type BenchQuestion, buildQuestionMix, readDevQuestions } from './questions.ts';
+import { gcHeap, percentiles } from './stats.ts';
+
+interface Args {
+  size: number;
+  out: string;
+  snapshot: string;
+  http: boolean;
+  alts: boolean;
+  questions: number;
+  /** Seconds of load per autocannon run. */
+  duration: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const get = (name: string, fallback: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? (argv[i + 1] ?? fallback) : fallback;
+  };
+  return {
+    size: Number(get('size', '0')),
+    out: get('out', '/dev/stdout'),
+    snapshot: get('snapshot', ''),
+    http: argv.includes('--http'),
+    alts: argv.includes('--alts'),
+    questions: Number(get('questions', '300')),
+    duration: Number(get('duration', '8')),
+  };
+}
+
+const bytesOf = (s: string) => Buffer.byteLength(s, 'utf8');
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const heapBase = gcHeap();
+  const seedInputs = await readSeedInputs();
+  const generated = generateCorpus(args.size);
+  const inputs: ReportInput[] = [...seedInputs, ...generated.map((g) => ({ id: g.id, text: g.text }))];
+  const textBytes = inputs.reduce((n, r) => n + bytesOf(r.text), 0);
+
+  // Ingest: clean + metadata + passages, figures, index; each phase over all reports.
+  const t0 = performance.now();
+  const reports: Report[] = inputs.map(buildReport);
+  const t1 = performance.now();
+  const figures = new Map<string, Figure[]>(reports.map((r) => [r.id, extractFigures(r)]));
+  const t2 = performance.now();
+  const index = createPassageIndex();
+  for (const r of reports) indexReport(index, r);
+  const t3 = performance.now();
+  const ingestS = (t3 - t0) / 1000;
+  const passages = reports.reduce((n, r) => n + r.passages.length, 0);
+  const figureCount = [...figures.values()].reduce((n, f) => n + f.length, 0);
+  const ingest = {
+    reports: reports.length,
+    passages,
+    figures: figureCount,
+    textMB: textBytes / 1e6,
+    seconds: ingestS,
+    mbPerS: textBytes / 1e6 / ingestS,
+    reportsPerS: reports.length / ingestS,
+    phasesMs: { build: t1 - t0, extract: t2 - t1, index: t3 - t2 },
+  };
+  log(`ingest ${reports.length} reports ${ingest.textMB.toFixed(1)} MB in ${ingestS.toFixed(1)} s`);
+
+  const corpus = await Corpus.open({ store: new MemoryStore({ writable: false }), seeds: reports, seedIndex: index, seedFigures: figures });
+  const assistant = createAssistant(corpus);
+  const heapCorpus = gcHeap() - heapBase;
+
+  // The Worker's cold start: the bundled snapshot (reports, figures, index) as one JSON value.
+  const s0 = performance.now();
+  const savedIndex = savePassageIndex(index);
+  const s1 = performance.now();
+  let indexJson = '';
+  try {
+    indexJson = JSON.stringify(savedIndex);
+  } catch {
+    indexJson = '';
+  }
+  const s2 = performance.now();
+  const snapshot: SeedSnapshot = { format: SNAPSHOT_FORMAT, reports, figures: Object.fromEntries(figures), index: savedIndex };
+  let snapshotBytes = 0;
+  let error: string | undefined;
+  try {
+    const snapshotJson = JSON.stringify(snapshot);
+    snapshotBytes = bytesOf(snapshotJson);
+    if (args.snapshot) writeFileSync(args.snapshot, snapshotJson);
+  } catch (err) {
+    // V8 strings stop at 2^29 − 24 characters: a bigger snapshot cannot be one JSON text.
+    error = `the bundle does not fit one JSON string (${(err as Error).message})`;
+  }
+  const snapshotInfo = {
+    indexBytes: bytesOf(indexJson),
+    snapshotBytes,
+    saveMs: s1 - s0,
+    stringifyMs: s2 - s1,
+    ...(error ? { error } : {}),
+  };
+
+  const dev = readDevQuestions();
+  const mix = buildQuestionMix(generated, args.size > 0 ? args.questions : 0, dev);
+  log(`latency over ${mix.length} questions`);
+  const warm = mix.slice(0, 20);
+  for (const q of warm) {
+    await corpus.search(q.question, { limit: 10 });
+    await assistant.ask({ question: q.question, history: [] });
+  }
+  // One pass, search then ask per question, bounded in time: at 10.000 reports a slow ask must
+  // not hold the whole benchmark.
+  const budgetMs = args.size >= 10_000 ? 60_000 : 45_000;
+  const searchTimes: number[] = [];
+  const askTimes: number[] = [];
+  const byType = new Map<string, number[]>();
+  const until = performance.now() + budgetMs;
+  for (const q of mix) {
+    const ts = performance.now();
+    await corpus.search(q.question, { limit: 10 });
+    const ta = performance.now();
+    await assistant.ask({ question: q.question, history: [] });
+    const te = performance.now();
+    searchTimes.push(ta - ts);
+    askTimes.push(te - ta);
+    byType.set(q.type, [...(byType.get(q.type) ?? []), te - ta]);
+    if (te > until) break;
+  }
+  const latency = {
+    search: { n: searchTimes.length, ...percentiles(searchTimes) },
+    ask: { n: askTimes.length, ...percentiles(askTimes) },
+    askByType: Object.fromEntries([...byType].map(([type, times]) => [type, { n: times.length, ...percentiles(times) }])),
+  };
+
+  let http: unknown = null;
+  if (args.http) http = await measureHttp(corpus, assistant, mix, args.duration);
+
+  let alternatives: unknown = null;
+  if (args.alts) alternatives = measureAlternatives(reports, index, mix, dev);
+
+  const result = { size: args.size, heapBaseMB: heapBase / 1e6, heapCorpusMB: heapCorpus / 1e6, ingest, snapshot: snapshotInfo, latency, http, alternatives };
+  writeFileSync(args.out, `${JSON.stringify(result, null, 2)}\n`);
+}
+
+async function measureHttp(corpus: Corpus, assistant: ReturnType<typeof createAssistant>, mix: BenchQuestion[], duration: number) {
+  // No per-client rate limit: the load generator is one client on purpose.
+  const config = parseConfig({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '0' });
+  const app = createApp({ config, corpus, assistant, runtime: 'node', log: () => {} });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const port = (server.address() as AddressInfo).port;
+  const questions = mix.slice(0, 200).map((q) => q.question);
+  const out: Record<string, unknown> = {};
+  for (const route of ['search', 'ask'] as const) {
+    for (const connections of [1, 8]) {
+      log(`http /api/${route} with ${connections} connection(s) for ${duration} s`);
+      out[`${route}_c${connections}`] = await runLoad({ port, route, connections, duration, questions });
+    }
+  }
+  await new Promise((resolve) => server.close(resolve));
+  return out;
+}
+
+/** autocannon in a child process, so the load generator does not share this event loop. */
+function runLoad(opts: { port: number; route: 'search' | 'ask'; connections: number; duration: number; questions: string[] }): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', new URL('./load.ts', import.meta.url).pathname], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`load child exited with ${code}`));
+      else resolve(JSON.parse(stdout));
+    });
+    child.stdin.end(JSON.stringify(opts));
+  });
+}
+
+function measureAlternatives(reports: Report[], ours: ReturnType<typeof createPassageIndex>, mix: BenchQuestion[], dev: ReturnType<typeof readDevQuestions>) {
+  const seeds = new Map(reports.filter((r) => !r.id.startsWith('gen-')).map((r) => [r.id, r]));
+  const queries = mix.slice(0, reports.length > 5_000 ? 20 : 200);
+  const timeSearch = (search: (q: string) => unknown) => {
+    for (const q of queries.slice(0, 3)) search(q.question);
+    const times: number[] = [];
+    const until = performance.now() + 30_000;
+    for (const q of queries) {
+      const t = performance.now();
+      search(q.question);
+      times.push(performance.now() - t);
+      if (performance.now() > until) break;
+    }
+    return percentiles(times);
+  };
+  const oursLatency = timeSearch((q) => searchPassages(ours, q, { limit: 10 }));
+  const rows = [
+    {
+      name: 'ours (Orama + Vietnamese tokenizer + re-rank)',
+      indexS: null as number | null,
+      latency: oursLatency,
+      recall: recallAt((q, k) => searchPassages(ours, q, { limit: k }), seeds, dev),
+    },
+  ];
+  // Stock Orama's lookup is quadratic in a token's posting list (see useLinearFind in
+  // passage-index.ts): at 10.000 reports one query takes ~20 s, so it is measured on the seeds only.
+  const engines: Array<() => Engine> = reports.length > 5_000 ? [createFts5Engine, createMiniSearchEngine] : [createFts5Engine, createMiniSearchEngine, createOramaDefaultEngine];
+  for (const make of engines) {
+    const engine = make();
+    log(`alternative: ${engine.name}`);
+    const t = performance.now();
+    engine.add(reports);
+    const indexS = (performance.now() - t) / 1000;
+    rows.push({ name: engine.name, indexS, latency: timeSearch((q) => engine.search(q, 10)), recall: recallAt((q, k) => engine.search(q, k), seeds, dev) });
+    engine.close?.();
+  }
+  return rows.map((r) => ({ ...r, latencyRatio: r.latency.p50 / Math.max(1e-6, oursLatency.p50) }));
+}
+
+function log(msg: string) {
+  process.stderr.write(`  [${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+}
+
+await main();
