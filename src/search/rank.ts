@@ -218,8 +218,12 @@ export function scoreCandidate(profile: QueryProfile, doc: CandidateDoc, bm25: n
   const { window, figure } = proximity(profile, analysis, total);
 
   let place = 0;
-  if (profile.places.some((p) => doc.places.includes(p.key))) {
+  // Full credit when the passage is about the place asked; less when the place only contains it
+  // (a district's report answering for its province would otherwise tie with the province's own).
+  if (profile.places.some((p) => doc.places[0] === p.key)) {
     place = 1;
+  } else if (profile.places.some((p) => doc.places.includes(p.key))) {
+    place = 0.6;
   } else if (profile.places.length > 0) {
     // Named only in the words: weaker, as "Thuận Bắc" is also the tail of "Hàm Thuận Bắc".
     const sequence = foldedSequence(analysis) + foldedSequence(context);
