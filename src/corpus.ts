@@ -15,7 +15,7 @@ import {
   searchPassages,
 } from './search/passage-index.ts';
 import { createFigureIndex, type FigureIndex, indexFigures, queryFigureIds, removeFigures } from './search/figure-index.ts';
-import type { ReportStore, StoredReport } from './store/types.ts';
+import { type ReportStore, type StoredReport, storedReportOf } from './store/types.ts';
 import { foldVi } from './text/fold.ts';
 
 export type UpsertStatus = 'created' | 'replaced' | 'unchanged';
@@ -198,14 +198,7 @@ export class Corpus implements CorpusLike {
       if (!this.store.writable) {
         throw new CorpusError('STORAGE_UNAVAILABLE', `This deployment has no durable report storage (${this.store.description}); ingest reports on a server with a data directory.`);
       }
-      const stored: StoredReport = {
-        id: report.id,
-        text: report.text,
-        title: input.title,
-        source: input.source,
-        publishedAt: input.publishedAt,
-        receivedAt: new Date().toISOString(),
-      };
+      const stored = storedReportOf(report, input);
       await this.store.put(stored);
       if (existing) removeReport(this.#index, report.id);
       this.#add(report, true);

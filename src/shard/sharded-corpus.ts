@@ -8,7 +8,7 @@ import { buildReport } from '../ingest/build-report.ts';
 import type { Report, ReportInput } from '../ingest/types.ts';
 import type { PassageHit } from '../search/passage-index.ts';
 import { allShards, countReports, ensureSchema, figuresOfReport, listReportRows, queryFigureRows, shardsHolding } from '../store/d1-figures.ts';
-import type { StoredReport } from '../store/types.ts';
+import { storedReportOf } from '../store/types.ts';
 import { contentHash, metaOf, WorkersStore } from '../store/workers-store.ts';
 import type { ShardBindings } from './cf-types.ts';
 import type { ShardStats } from './province-shard.ts';
@@ -93,14 +93,7 @@ export class ShardedCorpus implements CorpusLike {
     const hash = await contentHash(report);
     const existing = await this.store.row(report.id);
     if (existing && existing.content_hash === hash) return { status: 'unchanged', report };
-    const stored: StoredReport = {
-      id: report.id,
-      text: report.text,
-      title: input.title,
-      source: input.source,
-      publishedAt: input.publishedAt,
-      receivedAt: new Date().toISOString(),
-    };
+    const stored = storedReportOf(report, input);
     const shard = shardOfPlace(report.place);
     await this.store.putBuilt(stored, report, extractFigures(report));
     // A new text may name another province: the report leaves its old shard.

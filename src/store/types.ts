@@ -25,3 +25,8 @@ export interface ReportStore {
   /** Removes the report; false when there was none. */
   delete(id: string): Promise<boolean>;
 }
+
+/** What a store keeps of an accepted report: its cleaned text and the caller's metadata. */
+export function storedReportOf(report: { id: string; text: string }, input: { title?: string | undefined; source?: string | undefined; publishedAt?: string | undefined }): StoredReport {
+  return { id: report.id, text: report.text, title: input.title, source: input.source, publishedAt: input.publishedAt, receivedAt: new Date().toISOString() };
+}
