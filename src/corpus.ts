@@ -15,6 +15,7 @@ import {
   searchPassages,
 } from './search/passage-index.ts';
 import { createFigureIndex, type FigureIndex, indexFigures, queryFigureIds, removeFigures } from './search/figure-index.ts';
+import { FigureLookup } from './search/figure-lookup.ts';
 import { type ReportStore, type StoredReport, storedReportOf } from './store/types.ts';
 import { foldVi } from './text/fold.ts';
 
@@ -75,6 +76,8 @@ export class Corpus implements CorpusLike {
   readonly #byId = new Map<string, Map<string, Figure>>();
   /** The figure table in Orama, filterable by metric, place, year and kind. */
   readonly #figureIndex: FigureIndex = createFigureIndex();
+  /** Figures by metric and place in corpus order, for ranking (rankFigures) without a full scan. */
+  readonly #lookup = new FigureLookup();
   readonly #index: PassageIndex;
   /** Writes are serialised so two posts of one id cannot interleave store and index updates. */
   #queue: Promise<unknown> = Promise.resolve();
@@ -130,6 +133,7 @@ export class Corpus implements CorpusLike {
     const extracted = figures ?? extractFigures(report);
     this.#figures.set(report.id, extracted);
     this.#byId.set(report.id, new Map(extracted.map((f) => [f.id, f])));
+    this.#lookup.set(report.id, extracted);
     indexFigures(this.#figureIndex, report, extracted);
     if (index) indexReport(this.#index, report);
   }
@@ -157,6 +161,14 @@ export class Corpus implements CorpusLike {
     }
     // In report and text order, as people read them.
     return out.sort((a, b) => (a.reportId === b.reportId ? a.start - b.start : a.reportId < b.reportId ? -1 : 1));
+  }
+
+  figuresWithMetrics(metrics: readonly string[]): readonly Figure[] {
+    return this.#lookup.withMetrics(metrics);
+  }
+
+  figuresAtPlaces(placeKeys: readonly string[]): readonly Figure[] {
+    return this.#lookup.atPlaces(placeKeys);
   }
 
   get size() {
@@ -221,6 +233,7 @@ export class Corpus implements CorpusLike {
       this.#reports.delete(id);
       this.#figures.delete(id);
       this.#byId.delete(id);
+      this.#lookup.delete(id);
       removeFigures(this.#figureIndex, id);
       return true;
     });

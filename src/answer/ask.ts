@@ -128,19 +128,25 @@ function answerSource(corpus: CorpusView, body: AskBody): AskResponse {
 
 // ——— value ———
 
-/** Is the best candidate about what was asked? With no metric named, most of the words must be there. */
-function relevant(q: Question, cands: Candidate[]): Candidate[] {
-  if (q.metrics.length) return cands;
+/**
+ * What a question naming no metric is about: its words (places and time words aside) and their
+ * neighbouring pairs, since "tỷ giá" is not "tỷ lệ … tham gia". Null when it names a metric.
+ */
+function topicOf(q: Question): { words: string[]; pairs: string[] } | null {
+  if (q.metrics.length) return null;
   const placeWords = new Set(q.places.flatMap((p) => p.names.flatMap((n) => n.split(' '))));
   const words = q.words.filter((w) => !placeWords.has(w) && !/^(?:nam|thang|cuoi|dau|quy|so|bao|nhieu|hom|nay)$/.test(w));
-  if (words.length === 0) return [];
-  // Two neighbouring words of the question must stand together in the sentence too: "tỷ giá"
-  // is not "tỷ lệ … tham gia".
-  const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`);
+  return { words, pairs: words.slice(1).map((w, i) => `${words[i]} ${w}`) };
+}
+
+/** Is a candidate about what was asked? With no metric named, most of the words must be in its sentence. */
+function relevant(topic: { words: string[] } | null, cands: Candidate[]): Candidate[] {
+  if (!topic) return cands;
+  const { words } = topic;
   return cands.filter((c) => {
     const ctx = ` ${foldAligned(c.report.text.slice(c.figure.sentenceStart, c.figure.sentenceEnd)).replace(/[^a-z0-9]+/g, ' ')} `;
     const hits = words.filter((w) => ctx.includes(` ${w} `)).length;
-    return hits >= Math.max(2, Math.ceil(words.length * 0.6)) && pairs.some((p) => ctx.includes(` ${p} `));
+    return hits >= Math.max(2, Math.ceil(words.length * 0.6));
   });
 }
 
@@ -149,8 +155,9 @@ function sameSeries(a: Figure, b: Figure) {
 }
 
 function answerValue(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
-  const c = constraintsOf(q);
-  const cands = relevant(q, rankFigures(corpus, c));
+  const topic = topicOf(q);
+  // The pairs are a constraint of the ranking, so a national corpus is not scanned for them.
+  const cands = relevant(topic, rankFigures(corpus, { ...constraintsOf(q), ...(topic ? { phrases: topic.pairs } : {}) }));
   const top = cands[0];
   if (!top) return null;
 
@@ -551,10 +558,17 @@ function notFound(corpus: CorpusView, q: Question, understood: Understood): AskR
   const when = q.periods[0] ? ` ${describePeriod(q.periods[0])}` : '';
   b.say(`Không tìm thấy số liệu ${what}${where}${when} trong các báo cáo hiện có.`);
   if (q.metrics.length) {
-    const near = rankFigures(corpus, constraintsOf(q), false)
-      .filter((x) => x.misfit.length === 1 && x.misfit[0] !== 'metric' && x.figure.kind !== 'target')
-      .filter((x, i, all) => all.findIndex((y) => y.figure.metric === x.figure.metric && y.figure.place === x.figure.place && y.figure.period?.from === x.figure.period?.from) === i)
-      .slice(0, 3);
+    // The best three of one misfit each, one per series and period.
+    const near: Candidate[] = [];
+    const seen = new Set<string>();
+    for (const x of rankFigures(corpus, constraintsOf(q), 'near')) {
+      if (x.misfit.length !== 1 || x.misfit[0] === 'metric' || x.figure.kind === 'target') continue;
+      const key = `${x.figure.metric}\u0000${x.figure.place}\u0000${x.figure.period?.from}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      near.push(x);
+      if (near.length === 3) break;
+    }
     if (near.length) {
       b.say('Số liệu gần nhất các báo cáo có:');
       for (const x of near) {
@@ -566,8 +580,15 @@ function notFound(corpus: CorpusView, q: Question, understood: Understood): AskR
   return b.build('not_found', understood);
 }
 
+const reportPlaceKeys = new WeakMap<Report, string>();
+/** The place as a report spells it, else as the gazetteer does. */
 function displayPlace(corpus: CorpusView, p: QueryPlace): string {
-  for (const r of corpus.list()) if (r.place && placeKey(r.place.name) === p.key) return r.place.name;
+  for (const r of corpus.list()) {
+    if (!r.place) continue;
+    let key = reportPlaceKeys.get(r);
+    if (key === undefined) reportPlaceKeys.set(r, (key = placeKey(r.place.name)));
+    if (key === p.key) return r.place.name;
+  }
   return resolvePlaceName(p.key)?.name ?? p.key;
 }
 

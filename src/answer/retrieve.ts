@@ -2,7 +2,7 @@
 // then the words around each figure. Hard constraints (a named place or period) exclude; the rest
 // only orders, and the reasons are kept so an answer can say why a figure was chosen.
 import { GROUP_QUALIFIERS } from '../extract/cues.ts';
-import { metricById } from '../extract/lexicon.ts';
+import { METRICS, metricById } from '../extract/lexicon.ts';
 import type { Figure } from '../extract/types.ts';
 import { isMoneyUnit, isPercentUnit } from '../extract/units.ts';
 import type { Period, Report } from '../ingest/types.ts';
@@ -17,7 +17,20 @@ export interface CorpusView {
   list(): Report[];
   get(id: string): Report | undefined;
   figuresOf(id: string): Figure[];
+  /**
+   * Optional indexes (FigureLookup): figures of these metrics, or at these folded places, in the
+   * order `list` and `figuresOf` give them. Without them ranking scans every figure.
+   */
+  figuresWithMetrics?(metrics: readonly string[]): readonly Figure[];
+  figuresAtPlaces?(placeKeys: readonly string[]): readonly Figure[];
 }
+
+/**
+ * Which figures a ranking keeps: those that fit every named constraint (the answer); those of the
+ * named metric that miss at most one of place and period (the nearest figures when nothing fits);
+ * or all, with their misfits.
+ */
+export type Keep = 'fitting' | 'near' | 'all';
 
 export interface Candidate {
   figure: Figure;
@@ -41,6 +54,8 @@ export interface Constraints {
   anchors: number[];
   /** Groups the question names; a figure about another group fits less. */
   groups: string[];
+  /** When given, a figure's sentence must hold one of these folded phrases ("gia vang"); none given, nothing fits. */
+  phrases?: string[];
 }
 
 export function constraintsOf(q: Question): Constraints {
@@ -119,12 +134,49 @@ function contextOf(f: Figure, report: Report) {
   return c;
 }
 
-function metricFit(f: Figure, metrics: string[]): number {
+function metricFit(metric: string, metrics: string[]): number {
   if (!metrics.length) return 0;
-  if (metrics.includes(f.metric)) return metrics[0] === f.metric ? 10 : 8;
-  const m = metricById(f.metric);
-  if (m && metrics.some((id) => m.related.includes(id) || metricById(id)?.related.includes(f.metric))) return 2;
+  if (metrics.includes(metric)) return metrics[0] === metric ? 10 : 8;
+  const m = metricById(metric);
+  if (m && metrics.some((id) => m.related.includes(id) || metricById(id)?.related.includes(metric))) return 2;
   return -6;
+}
+
+/**
+ * The figures worth scoring, in corpus order: with an index, those at the named place (a few
+ * hundred) or else of an admissible metric; without one, or with nothing to narrow by, all.
+ * Always a superset of what `keep` keeps, in the same order, so the ranking is the same.
+ */
+function* candidates(corpus: CorpusView, c: Constraints, keep: Keep): Iterable<[Figure, Report | undefined]> {
+  if (c.phrases && !c.phrases.length) return;
+  let pool: readonly Figure[] | undefined;
+  if (keep === 'fitting' && c.places.length && corpus.figuresAtPlaces) {
+    pool = corpus.figuresAtPlaces(c.places.flatMap((p) => [p.key, ...p.names]));
+  } else if (keep !== 'all' && c.metrics.length && corpus.figuresWithMetrics) {
+    const admissible = [...c.metrics, ...METRICS.map((m) => m.id).filter((id) => !c.metrics.includes(id) && metricFit(id, c.metrics) >= 0)];
+    pool = corpus.figuresWithMetrics(admissible);
+  }
+  if (!pool) {
+    for (const report of corpus.list()) {
+      // A report without the phrase anywhere has no sentence with it: one test instead of one a figure.
+      if (c.phrases && !c.phrases.some((p) => plainTextOf(report).includes(p))) continue;
+      for (const f of corpus.figuresOf(report.id)) yield [f, report];
+    }
+    return;
+  }
+  // The report is looked up only for the figures that pass the cheap tests.
+  for (const f of pool) yield [f, undefined];
+}
+
+const plainTexts = new WeakMap<Report, string>();
+/** A report's text folded to letters, digits and single spaces, as `contextOf` folds a sentence. */
+function plainTextOf(report: Report): string {
+  let t = plainTexts.get(report);
+  if (t === undefined) {
+    t = foldAligned(report.text).replace(/[^a-z0-9]+/g, ' ');
+    plainTexts.set(report, t);
+  }
+  return t;
 }
 
 const relatedCache = new WeakMap<Figure[], Set<string>>();
@@ -146,57 +198,61 @@ function inTitle(f: Figure, report: Report): boolean {
 }
 
 /**
- * Every figure that could answer, best first. With `strict`, figures outside a named place or
- * period, or of another metric when one is named, are dropped; without it they are kept with
- * their misfits, for "nearest figures" suggestions.
+ * Every figure that could answer, best first. With `keep` 'fitting', figures outside a named place
+ * or period, or of another metric when one is named, are dropped; otherwise they are kept with
+ * their misfits, for "nearest figures" suggestions (see Keep).
  */
-export function rankFigures(corpus: CorpusView, c: Constraints, strict = true): Candidate[] {
+export function rankFigures(corpus: CorpusView, c: Constraints, keep: Keep = 'fitting'): Candidate[] {
+  const strict = keep === 'fitting';
   const out: Candidate[] = [];
   const placeWords = new Set(c.places.flatMap((p) => p.names.flatMap((n) => n.split(' '))));
   const words = c.words.filter((w) => !placeWords.has(w));
   const itemText = c.item ? ` ${c.item.join(' ')} ` : '';
   const itemGroups = FOLDED_GROUPS.filter(([, f]) => itemText.includes(` ${f} `)).map(([g]) => g);
-  for (const report of corpus.list()) {
-    for (const f of corpus.figuresOf(report.id)) {
-      const misfit: string[] = [];
-      // The cheap test first: with a metric named, most figures are of another one.
-      const mf = metricFit(f, c.metrics);
-      if (strict && c.metrics.length && mf < 0) continue;
-      const pf = placeFit(f, report, c.places);
-      // A district's figure is not its province's (nor the reverse): offered as nearest, never as the answer.
-      if (pf < 2) misfit.push('place');
-      const tf = periodFit(f, c.period);
-      if (tf === 0) misfit.push('period');
-      if (c.metrics.length && mf < 0) misfit.push('metric');
-      if (strict && misfit.length) continue;
+  for (const [f, known] of candidates(corpus, c, keep)) {
+    // The cheap tests first: with a metric named, most figures are of another one; with a period, of another time.
+    const mf = metricFit(f.metric, c.metrics);
+    if (keep !== 'all' && c.metrics.length && mf < 0) continue;
+    const tf = periodFit(f, c.period);
+    if (strict && tf === 0) continue;
+    const report = known ?? corpus.get(f.reportId);
+    if (!report) continue;
+    const pf = placeFit(f, report, c.places);
+    const misfit: string[] = [];
+    // A district's figure is not its province's (nor the reverse): offered as nearest, never as the answer.
+    if (pf < 2) misfit.push('place');
+    if (tf === 0) misfit.push('period');
+    if (c.metrics.length && mf < 0) misfit.push('metric');
+    if (strict && misfit.length) continue;
+    if (keep === 'near' && misfit.length > 1) continue;
 
-      const ctx = contextOf(f, report);
-      let score = mf + pf * 2 + tf * 1.5 + unitFit(f, c.unitWanted);
-      const nearHits = words.filter((w) => ctx.near.includes(` ${w} `)).length;
-      const sentHits = words.filter((w) => ctx.sentence.includes(` ${w} `)).length;
-      if (words.length) score += (4 * nearHits + 2 * sentHits) / words.length;
-      if (c.item?.length) {
-        const itemHits = c.item.filter((w) => ctx.near.includes(` ${w} `)).length;
-        score += (8 * itemHits) / c.item.length;
-      }
-      const figureGroups = f.qualifiers.filter((g) => GROUPS.has(g));
-      const shared = figureGroups.filter((g) => c.groups.includes(g)).length;
-      score += 4 * shared - 2 * (figureGroups.length - shared);
-      if (itemGroups.some((g) => figureGroups.includes(g))) score += 6;
-      if (f.kind === 'target') score += c.wantsTarget ? 6 : -8;
-      else if (c.wantsTarget) score -= 3;
-      if (f.kind === 'change') score += c.wantsChange ? 5 : -3;
-      else if (c.wantsChange) score -= 2;
-      if (f.metric === 'plan_attainment' || f.metric === 'plan_exceeded') score -= 5;
-      // A figure stated with its context (a plan, a rate) beats the same number in a headline;
-      // an approximate one ("hơn 47 nghìn") loses to the exact one.
-      if (f.relation || relatedIds(corpus, report.id).has(f.id)) score += 0.5;
-      if (inTitle(f, report)) score -= 1;
-      if (f.qualifiers.some((q) => /^(?:hơn|trên|gần|khoảng|dưới)$/u.test(q))) score -= 1.5;
-      if (c.anchors.includes(f.value)) score -= 2;
-      else if (c.anchors.length && corpus.figuresOf(report.id).some((g) => g.sentenceStart === f.sentenceStart && c.anchors.includes(g.value))) score += 4;
-      out.push({ figure: f, report, score, misfit });
+    const ctx = contextOf(f, report);
+    if (c.phrases && !c.phrases.some((p) => ctx.sentence.includes(` ${p} `))) continue;
+    let score = mf + pf * 2 + tf * 1.5 + unitFit(f, c.unitWanted);
+    const nearHits = words.filter((w) => ctx.near.includes(` ${w} `)).length;
+    const sentHits = words.filter((w) => ctx.sentence.includes(` ${w} `)).length;
+    if (words.length) score += (4 * nearHits + 2 * sentHits) / words.length;
+    if (c.item?.length) {
+      const itemHits = c.item.filter((w) => ctx.near.includes(` ${w} `)).length;
+      score += (8 * itemHits) / c.item.length;
     }
+    const figureGroups = f.qualifiers.filter((g) => GROUPS.has(g));
+    const shared = figureGroups.filter((g) => c.groups.includes(g)).length;
+    score += 4 * shared - 2 * (figureGroups.length - shared);
+    if (itemGroups.some((g) => figureGroups.includes(g))) score += 6;
+    if (f.kind === 'target') score += c.wantsTarget ? 6 : -8;
+    else if (c.wantsTarget) score -= 3;
+    if (f.kind === 'change') score += c.wantsChange ? 5 : -3;
+    else if (c.wantsChange) score -= 2;
+    if (f.metric === 'plan_attainment' || f.metric === 'plan_exceeded') score -= 5;
+    // A figure stated with its context (a plan, a rate) beats the same number in a headline;
+    // an approximate one ("hơn 47 nghìn") loses to the exact one.
+    if (f.relation || relatedIds(corpus, report.id).has(f.id)) score += 0.5;
+    if (inTitle(f, report)) score -= 1;
+    if (f.qualifiers.some((q) => /^(?:hơn|trên|gần|khoảng|dưới)$/u.test(q))) score -= 1.5;
+    if (c.anchors.includes(f.value)) score -= 2;
+    else if (c.anchors.length && corpus.figuresOf(report.id).some((g) => g.sentenceStart === f.sentenceStart && c.anchors.includes(g.value))) score += 4;
+    out.push({ figure: f, report, score, misfit });
   }
   return out.sort((a, b) => b.score - a.score || a.figure.start - b.figure.start);
 }

@@ -35,7 +35,7 @@ export function selectReports(view: CorpusView, texts: string[], perVariant = TO
   for (const text of texts) {
     const c = constraintsOf(parseQuestion(text));
     for (const v of variants(c)) {
-      const ranked = rankFigures(view, v, false);
+      const ranked = rankFigures(view, v, 'all');
       for (const cand of ranked.slice(0, perVariant)) ids.add(cand.report.id);
     }
   }
