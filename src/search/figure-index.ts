@@ -2,14 +2,14 @@
 // place, province, kind) and its years as numbers, plus its label searchable with the Vietnamese
 // tokenizer, so a figure whose metric is a noun phrase ("other:lớp đào tạo nghề") is findable.
 // Filters are enums and numbers because Orama tokenises string filters (FIELD-NOTES).
-import { create, insert, remove, search } from '@orama/orama';
+import { count, create, insert, remove, search } from '@orama/orama';
 import type { Figure } from '../extract/types';
 import type { Report } from '../ingest/types';
 import { placeKey } from './places';
 import { createViTokenizer } from './tokenizer';
 
+/** Indexed fields; the figure's id is stored beside them, unindexed (nobody searches its words). */
 const SCHEMA = {
-  figureId: 'string',
   label: 'string',
   reportId: 'enum',
   metric: 'enum',
@@ -28,7 +28,8 @@ export interface FigureIndex {
 }
 
 function createDb() {
-  return create({ schema: SCHEMA, components: { tokenizer: createViTokenizer() } });
+  // Nothing sorts by a field (Corpus orders figures itself); sort indexes would only take memory.
+  return create({ schema: SCHEMA, sort: { enabled: false }, components: { tokenizer: createViTokenizer() } });
 }
 
 export function createFigureIndex(): FigureIndex {
@@ -42,7 +43,8 @@ export function indexFigures(index: FigureIndex, report: Report, figures: Figure
   for (const f of figures) {
     const places = [...new Set([placeKey(f.place ?? ''), province].filter(Boolean))];
     const id = insert(index.db, {
-      figureId: f.id,
+      // Safe: a field outside SCHEMA is stored with the document and not indexed.
+      ...({ figureId: f.id } as object),
       label: `${f.label} ${f.metric.startsWith('other:') ? '' : f.metric}`,
       reportId: report.id,
       metric: f.metric,
@@ -84,15 +86,18 @@ export function queryFigureIds(index: FigureIndex, q: FigureQuery): string[] {
     where.yearFrom = { lte: q.year };
     where.yearTo = { gte: q.year };
   }
+  // Filters alone skip the full-text step: an empty term would list every word of every label
+  // (Orama 3.1's prefix lookup is quadratic in a word's postings: 2 s a query at 1.000 reports).
+  const words = q.words?.trim() ? { term: q.words, properties: ['label' as const] } : {};
   const res = search(index.db, {
-    term: q.words ?? '',
-    properties: ['label'],
+    ...words,
     // Every word of a label query must be there (Orama's default matches any one).
     threshold: 0,
     // Safe: the where clause is built from the schema's own enum and number fields above.
     where: where as never,
-    limit: 1_000_000,
+    // Every match; Orama allocates an array of `limit` entries up front, so no more than there are figures.
+    limit: Math.max(1, count(index.db)),
   });
   // Safe: with a synchronous tokenizer and no async hooks Orama's search returns its result directly.
-  return (res as Awaited<typeof res>).hits.map((h) => (h.document as { figureId: string }).figureId);
+  return (res as Awaited<typeof res>).hits.map((h) => (h.document as unknown as { figureId: string }).figureId);
 }
