@@ -89,7 +89,7 @@ function sizeTable(m: Json, r: Json): string {
     '| --- | --- |',
     row('reports / passages / figures', `${m.ingest.reports} / ${m.ingest.passages} / ${m.ingest.figures}`),
     row('report text', `${f(m.ingest.textMB, 2)} MB`),
-    row('ingest (clean + figures + index)', `${f(m.ingest.mbPerS, 2)} MB/s, ${f(m.ingest.reportsPerS, 1)} reports/s (build ${f(m.ingest.phasesMs.build / 1000, 1)} s, figures ${f(m.ingest.phasesMs.extract / 1000, 1)} s, index ${f(m.ingest.phasesMs.index / 1000, 1)} s)`),
+    row('ingest (clean + figures + index)', `${f(m.ingest.mbPerS, 2)} MB/s, ${f(m.ingest.reportsPerS, 1)} reports/s (build ${f(m.ingest.phasesMs.build / 1000, 1)} s, figures ${f(m.ingest.phasesMs.extract / 1000, 1)} s, passage index ${f(m.ingest.phasesMs.index / 1000, 1)} s, figure table ${f((m.ingest.phasesMs.figureTable ?? 0) / 1000, 1)} s)`),
     row(
       'index snapshot (JSON)',
       m.snapshot.error ? `savePassageIndex ${f(m.snapshot.saveMs, 0)} ms, then JSON.stringify fails: ${m.snapshot.error}` : `${f(m.snapshot.indexBytes / 1e6, 1)} MB; whole bundle with reports and figures ${f(m.snapshot.snapshotBytes / 1e6, 1)} MB`,
