@@ -1,6 +1,8 @@
 // The figure table in Orama: every figure with enum fields for the filters people use (metric,
-// place, province, kind) and its years as numbers, plus its label searchable with the Vietnamese
-// tokenizer, so a figure whose metric is a noun phrase ("other:lớp đào tạo nghề") is findable.
+// place, province, kind, label) and its years as numbers; beside it a table of the distinct labels,
+// searchable with the Vietnamese tokenizer, so a figure whose metric is a noun phrase
+// ("other:lớp đào tạo nghề") is findable by its words. Labels repeat (106 distinct among 39.772
+// figures of 1.000 generated reports): tokenising each once made building the table ~2× faster.
 // Filters are enums and numbers because Orama tokenises string filters (FIELD-NOTES).
 import { count, create, insert, remove, search } from '@orama/orama';
 import type { Figure } from '../extract/types';
@@ -10,7 +12,8 @@ import { createViTokenizer } from './tokenizer';
 
 /** Indexed fields; the figure's id is stored beside them, unindexed (nobody searches its words). */
 const SCHEMA = {
-  label: 'string',
+  /** The text its words are searched in (`labels`), as an exact key. */
+  label: 'enum',
   reportId: 'enum',
   metric: 'enum',
   /** Folded place of the figure ("tay son") and of its report's province ("binh dinh"). */
@@ -21,31 +24,51 @@ const SCHEMA = {
   yearTo: 'number',
 } as const;
 
+const LABEL_SCHEMA = { label: 'string' } as const;
+
 export interface FigureIndex {
   db: ReturnType<typeof createDb>;
-  /** Orama ids of each report's figures, to remove them with the report. */
-  byReport: Map<string, string[]>;
+  labels: ReturnType<typeof createLabelDb>;
+  /** Figures per label text and the label's id in `labels`, to drop a label no figure has any more. */
+  labelUse: Map<string, { id: string; figures: number }>;
+  /** Orama ids of each report's figures and their labels, to remove them with the report. */
+  byReport: Map<string, { ids: string[]; labels: string[] }>;
 }
 
 function createDb() {
   // Nothing sorts by a field (Corpus orders figures itself); sort indexes would only take memory.
-  return create({ schema: SCHEMA, sort: { enabled: false }, components: { tokenizer: createViTokenizer() } });
+  return create({ schema: SCHEMA, sort: { enabled: false } });
+}
+
+function createLabelDb() {
+  return create({ schema: LABEL_SCHEMA, sort: { enabled: false }, components: { tokenizer: createViTokenizer() } });
 }
 
 export function createFigureIndex(): FigureIndex {
-  return { db: createDb(), byReport: new Map() };
+  return { db: createDb(), labels: createLabelDb(), labelUse: new Map(), byReport: new Map() };
+}
+
+/** What a figure's words are searched in: its label and, for a lexicon metric, the metric's id. */
+function labelOf(f: Figure): string {
+  return `${f.label} ${f.metric.startsWith('other:') ? '' : f.metric}`;
 }
 
 export function indexFigures(index: FigureIndex, report: Report, figures: Figure[]): void {
   removeFigures(index, report.id);
   const ids: string[] = [];
+  const labels: string[] = [];
   const province = report.place ? placeKey(report.place.province) : '';
   for (const f of figures) {
+    const label = labelOf(f);
+    const use = index.labelUse.get(label);
+    if (use) use.figures++;
+    else index.labelUse.set(label, { id: insert(index.labels, { label }) as string, figures: 1 });
+    labels.push(label);
     const places = [...new Set([placeKey(f.place ?? ''), province].filter(Boolean))];
     const id = insert(index.db, {
       // Safe: a field outside SCHEMA is stored with the document and not indexed.
       ...({ figureId: f.id } as object),
-      label: `${f.label} ${f.metric.startsWith('other:') ? '' : f.metric}`,
+      label,
       reportId: report.id,
       metric: f.metric,
       places,
@@ -56,11 +79,20 @@ export function indexFigures(index: FigureIndex, report: Report, figures: Figure
     }) as string;
     ids.push(id);
   }
-  index.byReport.set(report.id, ids);
+  index.byReport.set(report.id, { ids, labels });
 }
 
 export function removeFigures(index: FigureIndex, reportId: string): void {
-  for (const id of index.byReport.get(reportId) ?? []) remove(index.db, id);
+  const entry = index.byReport.get(reportId);
+  if (!entry) return;
+  for (const id of entry.ids) remove(index.db, id);
+  for (const label of entry.labels) {
+    const use = index.labelUse.get(label);
+    if (use && --use.figures === 0) {
+      remove(index.labels, use.id);
+      index.labelUse.delete(label);
+    }
+  }
   index.byReport.delete(reportId);
 }
 
@@ -78,6 +110,11 @@ export interface FigureQuery {
 /** Ids of the figures matching every filter given, in no particular order. */
 export function queryFigureIds(index: FigureIndex, q: FigureQuery): string[] {
   const where: Record<string, unknown> = {};
+  if (q.words?.trim()) {
+    const labels = matchingLabels(index, q.words);
+    if (!labels.length) return [];
+    where.label = { in: labels };
+  }
   if (q.metrics?.length) where.metric = { in: q.metrics };
   if (q.places?.length) where.places = { containsAny: q.places.map(placeKey) };
   if (q.kind) where.kind = { eq: q.kind };
@@ -86,18 +123,25 @@ export function queryFigureIds(index: FigureIndex, q: FigureQuery): string[] {
     where.yearFrom = { lte: q.year };
     where.yearTo = { gte: q.year };
   }
-  // Filters alone skip the full-text step: an empty term would list every word of every label
-  // (Orama 3.1's prefix lookup is quadratic in a word's postings: 2 s a query at 1.000 reports).
-  const words = q.words?.trim() ? { term: q.words, properties: ['label' as const] } : {};
   const res = search(index.db, {
-    ...words,
-    // Every word of a label query must be there (Orama's default matches any one).
-    threshold: 0,
     // Safe: the where clause is built from the schema's own enum and number fields above.
     where: where as never,
     // Every match; Orama allocates an array of `limit` entries up front, so no more than there are figures.
     limit: Math.max(1, count(index.db)),
   });
-  // Safe: with a synchronous tokenizer and no async hooks Orama's search returns its result directly.
+  // Safe: with no async hooks Orama's search returns its result directly.
   return (res as Awaited<typeof res>).hits.map((h) => (h.document as unknown as { figureId: string }).figureId);
+}
+
+/** Label texts holding every word of `words`. */
+function matchingLabels(index: FigureIndex, words: string): string[] {
+  const res = search(index.labels, {
+    term: words,
+    properties: ['label'],
+    // Every word must be there (Orama's default matches any one).
+    threshold: 0,
+    limit: Math.max(1, count(index.labels)),
+  });
+  // Safe: with a synchronous tokenizer and no async hooks Orama's search returns its result directly.
+  return (res as Awaited<typeof res>).hits.map((h) => (h.document as { label: string }).label);
 }
