@@ -2,7 +2,8 @@
 // The performance benchmark of ISSUE 8: for each corpus size (the seeds, then seeds + N generated
 // reports), a fresh child process measures ingest, snapshot, heap, latency in process and over
 // HTTP, and the alternative engines; another child measures the Worker's cold start from the
-// snapshot. Prints the tables, writes bench/results.json and bench/RESULTS.md.
+// snapshot; the last ones find the largest corpus a 128 MB heap holds. Prints the tables, writes
+// bench/results.json and bench/RESULTS.md.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -40,10 +41,10 @@ function parseOptions(argv: string[]): Options {
   };
 }
 
-function runChild(script: string, args: string[], heapMB: number): Promise<string> {
+function runChild(script: string, args: string[], heapMB: number, stderr: 'inherit' | 'ignore' = 'inherit'): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--expose-gc', `--max-old-space-size=${heapMB}`, '--import', 'tsx', join(HERE, script), ...args], {
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', stderr],
       cwd: ROOT,
     });
     let out = '';
@@ -148,6 +149,42 @@ function isolateFit(results: Json[]): Json {
   };
 }
 
+/**
+ * The largest corpus that loads and answers within a 128 MB heap, found by running
+ * isolate-fit.ts under --max-old-space-size=128 from the linear fit's estimate: grow or shrink by
+ * a quarter until one size fits and a larger one does not, then halve the gap to within 10%.
+ */
+async function measureIsolateFit(estimate: number): Promise<Json> {
+  const tries: { reports: number; fits: boolean; heapMB?: number }[] = [];
+  const attempt = async (n: number) => {
+    console.log(`  isolate fit: seeds + ${n} reports in a ${ISOLATE_MB} MB heap`);
+    try {
+      const out = JSON.parse(await runChild('isolate-fit.ts', [String(n)], ISOLATE_MB, 'ignore'));
+      tries.push({ reports: out.reports, fits: true, heapMB: out.heapTotalMB });
+      return true;
+    } catch {
+      tries.push({ reports: n + 5, fits: false });
+      return false;
+    }
+  };
+  let lo = 0;
+  let hi = Number.POSITIVE_INFINITY;
+  let n = Math.max(10, Math.round(estimate));
+  while ((hi === Number.POSITIVE_INFINITY || lo === 0) && tries.length < 8) {
+    if (await attempt(n)) lo = n;
+    else hi = n;
+    if (lo > 0 && hi < Number.POSITIVE_INFINITY) break;
+    n = lo === 0 ? Math.round(n * 0.8) : Math.round(n * 1.25);
+    if (n < 10) break;
+  }
+  while (hi < Number.POSITIVE_INFINITY && lo > 0 && hi - lo > Math.max(10, lo * 0.1) && tries.length < 8) {
+    const mid = Math.round((lo + hi) / 2);
+    if (await attempt(mid)) lo = mid;
+    else hi = mid;
+  }
+  return { largestFitting: lo + 5, smallestFailing: hi === Number.POSITIVE_INFINITY ? null : hi + 5, tries };
+}
+
 async function main() {
   if (process.argv.includes('--report-only')) return writeReport(JSON.parse(readFileSync(join(BENCH_DIR, 'results.json'), 'utf8')));
   const opts = parseOptions(process.argv.slice(2));
@@ -175,6 +212,7 @@ async function main() {
     if (measure.alternatives) console.log(`${altTable(measure)}\n`);
   }
   const fit = isolateFit(results);
+  if (fit) fit.measured = await measureIsolateFit(fit.steadyStateReports);
   const growth = growthOf(results);
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
   const report = { date: started.toISOString(), machine, options: opts, results, isolateFit: fit, growth };
@@ -197,7 +235,11 @@ function writeReport(report: Json): string {
     '',
     ...(results as Json[]).flatMap((x) => [sizeTable(x.measure, x.restore), '', ...(x.measure.alternatives ? [altTable(x.measure), ''] : [])]),
     fit
-      ? `**One 128 MB Workers isolate** (${fit.method}): ${f(fit.perReportKB, 0)} KB of heap per report + ${f(fit.fixedMB, 1)} MB fixed + ${f(fit.codeMB, 1)} MB code → about **${fit.steadyStateReports.toLocaleString('en')} reports** once loaded, **${fit.coldStartReports.toLocaleString('en')}** if the JSON snapshot must be parsed inside the same isolate. See docs/scaling.md.`
+      ? `**One 128 MB Workers isolate** (${fit.method}): ${f(fit.perReportKB, 0)} KB of heap per report + ${f(fit.fixedMB, 1)} MB fixed + ${f(fit.codeMB, 1)} MB code → about **${fit.steadyStateReports.toLocaleString('en')} reports** once loaded, **${fit.coldStartReports.toLocaleString('en')}** if the JSON snapshot must be parsed inside the same isolate.${
+          fit.measured
+            ? ` Measured under node --max-old-space-size=${ISOLATE_MB} (src/cli/bench/isolate-fit.ts: build, index, answer 20 questions): **${fit.measured.largestFitting.toLocaleString('en')} reports fit**${fit.measured.smallestFailing ? `, ${fit.measured.smallestFailing.toLocaleString('en')} do not` : ''} (tried ${fit.measured.tries.map((t: Json) => `${t.reports} ${t.fits ? '✓' : '✗'}`).join(', ')}).`
+            : ''
+        } See docs/scaling.md.`
       : '',
     '',
     growth ? `**Growth from ${growth.from} to ${growth.to} reports (×${f(growth.reportsRatio, 1)}):** heap ×${f(growth.heap, 1)}, ask p50 ×${f(growth.askP50, 1)} (p95 ×${f(growth.askP95, 1)}), search p50 ×${f(growth.searchP50, 1)} (p95 ×${f(growth.searchP95, 1)}), ingest MB/s ×${f(growth.ingest, 2)}.` : '',

@@ -1,0 +1,45 @@
+// Does a corpus of the seeds + N generated reports fit one Workers isolate? Run by bench/index.ts
+// under node --max-old-space-size=128: reports are built, their figures extracted and indexed one
+// at a time (the text generated for a report is dropped once built), the corpus opened and a few
+// questions answered. Prints the heap it holds; running out of memory kills the process, which is
+// the answer "no".
+import { createAssistant } from '../../answer/assistant.ts';
+import { Corpus } from '../../corpus.ts';
+import { extractFigures } from '../../extract/figures.ts';
+import type { Figure } from '../../extract/types.ts';
+import { buildReport } from '../../ingest/build-report.ts';
+import type { Report } from '../../ingest/types.ts';
+import { createPassageIndex, indexReport } from '../../search/passage-index.ts';
+import { MemoryStore } from '../../store/memory-store.ts';
+import { readSeedInputs } from '../../store/seed-files.ts';
+import { generateCorpus } from './generate.ts';
+import { buildQuestionMix } from './questions.ts';
+import { gcHeap } from './stats.ts';
+
+const size = Number(process.argv[2] ?? '0');
+const heapBase = gcHeap();
+const reports: Report[] = [];
+const figures = new Map<string, Figure[]>();
+const index = createPassageIndex();
+const add = (input: { id: string; text: string; title?: string }) => {
+  const report = buildReport(input);
+  reports.push(report);
+  figures.set(report.id, extractFigures(report));
+  indexReport(index, report);
+};
+for (const seed of await readSeedInputs()) add(seed);
+let generated = generateCorpus(size);
+const questions = buildQuestionMix(generated, 20, []);
+for (let i = 0; i < generated.length; i++) {
+  const g = generated[i] as (typeof generated)[number];
+  add({ id: g.id, text: g.text });
+}
+generated = [];
+const corpus = await Corpus.open({ store: new MemoryStore({ writable: false }), seeds: reports, seedIndex: index, seedFigures: figures });
+const assistant = createAssistant(corpus);
+let answered = 0;
+for (const q of questions) {
+  await corpus.search(q.question, { limit: 10 });
+  if ((await assistant.ask({ question: q.question, history: [] })).status !== 'not_found') answered++;
+}
+process.stdout.write(JSON.stringify({ reports: reports.length, heapMB: (gcHeap() - heapBase) / 1e6, heapTotalMB: gcHeap() / 1e6, questions: questions.length, answered }));
