@@ -13,7 +13,7 @@ import { formatViNumber } from '../text/vi-number.ts';
 import { AnswerBuilder } from './builder.ts';
 import { capitalise, describePeriod, describePlace, formatValue, kindNote, metricLabel, statedValue } from './present.ts';
 import { fitsUnitWanted as fitsUnit, type Question, parseQuestion } from './question.ts';
-import { type Candidate, type Constraints, type CorpusView, constraintsOf, rankFigures } from './retrieve.ts';
+import { type Candidate, type Constraints, type CorpusView, constraintsOf, rankFigures, reportPlaceKey } from './retrieve.ts';
 
 type Understood = NonNullable<AskResponse['understood']>;
 
@@ -580,15 +580,9 @@ function notFound(corpus: CorpusView, q: Question, understood: Understood): AskR
   return b.build('not_found', understood);
 }
 
-const reportPlaceKeys = new WeakMap<Report, string>();
 /** The place as a report spells it, else as the gazetteer does. */
 function displayPlace(corpus: CorpusView, p: QueryPlace): string {
-  for (const r of corpus.list()) {
-    if (!r.place) continue;
-    let key = reportPlaceKeys.get(r);
-    if (key === undefined) reportPlaceKeys.set(r, (key = placeKey(r.place.name)));
-    if (key === p.key) return r.place.name;
-  }
+  for (const r of corpus.list()) if (r.place && reportPlaceKey(r) === p.key) return r.place.name;
   return resolvePlaceName(p.key)?.name ?? p.key;
 }
 

@@ -83,6 +83,17 @@ function placeKeyOf(f: Figure): string {
   return k;
 }
 
+const reportPlaceKeys = new WeakMap<Report, string>();
+/** A report's folded place ("quang tri"), folded once; '' when it names none. */
+export function reportPlaceKey(report: Report): string {
+  let key = reportPlaceKeys.get(report);
+  if (key === undefined) {
+    key = report.place ? placeKey(report.place.name) : '';
+    reportPlaceKeys.set(report, key);
+  }
+  return key;
+}
+
 /** Does the figure's place (or its report's) fit the place asked? 2 exact, 1 inside it, 0 not. */
 export function placeFit(f: Figure, report: Report, places: QueryPlace[]): number {
   if (!places.length) return 2;

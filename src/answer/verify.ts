@@ -9,7 +9,7 @@ import { placeKey } from '../search/places.ts';
 import { AnswerBuilder } from './builder.ts';
 import { capitalise, describePeriod, describePlace, formatValue, statedValue } from './present.ts';
 import { parseQuestion } from './question.ts';
-import { type Candidate, type CorpusView, rankFigures } from './retrieve.ts';
+import { type Candidate, type CorpusView, rankFigures, reportPlaceKey } from './retrieve.ts';
 
 type Verdict = NonNullable<AskResponse['verdict']>;
 
@@ -31,11 +31,24 @@ function claimFigures(corpus: CorpusView, claim: string) {
   return { q, figures: extractFigures(report) };
 }
 
+/** The place a claim names, as the first report naming it (or holding a figure there) describes it. */
 function placeOf(corpus: CorpusView, key: string | undefined): Place | null {
   if (!key) return null;
+  // With the place index, only the figures at the place are read, grouped by report.
+  let atPlace: Map<string, Figure[]> | null = null;
+  if (corpus.figuresAtPlaces) {
+    atPlace = new Map();
+    for (const f of corpus.figuresAtPlaces([key])) {
+      const list = atPlace.get(f.reportId);
+      if (list) list.push(f);
+      else atPlace.set(f.reportId, [f]);
+    }
+  }
   for (const r of corpus.list()) {
-    if (r.place && placeKey(r.place.name) === key) return r.place;
-    for (const f of corpus.figuresOf(r.id)) if (f.place && placeKey(f.place) === key && r.place) return { ...r.place, name: f.place, level: f.placeLevel === 'commune' ? 'district' : (f.placeLevel ?? r.place.level) };
+    if (r.place && reportPlaceKey(r) === key) return r.place;
+    for (const f of atPlace ? (atPlace.get(r.id) ?? []) : corpus.figuresOf(r.id)) {
+      if (f.place && placeKey(f.place) === key && r.place) return { ...r.place, name: f.place, level: f.placeLevel === 'commune' ? 'district' : (f.placeLevel ?? r.place.level) };
+    }
   }
   return { name: key, level: 'province', type: '', code: '', provinceCode: '', province: key };
 }

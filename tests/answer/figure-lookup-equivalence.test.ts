@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/ask.ts';
+import { verifyClaim } from '../../src/answer/verify.ts';
 import type { CorpusView } from '../../src/answer/retrieve.ts';
 import { Corpus } from '../../src/corpus.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
@@ -53,5 +54,19 @@ describe('ranking through the figure indexes', () => {
     const indexed = answerQuestion(corpus, { question, history: [] });
     expect(indexed).toEqual(answerQuestion(scan, { question, history: [] }));
     expect(indexed.answer).not.toContain('99.999');
+  });
+});
+
+const CLAIMS = [
+  'Quảng Trị có 20.000 hộ nghèo năm 2021.',
+  'Cuối năm 2023, Quảng Trị còn 14.040 hộ nghèo, chiếm 7,71%.',
+  'Năm 2023 huyện Đakrông giảm 386 hộ nghèo.',
+  'Hà Giang còn 73.412 hộ nghèo cuối năm 2022.',
+  'Tỷ lệ bao phủ BHYT của Tây Sơn đạt 94,79%.',
+];
+
+describe('checking a claim through the figure indexes', () => {
+  it.each(CLAIMS)('judges "%s" as a scan of every figure does', (claim) => {
+    expect(verifyClaim(corpus, claim)).toEqual(verifyClaim(scan, claim));
   });
 });
