@@ -382,6 +382,9 @@ export function tokenizeVi(text: string): string[] {
   return tokensOf(analyzeVi(text));
 }
 
+/** The token as stored: one string per token, so the index's maps hash it once. */
+const terminated = memo(MEMO_LIMIT, (token) => token + TERMINATOR);
+
 /**
  * An Orama tokenizer around tokenizeVi. Tokens are de-duplicated, as Orama's own tokenizer does:
  * Orama adds one to a token's document count per token it is given, so repeats would inflate
@@ -394,7 +397,7 @@ export function createViTokenizer(): Tokenizer {
     tokenize(raw: string): string[] {
       if (typeof raw !== 'string') return [raw];
       if (raw.startsWith(PRETOKENIZED)) return raw.slice(PRETOKENIZED.length).split(' ').filter(Boolean);
-      return [...new Set(tokenizeVi(raw))].map((t) => t + TERMINATOR);
+      return [...new Set(tokenizeVi(raw))].map(terminated);
     },
   };
 }

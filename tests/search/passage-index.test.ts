@@ -169,6 +169,14 @@ describe('removeReport', () => {
     expect(texts(index, 'hộ nghèo')).toEqual(['Còn 10 hộ nghèo.']);
   });
 
+  it('finds the words of a report indexed again after its removal', () => {
+    const index = indexOf(reportOf('a', ['Còn 12 hộ nghèo.']), reportOf('b', ['Hỗ trợ 30 hộ nghèo làm nhà.']));
+    removeReport(index, 'a');
+    expect(texts(index, 'hộ nghèo')).toEqual(['Hỗ trợ 30 hộ nghèo làm nhà.']);
+    indexReport(index, reportOf('a', ['Còn 9 hộ nghèo.']));
+    expect(texts(index, 'hộ nghèo').sort()).toEqual(['Còn 9 hộ nghèo.', 'Hỗ trợ 30 hộ nghèo làm nhà.']);
+  });
+
   it('ignores an unknown report', () => {
     const index = indexOf(reportOf('a', ['Còn 12 hộ nghèo.']));
     expect(() => removeReport(index, 'nope')).not.toThrow();
@@ -183,6 +191,20 @@ describe('savePassageIndex / loadPassageIndex', () => {
     const index = indexOf(...reports);
     const restored = loadPassageIndex(JSON.parse(JSON.stringify(savePassageIndex(index))));
     for (const q of queries) expect(searchPassages(restored, q)).toEqual(searchPassages(index, q));
+  });
+
+  it('restores the index it saved, node for node', () => {
+    const saved = JSON.stringify(savePassageIndex(indexOf(...reports)));
+    expect(JSON.stringify(savePassageIndex(loadPassageIndex(JSON.parse(saved))))).toBe(saved);
+  });
+
+  it('indexes into a restored index as into the one it was saved from', () => {
+    const [first, ...rest] = reports;
+    const built = indexOf(...reports);
+    const restored = loadPassageIndex(JSON.parse(JSON.stringify(savePassageIndex(indexOf(first as Report)))));
+    for (const r of rest) indexReport(restored, r);
+    expect(JSON.stringify(savePassageIndex(restored))).toBe(JSON.stringify(savePassageIndex(built)));
+    for (const q of queries) expect(searchPassages(restored, q)).toEqual(searchPassages(built, q));
   });
 
   it('gives the same JSON for the same reports in the same order', () => {
