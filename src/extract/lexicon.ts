@@ -172,6 +172,37 @@ export interface MetricMention {
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
+/** Where the run of word characters starting at `at` ends. */
+function wordRunEnd(text: string, at: number): number {
+  let i = at;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    const ascii = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+    if (!ascii && (c < 0x80 || !isWordChar(text[i]))) break;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * Synonyms by their leading word. A synonym only matches where a word starts and cannot end
+ * inside a word, so the text's word there must be the synonym's leading word: one map lookup
+ * per word of the text instead of one scan of the text per synonym.
+ */
+const SYNONYMS_BY_FIRST_WORD = new Map<string, number[]>();
+/** Synonyms that start with a non-word character; scanned for as before. */
+const SYNONYMS_UNLED: number[] = [];
+SYNONYMS.forEach(({ folded }, i) => {
+  const first = folded.slice(0, wordRunEnd(folded, 0));
+  if (!first) {
+    SYNONYMS_UNLED.push(i);
+    return;
+  }
+  const list = SYNONYMS_BY_FIRST_WORD.get(first) ?? [];
+  list.push(i);
+  SYNONYMS_BY_FIRST_WORD.set(first, list);
+});
+
 /** Names of bodies that contain metric words ("Sở Lao động - Thương binh và Xã hội", "Bảo hiểm xã hội huyện"). */
 const ORGANISATIONS = /(?:lao dong\s*[-–]\s*thuong binh va xa hoi|ld\s*-?\s*tb\s*&?\s*xh|ngan hang chinh sach xa hoi|(?:co quan )?bao hiem xa hoi (?:huyen|tinh|thi xa|thanh pho|viet nam)|hoi dong giam dinh y khoa)/gu;
 
@@ -182,17 +213,37 @@ const ORGANISATIONS = /(?:lao dong\s*[-–]\s*thuong binh va xa hoi|ld\s*-?\s*tb
 export function findMetricMentions(folded: string): MetricMention[] {
   const taken = new Uint8Array(folded.length);
   for (const m of folded.matchAll(ORGANISATIONS)) taken.fill(1, m.index ?? 0, (m.index ?? 0) + m[0].length);
+  // Every whole-word occurrence of every synonym, as (synonym, start) pairs.
+  const found: number[][] = SYNONYMS.map(() => []);
+  const add = (i: number, at: number) => {
+    const end = at + (SYNONYMS[i] as SynonymEntry).folded.length;
+    if (!isWordChar(folded[at - 1]) && !isWordChar(folded[end])) (found[i] as number[]).push(at);
+  };
+  for (let at = 0; at < folded.length; ) {
+    const end = wordRunEnd(folded, at);
+    if (end === at) {
+      at++;
+      continue;
+    }
+    for (const i of SYNONYMS_BY_FIRST_WORD.get(folded.slice(at, end)) ?? []) {
+      if (folded.startsWith((SYNONYMS[i] as SynonymEntry).folded, at)) add(i, at);
+    }
+    at = end;
+  }
+  for (const i of SYNONYMS_UNLED) {
+    const syn = (SYNONYMS[i] as SynonymEntry).folded;
+    for (let at = folded.indexOf(syn); at >= 0; at = folded.indexOf(syn, at + 1)) add(i, at);
+  }
+  // Longest synonym first, then left to right: the order the matches claim the text in.
   const out: MetricMention[] = [];
-  for (const { folded: syn, metricId } of SYNONYMS) {
-    let at = folded.indexOf(syn);
-    while (at >= 0) {
+  SYNONYMS.forEach(({ folded: syn, metricId }, i) => {
+    for (const at of found[i] as number[]) {
       const end = at + syn.length;
-      if (!isWordChar(folded[at - 1]) && !isWordChar(folded[end]) && !taken.subarray(at, end).some((x) => x)) {
+      if (!taken.subarray(at, end).some((x) => x)) {
         taken.fill(1, at, end);
         out.push({ metricId, start: at, end });
       }
-      at = folded.indexOf(syn, at + 1);
     }
-  }
+  });
   return out.sort((a, b) => a.start - b.start);
 }

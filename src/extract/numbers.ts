@@ -35,17 +35,45 @@ const ORDINAL_BEFORE = new Set([
 const NOT_FIGURE_AFTER = /^\s*(?:tuổi|tháng|năm|ngày|tuần|giờ|phút|quý)(?![\p{L}])/u;
 const COUNTING_AFTER = /^\s*(?:%|[\p{L}])/u;
 
-function wordBefore(text: string, at: number, words = 1): string {
+const LETTER = /\p{L}/u;
+const SPACE = /\s/;
+
+/** How many code units the letter ending at `i` takes (2 for one outside the BMP), 0 when no letter ends there. */
+function letterBefore(s: string, i: number): number {
+  if (i <= 0) return 0;
+  const low = s.charCodeAt(i - 1);
+  const pair = low >= 0xdc00 && low <= 0xdfff && i >= 2 && s.charCodeAt(i - 2) >= 0xd800 && s.charCodeAt(i - 2) <= 0xdbff;
+  const ch = pair ? s.slice(i - 2, i) : (s[i - 1] as string);
+  return LETTER.test(ch) ? ch.length : 0;
+}
+
+/**
+ * The last two words (runs of letters) of the 40 characters before `at`, lower-cased, with only
+ * whitespace after and between them: what /([\p{L}]+(?:\s+[\p{L}]+){0,2})\s*$/u would end
+ * with, read backwards from the end instead of tried from every start (a sixth of extraction).
+ */
+export function wordsBefore(text: string, at: number): string[] {
   const head = text.slice(Math.max(0, at - 40), at).toLowerCase();
-  const m = head.match(/([\p{L}]+(?:\s+[\p{L}]+){0,2})\s*$/u);
-  if (!m?.[1]) return '';
-  return m[1].split(/\s+/).slice(-words).join(' ');
+  const words: string[] = [];
+  let i = head.length;
+  while (i > 0 && SPACE.test(head[i - 1] as string)) i--;
+  while (words.length < 2) {
+    const end = i;
+    for (let n = letterBefore(head, i); n > 0; n = letterBefore(head, i)) i -= n;
+    if (i === end) break;
+    words.unshift(head.slice(i, end));
+    const gap = i;
+    while (i > 0 && SPACE.test(head[i - 1] as string)) i--;
+    if (i === gap) break;
+  }
+  return words;
 }
 
 function isOrdinalContext(text: string, at: number): boolean {
   // "Kế hoạch 95%" sets a target; the parenthesis or a % after tells it from "Kế hoạch 25/KH-UBND".
-  for (const n of [2, 1]) if (ORDINAL_BEFORE.has(wordBefore(text, at, n))) return true;
-  return false;
+  const words = wordsBefore(text, at);
+  const last = words[words.length - 1];
+  return last !== undefined && (ORDINAL_BEFORE.has(words.join(' ')) || ORDINAL_BEFORE.has(last));
 }
 
 /**

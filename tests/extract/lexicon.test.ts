@@ -7,6 +7,20 @@ import { foldAligned } from '../../src/text/fold-aligned.ts';
 const mentionsOf = (text: string) => findMetricMentions(foldAligned(text)).map((m) => [m.metricId, text.slice(m.start, m.end)]);
 
 describe('findMetricMentions', () => {
+  it('finds a phrase only where a word starts and ends, not inside a longer word', () => {
+    expect(mentionsOf('Hộ nghèo, khộ nghèo, hộ nghèoo; (hộ nghèo)')).toEqual([
+      ['poor_households', 'Hộ nghèo'],
+      ['poor_households', 'hộ nghèo'],
+    ]);
+  });
+
+  it('lets the longest phrase claim the words, wherever the shorter one occurs first', () => {
+    expect(mentionsOf('hộ nghèo và tỷ lệ hộ nghèo')).toEqual([
+      ['poor_households', 'hộ nghèo'],
+      ['poverty_rate', 'tỷ lệ hộ nghèo'],
+    ]);
+  });
+
   it.each<[phrase: string, id: string]>([
     ['hộ nghèo', 'poor_households'],
     ['hộ cận nghèo', 'near_poor_households'],

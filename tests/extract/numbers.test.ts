@@ -1,7 +1,8 @@
 // findNumberMentions: which digit runs in a sentence state a figure, and how "A/B" pairs and
 // "1,0 - 1,5%" ranges are tied together. Phrasings are invented in the style of provincial reports.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findNumberMentions } from '../../src/extract/numbers.ts';
+import { findNumberMentions, wordsBefore } from '../../src/extract/numbers.ts';
 
 const raws = (s: string) => findNumberMentions(s).map((n) => n.raw);
 
@@ -68,5 +69,38 @@ describe('findNumberMentions', () => {
     const [only, ...rest] = findNumberMentions(text, from);
     expect(rest).toEqual([]);
     expect(only).toMatchObject({ raw: '340', start: text.indexOf('340') });
+  });
+});
+
+describe('wordsBefore', () => {
+  /** What wordsBefore replaced: the regex tried from every start of the 40 characters before `at`. */
+  function byRegex(text: string, at: number): string[] {
+    const head = text.slice(Math.max(0, at - 40), at).toLowerCase();
+    const m = head.match(/([\p{L}]+(?:\s+[\p{L}]+){0,2})\s*$/u);
+    return m?.[1] ? m[1].split(/\s+/).slice(-2) : [];
+  }
+
+  it.each<[text: string, words: string[]]>([
+    ['Cơn bão số 3', ['bão', 'số']],
+    ['theo Quyết định 139', ['quyết', 'định']],
+    ['đạt  \u00a0 95', ['đạt']],
+    ['(kế hoạch: 95', []],
+    ['95', []],
+  ])('reads the words before the number in "%s"', (text, words) => {
+    const at = text.search(/\d/);
+    expect(wordsBefore(text, at)).toEqual(words);
+    expect(byRegex(text, at)).toEqual(words);
+  });
+
+  it('ends with the same two words as the regex it replaced, on any text', () => {
+    const piece = fc.constantFrom('hộ', 'Nghèo', 'số', 'x', 'İ', '𝐀', '1', ' ', '  ', '\u00a0', '\n', '-', '/', ',', '(', 'đợt');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(), (pieces, cut) => {
+        const text = pieces.join('');
+        const at = text.length === 0 ? 0 : cut % (text.length + 1);
+        expect(wordsBefore(text, at)).toEqual(byRegex(text, at));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
