@@ -145,11 +145,25 @@ interface Token {
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
+/** Folded words: a report repeats its words, and folding goes character by character. Bounded. */
+const foldedWords = new Map<string, string>();
+const FOLDED_WORDS_LIMIT = 100_000;
+
+function foldWord(word: string): string {
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    folded = foldAligned(word);
+    if (foldedWords.size >= FOLDED_WORDS_LIMIT) foldedWords.clear();
+    foldedWords.set(word, folded);
+  }
+  return folded;
+}
+
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    out.push({ text: m[0], folded: foldAligned(m[0]), start: m.index, end: m.index + m[0].length });
+    out.push({ text: m[0], folded: foldWord(m[0]), start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
@@ -192,12 +206,24 @@ function typeWordAt(text: string, tokens: Token[], i: number, accented: boolean)
   return null;
 }
 
+/**
+ * Gazetteer entries by the name as written. A report's scan looks up every capitalised run, most
+ * of them again and again ("Ủy ban nhân dân", the report's own place); keys cost NFD and regexes.
+ * Bounded: cleared when full.
+ */
+const spanCache = new Map<string, Entry[]>();
+const SPAN_CACHE_LIMIT = 50_000;
+
 function lookupSpan(text: string, tokens: Token[], from: number, to: number): Entry[] {
   const name = text.slice((tokens[from] as Token).start, (tokens[to] as Token).end);
-  const exact = byAccent.get(accentKey(name));
-  if (exact) return exact;
-  // Accent-insensitive only for text typed without accents; an accented name must match its accents.
-  return hasDiacritics(name) ? [] : (byFold.get(foldKey(name)) ?? []);
+  let entries = spanCache.get(name);
+  if (entries === undefined) {
+    // Accent-insensitive only for text typed without accents; an accented name must match its accents.
+    entries = byAccent.get(accentKey(name)) ?? (hasDiacritics(name) ? [] : (byFold.get(foldKey(name)) ?? []));
+    if (spanCache.size >= SPAN_CACHE_LIMIT) spanCache.clear();
+    spanCache.set(name, entries);
+  }
+  return entries;
 }
 
 function narrow(entries: Entry[], types: string[] | null, allowInitialism: boolean): Entry[] {

@@ -35,7 +35,8 @@ function validDate(y: number, m: number, d: number): boolean {
  * @example parseDateLine('09:42 PM 01/12/2024') // { date: '2024-12-01', place: null }
  */
 export function parseDateLine(line: string): DateLine | null {
-  if (line.length > 90) return null;
+  // Every date pattern below holds a digit; most lines have none, and folding costs more.
+  if (line.length > 90 || !/\d/.test(line)) return null;
   const folded = foldVi(line);
   let date: string | null = null;
   let rest = folded;
@@ -75,7 +76,11 @@ const DOC_TYPES = new Set(['bao cao', 'bao cao tom tat', 'bao cao tong ket', 'ke
 
 /** "BÁO CÁO", "KẾ HOẠCH": the line that announces a Word report; its title is the next line. */
 export function isDocTypeLine(line: string): boolean {
-  return DOC_TYPES.has(foldVi(line).replace(/[^a-z ]/g, '').trim());
+  return isDocTypeFolded(foldVi(line));
+}
+
+function isDocTypeFolded(folded: string): boolean {
+  return DOC_TYPES.has(folded.replace(/[^a-z ]/g, '').trim());
 }
 
 /**
@@ -89,7 +94,7 @@ export function isFrontMatterLine(line: string): boolean {
     parseDateLine(line) !== null ||
     /^so\s*:/.test(f) ||
     /^(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc|noi nhan\s*:?$)/.test(f) ||
-    isDocTypeLine(line)
+    isDocTypeFolded(f)
   );
 }
 

@@ -38,6 +38,8 @@ interface Candidate {
 
 type Rule = {
   re: RegExp;
+  /** Words of which every match holds at least one (folded): without any, the regex is not run. */
+  needs: string[];
   build: (m: RegExpExecArray, ctx: Ctx) => Omit<Candidate, 'start' | 'end'> | undefined;
 };
 
@@ -97,21 +99,25 @@ const RULES: Rule[] = [
   // are consumed so the "năm 2023" inside them is not read as the year 2023.
   {
     re: re(`${L}ngay[\\s.…\\d]*(?:thang${S}\\d{1,2}${S}nam${S}${Y}|\\d{1,2}/\\d{1,2}/${Y})${YR}`),
+    needs: ['ngay'],
     build: () => ({ period: null }),
   },
   // "từ năm 2021 đến năm 2025"
   {
     re: re(`${L}tu${S}(?:nam${S})?${Y}${S}(?:den|toi)${S}(?:(?:het|cuoi)${S})?(?:nam${S})?${Y}${YR}`),
+    needs: ['tu'],
     build: (m) => rangeOf(m[1], m[2]),
   },
   // "giai đoạn 2021 - 2025", "2021–2025", "năm học 2023-2024"
   {
     re: re(`${L}(?:(?:giai doan|thoi ky|nhiem ky|nam hoc|nam)${S})?${YL}${Y}\\s*[-–—]\\s*(?:nam${S})?${Y}${YR}`),
+    needs: ['-', '–', '—'],
     build: (m) => rangeOf(m[1], m[2]),
   },
   // "6 tháng đầu năm 2023", "9 tháng năm 2023", "6 tháng cuối năm", "6 thang dau 2023"
   {
     re: re(`${L}(\\d{1,2})${S}thang(?:${S}(dau|cuoi))?(?:${S}nam(?:${S}${Y})?|${S}${Y})?${YR}`),
+    needs: ['thang'],
     build: (m, ctx) => {
       const n = Number(m[1]);
       const dir = m[2];
@@ -128,6 +134,7 @@ const RULES: Rule[] = [
   // "quý I/2024", "quý 2 năm 2023", "quý IV"
   {
     re: re(`${L}quy${S}(iv|iii|ii|i|[1-4])(?:\\s*[/-]\\s*${Y}|${S}(?:nam${S})?${Y})?${YR}`),
+    needs: ['quy'],
     build: (m, ctx) => {
       if (!wordIs(ctx, m.index, 'quý')) return undefined;
       const q = ROMAN[m[1] as string] ?? Number(m[1]);
@@ -140,16 +147,19 @@ const RULES: Rule[] = [
   // "đến ngày 30/6/2023", "tính đến hết 31/12/2023", "đến 30/6"
   {
     re: re(`${L}(?:tinh${S})?den${S}(?:het${S})?(?:ngay${S})?(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})(?:\\s*[/.-]\\s*${Y})?${YR}`),
+    needs: ['den'],
     build: (m, ctx) => dateAsOf(Number(m[1]), Number(m[2]), yearOf(m[3], ctx)),
   },
   // "đến ngày 30 tháng 6 năm 2023"
   {
     re: re(`${L}(?:tinh${S})?den${S}(?:het${S})?ngay${S}(\\d{1,2})${S}thang${S}(\\d{1,2})(?:${S}nam${S}${Y})?${YR}`),
+    needs: ['den'],
     build: (m, ctx) => dateAsOf(Number(m[1]), Number(m[2]), yearOf(m[3], ctx)),
   },
   // "tháng 6/2023", "tháng 6 năm 2023", "đến hết tháng 6/2023" (as of the month's end)
   {
     re: re(`${L}(?:((?:tinh${S})?den)${S}(?:het${S})?)?(?<!ngay[\\s.…\\d]*)thang${S}(\\d{1,2})(?:\\s*[/-]\\s*${Y}|${S}(?:nam${S})?${Y})?${YR}`),
+    needs: ['thang'],
     build: (m, ctx) => {
       const month = Number(m[2]);
       const year = yearOf(m[3] ?? m[4], ctx);
@@ -161,6 +171,7 @@ const RULES: Rule[] = [
   // "cuối năm 2023", "đầu năm 2024", "cuối năm", "cuoi 2023"
   {
     re: re(`${L}(cuoi|dau)${S}(?:nam(?:${S}${Y})?|${Y})${YR}`),
+    needs: ['cuoi', 'dau'],
     build: (m, ctx) => {
       const isEnd = m[1] === 'cuoi';
       if (!wordIs(ctx, m.index, isEnd ? 'cuối' : 'đầu')) return undefined;
@@ -172,6 +183,7 @@ const RULES: Rule[] = [
   // "Tết Nguyên Đán 2023", "tết Quý Mão", "Tết Nguyên đán Giáp Thìn 2024"
   {
     re: re(`${L}tet(?:${S}nguyen${S}dan)?(?:${S}(${CAN.join('|')})${S}(${Object.keys(CHI).join('|')}))?(?:${S}(?:nam${S})?${Y})?${YR}`),
+    needs: ['tet'],
     build: (m, ctx) => {
       const year = m[3] ? Number(m[3]) : m[1] && m[2] ? canChiYear(m[1], m[2], ctx.defaultYear) : undefined;
       if (year === undefined) return undefined;
@@ -183,11 +195,13 @@ const RULES: Rule[] = [
   // "cùng kỳ năm trước", "so với cùng kỳ", "cùng kỳ năm 2022": the span of the preceding mention, a year back.
   {
     re: re(`${L}cung${S}ky(?:${S}nam${S}(?:truoc|ngoai)|${S}(?:nam${S})?${Y})?${YR}`),
+    needs: ['cung'],
     build: (m) => ({ period: null, relative: m[1] ? { shiftToYear: Number(m[1]) } : {} }),
   },
   // "năm nay", "năm qua", "năm trước", "năm ngoái" (not "những năm qua")
   {
     re: re(`(?<!(?:nhung|cac|nhieu|may|vai)${S})${L}nam${S}(nay|qua|truoc|ngoai)${R}`),
+    needs: ['nam'],
     build: (m, ctx) => {
       if (ctx.defaultYear === undefined || !wordIs(ctx, m.index, 'năm')) return undefined;
       const back = m[1] === 'truoc' || m[1] === 'ngoai' ? 1 : 0;
@@ -197,6 +211,7 @@ const RULES: Rule[] = [
   // "năm 2023"
   {
     re: re(`${L}nam${S}?${Y}${YR}`),
+    needs: ['nam'],
     build: (m, ctx) => {
       const w = ctx.original.slice(m.index, m.index + 3);
       // "Việt Nam 2023", "Quảng Nam 2024": a capitalised unaccented Nam after a word is a name.
@@ -209,6 +224,7 @@ const RULES: Rule[] = [
 
 const BARE_YEAR: Rule = {
   re: re(`${YL}${Y}${YR}`),
+  needs: ['19', '20'],
   build: (m) => ({ period: wholeYear(Number(m[1])) }),
 };
 
@@ -242,6 +258,7 @@ export function findPeriods(text: string, opts: FindPeriodsOptions = {}): Period
   const candidates: Candidate[] = [];
   const rules = opts.bareYear ? [...RULES, BARE_YEAR] : RULES;
   for (const rule of rules) {
+    if (!rule.needs.some((word) => folded.includes(word))) continue;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(folded); m; m = rule.re.exec(folded)) {
       const built = rule.build(m, ctx);
