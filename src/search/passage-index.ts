@@ -2,9 +2,8 @@
 // maps for reports, BM25 candidates re-ranked in our code (see rank.ts), save and load.
 // Every operation is synchronous: with a synchronous tokenizer and no hooks Orama is too.
 import { count, create, insert, load, type RawData, remove, save, search } from '@orama/orama';
-import { index as oramaIndex, internalDocumentIDStore } from '@orama/orama/components';
-import { radix } from '@orama/orama/trees';
 import type { Report } from '../ingest/types';
+import { createIndexComponent, limitNextSearch } from './orama-index';
 import { highlightSpans, placeKeys, profileQuery, type ScoredCandidate, scoreCandidate } from './rank';
 import { buildSnippet } from './snippet';
 import { analyzeVi, createViTokenizer, PRETOKENIZED, TERMINATOR, tokenizeVi } from './tokenizer';
@@ -36,213 +35,6 @@ const SCHEMA = {
   provinceCode: 'enum',
   year: 'number',
 } as const;
-
-/**
- * Orama's index component with a faster insert for text fields and a linear find. Stock insert
- * counts each token's frequency by scanning all of the field's tokens, once per token
- * (quadratic in the passage length), and walks the radix tree from the root for every token.
- * This one stores the same values in the same order: it counts once per field, re-tokenises
- * nothing when a field repeats the previous document's value (the context of a report's
- * passages mostly does), and goes straight to a word's node once the tree has it.
- */
-const { getInternalDocumentId } = internalDocumentIDStore;
-
-type IndexComponent = ReturnType<typeof oramaIndex.createIndex>;
-
-/** The fields of @orama/orama 3.1.x's index store that inserting into a text field touches. */
-interface IndexStoreShape {
-  searchableProperties: string[];
-  indexes: Record<string, { type: string; node: unknown }>;
-  frequencies: Record<string, Record<number, Record<string, number>>>;
-  tokenOccurrences: Record<string, Record<string, number>>;
-}
-
-function createIndexComponent() {
-  const stock = oramaIndex.createIndex();
-  /** Per field, the last value tokenised, its tokens and each token's term frequency. */
-  const lastTokens = new Map<string, { value: string; tokens: string[]; tf: number[] }>();
-  const insert: IndexComponent['insert'] = (implementation, index, prop, id, internalId, value, schemaType, language, tokenizer, docsCount, options) => {
-    // Safe: the shape of @orama/orama 3.1.x's default index store, which this component wraps.
-    const store = index as unknown as IndexStoreShape;
-    const tree = store.indexes[prop];
-    if (tree?.type !== 'Radix' || typeof value !== 'string') {
-      return stock.insert(implementation, index, prop, id, internalId, value, schemaType, language, tokenizer, docsCount, options);
-    }
-    let last = lastTokens.get(prop);
-    if (last?.value !== value) {
-      // Safe: a synchronous tokenizer (createDb), so tokenize returns the tokens themselves.
-      const tokens = tokenizer.tokenize(value, language, prop, false) as string[];
-      const counts = new Map<string, number>();
-      for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
-      last = { value, tokens, tf: tokens.map((t) => (counts.get(t) ?? 0) / tokens.length) };
-      lastTokens.set(prop, last);
-    }
-    const { tokens, tf } = last;
-    implementation.insertDocumentScoreParameters(index, prop, internalId, tokens, docsCount);
-    const docId = getInternalDocumentId(index.sharedInternalDocumentStore, internalId);
-    // Safe: created by the stock insertDocumentScoreParameters just above, for this document.
-    const frequencies = store.frequencies[prop]![docId]!;
-    const occurrences = store.tokenOccurrences[prop]!;
-    // Safe: a 'Radix' index's node is a RadixTree.
-    const root = tree.node as RadixNodeShape;
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i] as string;
-      frequencies[token] = tf[i] as number;
-      occurrences[token] = (occurrences[token] ?? 0) + 1;
-      insertWord(root, token, docId);
-    }
-  };
-  const search: typeof stock.search = (index, ...rest) => {
-    // Safe: the shape of @orama/orama 3.1.x's default index store, which this component wraps.
-    const store = index as unknown as IndexStoreShape;
-    for (const prop of store.searchableProperties) {
-      const tree = store.indexes[prop];
-      if (tree?.type === 'Radix') useLinearFind(tree.node as RadixNodeShape);
-    }
-    return stock.search(index, ...rest);
-  };
-  const load: IndexComponent['load'] = (sharedInternalDocumentStore, raw) => {
-    // Safe: the shape stock save wrote (savePassageIndex), checked by INDEX_FORMAT_VERSION.
-    const saved = raw as { indexes: Record<string, { type: string; node: RadixJson; isArray: boolean }> };
-    const radixJson = Object.entries(saved.indexes).filter(([, entry]) => entry.type === 'Radix');
-    // Stock load copies index types it does not know as they are; the radix trees are built below.
-    const indexes = { ...saved.indexes };
-    for (const [prop, entry] of radixJson) indexes[prop] = { ...entry, type: 'Pending' };
-    const loaded = stock.load(sharedInternalDocumentStore, { ...saved, indexes });
-    const store = loaded as unknown as IndexStoreShape;
-    for (const [prop, entry] of radixJson) store.indexes[prop] = { type: 'Radix', node: radixFromJson(entry.node), isArray: entry.isArray } as IndexStoreShape['indexes'][string];
-    return loaded;
-  };
-  return { ...stock, insert, search, load };
-}
-
-/** A radix node as RadixNode.toJSON writes it. */
-interface RadixJson {
-  w: string;
-  s: string;
-  e: boolean;
-  k: string;
-  d: number[];
-  c: [string, RadixJson][];
-}
-
-/**
- * RadixTree.fromJSON without its waste, the bulk of restoring a snapshot: the stock one gives
- * every node an empty Map and Set, then replaces both. Same nodes, fields and child order.
- */
-function radixFromJson(json: RadixJson): radix.RadixTree {
-  const root = new radix.RadixTree();
-  const stack: [radix.RadixNode, RadixJson][] = [[root, json]];
-  while (stack.length > 0) {
-    const [node, j] = stack.pop() as [radix.RadixNode, RadixJson];
-    node.w = j.w;
-    node.s = j.s;
-    node.e = j.e;
-    node.k = j.k;
-    if (j.d.length > 0) node.d = new Set(j.d);
-    for (const [key, child] of j.c) {
-      const next = new radix.RadixNode(child.k, child.s, child.e);
-      node.c.set(key, next);
-      stack.push([next, child]);
-    }
-  }
-  return root;
-}
-
-/**
- * Each tree's nodes by the word ending there. A word's node stays the same object for the
- * tree's life: inserting other words splits edges above it, and removing a document from a word
- * (all that Orama's remove does) keeps the node.
- */
-const wordNodes = new WeakMap<RadixNodeShape, Map<string, RadixNodeShape>>();
-
-/** RadixNode.insert, without the walk from the root for a word the tree already has. */
-function insertWord(root: RadixNodeShape, word: string, docId: number): void {
-  let words = wordNodes.get(root);
-  if (!words) {
-    words = new Map();
-    wordNodes.set(root, words);
-  }
-  const known = words.get(word);
-  if (known) {
-    known.e = true;
-    known.d.add(docId);
-    return;
-  }
-  root.insert(word, docId);
-  const node = exactNode(root, word);
-  if (node) words.set(word, node);
-}
-
-/** The node where `word` ends, or null. */
-function exactNode(root: RadixNodeShape, word: string): RadixNodeShape | null {
-  let node = root;
-  let i = 0;
-  while (i < word.length) {
-    const child = node.c.get(word[i] as string);
-    if (!child || !word.startsWith(child.s, i)) return null;
-    node = child;
-    i += child.s.length;
-  }
-  return node.e ? node : null;
-}
-
-/** The fields of @orama/orama 3.1.x's RadixNode that a lookup reads. */
-interface RadixNodeShape {
-  /** Edge label from the parent. */
-  s: string;
-  c: Map<string, RadixNodeShape>;
-  d: Set<number>;
-  /** A word ends here. */
-  e: boolean;
-  w: string;
-  find(params: { term: string; exact?: boolean; tolerance?: number }): Record<string, number[]>;
-  insert(word: string, docId: number): void;
-}
-
-const linearFind = new WeakSet<RadixNodeShape>();
-
-/**
- * Replaces a radix tree's `find` with one returning the same words and documents in the same
- * order, in linear time. Orama 3.1.18's findAllWords copies a word's documents with
- * `if (!docs.includes(id)) docs.push(id)`: quadratic in the posting list, ~20 s per query for
- * a syllable in 60.000 passages (10.000 reports). A word's documents are a Set already.
- */
-function useLinearFind(root: RadixNodeShape): void {
-  if (linearFind.has(root)) return;
-  linearFind.add(root);
-  const stockFind = root.find.bind(root);
-  root.find = (params) => {
-    if (params.tolerance) return stockFind(params);
-    const { term } = params;
-    const exact = params.exact ?? false;
-    let node = root;
-    let i = 0;
-    while (i < term.length) {
-      const child = node.c.get(term[i] as string);
-      if (!child) return {};
-      let j = 0;
-      while (j < child.s.length && i + j < term.length && child.s[j] === term[i + j]) j++;
-      if (j === child.s.length) {
-        node = child;
-        i += j;
-      } else if (i + j === term.length && !exact) {
-        node = child;
-        break;
-      } else {
-        return {};
-      }
-    }
-    const output: Record<string, number[]> = {};
-    const stack = [node];
-    while (stack.length > 0) {
-      const n = stack.pop() as RadixNodeShape;
-      if (n.e && (!exact || n.w === term)) output[n.w] = Array.from(n.d);
-      if (n.c.size > 0) stack.push(...n.c.values());
-    }
-    return output;
-  };
-}
 
 function createDb(tokenizer: 'vi' | 'default') {
   return create({
@@ -446,11 +238,13 @@ export function searchPassages(index: PassageIndex, query: string, opts: SearchP
 
   const candidates = new Map<string, { doc: PassageDoc; bm25: number }>();
   const collect = (filter: Record<string, unknown>) => {
+    const wanted = rerank ? Math.max(CANDIDATES, limit) : limit;
+    limitNextSearch(wanted);
     const result = search(index.db, {
       term: lookup,
       properties: ['text', 'context'],
       boost: { context: CONTEXT_BOOST },
-      limit: rerank ? Math.max(CANDIDATES, limit) : limit,
+      limit: wanted,
       // Safe: keys and operators are those of SCHEMA; the record only makes them optional.
       where: filter as never,
     });
