@@ -199,36 +199,12 @@ function useLinearFind(root: RadixNodeShape): void {
   const stockFind = root.find.bind(root);
   root.find = (params) => {
     if (params.tolerance) return stockFind(params);
-    const { term } = params;
-    const exact = params.exact ?? false;
-    let node = root;
-    let i = 0;
-    while (i < term.length) {
-      const child = node.c.get(term[i] as string);
-      if (!child) return {};
-      let j = 0;
-      while (j < child.s.length && i + j < term.length && child.s[j] === term[i + j]) j++;
-      if (j === child.s.length) {
-        node = child;
-        i += j;
-      } else if (i + j === term.length && !exact) {
-        node = child;
-        break;
-      } else {
-        return {};
-      }
-    }
     const output: Record<string, number[]> = {};
-    const stack = [node];
-    while (stack.length > 0) {
-      const n = stack.pop() as RadixNodeShape;
-      if (n.e && (!exact || n.w === term)) output[n.w] = Array.from(n.d);
-      if (n.c.size > 0) stack.push(...n.c.values());
-    }
+    const nodes = findWordNodes(root, params.term, params.exact ?? false);
+    for (const word of Object.keys(nodes)) output[word] = Array.from((nodes[word] as RadixNodeShape).d);
     return output;
   };
 }
-
 
 interface Relevance {
   k: number;
