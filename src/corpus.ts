@@ -74,8 +74,12 @@ export class Corpus implements CorpusLike {
   readonly #figures = new Map<string, Figure[]>();
   /** Each report's figures by id, to turn the figure index's hits back into figures. */
   readonly #byId = new Map<string, Map<string, Figure>>();
-  /** The figure table in Orama, filterable by metric, place, year and kind. */
-  readonly #figureIndex: FigureIndex = createFigureIndex();
+  /**
+   * The figure table in Orama, filterable by metric, place, year and kind; built on the first
+   * /api/figures query, kept up to date from then on. Answers never read it (they use #lookup),
+   * so a Worker's cold start does not pay for it.
+   */
+  #figureIndex: FigureIndex | null = null;
   /** Figures by metric and place in corpus order, for ranking (rankFigures) without a full scan. */
   readonly #lookup = new FigureLookup();
   readonly #index: PassageIndex;
@@ -134,7 +138,7 @@ export class Corpus implements CorpusLike {
     this.#figures.set(report.id, extracted);
     this.#byId.set(report.id, new Map(extracted.map((f) => [f.id, f])));
     this.#lookup.set(report.id, extracted);
-    indexFigures(this.#figureIndex, report, extracted);
+    if (this.#figureIndex) indexFigures(this.#figureIndex, report, extracted);
     if (index) indexReport(this.#index, report);
   }
 
@@ -151,8 +155,9 @@ export class Corpus implements CorpusLike {
   queryFigures(filter: FigureFilter): Figure[] {
     const base = { places: filter.place ? [filter.place] : undefined, kind: filter.kind, year: filter.year, reportId: filter.reportId };
     // A metric filter is a lexicon id ("poor_households") or words of a label ("lớp đào tạo nghề").
-    let ids = queryFigureIds(this.#figureIndex, { ...base, metrics: filter.metric ? [filter.metric.trim()] : undefined });
-    if (filter.metric && ids.length === 0) ids = queryFigureIds(this.#figureIndex, { ...base, words: filter.metric });
+    const table = this.#figureTable();
+    let ids = queryFigureIds(table, { ...base, metrics: filter.metric ? [filter.metric.trim()] : undefined });
+    if (filter.metric && ids.length === 0) ids = queryFigureIds(table, { ...base, words: filter.metric });
     const out: Figure[] = [];
     for (const id of ids) {
       const reportId = id.slice(0, id.lastIndexOf('@'));
@@ -169,6 +174,15 @@ export class Corpus implements CorpusLike {
 
   figuresAtPlaces(placeKeys: readonly string[]): readonly Figure[] {
     return this.#lookup.atPlaces(placeKeys);
+  }
+
+  #figureTable(): FigureIndex {
+    if (!this.#figureIndex) {
+      const table = createFigureIndex();
+      for (const report of this.#reports.values()) indexFigures(table, report, this.figuresOf(report.id));
+      this.#figureIndex = table;
+    }
+    return this.#figureIndex;
   }
 
   get size() {
@@ -234,7 +248,7 @@ export class Corpus implements CorpusLike {
       this.#figures.delete(id);
       this.#byId.delete(id);
       this.#lookup.delete(id);
-      removeFigures(this.#figureIndex, id);
+      if (this.#figureIndex) removeFigures(this.#figureIndex, id);
       return true;
     });
   }
