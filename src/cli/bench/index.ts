@@ -225,7 +225,7 @@ async function main() {
 /** bench/RESULTS.md from a results.json (also alone: npm run bench -- --report-only). */
 function writeReport(report: Json): string {
   const { results, machine } = report;
-  const fit = isolateFit(results);
+  const fit = report.isolateFit ?? isolateFit(results);
   const growth = growthOf(results);
   const started = new Date(report.date);
   const md = [
