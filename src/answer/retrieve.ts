@@ -72,27 +72,24 @@ export function constraintsOf(q: Question): Constraints {
   };
 }
 
-const placeKeys = new WeakMap<Figure, string>();
-/** A figure's folded place, folded once: ranking reads it for every figure of every question. */
-function placeKeyOf(f: Figure): string {
-  let k = placeKeys.get(f);
-  if (k === undefined) {
-    k = placeKey(f.place ?? '');
-    placeKeys.set(f, k);
-  }
-  return k;
+/** `fn` computed once per object (figures and reports are immutable once built), forgotten with it. */
+function oncePer<K extends object, V>(fn: (key: K) => V): (key: K) => V {
+  const cache = new WeakMap<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = fn(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
 }
 
-const reportPlaceKeys = new WeakMap<Report, string>();
+/** A figure's folded place, folded once: ranking reads it for every figure of every question. */
+const placeKeyOf = oncePer((f: Figure) => placeKey(f.place ?? ''));
+
 /** A report's folded place ("quang tri"), folded once; '' when it names none. */
-export function reportPlaceKey(report: Report): string {
-  let key = reportPlaceKeys.get(report);
-  if (key === undefined) {
-    key = report.place ? placeKey(report.place.name) : '';
-    reportPlaceKeys.set(report, key);
-  }
-  return key;
-}
+export const reportPlaceKey = oncePer((report: Report) => (report.place ? placeKey(report.place.name) : ''));
 
 /** Does the figure's place (or its report's) fit the place asked? 2 exact, 1 inside it, 0 not. */
 export function placeFit(f: Figure, report: Report, places: QueryPlace[]): number {
@@ -179,16 +176,8 @@ function* candidates(corpus: CorpusView, c: Constraints, keep: Keep): Iterable<[
   for (const f of pool) yield [f, undefined];
 }
 
-const plainTexts = new WeakMap<Report, string>();
 /** A report's text folded to letters, digits and single spaces, as `contextOf` folds a sentence. */
-function plainTextOf(report: Report): string {
-  let t = plainTexts.get(report);
-  if (t === undefined) {
-    t = foldAligned(report.text).replace(/[^a-z0-9]+/g, ' ');
-    plainTexts.set(report, t);
-  }
-  return t;
-}
+const plainTextOf = oncePer((report: Report) => foldAligned(report.text).replace(/[^a-z0-9]+/g, ' '));
 
 const relatedCache = new WeakMap<Figure[], Set<string>>();
 /** Ids of the figures some relation of the report names as a partner (a plan, a rate, a part). */
