@@ -19,8 +19,11 @@ const CONTEXT_BOOST = 0.5;
  * Query tokens found in more than this share of passages are not looked up in Orama (the three
  * rarest always are). Their postings are the longest, so they cost the most, and their IDF is
  * the lowest, so they move BM25 the least; the re-ranker still scores them on the candidates.
+ * Measured on the dev quotes among generated reports (recall@3, search p50): at 10.000 reports
+ * 0,25 → 48,3%, 262 ms; 0,1 → 44,8% (one quote of 29; recall@1 up 31 → 34,5%), 86 ms; 0,07 →
+ * 41,4%, 38 ms. At 1.000 reports 0,25 and 0,1 both 96,6%, 28 → 16 ms. The seeds never prune.
  */
-const COMMON_TOKEN_SHARE = 0.25;
+const COMMON_TOKEN_SHARE = 0.1;
 const MIN_LOOKUP_TOKENS = 3;
 /** Below this many passages every lookup is cheap, and in a handful of passages every token is "common". */
 const PRUNE_FROM_PASSAGES = 500;
