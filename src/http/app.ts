@@ -60,7 +60,7 @@ export function createApp(deps: AppDeps) {
     if (err instanceof AppError) return c.json(errorBody(err.code, err.message), err.status, err.headers);
     // Thrown by Hono itself (a malformed request it could not route or read): keep its status, use our shape.
     if (err instanceof HTTPException && err.status < 500) return c.json(errorBody('BAD_REQUEST', err.message || 'Bad request.'), err.status);
-    if (err instanceof IngestError) return c.json(errorBody(String(err.code), err.message), 400);
+    if (err instanceof IngestError) return c.json(errorBody(String(err.code), err.message), err.code === 'TOO_COMPLEX' ? 422 : 400);
     log('error', 'unhandled error', { path: c.req.path, error: err instanceof Error ? err.stack : String(err) });
     return c.json(errorBody('INTERNAL', 'Internal error; it has been logged.'), 500);
   });
