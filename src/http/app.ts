@@ -41,6 +41,12 @@ export function createApp(deps: AppDeps) {
   const limit = rateLimit(deps.config, deps.runtime);
   const questionBody = limitBody(MAX_QUESTION_BODY_BYTES, `A question body may be at most ${MAX_QUESTION_BODY_BYTES / 1024 / 1024} MB; a question is at most 2000 characters.`);
   for (const path of ['/api/ask', '/api/verify', '/v1/chat/completions']) app.use(path, limit, questionBody);
+  // Searches and figure tables read the whole index too: a limit of their own, twice the questions'
+  // (a page of the widget makes a few such reads per question).
+  const readLimit = rateLimit(deps.config, deps.runtime, { scale: 2, what: 'searches' });
+  for (const path of ['/api/search', '/api/figures']) app.use(path, readLimit);
+  // The bots' webhooks come from Telegram's and Zalo's servers, many users behind one address: they
+  // are limited per sender inside the routes, once the event is authenticated.
   app.use('/webhooks/*', questionBody);
 
   app.route('/', healthRoutes(deps));
