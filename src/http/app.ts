@@ -63,7 +63,12 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => c.json(errorBody('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`), 404));
   app.onError((err, c) => {
-    if (err instanceof AppError) return c.json(errorBody(err.code, err.message), err.status, err.headers);
+    if (err instanceof AppError) {
+      // A 413 leaves the rest of the body unread on the socket, and the next request kept alive on
+      // it would be read from the middle of that body (686 resets in a row, issue 15): close it.
+      const close = err.status === 413 && deps.runtime === 'node' ? { Connection: 'close' } : {};
+      return c.json(errorBody(err.code, err.message), err.status, { ...err.headers, ...close });
+    }
     // Thrown by Hono itself (a malformed request it could not route or read): keep its status, use our shape.
     if (err instanceof HTTPException && err.status < 500) return c.json(errorBody('BAD_REQUEST', err.message || 'Bad request.'), err.status);
     if (err instanceof IngestError) return c.json(errorBody(String(err.code), err.message), err.code === 'TOO_COMPLEX' ? 422 : 400);
