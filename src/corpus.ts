@@ -24,7 +24,7 @@ export type UpsertStatus = 'created' | 'replaced' | 'unchanged';
 
 export class CorpusError extends Error {
   constructor(
-    readonly code: 'SEED_READ_ONLY' | 'STORAGE_UNAVAILABLE' | 'NOT_FOUND',
+    readonly code: 'SEED_READ_ONLY' | 'STORAGE_UNAVAILABLE' | 'NOT_FOUND' | 'ABORTED',
     message: string,
   ) {
     super(message);
@@ -64,7 +64,11 @@ export interface CorpusLike {
   figuresOf(id: string): MaybePromise<Figure[]>;
   queryFigures(filter: FigureFilter): MaybePromise<Figure[]>;
   search(query: string, opts?: SearchOptions): Promise<PassageHit[]>;
-  upsert(input: ReportInput): Promise<{ status: UpsertStatus; report: Report }>;
+  /**
+   * Ingests a report. `signal` is the request's: once it is aborted (the client went away) nothing
+   * more is written, so a report is stored only for a request that can still be acknowledged.
+   */
+  upsert(input: ReportInput, opts?: { signal?: AbortSignal | undefined }): Promise<{ status: UpsertStatus; report: Report }>;
   remove(id: string): Promise<boolean>;
 }
 
@@ -224,11 +228,13 @@ export class Corpus implements CorpusLike {
   }
 
   /** Ingests a report: new (created), same text as stored (unchanged) or new text (replaced). */
-  async upsert(input: ReportInput): Promise<{ status: UpsertStatus; report: Report }> {
+  async upsert(input: ReportInput, opts: { signal?: AbortSignal | undefined } = {}): Promise<{ status: UpsertStatus; report: Report }> {
     // Prepared in full before anything is written: a report over its budget is refused with
     // nothing stored, and preparing gives the event loop back, so other requests go on meanwhile.
     const { report, figures } = await prepareReport(input);
     return this.#serialised(async () => {
+      // The client gave up while this waited: storing now would keep a report no response acknowledged.
+      if (opts.signal?.aborted) throw new CorpusError('ABORTED', `The request for "${report.id}" was closed before the report was stored; nothing was stored.`);
       const existing = this.#reports.get(report.id);
       if (this.#seedIds.has(report.id)) {
         if (existing && sameContent(existing, report)) return { status: 'unchanged' as const, report: existing };

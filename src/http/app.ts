@@ -66,7 +66,7 @@ export function createApp(deps: AppDeps) {
     if (err instanceof AppError) {
       // A 413 leaves the rest of the body unread on the socket, and the next request kept alive on
       // it would be read from the middle of that body (686 resets in a row, issue 15): close it.
-      const close = err.status === 413 && deps.runtime === 'node' ? { Connection: 'close' } : {};
+      const close: Record<string, string> = err.status === 413 && deps.runtime === 'node' ? { Connection: 'close' } : {};
       return c.json(errorBody(err.code, err.message), err.status, { ...err.headers, ...close });
     }
     // Thrown by Hono itself (a malformed request it could not route or read): keep its status, use our shape.
