@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, type Running, startNode } from '../helpers/server.ts';
+import { recordFigures } from './figures.ts';
 
 const TOKEN = 'ack-token';
 let server: Running;
@@ -49,6 +50,7 @@ describe('acknowledged ⇔ stored', () => {
     // The server finishes what it had started for the abandoned posts before this check.
     await new Promise((r) => setTimeout(r, 3000));
     const stored = (await readdir(join(dataDir, 'reports'))).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5));
+    await recordFigures('acknowledged', { posts: 16, acknowledged: acknowledged.length, abandoned: abandoned.length, present: stored.length, presentNotAcknowledged: stored.filter((id) => !acknowledged.includes(id)).length });
     expect(stored.sort()).toEqual(acknowledged.sort());
     expect(server.output()).not.toMatch(/unhandled error/);
   }, 120_000);

@@ -212,7 +212,9 @@ const ROUTES: Route[] = [
   },
 ];
 
-const figures: Record<string, { inputs: number; status5xx: number; statuses: Record<string, number> }> = {};
+/** A request that takes longer than this is counted as a hang (the adversarial run's client timeout). */
+const HANG_MS = 10_000;
+const figures: Record<string, { inputs: number; status5xx: number; hangs: number; statuses: Record<string, number>; slowestMs: number; slowest: string }> = {};
 
 describe('every route under generated input', () => {
   afterAll(async () => {
@@ -227,15 +229,23 @@ describe('every route under generated input', () => {
         if (level === 'error') errors.push(`${msg} ${JSON.stringify(extra).slice(0, 500)}`);
       },
     });
-    const tally = { inputs: 0, status5xx: 0, statuses: {} as Record<string, number> };
+    const tally = { inputs: 0, status5xx: 0, hangs: 0, statuses: {} as Record<string, number>, slowestMs: 0, slowest: '' };
     figures[route.name] = tally;
     await fc.assert(
       fc.asyncProperty(route.request, async (req) => {
         const before = route.mutates === 'store' ? await snapshot(store) : '';
         const size = corpus.size;
+        const sent = req.method === 'POST' ? await req.clone().text() : '';
+        const t0 = performance.now();
         const res = await app.request(req);
         // Reading the whole body runs streamed answers to the end, where a late error would surface.
         const bodyText = await res.text();
+        const ms = performance.now() - t0;
+        if (ms > tally.slowestMs) {
+          tally.slowestMs = Math.round(ms);
+          tally.slowest = `${req.method} ${new URL(req.url).pathname} ${JSON.stringify(sent.slice(0, 100))}`;
+        }
+        if (ms > HANG_MS) tally.hangs++;
         tally.inputs++;
         tally.statuses[res.status] = (tally.statuses[res.status] ?? 0) + 1;
         if (res.status >= 500) tally.status5xx++;
