@@ -101,6 +101,8 @@ export class Corpus implements CorpusLike {
   #stamp = '';
   /** Stored reports that were prepared again on start (their stored form was older): for the start-up log. */
   rebuiltOnOpen = 0;
+  /** Those reports, until refreshStored() writes their new prepared form back. */
+  #staleStored: { stored: StoredReport; report: Report }[] = [];
 
   private constructor(store: ReportStore, index: PassageIndex) {
     this.store = store;
@@ -149,6 +151,7 @@ export class Corpus implements CorpusLike {
       }
       corpus.rebuiltOnOpen++;
       corpus.#add(report, true);
+      corpus.#staleStored.push({ stored, report });
     }
     return corpus;
   }
@@ -279,6 +282,27 @@ export class Corpus implements CorpusLike {
       this.#compactIfWorth();
       return true;
     });
+  }
+
+  /**
+   * Writes back the prepared form of the reports this start had to prepare again, so the next
+   * start serves them as stored. Runs after the server is up, one write at a time in the write
+   * queue; a report replaced or deleted meanwhile is left as it is.
+   * @returns how many stored forms were renewed.
+   */
+  async refreshStored(): Promise<number> {
+    const stale = this.#staleStored;
+    this.#staleStored = [];
+    let renewed = 0;
+    for (const { stored, report } of stale) {
+      await this.#serialised(async () => {
+        if (this.#reports.get(report.id) !== report || !this.store.writable) return;
+        const { text: _text, ...rest } = report;
+        await this.store.put({ ...stored, prepared: { by: this.#stamp, report: rest, figures: this.figuresOf(report.id) } });
+        renewed++;
+      });
+    }
+    return renewed;
   }
 
   #unindex(report: Report) {

@@ -4,7 +4,7 @@
 // report that cannot be loaded (issue 15: one 2 MB report of one number took the service down).
 import { figureSteps } from '../extract/figures.ts';
 import type { Figure } from '../extract/types.ts';
-import { buildReport } from './build-report.ts';
+import { buildReportSteps } from './build-report.ts';
 import { IngestError } from './errors.ts';
 import type { Report, ReportInput } from './types.ts';
 
@@ -37,7 +37,13 @@ const yieldToLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
  */
 export async function prepareReport(input: ReportInput, budget: PrepareBudget = DEFAULT_PREPARE_BUDGET): Promise<PreparedReport> {
   const t0 = performance.now();
-  const report = buildReport(input);
+  const building = buildReportSteps(input);
+  let built = building.next();
+  while (!built.done) {
+    await yieldToLoop();
+    built = building.next();
+  }
+  const report = built.value;
   await yieldToLoop();
   let slice = performance.now();
   const steps = figureSteps(report);

@@ -102,6 +102,11 @@ describe('Corpus over a FileStore', () => {
     const again = await Corpus.open({ store: new FileStore(dir), seeds: [] });
     expect(again.rebuiltOnOpen).toBe(1);
     expect(again.figuresOf('qt').map((f) => f.text)).toEqual(['14.040 hộ', '7,71%']);
+    // Written back once the server is up, so the start after it reads the new form as stored.
+    expect(await again.refreshStored()).toBe(1);
+    const third = await Corpus.open({ store: new FileStore(dir), seeds: [] });
+    expect(third.rebuiltOnOpen).toBe(0);
+    expect(third.figuresOf('qt')).toEqual(again.figuresOf('qt'));
   });
 
   it('lists a stored report that no longer reads as unreadable instead of failing to start', async () => {
