@@ -69,3 +69,25 @@ describe('a report that is a run of figures', () => {
     expect(order).toEqual(['health 200', 'post 201']);
   }, 60_000);
 });
+
+// The same finding on the anonymous side: a 2.000-character claim of "120 hộ 120 hộ …" ranked the
+// corpus once per number (≈ 9 s, growing with the square of the claim's length).
+describe('a claim that is a run of figures', () => {
+  it('is checked once per distinct figure', async () => {
+    const { app } = await testApp();
+    const res = await app.request(postJson('/api/verify', { claim: '120 hộ '.repeat(285).trim() }));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    // The first "120 hộ" is read without a figure before it, the 284 after it alike: two distinct readings at most.
+    expect(body.answer.split('\n').filter((l: string) => l.startsWith('- ')).length).toBeLessThanOrEqual(2);
+  });
+
+  it('is checked on its first 8 distinct figures, and says so', async () => {
+    const { app } = await testApp();
+    const claim = Array.from({ length: 300 }, (_, i) => `${i + 1} hộ`).join(' ').slice(0, 2000);
+    const body = await (await app.request(postJson('/api/verify', { claim }))).json();
+    expect(body.verdict).not.toBe('supported');
+    expect(body.answer).toMatch(/chỉ đối chiếu 8 số đầu/);
+    expect(body.answer.split('\n').filter((l: string) => l.startsWith('- '))).toHaveLength(9);
+  });
+});
