@@ -56,14 +56,14 @@ function runChild(script: string, args: string[], heapMB: number, stderr: 'inher
   });
 }
 
-/** better-sqlite3 ships prebuilt binaries in its package; say what to do when they do not load. */
+/** node:sqlite is built into Node 22 (the `node` devDependency); say so when an older Node runs this. */
 async function checkSqlite(): Promise<boolean> {
   try {
-    const { default: Database } = await import('better-sqlite3');
-    new Database(':memory:').exec("CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'unicode61 remove_diacritics 2')");
+    const { DatabaseSync } = await import('node:sqlite');
+    new DatabaseSync(':memory:').exec("CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'unicode61 remove_diacritics 2')");
     return true;
   } catch (err) {
-    console.warn(`better-sqlite3 does not load (${(err as Error).message.split('\n')[0]}); run "npm rebuild better-sqlite3" (needs Node ≥ 22). Skipping the alternatives.`);
+    console.warn(`node:sqlite with FTS5 is not available in Node ${process.version} (${(err as Error).message.split('\n')[0]}); run the bench with "npm run bench" (Node 22). Skipping the alternatives.`);
     return false;
   }
 }
