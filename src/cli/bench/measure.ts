@@ -17,9 +17,10 @@ import { createPassageIndex, indexReport, savePassageIndex, searchPassages } fro
 import { SNAPSHOT_FORMAT, type SeedSnapshot } from '../../seed-snapshot.ts';
 import { MemoryStore } from '../../store/memory-store.ts';
 import { readSeedInputs } from '../../store/seed-files.ts';
+import { readDevQuestions } from '../dev-questions.ts';
 import { createFts5Engine, createMiniSearchEngine, createOramaDefaultEngine, type Engine, recallAt } from './alternatives.ts';
 import { generateCorpus } from './generate.ts';
-import { type BenchQuestion, buildQuestionMix, readDevQuestions } from './questions.ts';
+import { type BenchQuestion, buildQuestionMix } from './questions.ts';
 import { gcHeap, percentiles } from './stats.ts';
 
 interface Args {
