@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BENCH_DIR = join(ROOT, 'bench');
@@ -26,18 +27,27 @@ interface Options {
   questions: number;
 }
 
-function parseOptions(argv: string[]): Options {
-  const get = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const quick = argv.includes('--quick');
+function parseOptions(args: string[]): Options & { reportOnly: boolean } {
+  const { values } = parseArgs({
+    args,
+    options: {
+      quick: { type: 'boolean', default: false },
+      sizes: { type: 'string' },
+      duration: { type: 'string' },
+      questions: { type: 'string' },
+      'no-http': { type: 'boolean', default: false },
+      'no-alts': { type: 'boolean', default: false },
+      'report-only': { type: 'boolean', default: false },
+    },
+  });
+  const quick = values.quick;
   return {
-    sizes: (get('sizes') ?? (quick ? '0,1000' : '0,1000,10000')).split(',').map(Number),
-    duration: Number(get('duration') ?? (quick ? 4 : 8)),
-    http: !argv.includes('--no-http'),
-    alts: !argv.includes('--no-alts'),
-    questions: Number(get('questions') ?? (quick ? 150 : 300)),
+    sizes: (values.sizes ?? (quick ? '0,1000' : '0,1000,10000')).split(',').map(Number),
+    duration: Number(values.duration ?? (quick ? 4 : 8)),
+    http: !values['no-http'],
+    alts: !values['no-alts'],
+    questions: Number(values.questions ?? (quick ? 150 : 300)),
+    reportOnly: values['report-only'],
   };
 }
 
@@ -199,8 +209,8 @@ async function measureIsolateFit(estimate: number): Promise<Json> {
 }
 
 async function main() {
-  if (process.argv.includes('--report-only')) return writeReport(JSON.parse(readFileSync(join(BENCH_DIR, 'results.json'), 'utf8')));
   const opts = parseOptions(process.argv.slice(2));
+  if (opts.reportOnly) return writeReport(JSON.parse(readFileSync(join(BENCH_DIR, 'results.json'), 'utf8')));
   mkdirSync(WORK_DIR, { recursive: true });
   const started = new Date();
   const alts = opts.alts && (await checkSqlite());
