@@ -4,6 +4,7 @@
 import { extractFigures } from './extract/figures.ts';
 import type { Figure } from './extract/types.ts';
 import { buildReport } from './ingest/build-report.ts';
+import { prepareReport, preparationStamp } from './ingest/prepare.ts';
 import type { Report, ReportInput } from './ingest/types.ts';
 import {
   createPassageIndex,
@@ -23,7 +24,7 @@ export type UpsertStatus = 'created' | 'replaced' | 'unchanged';
 
 export class CorpusError extends Error {
   constructor(
-    readonly code: 'SEED_READ_ONLY' | 'STORAGE_UNAVAILABLE' | 'NOT_FOUND',
+    readonly code: 'SEED_READ_ONLY' | 'STORAGE_UNAVAILABLE' | 'NOT_FOUND' | 'ABORTED',
     message: string,
   ) {
     super(message);
@@ -63,7 +64,11 @@ export interface CorpusLike {
   figuresOf(id: string): MaybePromise<Figure[]>;
   queryFigures(filter: FigureFilter): MaybePromise<Figure[]>;
   search(query: string, opts?: SearchOptions): Promise<PassageHit[]>;
-  upsert(input: ReportInput): Promise<{ status: UpsertStatus; report: Report }>;
+  /**
+   * Ingests a report. `signal` is the request's: once it is aborted (the client went away) nothing
+   * more is written, so a report is stored only for a request that can still be acknowledged.
+   */
+  upsert(input: ReportInput, opts?: { signal?: AbortSignal | undefined }): Promise<{ status: UpsertStatus; report: Report }>;
   remove(id: string): Promise<boolean>;
 }
 
@@ -87,6 +92,10 @@ export class Corpus implements CorpusLike {
   #queue: Promise<unknown> = Promise.resolve();
   /** Stored entries that could not be read on start: reported by /healthz, never served. */
   readonly unreadable: string[] = [];
+  /** Stamp of this code's preparation (ingest/prepare.ts): a stored form with it is served as is. */
+  #stamp = '';
+  /** Stored reports that were prepared again on start (their stored form was older): for the start-up log. */
+  rebuiltOnOpen = 0;
 
   private constructor(store: ReportStore, index: PassageIndex) {
     this.store = store;
@@ -114,11 +123,17 @@ export class Corpus implements CorpusLike {
       corpus.#seedIds.add(seed.id);
       corpus.#add(seed, opts.seedIndex === undefined, opts.seedFigures?.get(seed.id));
     }
+    corpus.#stamp = preparationStamp(opts.seeds.map((s) => corpus.figuresOf(s.id)));
     for (const report of opts.restored?.reports ?? []) corpus.#add(report, false, opts.restored?.figures.get(report.id));
     const { reports, unreadable } = await opts.store.list();
     corpus.unreadable.push(...unreadable);
     for (const stored of reports) {
       if (corpus.#seedIds.has(stored.id)) continue;
+      // Prepared by this very code: served as stored, so a start costs reading, not extraction.
+      if (stored.prepared?.by === corpus.#stamp) {
+        corpus.#add({ ...stored.prepared.report, text: stored.text }, true, stored.prepared.figures);
+        continue;
+      }
       // A stored report this version cannot read (it cleans to nothing) is reported, never fatal.
       let report: Report;
       try {
@@ -127,6 +142,7 @@ export class Corpus implements CorpusLike {
         corpus.unreadable.push(`${stored.id}.json`);
         continue;
       }
+      corpus.rebuiltOnOpen++;
       corpus.#add(report, true);
     }
     return corpus;
@@ -212,9 +228,13 @@ export class Corpus implements CorpusLike {
   }
 
   /** Ingests a report: new (created), same text as stored (unchanged) or new text (replaced). */
-  upsert(input: ReportInput): Promise<{ status: UpsertStatus; report: Report }> {
+  async upsert(input: ReportInput, opts: { signal?: AbortSignal | undefined } = {}): Promise<{ status: UpsertStatus; report: Report }> {
+    // Prepared in full before anything is written: a report over its budget is refused with
+    // nothing stored, and preparing gives the event loop back, so other requests go on meanwhile.
+    const { report, figures } = await prepareReport(input);
     return this.#serialised(async () => {
-      const report = buildReport(input);
+      // The client gave up while this waited: storing now would keep a report no response acknowledged.
+      if (opts.signal?.aborted) throw new CorpusError('ABORTED', `The request for "${report.id}" was closed before the report was stored; nothing was stored.`);
       const existing = this.#reports.get(report.id);
       if (this.#seedIds.has(report.id)) {
         if (existing && sameContent(existing, report)) return { status: 'unchanged' as const, report: existing };
@@ -224,10 +244,11 @@ export class Corpus implements CorpusLike {
       if (!this.store.writable) {
         throw new CorpusError('STORAGE_UNAVAILABLE', `This deployment has no durable report storage (${this.store.description}); ingest reports on a server with a data directory.`);
       }
-      const stored = storedReportOf(report, input);
+      const { text: _text, ...rest } = report;
+      const stored = { ...storedReportOf(report, input), prepared: { by: this.#stamp, report: rest, figures } };
       await this.store.put(stored);
       if (existing) removeReport(this.#index, report.id);
-      this.#add(report, true);
+      this.#add(report, true, figures);
       return { status: existing ? ('replaced' as const) : ('created' as const), report };
     });
   }
