@@ -111,6 +111,10 @@ const questionLimits = {
   413: error('The body is larger than the server reads for a question.'),
   429: { ...error('Too many questions from this client this minute (RATE_LIMIT_PER_MINUTE).'), headers: { 'Retry-After': 'Seconds until the next question is accepted.' } },
 };
+/** Searches and figure tables: a per-client limit of their own, twice the questions'. */
+const readLimit = {
+  429: { ...error('Too many searches from this client this minute (twice RATE_LIMIT_PER_MINUTE).'), headers: { 'Retry-After': 'Seconds until the next search is accepted.' } },
+};
 const adminErrors = {
   401: error('No admin token: send "Authorization: Bearer <ADMIN_TOKEN>".'),
   403: error('Wrong token, or admin routes are off (ADMIN_TOKEN is not set).'),
@@ -174,8 +178,10 @@ export const OPERATIONS: Operation[] = [
       201: { description: 'Created.', content: json('PostReportResponse') },
       ...jsonBody,
       ...adminErrors,
+      408: error('The client went away before the report was stored; nothing was stored.'),
       409: error('The id is a seed report, which is read-only.'),
       413: error('The report is larger than MAX_REPORT_BYTES.'),
+      422: error('The report holds more figures than one report may (or takes too long to read); nothing was stored.'),
       503: error('The report could not be stored; nothing was changed.'),
     },
   },
@@ -195,7 +201,7 @@ export const OPERATIONS: Operation[] = [
   },
   {
     operationId: 'searchPassages', method: 'get', path: '/api/search', tag: 'Tìm kiếm', summary: 'Ranked passages with highlights.', query: SearchQuery,
-    responses: { 200: { description: 'The hits.', content: json('SearchResponse') }, ...badInput },
+    responses: { 200: { description: 'The hits.', content: json('SearchResponse') }, ...badInput, ...readLimit },
   },
   {
     operationId: 'listFigures', method: 'get', path: '/api/figures', tag: 'Tìm kiếm', summary: 'The figure table (format=csv for CSV).', query: FiguresQuery,
@@ -205,6 +211,7 @@ export const OPERATIONS: Operation[] = [
         content: { ...json('FiguresResponse'), ...text('text/csv', 'The columns of FigureWire, one figure a row, sent as an attachment named figures.csv.') },
       },
       ...badInput,
+      ...readLimit,
     },
   },
   {
@@ -212,7 +219,7 @@ export const OPERATIONS: Operation[] = [
     params: [{ name: 'X-Telegram-Bot-Api-Secret-Token', in: 'header', required: true, description: 'The TELEGRAM_WEBHOOK_SECRET setting, given to setWebhook as secret_token.' }],
     body: 'TelegramUpdate',
     responses: {
-      200: { description: 'A sendMessage method call, or an empty body for updates the bot ignores (unreadable ones too, so Telegram does not resend them).' },
+      200: { description: 'A sendMessage method call (a sender over the limit is told so in it), or an empty body for updates the bot ignores (unreadable ones too, so Telegram does not resend them).' },
       401: error('Wrong secret token.'),
       403: error('The Telegram bot is not configured.'),
       413: error('The body is larger than the server reads for a question.'),
@@ -223,7 +230,7 @@ export const OPERATIONS: Operation[] = [
     params: [{ name: 'X-ZEvent-Signature', in: 'header', required: true, description: 'mac=sha256(app id + raw body + timestamp + OA secret key), hex.' }],
     body: 'ZaloEvent',
     responses: {
-      200: { description: '{ ok, handled, event }' },
+      200: { description: '{ ok, handled, event }; event "rate_limited" when the sender is over the limit.' },
       ...badInput,
       401: error('Bad signature; nothing was done.'),
       403: error('The Zalo bot is not configured.'),

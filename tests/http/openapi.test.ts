@@ -50,10 +50,10 @@ describe('the OpenAPI document', () => {
     ['post', '/api/ask', ['400', '413', '415', '429']],
     ['post', '/api/verify', ['400', '413', '415', '429']],
     ['post', '/v1/chat/completions', ['400', '413', '415', '429']],
-    ['post', '/api/reports', ['400', '401', '403', '413', '415']],
+    ['post', '/api/reports', ['400', '401', '403', '408', '413', '415', '422']],
     ['delete', '/api/reports/{id}', ['401', '403', '404']],
-    ['get', '/api/search', ['400']],
-    ['get', '/api/figures', ['400']],
+    ['get', '/api/search', ['400', '429']],
+    ['get', '/api/figures', ['400', '429']],
     ['post', '/webhooks/telegram', ['401', '403', '413']],
     ['post', '/webhooks/zalo', ['400', '401', '403', '413']],
   ])('lists the error responses of %s %s', async (method, path, statuses) => {
