@@ -13,11 +13,14 @@ const Env = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   /** Where accepted reports live (Node file store). */
   DATA_DIR: z.string().min(1).default('./data'),
-  /** Bearer token for ingestion and deletion; unset means those routes are off (403). */
+  /** Bearer token for ingestion and deletion; unset means those routes are off (403). RFC 6750 token characters only. */
   ADMIN_TOKEN: z
     .string()
     .optional()
-    .transform((t) => (t && t.trim() ? t.trim() : undefined)),
+    .transform((t) => (t && t.trim() ? t.trim() : undefined))
+    .refine((t) => t === undefined || /^[A-Za-z0-9._~+/-]+=*$/.test(t), {
+      message: 'may hold only letters, digits and - . _ ~ + / (then = signs): a bearer token has no other characters',
+    }),
   /** Largest report text accepted, in bytes of UTF-8. */
   MAX_REPORT_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -42,6 +42,7 @@ async function main() {
     } catch {}
     await new Promise((r) => setTimeout(r, 250));
   }
+  // The arguments are the scorer's own (it parses them): passed through as given, not parsed here.
   const run = spawn(process.execPath, [scorer, '--base', base, '--token', token, ...process.argv.slice(2)], { stdio: 'inherit' });
   const code = await new Promise<number>((r) => run.on('exit', (c) => r(c ?? 1)));
   server.kill('SIGTERM');

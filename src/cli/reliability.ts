@@ -5,17 +5,18 @@ import { spawnSync } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIR = join(ROOT, 'test-output', 'reliability');
-const args = new Set(process.argv.slice(2));
+const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false }, print: { type: 'boolean', default: false } } });
 
 let code = 0;
-if (!args.has('--print')) {
+if (!args.print) {
   const run = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'tests/reliability'], {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, RELIABILITY_FULL: args.has('--quick') ? '0' : '1' },
+    env: { ...process.env, RELIABILITY_FULL: args.quick ? '0' : '1' },
   });
   code = run.status ?? 1;
 }
