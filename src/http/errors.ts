@@ -24,6 +24,13 @@ export const ERROR_STATUS = {
   /** A report within the size limit whose figures exceed the per-report budget (ingest/prepare.ts). */
   TOO_COMPLEX: 422,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** An uploaded file (ingest/formats) this service cannot read; the message says what to send instead. */
+  SCANNED_PDF: 422,
+  ENCRYPTED_FILE: 422,
+  CORRUPT_FILE: 422,
+  NO_MAIN_TEXT: 422,
+  LEGACY_DOC: 415,
+  UNSUPPORTED_FORMAT: 415,
   RATE_LIMITED: 429,
   STORAGE_UNAVAILABLE: 503,
   INTERNAL: 500,
