@@ -28,6 +28,8 @@ export const PostReportResponse = z.object({
   figures: z.number().int(),
   /** created (201), replaced or unchanged (200): what the post did. */
   status: z.enum(['created', 'replaced', 'unchanged']),
+  /** For a file upload (multipart/form-data): what the file was read as. */
+  format: z.enum(['pdf', 'docx', 'html', 'text']).optional(),
 });
 
 export const PlaceInfo = z.object({

@@ -96,6 +96,8 @@ export interface Operation {
   /** Parameters outside the query schema (a header, a switch). */
   params?: { name: string; in: 'query' | 'header'; required?: boolean; description: string }[];
   body?: SchemaName;
+  /** The body may also be a multipart/form-data upload: a `file` plus these text fields. */
+  upload?: { fields: Record<string, string> };
   responses: Record<number, OperationResponse>;
   admin?: boolean;
   example?: string;
@@ -173,6 +175,15 @@ export const OPERATIONS: Operation[] = [
   {
     operationId: 'createReport', method: 'post', path: '/api/reports', tag: 'Báo cáo', summary: 'Ingest one report (admin token).', admin: true,
     body: 'PostReportBody',
+    description: 'JSON with the text, or multipart/form-data with a file (PDF with a text layer, DOCX, HTML page or UTF-8 text, read by its content).',
+    upload: {
+      fields: {
+        id: 'The report id; without it, one derived from the text.',
+        title: "The title; without it, the file's own (a page's <title>) or the first line.",
+        source: "Where it came from; without it, a page's og:url or publication.",
+        publishedAt: "ISO date; without it, a page's article:published_time.",
+      },
+    },
     responses: {
       200: { description: 'Unchanged or replaced.', content: json('PostReportResponse') },
       201: { description: 'Created.', content: json('PostReportResponse') },
@@ -180,8 +191,9 @@ export const OPERATIONS: Operation[] = [
       ...adminErrors,
       408: error('The client went away before the report was stored; nothing was stored.'),
       409: error('The id is a seed report, which is read-only.'),
-      413: error('The report is larger than MAX_REPORT_BYTES.'),
-      422: error('The report holds more figures than one report may (or takes too long to read); nothing was stored.'),
+      413: error('The report (or the uploaded file, or what it unpacks to) is larger than MAX_REPORT_BYTES.'),
+      415: error('An uploaded file in a format not read here: a Word 97 .doc (send DOCX) or not a document at all.'),
+      422: error('The report holds more figures than one report may (or takes too long to read), or the uploaded file cannot be read: a scanned PDF (no OCR), an encrypted or corrupt file, a page with no main text; nothing was stored.'),
       503: error('The report could not be stored; nothing was changed.'),
     },
   },
@@ -282,6 +294,14 @@ export const OPERATIONS: Operation[] = [
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
+function uploadContent(fields: Record<string, string>) {
+  const properties = {
+    file: { type: 'string', format: 'binary', description: 'The report file.' },
+    ...Object.fromEntries(Object.entries(fields).map(([name, description]) => [name, { type: 'string', description }])),
+  };
+  return { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties } } };
+}
+
 function mediaType(body: Body) {
   return typeof body === 'string' ? { schema: ref(body) } : { schema: { type: 'string', description: body.text } };
 }
@@ -344,7 +364,7 @@ export function openApiDocument(): Record<string, unknown> {
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),
       ...(parameters.length ? { parameters } : {}),
-      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(op.body) } } } } : {}),
+      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(op.body) }, ...(op.upload ? uploadContent(op.upload.fields) : {}) } } } : {}),
       ...(op.admin ? { security: [{ adminToken: [] }] } : {}),
       responses,
     };

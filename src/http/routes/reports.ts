@@ -5,6 +5,8 @@ import { PostReportBody, ReportId, type ReportSummary } from '../../contract.ts'
 import { CorpusError } from '../../corpus.ts';
 import { cleanReportText } from '../../ingest/clean.ts';
 import { detectLegacyEncoding, legacyEncodingHint } from '../../ingest/encoding.ts';
+import { IngestError } from '../../ingest/errors.ts';
+import { type Converted, toText } from '../../ingest/formats/index.ts';
 import type { Report } from '../../ingest/types.ts';
 import type { AppDeps } from '../app.ts';
 import { requireAdmin } from '../auth.ts';
@@ -44,7 +46,8 @@ export function reportRoutes(deps: AppDeps) {
       });
     })
     .post('/api/reports', admin, limitBody, async (c) => {
-      const body = await readJson(c, PostReportBody);
+      const isForm = /^multipart\/form-data\b/iu.test(c.req.header('content-type') ?? '');
+      const { body, format } = isForm ? await readUpload(c.req.raw, maxBytes, tooLarge) : { body: await readJson(c, PostReportBody), format: undefined };
       if (new TextEncoder().encode(body.text).length > maxBytes) throw tooLarge();
       const legacy = detectLegacyEncoding(body.title ? `${body.title}\n${body.text}` : body.text);
       if (legacy) throw new AppError('LEGACY_ENCODING', legacyEncodingHint(legacy));
@@ -52,7 +55,14 @@ export function reportRoutes(deps: AppDeps) {
       try {
         const { status, report } = await corpus.upsert({ ...body, id }, { signal: c.req.raw.signal });
         return c.json(
-          { id: report.id, title: report.title, passages: report.passages.length, figures: (await corpus.figuresOf(report.id)).length, status },
+          {
+            id: report.id,
+            title: report.title,
+            passages: report.passages.length,
+            figures: (await corpus.figuresOf(report.id)).length,
+            status,
+            ...(format ? { format } : {}),
+          },
           status === 'created' ? 201 : 200,
         );
       } catch (err) {
@@ -68,6 +78,71 @@ export function reportRoutes(deps: AppDeps) {
       }
       return c.json({ id, deleted: true });
     });
+}
+
+/** The form's fields, as the JSON body would carry them (the same rules: PostReportBody). */
+const UploadFields = PostReportBody.omit({ text: true });
+
+/**
+ * A multipart upload: the file in `file`, optional `id`, `title`, `source`, `publishedAt`.
+ * The file is converted by what its bytes are (ingest/formats); a field given wins over what the
+ * file says of itself (a page's <title>, og:url, date).
+ */
+async function readUpload(req: Request, maxBytes: number, tooLarge: () => AppError): Promise<{ body: PostReportBody; format: Converted['format'] }> {
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    throw new AppError('BAD_REQUEST', 'The multipart/form-data body could not be read; send the report file in a field named "file".');
+  }
+  const file = form.get('file');
+  if (file === null || typeof file === 'string') {
+    throw new AppError('VALIDATION', 'file: send the report as a file in a field named "file" (PDF, DOCX, HTML or UTF-8 text).');
+  }
+  if (file.size > maxBytes) throw tooLarge();
+  if (file.size === 0) throw new AppError('EMPTY_TEXT', 'file: the file is empty.');
+  const field = (name: string) => {
+    const v = form.get(name);
+    return typeof v === 'string' && v.trim() !== '' ? v : undefined;
+  };
+  const fields = parseWith(UploadFields, { id: field('id'), title: field('title'), source: field('source'), publishedAt: field('publishedAt') });
+  let converted: Converted;
+  try {
+    converted = await toText(new Uint8Array(await file.arrayBuffer()), { maxUnpackedBytes: maxBytes * 10 }, file.name);
+  } catch (err) {
+    throw fromFormatError(err);
+  }
+  const title = fields.title ?? converted.title?.slice(0, 500);
+  const source = fields.source ?? converted.source?.slice(0, 2000);
+  const publishedAt = fields.publishedAt ?? converted.publishedAt;
+  const body = parseWith(PostReportBody, {
+    text: converted.text,
+    ...(fields.id ? { id: fields.id } : {}),
+    ...(title ? { title } : {}),
+    ...(source ? { source } : {}),
+    ...(publishedAt ? { publishedAt } : {}),
+  });
+  return { body, format: converted.format };
+}
+
+/** A file the converters refused → the HTTP table's code (errors.ts) with the converter's message. */
+function fromFormatError(err: unknown) {
+  if (!(err instanceof IngestError)) return err;
+  switch (err.code) {
+    case 'UNPACKED_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE', err.message);
+    case 'NOT_UTF8':
+      return new AppError('INVALID_ENCODING', err.message);
+    case 'SCANNED_PDF':
+    case 'ENCRYPTED_FILE':
+    case 'CORRUPT_FILE':
+    case 'NO_MAIN_TEXT':
+    case 'LEGACY_DOC':
+    case 'UNSUPPORTED_FORMAT':
+      return new AppError(err.code, err.message);
+    default:
+      return err;
+  }
 }
 
 async function summarise(deps: AppDeps, r: Report): Promise<ReportSummary> {

@@ -22,7 +22,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<Converted> {
   let items: StructuredTextItem[][];
   try {
     // pdf.js takes ownership of the buffer it reads; give it a copy so the caller's stays intact.
-    const doc = await getDocumentProxy(bytes.slice(), { isEvalSupported: false, useSystemFonts: false });
+    const doc = await getDocumentProxy(bytes.slice(), { isEvalSupported: false, useSystemFonts: false, verbosity: 0 });
     items = (await extractTextItems(doc)).items;
     await doc.destroy();
   } catch (err) {
