@@ -11,7 +11,7 @@ const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtur
 
 function upload(bytes: Uint8Array, fields: Record<string, string> = {}, name = 'bao-cao.bin', headers: Record<string, string> = admin) {
   const form = new FormData();
-  form.set('file', new File([bytes], name));
+  form.set('file', new File([bytes.slice()], name));
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   return new Request('http://localhost/api/reports', { method: 'POST', headers, body: form });
 }
