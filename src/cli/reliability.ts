@@ -22,7 +22,7 @@ if (!args.print) {
 }
 
 // The benchmark of hostile text shapes (issue 15): growth exponents and the slowest anonymous request.
-if (!args.has('--print')) {
+if (!args.print) {
   const bench = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'bench', 'pathological.ts'), '--json', join(DIR, 'pathological.json')], { cwd: ROOT, stdio: 'inherit' });
   if (bench.status !== 0) code = code || 1;
 }
