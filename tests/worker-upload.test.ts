@@ -1,0 +1,53 @@
+// File uploads under wrangler dev (workerd, offline): the converters (pdf.js via unpdf, fflate,
+// linkedom + Readability) run in the Worker. The default Worker has no storage binding, so a
+// readable file is converted and prepared, then refused with 503 STORAGE_UNAVAILABLE; a bad file
+// gets the same 4xx as on Node.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeDocx } from './helpers/docx.ts';
+import { freePort, type Running, start } from './helpers/server.ts';
+
+const TOKEN = 'worker-upload-token';
+let worker: Running;
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/formats/${name}`, import.meta.url)));
+
+beforeAll(async () => {
+  const port = await freePort();
+  worker = await start(
+    process.execPath,
+    ['node_modules/wrangler/bin/wrangler.js', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(await freePort()), '--log-level', 'warn', '--var', `ADMIN_TOKEN:${TOKEN}`],
+    { WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' },
+    port,
+    120_000,
+  );
+}, 150_000);
+
+afterAll(async () => {
+  await worker?.stop();
+});
+
+async function upload(bytes: Uint8Array, name: string) {
+  const form = new FormData();
+  form.set('file', new File([bytes.slice()], name));
+  form.set('id', 'upload');
+  const res = await fetch(`${worker.base}/api/reports`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: form });
+  return { status: res.status, code: ((await res.json()) as { error?: { code: string } }).error?.code };
+}
+
+describe('file uploads to the Worker under wrangler dev', () => {
+  it.each([
+    ['a PDF with a table', () => fixture('table.pdf'), 'a.pdf'],
+    ['a news page', () => fixture('news-page.html'), 'a.html'],
+  ])('reads %s, then says it has nowhere to store it', async (_what, make, name) => {
+    expect(await upload(make(), name)).toEqual({ status: 503, code: 'STORAGE_UNAVAILABLE' });
+  });
+
+  it('reads a DOCX, then says it has nowhere to store it', async () => {
+    const docx = await makeDocx({ lines: ['Báo cáo giảm nghèo tỉnh Quảng Trị năm 2023', 'Toàn tỉnh còn 18.412 hộ nghèo.'] });
+    expect(await upload(docx, 'a.docx')).toEqual({ status: 503, code: 'STORAGE_UNAVAILABLE' });
+  });
+
+  it('refuses a scanned PDF as on Node', async () => {
+    expect(await upload(fixture('scanned.pdf'), 'scan.pdf')).toEqual({ status: 422, code: 'SCANNED_PDF' });
+  });
+});
