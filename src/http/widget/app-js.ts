@@ -600,6 +600,8 @@ export const APP_JS = String.raw`(function () {
   function autosize() {
     input.style.height = 'auto';
     input.style.height = Math.min(input.scrollHeight, 160) + 'px';
+    // How much of the bottom the sticky composer covers, for the answers' scroll-margin.
+    document.documentElement.style.setProperty('--composer-h', form.offsetHeight + 'px');
   }
   form.addEventListener('submit', function (ev) { ev.preventDefault(); submit(input.value); input.focus(); });
   input.addEventListener('input', autosize);
@@ -698,6 +700,7 @@ export const APP_JS = String.raw`(function () {
     if (box) box.textContent = '';
   });
 
+  autosize();
   restore();
   if (embedded) tellParent('vnqa:ready');
   var params = new URLSearchParams(location.search);

@@ -74,7 +74,7 @@ mark.hl { background: var(--mark); color: inherit; padding: 1px 0; box-shadow: 0
 .doc-op .method { display: inline-block; min-width: 4.5em; font-weight: 700; color: var(--accent); }
 .doc-op pre, .doc-schema pre { overflow: auto; background: #f3efe9; padding: 8px 10px; border-radius: 8px; font-size: .85rem; }
 body.embed .bar h1 { font-size: 1rem; }
-.thread > li { scroll-margin-top: 8px; scroll-margin-bottom: 150px; }
+.thread > li { scroll-margin-top: 8px; scroll-margin-bottom: calc(var(--composer-h, 140px) + 8px); }
 .coverage { margin-top: 16px; background: var(--card); border: 1px solid var(--line); border-radius: 12px; padding: 10px 14px; }
 .coverage h3 { font-size: .95rem; margin: 0 0 6px; }
 .coverage-list { margin: 0; padding-left: 18px; }
