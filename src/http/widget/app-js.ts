@@ -12,6 +12,11 @@ export const APP_JS = String.raw`(function () {
   var history = [];
   var busy = false;
   var reports = new Map();
+  // What is on screen, kept in sessionStorage so a reload (or a click to the report page and back)
+  // keeps the conversation; "Cuộc hỏi mới" clears it.
+  var STORE_KEY = 'vnqa:conversation:v1';
+  var shown = [];
+  var embedded = window.parent !== window;
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -37,6 +42,13 @@ export const APP_JS = String.raw`(function () {
     if (!unit) return fmt(v);
     return unit === '%' ? fmt(v) + '%' : fmt(v) + ' ' + unit;
   }
+  // "2024-07-17" → "17/07/2024", "2024-07" → "07/2024"; anything else as given.
+  function fmtDate(iso) {
+    var m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(iso || '');
+    if (!m) return iso || '';
+    return [m[3], m[2], m[1]].filter(Boolean).join('/');
+  }
+  function isUrl(s) { return typeof s === 'string' && /^https?:\/\/\S+$/i.test(s); }
   function reportUrl(c) {
     return location.origin + '/reports/' + encodeURIComponent(c.reportId) + '#' + c.start + '-' + c.end;
   }
@@ -56,7 +68,7 @@ export const APP_JS = String.raw`(function () {
     live.appendChild(el('span', 'typing', 'Đang tìm trong các báo cáo…'));
     li.appendChild(live);
     thread.appendChild(li);
-    li.scrollIntoView({ block: 'end', behavior: 'smooth' });
+    li.scrollIntoView({ block: 'end' });
     return li;
   }
 
@@ -110,20 +122,212 @@ export const APP_JS = String.raw`(function () {
     wrap.appendChild(ul);
     return wrap;
   }
+  // ---- Facts as a table, a series as a chart, the facts as CSV --------------------------------
+  var KIND_NOTE = { target: ' (mục tiêu, chưa phải kết quả)', change: ' (mức tăng/giảm)' };
+  function factLabel(f) { return f.label + (KIND_NOTE[f.kind] || ''); }
+  function factTable(res) {
+    var wrap = el('div', 'facts-wrap');
+    var table = el('table', 'facts');
+    table.appendChild(el('caption', null, res.status === 'not_found' ? 'Số liệu gần nhất mà báo cáo có' : 'Các số liệu trong câu trả lời'));
+    var head = el('tr');
+    ['Chỉ tiêu', 'Địa bàn', 'Thời kỳ', 'Giá trị', 'Nguồn'].forEach(function (h) {
+      var th = el('th', null, h);
+      th.scope = 'col';
+      head.appendChild(th);
+    });
+    var thead = el('thead');
+    thead.appendChild(head);
+    table.appendChild(thead);
+    var body = el('tbody');
+    res.facts.forEach(function (f) {
+      var tr = el('tr');
+      tr.appendChild(el('td', null, factLabel(f)));
+      tr.appendChild(el('td', null, f.place || '—'));
+      tr.appendChild(el('td', null, f.period || '—'));
+      tr.appendChild(el('td', 'num-cell', withUnit(f.value, f.unit)));
+      var src = el('td');
+      var c = res.citations.find(function (x) { return x.n === f.citation; });
+      if (c) src.appendChild(chip(c));
+      tr.appendChild(src);
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+    wrap.appendChild(table);
+    return wrap;
+  }
+  function yearOf(f) {
+    var m = /(?:19|20)\d{2}/.exec(f.period || '');
+    return m ? Number(m[0]) : null;
+  }
+  // A series: at least 3 results of one metric and place in different years; the longest one.
+  function findSeries(facts) {
+    var groups = new Map();
+    facts.forEach(function (f) {
+      var y = yearOf(f);
+      if (f.kind !== 'result' || y === null) return;
+      var key = f.metric + '|' + (f.place || '') + '|' + f.unit;
+      if (!groups.has(key)) groups.set(key, new Map());
+      var byYear = groups.get(key);
+      if (!byYear.has(y)) byYear.set(y, f);
+    });
+    var best = null;
+    groups.forEach(function (byYear) {
+      if (byYear.size >= 3 && (!best || byYear.size > best.length)) {
+        best = Array.from(byYear.entries()).sort(function (a, b) { return a[0] - b[0]; })
+          .map(function (e) { return { year: e[0], fact: e[1] }; });
+      }
+    });
+    return best;
+  }
+  var SVG_NS = 'http://www.w3.org/2000/svg';
+  function svg(tag, attrs, text) {
+    var e = document.createElementNS(SVG_NS, tag);
+    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, String(attrs[k])); });
+    if (text !== undefined) e.textContent = String(text);
+    return e;
+  }
+  function seriesChart(series) {
+    var first = series[0].fact, last = series[series.length - 1];
+    var name = first.label + (first.place ? ' ' + first.place : '') + ', ' + series[0].year + '–' + last.year;
+    var W = 560, H = 220, L = 16, R = 16, T = 28, B = 34;
+    var values = series.map(function (p) { return p.fact.value; });
+    var max = Math.max.apply(null, values), min = Math.min(0, Math.min.apply(null, values));
+    var span = max - min || 1;
+    var x = function (i) { return L + 30 + (i * (W - L - R - 60)) / (series.length - 1); };
+    var y = function (v) { return T + (H - T - B) * (1 - (v - min) / span); };
+    var fig = el('figure', 'chart');
+    var chart = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img' });
+    var titleId = 'chart-' + Math.random().toString(36).slice(2);
+    var title = svg('title', { id: titleId }, 'Biểu đồ ' + name + ': ' + series.map(function (p) { return p.year + ': ' + withUnit(p.fact.value, p.fact.unit); }).join('; '));
+    chart.setAttribute('aria-labelledby', titleId);
+    chart.appendChild(title);
+    chart.appendChild(svg('line', { x1: L, x2: W - R, y1: y(min), y2: y(min), class: 'axis' }));
+    var pts = series.map(function (p, i) { return x(i) + ',' + y(p.fact.value); }).join(' ');
+    chart.appendChild(svg('polyline', { points: pts, class: 'series' }));
+    series.forEach(function (p, i) {
+      chart.appendChild(svg('circle', { cx: x(i), cy: y(p.fact.value), r: 4.5, class: 'point' }));
+      chart.appendChild(svg('text', { x: x(i), y: y(p.fact.value) - 10, 'text-anchor': 'middle', class: 'value' }, fmt(p.fact.value)));
+      chart.appendChild(svg('text', { x: x(i), y: H - 12, 'text-anchor': 'middle', class: 'year' }, p.year));
+    });
+    fig.appendChild(chart);
+    fig.appendChild(el('figcaption', null, name + (first.unit ? ' (' + first.unit + ')' : '')));
+    return fig;
+  }
+  // vi-VN spreadsheets: ";" between cells, a decimal comma, no thousands separator, a BOM for UTF-8.
+  function csvCell(v) {
+    var s = String(v === null || v === undefined ? '' : v);
+    return /[";\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+  function factsCsv(res) {
+    var rows = [['Chỉ tiêu', 'Địa bàn', 'Thời kỳ', 'Giá trị', 'Đơn vị', 'Loại', 'Báo cáo', 'Đoạn trích']];
+    res.facts.forEach(function (f) {
+      var c = res.citations.find(function (x) { return x.n === f.citation; });
+      rows.push([f.label, f.place, f.period, String(f.value).replace('.', ','), f.unit, f.kind, c ? c.title : f.reportId, c ? reportUrl(c) : '']);
+    });
+    return '\uFEFF' + rows.map(function (r) { return r.map(csvCell).join(';'); }).join('\r\n') + '\r\n';
+  }
+  function csvLink(res) {
+    var a = el('a', 'csv', 'Tải số liệu (CSV)');
+    a.href = URL.createObjectURL(new Blob([factsCsv(res)], { type: 'text/csv;charset=utf-8' }));
+    a.download = 'so-lieu.csv';
+    return a;
+  }
+
+  // ---- Citation date and original source, from the report itself -----------------------------
+  function fillSourceMeta(item, c) {
+    var meta = el('span', 'src-meta');
+    item.insertBefore(meta, item.querySelector('.src-quote'));
+    loadReport(c.reportId).then(function (r) {
+      if (r.publishedAt) meta.appendChild(el('span', 'src-date', ' · ' + fmtDate(r.publishedAt)));
+      if (isUrl(r.source)) {
+        meta.appendChild(document.createTextNode(' · '));
+        var a = el('a', 'src-link', 'nguồn gốc');
+        a.href = r.source;
+        a.target = '_blank';
+        a.rel = 'noopener noreferrer';
+        a.setAttribute('aria-label', 'Nguồn gốc của báo cáo ' + c.title);
+        meta.appendChild(a);
+      } else if (r.source) {
+        meta.appendChild(el('span', 'src-note', ' · ' + r.source));
+      }
+    }, function () { /* the title alone is still a citation */ });
+  }
+
+  // ---- Feedback -------------------------------------------------------------------------------
+  function feedbackBox(res, question) {
+    var box = el('div', 'feedback');
+    var ask = el('span', 'fb-ask', 'Câu trả lời có hữu ích không?');
+    box.appendChild(ask);
+    var form = el('form', 'fb-form');
+    form.hidden = true;
+    var rating = null;
+    var buttons = [['up', '👍', 'Hữu ích'], ['down', '👎', 'Chưa hữu ích']].map(function (d) {
+      var b = el('button', 'fb-' + d[0]);
+      b.type = 'button';
+      b.appendChild(el('span', null, d[1]));
+      b.appendChild(document.createTextNode(' ' + d[2]));
+      b.setAttribute('aria-pressed', 'false');
+      b.addEventListener('click', function () {
+        rating = d[0];
+        buttons.forEach(function (x) { x.setAttribute('aria-pressed', String(x === b)); });
+        form.hidden = false;
+        comment.focus();
+      });
+      box.appendChild(b);
+      return b;
+    });
+    var label = el('label', null, 'Góp ý thêm (không bắt buộc)');
+    var comment = el('textarea');
+    comment.maxLength = 2000;
+    comment.rows = 2;
+    label.appendChild(comment);
+    form.appendChild(label);
+    var sendFb = el('button', 'fb-send', 'Gửi góp ý');
+    sendFb.type = 'submit';
+    form.appendChild(sendFb);
+    var status = el('p', 'fb-status');
+    status.setAttribute('role', 'status');
+    form.appendChild(status);
+    form.addEventListener('submit', async function (ev) {
+      ev.preventDefault();
+      if (!rating) return;
+      sendFb.disabled = true;
+      var body = { question: question, rating: rating, answer: res.answer.slice(0, 20000) };
+      var text = comment.value.trim();
+      if (text) body.comment = text;
+      try {
+        var r = await fetch('/api/feedback', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        if (!r.ok) throw httpError(r.status, r.headers.get('retry-after'));
+        box.textContent = '';
+        box.appendChild(el('p', 'fb-thanks', 'Cảm ơn góp ý của bạn.'));
+        announce('Đã gửi góp ý.');
+      } catch (e) {
+        status.textContent = errorText(e);
+        sendFb.disabled = false;
+      }
+    });
+    box.appendChild(form);
+    return box;
+  }
+
   var VERDICT = { supported: 'Đúng với báo cáo', refuted: 'Sai so với báo cáo', not_enough_info: 'Chưa đủ thông tin' };
 
-  function renderAnswer(li, res) {
+  function renderAnswer(li, res, question) {
     li.textContent = '';
     li.appendChild(el('span', 'sr-only', 'Trợ lý trả lời: '));
     var card = el('article', 'card status-' + res.status);
     if (res.status === 'not_found') card.appendChild(el('h3', 'state', 'Không tìm thấy'));
     if (res.status === 'ambiguous') card.appendChild(el('h3', 'state', 'Cần nói rõ hơn'));
     if (res.verdict) card.appendChild(el('p', 'verdict verdict-' + res.verdict, VERDICT[res.verdict] || res.verdict));
-    if (res.status === 'answered') {
+    var series = findSeries(res.facts);
+    // A series has no one headline number; its chart is the headline.
+    if (res.status === 'answered' && !series) {
       var h = headline(res);
       if (h) card.appendChild(h);
     }
     card.appendChild(answerParagraph(res.answer, res));
+    if (series) card.appendChild(seriesChart(series));
+    if (res.facts.length >= 2) card.appendChild(factTable(res));
     if (res.computations.length) {
       var calc = el('section', 'calc');
       calc.appendChild(el('h3', null, 'Phép tính'));
@@ -146,6 +350,7 @@ export const APP_JS = String.raw`(function () {
         item.appendChild(chip(c));
         item.appendChild(el('span', 'src-title', ' ' + c.title));
         item.appendChild(el('q', 'src-quote', c.quote.length > 180 ? c.quote.slice(0, 177) + '…' : c.quote));
+        fillSourceMeta(item, c);
         ol.appendChild(item);
       });
       src.appendChild(ol);
@@ -160,7 +365,9 @@ export const APP_JS = String.raw`(function () {
     copy.setAttribute('aria-label', 'Sao chép câu trả lời kèm nguồn');
     copy.addEventListener('click', function () { copyAnswer(res); });
     actions.appendChild(copy);
+    if (res.facts.length) actions.appendChild(csvLink(res));
     card.appendChild(actions);
+    if (question) card.appendChild(feedbackBox(res, question));
     li.appendChild(card);
     li.setAttribute('aria-busy', 'false');
   }
@@ -195,12 +402,76 @@ export const APP_JS = String.raw`(function () {
     try { document.execCommand('copy'); } catch (e) { /* nothing more to try */ }
     ta.remove();
   }
-  function showError(li, message) {
+  // ---- Errors, in Vietnamese ----------------------------------------------------------------
+  // An HTTP failure as an Error carrying its status (and Retry-After for a 429).
+  function httpError(status, retryAfter) {
+    var e = new Error('HTTP ' + status);
+    e.status = status;
+    var secs = Number(retryAfter);
+    e.retryAfter = isFinite(secs) && secs > 0 ? Math.ceil(secs) : (status === 429 ? 60 : 0);
+    return e;
+  }
+  function errorText(e) {
+    if (e && e.status === 429) return 'Bạn hỏi quá nhanh. Vui lòng thử lại sau ' + e.retryAfter + ' giây.';
+    if (e && (e.status === 400 || e.status === 413 || e.status === 415)) return 'Câu hỏi chưa hợp lệ (trống hoặc quá dài). Hãy sửa câu hỏi rồi gửi lại.';
+    if (e && e.status === 503) return 'Máy chủ đang bận hoặc chưa sẵn sàng. Vui lòng thử lại sau ít phút.';
+    if (e && e.status) return 'Máy chủ gặp lỗi (mã ' + e.status + '). Vui lòng thử lại sau.';
+    if (e && e.incomplete) return 'Câu trả lời bị ngắt giữa chừng. Vui lòng hỏi lại.';
+    return 'Không kết nối được máy chủ. Hãy kiểm tra kết nối mạng rồi thử lại.';
+  }
+  function showError(li, e, question) {
     li.textContent = '';
-    var p = el('p', 'bubble error', 'Lỗi: ' + message);
-    p.setAttribute('role', 'alert');
-    li.appendChild(p);
+    var box = el('div', 'bubble error');
+    box.setAttribute('role', 'alert');
+    var p = el('p', 'error-text', errorText(e));
+    box.appendChild(p);
+    var retry = el('button', 'retry', 'Thử lại');
+    retry.type = 'button';
+    retry.addEventListener('click', function () {
+      if (li.previousElementSibling) li.previousElementSibling.remove();
+      li.remove();
+      submit(question);
+    });
+    box.appendChild(retry);
+    if (e && e.status === 429) {
+      var left = e.retryAfter;
+      retry.disabled = true;
+      var timer = setInterval(function () {
+        left -= 1;
+        if (left > 0) {
+          p.textContent = 'Bạn hỏi quá nhanh. Vui lòng thử lại sau ' + left + ' giây.';
+          return;
+        }
+        clearInterval(timer);
+        p.textContent = 'Bạn có thể hỏi lại ngay bây giờ.';
+        retry.disabled = false;
+      }, 1000);
+    }
+    li.appendChild(box);
     li.setAttribute('aria-busy', 'false');
+  }
+
+  // ---- The conversation across reloads ------------------------------------------------------
+  function save() {
+    try {
+      sessionStorage.setItem(STORE_KEY, JSON.stringify({ history: history, shown: shown }));
+    } catch (e) { /* storage full or off: the conversation simply is not kept */ }
+  }
+  function restore() {
+    var saved = null;
+    try { saved = JSON.parse(sessionStorage.getItem(STORE_KEY) || 'null'); } catch (e) { saved = null; }
+    if (!saved || !Array.isArray(saved.shown) || !saved.shown.length) return;
+    history = Array.isArray(saved.history) ? saved.history : [];
+    shown = saved.shown;
+    if (welcome) welcome.hidden = true;
+    shown.forEach(function (item) {
+      addUser(item.question);
+      var li = el('li', 'msg bot');
+      thread.appendChild(li);
+      renderAnswer(li, item.answer, item.question);
+    });
+    var lastLi = thread.lastElementChild;
+    if (lastLi) lastLi.scrollIntoView({ block: 'start' });
   }
 
   // ---- Asking, streamed ---------------------------------------------------------------------
@@ -216,16 +487,19 @@ export const APP_JS = String.raw`(function () {
     var li = addAssistant();
     var live = li.querySelector('.streaming');
     var messages = history.concat([{ role: 'user', content: question }]);
+    var ok = false;
     try {
-      var resp = await fetch('/v1/chat/completions', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-        body: JSON.stringify({ model: 'vn-welfare-qa', stream: true, footnotes: false, messages: messages }),
-      });
-      if (!resp.ok || !resp.body) {
-        var err = await resp.json().catch(function () { return null; });
-        throw new Error(err && err.error ? err.error.message : 'máy chủ trả lời ' + resp.status);
+      var resp;
+      try {
+        resp = await fetch('/v1/chat/completions', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+          body: JSON.stringify({ model: 'vn-welfare-qa', stream: true, footnotes: false, messages: messages }),
+        });
+      } catch (netErr) {
+        throw new Error('network');
       }
+      if (!resp.ok || !resp.body) throw httpError(resp.status, resp.headers.get('retry-after'));
       var reader = resp.body.getReader();
       var decoder = new TextDecoder();
       var buffer = '', text = '', final = null, started = false;
@@ -249,17 +523,23 @@ export const APP_JS = String.raw`(function () {
           if (obj.answer) final = obj.answer;
         });
       }
-      if (!final) throw new Error('câu trả lời không đầy đủ; vui lòng hỏi lại.');
-      renderAnswer(li, final);
+      if (!final) { var inc = new Error('incomplete'); inc.incomplete = true; throw inc; }
+      renderAnswer(li, final, question);
+      ok = true;
       history.push({ role: 'user', content: question }, { role: 'assistant', content: final.answer });
       if (history.length > 20) history = history.slice(-20);
+      shown.push({ question: question, answer: final });
+      if (shown.length > 30) shown = shown.slice(-30);
+      save();
       announce(final.status === 'not_found' ? 'Không tìm thấy số liệu. ' + final.answer : final.answer);
     } catch (e) {
-      showError(li, e && e.message ? e.message : String(e));
+      showError(li, e, question);
+      announce(errorText(e));
     } finally {
       busy = false;
       send.disabled = false;
-      li.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      // The start of the new answer, above the sticky composer (scroll-margin in the CSS).
+      li.scrollIntoView({ block: ok && li.offsetHeight > window.innerHeight / 2 ? 'start' : 'end' });
     }
   }
 
@@ -320,6 +600,8 @@ export const APP_JS = String.raw`(function () {
   function autosize() {
     input.style.height = 'auto';
     input.style.height = Math.min(input.scrollHeight, 160) + 'px';
+    // How much of the bottom the sticky composer covers, for the answers' scroll-margin.
+    document.documentElement.style.setProperty('--composer-h', form.offsetHeight + 'px');
   }
   form.addEventListener('submit', function (ev) { ev.preventDefault(); submit(input.value); input.focus(); });
   input.addEventListener('input', autosize);
@@ -335,18 +617,94 @@ export const APP_JS = String.raw`(function () {
   var reset = $('new');
   if (reset) reset.addEventListener('click', function () {
     history = [];
+    shown = [];
+    try { sessionStorage.removeItem(STORE_KEY); } catch (e) { /* nothing kept */ }
     thread.textContent = '';
     if (welcome) welcome.hidden = false;
     input.focus();
     announce('Đã bắt đầu cuộc hỏi mới.');
   });
-  var close = $('close');
-  if (close && window.parent !== window) {
-    close.hidden = false;
-    close.addEventListener('click', function () { window.parent.postMessage({ type: 'vnqa:close' }, '*'); });
+  // Phone keyboards have no Shift+Enter to speak of: the hint says what to tap instead.
+  var hint = document.querySelector('#q-hint > span');
+  if (hint && window.matchMedia && window.matchMedia('(pointer: coarse)').matches) {
+    hint.textContent = 'Bấm “Hỏi” để gửi câu hỏi.';
   }
+
+  // ---- Inside an embedding page (widget.js) --------------------------------------------------
+  // The messages say nothing private, so any parent may hear them; a parent's message only focuses.
+  function tellParent(type) { window.parent.postMessage({ type: type }, '*'); }
+  var close = $('close');
+  if (embedded) {
+    if (close) {
+      close.hidden = false;
+      close.addEventListener('click', function () { tellParent('vnqa:close'); });
+    }
+    document.addEventListener('keydown', function (ev) {
+      // Escape first closes the source viewer (the dialog's own handling), then the widget.
+      if (ev.key === 'Escape' && !(viewer && viewer.open)) tellParent('vnqa:close');
+    });
+    window.addEventListener('message', function (ev) {
+      if (ev.source === window.parent && ev.data && ev.data.type === 'vnqa:focus') input.focus();
+    });
+  }
+
+  // ---- Coverage on the welcome screen -------------------------------------------------------
+  function years(r) {
+    var ys = (r.periods || []).map(function (p) { return p.year; }).filter(function (y) { return typeof y === 'number'; });
+    return ys;
+  }
+  function yearSpan(list) {
+    var u = Array.from(new Set(list)).sort();
+    if (!u.length) return '';
+    return u.length > 2 && u[u.length - 1] - u[0] === u.length - 1 ? u[0] + '–' + u[u.length - 1] : u.join(', ');
+  }
+  function showCoverage(list) {
+    var box = $('coverage');
+    if (!box) return;
+    box.textContent = '';
+    if (!list.length) {
+      box.appendChild(el('p', null, 'Chưa có báo cáo nào. Quản trị viên cần nạp báo cáo (POST /api/reports).'));
+      return;
+    }
+    var byPlace = new Map();
+    list.forEach(function (r) {
+      var name = r.place ? r.place + (r.placeInfo && r.placeInfo.level === 'district' ? ' (' + r.placeInfo.province + ')' : '') : 'Không rõ địa bàn';
+      if (!byPlace.has(name)) byPlace.set(name, { reports: 0, years: [], published: [] });
+      var g = byPlace.get(name);
+      g.reports += 1;
+      g.years = g.years.concat(years(r));
+      if (r.publishedAt) g.published.push(r.publishedAt);
+    });
+    var allYears = list.reduce(function (acc, r) { return acc.concat(years(r)); }, []);
+    box.appendChild(el('h3', null, 'Phạm vi: ' + list.length + ' báo cáo, ' + byPlace.size + ' địa bàn' + (allYears.length ? ', số liệu ' + yearSpan(allYears) : '')));
+    var ul = el('ul', 'coverage-list');
+    Array.from(byPlace.keys()).sort(function (a, b) { return a.localeCompare(b, 'vi'); }).forEach(function (name) {
+      var g = byPlace.get(name);
+      var li = el('li');
+      li.appendChild(el('span', 'cov-place', name));
+      var bits = [];
+      if (g.years.length) bits.push('năm ' + yearSpan(g.years));
+      bits.push(g.reports + ' báo cáo');
+      if (g.published.length) bits.push('công bố ' + g.published.sort().map(fmtDate).join(', '));
+      li.appendChild(el('span', 'cov-detail', ' — ' + bits.join(' · ')));
+      ul.appendChild(li);
+    });
+    box.appendChild(ul);
+    box.appendChild(el('p', 'cov-note', 'Hỏi về địa bàn hoặc năm khác, trợ lý sẽ trả lời “không tìm thấy” và gợi ý số liệu gần nhất.'));
+  }
+  fetch('/api/reports').then(function (r) {
+    if (!r.ok) throw httpError(r.status, null);
+    return r.json();
+  }).then(function (body) { showCoverage(body.reports || []); }, function () {
+    var box = $('coverage');
+    if (box) box.textContent = '';
+  });
+
+  autosize();
+  restore();
+  if (embedded) tellParent('vnqa:ready');
   var params = new URLSearchParams(location.search);
   var preset = params.get('q');
-  if (preset) submit(preset);
+  if (preset && !shown.length) submit(preset);
 })();
 `;

@@ -42,6 +42,7 @@ export function chatPage(opts: { title: string; embed: boolean }): string {
     <ul class="suggestions">
       ${suggestions}
     </ul>
+    <div id="coverage" class="coverage"><p>Đang tải danh sách báo cáo…</p></div>
   </section>
   <ol id="thread" class="thread" role="log" aria-live="polite" aria-label="Cuộc trò chuyện"></ol>
   <p id="status" class="sr-only" role="status" aria-live="polite"></p>

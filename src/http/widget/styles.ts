@@ -36,7 +36,7 @@ main { flex: 1; width: 100%; max-width: 760px; margin: 0 auto; padding: 16px; }
 .headline { margin: 0 0 8px; display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 10px; }
 .headline .num { font-size: 2rem; font-weight: 700; color: var(--accent); line-height: 1.1; }
 .headline .num-label { color: var(--muted); }
-.answer-text { margin: 0; }
+.answer-text { margin: 0; white-space: pre-line; }
 .chip { font: inherit; font-size: .85em; font-weight: 600; background: #e7f0fe; color: #0b57d0; border: 1px solid #a8c7fa; border-radius: 6px; padding: 0 5px; margin: 0 2px; cursor: pointer; vertical-align: baseline; }
 .chip:hover { background: #d3e3fd; }
 .calc ul, .sources ol { margin: 0; padding-left: 0; list-style: none; }
@@ -74,6 +74,42 @@ mark.hl { background: var(--mark); color: inherit; padding: 1px 0; box-shadow: 0
 .doc-op .method { display: inline-block; min-width: 4.5em; font-weight: 700; color: var(--accent); }
 .doc-op pre, .doc-schema pre { overflow: auto; background: #f3efe9; padding: 8px 10px; border-radius: 8px; font-size: .85rem; }
 body.embed .bar h1 { font-size: 1rem; }
+.thread > li { scroll-margin-top: 8px; scroll-margin-bottom: calc(var(--composer-h, 140px) + 8px); }
+.coverage { margin-top: 16px; background: var(--card); border: 1px solid var(--line); border-radius: 12px; padding: 10px 14px; }
+.coverage h3 { font-size: .95rem; margin: 0 0 6px; }
+.coverage-list { margin: 0; padding-left: 18px; }
+.cov-place { font-weight: 600; }
+.cov-detail, .cov-note { color: var(--muted); }
+.cov-note { margin: 6px 0 0; font-size: .9rem; }
+.src-meta { color: var(--muted); font-size: .92em; }
+.facts-wrap { overflow-x: auto; margin: 10px 0 4px; }
+table.facts { border-collapse: collapse; width: 100%; font-size: .92rem; }
+table.facts caption { text-align: left; color: var(--muted); font-weight: 600; padding-bottom: 4px; }
+table.facts th, table.facts td { border-bottom: 1px solid var(--line); padding: 4px 8px 4px 0; text-align: left; vertical-align: top; }
+table.facts .num-cell { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+figure.chart { margin: 10px 0; }
+figure.chart svg { width: 100%; height: auto; max-height: 240px; }
+figure.chart .axis { stroke: var(--line); stroke-width: 1; }
+figure.chart .series { fill: none; stroke: var(--accent); stroke-width: 2.5; }
+figure.chart .point { fill: var(--accent); }
+figure.chart text { font: 12px system-ui, sans-serif; fill: var(--fg); }
+figure.chart .year { fill: var(--muted); }
+figure.chart figcaption { color: var(--muted); font-size: .9rem; }
+.actions { align-items: center; flex-wrap: wrap; }
+.actions a.csv { font-size: .95rem; }
+.feedback { margin-top: 10px; display: flex; flex-wrap: wrap; gap: 6px; align-items: center; color: var(--muted); font-size: .92rem; }
+.feedback > button { font: inherit; border: 1px solid var(--line); background: var(--card); border-radius: 8px; padding: 2px 10px; cursor: pointer; }
+.feedback > button[aria-pressed="true"] { background: #e7f0fe; border-color: #0b57d0; }
+.fb-form { flex-basis: 100%; display: grid; gap: 6px; }
+.fb-form[hidden] { display: none; }
+.fb-form label { display: grid; gap: 4px; }
+.fb-form textarea { font: inherit; border-radius: 8px; border: 1px solid #8e8a93; padding: 6px 8px; }
+.fb-form button { justify-self: start; font: inherit; border-radius: 8px; padding: 4px 12px; border: 1px solid var(--line); background: var(--card); cursor: pointer; }
+.fb-status { margin: 0; color: var(--bad); }
+.fb-thanks { margin: 0; color: var(--ok); }
+.bubble.error p { margin: 0 0 8px; }
+.bubble.error .retry { font: inherit; border-radius: 8px; padding: 4px 12px; border: 1px solid var(--bad); background: var(--card); color: var(--bad); cursor: pointer; }
+.bubble.error .retry:disabled { opacity: .55; cursor: not-allowed; }
 @media (max-width: 560px) {
   main { padding: 12px; }
   .headline .num { font-size: 1.6rem; }
