@@ -11,6 +11,7 @@ import { foldAligned } from '../text/fold-aligned.ts';
 import { findPeriods } from '../text/periods.ts';
 import { formatViNumber } from '../text/vi-number.ts';
 import { AnswerBuilder } from './builder.ts';
+import { evidenceOf } from './evidence.ts';
 import { capitalise, describePeriod, describePlace, formatValue, kindNote, metricLabel, statedValue } from './present.ts';
 import { fitsUnitWanted as fitsUnit, type Question, parseQuestion } from './question.ts';
 import { type Candidate, type Constraints, type CorpusView, constraintsOf, rankFigures, reportPlaceKey } from './retrieve.ts';
@@ -28,8 +29,34 @@ export function answerQuestion(corpus: CorpusView, body: AskBody): AskResponse {
   };
   const b = new AnswerBuilder();
   const handled = dispatch(corpus, q, b);
+  if (handled === 'answered') {
+    const evidence = answerEvidence(corpus, q, b);
+    if (evidence.coverage >= MIN_COVERAGE) return b.build(handled, { ...understood, evidence });
+    return notFound(corpus, q, { ...understood, evidence: { ...evidence, reasons: [...evidence.reasons, `độ phủ ${formatViNumber(evidence.coverage, 2)} dưới ngưỡng ${formatViNumber(MIN_COVERAGE, 2)}: không trả lời`] } });
+  }
   if (handled) return b.build(handled, understood);
   return notFound(corpus, q, understood);
+}
+
+/**
+ * Below this share of the question's content words in the chosen figures' own words, the answer
+ * is "không tìm thấy": a cited number about something else is worse than none.
+ */
+const MIN_COVERAGE = Number(process.env.MIN_COV ?? 0.7);
+
+/** How well the facts an answer states cover the question (evidence.ts), with the reasons a reader sees. */
+function answerEvidence(corpus: CorpusView, q: Question, b: AnswerBuilder): NonNullable<Understood['evidence']> {
+  const used = b.facts.flatMap((fact) => {
+    const figure = corpus.figuresOf(fact.reportId).find((f) => f.id === fact.id);
+    const report = corpus.get(fact.reportId);
+    return figure && report ? [{ figure, report }] : [];
+  });
+  const e = evidenceOf(q.terms, used, q.metrics, b.computations.map((c) => c.unit));
+  const reasons = [
+    `các từ của câu hỏi: ${q.terms.map((t) => t.folded).join(', ') || '(không có)'}`,
+    ...(e.missing.length ? [`không thấy quanh số liệu: ${e.missing.join(', ')}`] : []),
+  ];
+  return { coverage: Math.round(e.coverage * 1000) / 1000, missing: e.missing, reasons };
 }
 
 function dispatch(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
@@ -106,6 +133,7 @@ function withHistory(q: Question, history: AskBody['history']): Question {
     wantsTarget: q.wantsTarget || prev.wantsTarget,
     wantsChange: q.wantsChange || prev.wantsChange,
     words: [...new Set([...prev.words, ...q.words])],
+    terms: [...prev.terms, ...q.terms.filter((t) => !prev.terms.some((p) => p.folded === t.folded))],
     numbers: q.numbers.length ? q.numbers : prev.numbers,
   };
 }

@@ -9,6 +9,7 @@ import { findQueryPlaces, type QueryPlace } from '../search/places.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
 import { findPeriods, type PeriodMention } from '../text/periods.ts';
 import { parseViNumber } from '../text/vi-number.ts';
+import { questionTerms, type Term } from './evidence.ts';
 import { INTENT_CUES, type Intent, UNIT_CUES, WANTS_CHANGE, WANTS_TARGET } from './cues.ts';
 
 export interface QuestionNumber {
@@ -36,6 +37,8 @@ export interface Question {
   numbers: QuestionNumber[];
   /** Content syllables (folded) for matching labels and sentences. */
   words: string[];
+  /** Content syllables with their accents, for judging a figure's evidence (see evidence.ts). */
+  terms: Term[];
   /** Groups the question is about ("hộ cận nghèo", "tự nguyện"), as extraction names them in qualifiers. */
   groups: string[];
 }
@@ -111,7 +114,8 @@ export function parseQuestion(raw: string): Question {
   const folded = expanded === plain ? plain : `${plain} ${expanded}`;
   const found = metricsIn(plain, expanded);
   const periods = findPeriods(text, { bareYear: true });
-  const places = narrowestPlaces(findQueryPlaces(text));
+  const named = findQueryPlaces(text);
+  const places = narrowestPlaces(named);
   const numbers = findQuestionNumbers(text, periods);
   let intent = (INTENT_CUES.find(([, re]) => re.test(folded))?.[0] ?? 'value') as Intent;
   // "cộng" (add) folds like "công" (công tác, người có công): only the accented word counts.
@@ -139,6 +143,7 @@ export function parseQuestion(raw: string): Question {
     wantsChange: WANTS_CHANGE.test(folded),
     numbers,
     words,
+    terms: questionTerms(text, named.flatMap((p) => p.names)),
   };
 }
 
