@@ -2,7 +2,7 @@
 // with or without accents, with abbreviations and in chat style ("XKLĐ Quảng Trị 2023 bao nhiêu").
 import { GROUP_QUALIFIERS } from '../extract/cues.ts';
 import { findMetricMentions, metricById, rateMetricOf } from '../extract/lexicon.ts';
-import { isMoneyUnit } from '../extract/units.ts';
+import { askedCountNoun, isMoneyUnit } from '../extract/units.ts';
 import type { Period } from '../ingest/types.ts';
 import { ABBREVIATIONS_FOLDED } from '../search/abbreviations.ts';
 import { findQueryPlaces, type QueryPlace } from '../search/places.ts';
@@ -34,6 +34,8 @@ export interface Question {
   unitWanted: 'percent' | 'money' | 'count' | 'kg' | null;
   wantsTarget: boolean;
   wantsChange: boolean;
+  /** The counted noun asked for ("bao nhiêu hồ sơ" → "ho so"), folded; null when none is named. */
+  countNoun: string | null;
   numbers: QuestionNumber[];
   /** Content syllables (folded) for matching labels and sentences. */
   words: string[];
@@ -141,6 +143,7 @@ export function parseQuestion(raw: string): Question {
     unitWanted,
     wantsTarget: WANTS_TARGET.test(folded) && intent !== 'attainment' && intent !== 'exceed',
     wantsChange: WANTS_CHANGE.test(folded),
+    countNoun: askedCountNoun(plain),
     numbers,
     words,
     terms: questionTerms(text, named.flatMap((p) => p.names)),

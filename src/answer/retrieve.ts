@@ -4,7 +4,7 @@
 import { GROUP_QUALIFIERS } from '../extract/cues.ts';
 import { METRICS, metricById } from '../extract/lexicon.ts';
 import type { Figure } from '../extract/types.ts';
-import { isMoneyUnit, isPercentUnit } from '../extract/units.ts';
+import { countFamily, isMoneyUnit, isPercentUnit } from '../extract/units.ts';
 import type { Period, Report } from '../ingest/types.ts';
 import { placeKey, type QueryPlace } from '../search/places.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
@@ -54,6 +54,8 @@ export interface Constraints {
   anchors: number[];
   /** Groups the question names; a figure about another group fits less. */
   groups: string[];
+  /** The counted noun asked ("ho so"): a figure counting another family of things does not fit. */
+  countNoun?: string | null;
   /** When given, a figure's sentence must hold one of these folded phrases ("gia vang"); none given, nothing fits. */
   phrases?: string[];
 }
@@ -69,6 +71,7 @@ export function constraintsOf(q: Question): Constraints {
     words: q.words,
     anchors: q.numbers.map((n) => n.value),
     groups: q.groups,
+    countNoun: q.countNoun,
   };
 }
 
@@ -103,16 +106,28 @@ export function placeFit(f: Figure, report: Report, places: QueryPlace[]): numbe
   return best;
 }
 
+const MONTH_SPAN = /(?<!\p{L})(?:tháng|quý|thang|quy)(?!\p{L})/iu;
+
 /** Does the figure's period fit the period asked? 3 same, 2 inside or same year, 1 overlapping, 0 not. */
 export function periodFit(f: Figure, period: Period | null): number {
   if (!period) return 2;
   const fp = f.period;
   if (!fp) return 0;
   if (fp.from === period.from && fp.to === period.to) return 3;
+  // A span of months asked ("10 tháng năm 2023") is answered by that span, and a year by the year:
+  // "6 tháng đầu năm" or "11 tháng" count other things. A Tết or an event inside the year still fits.
+  if (period.kind === 'during' && fp.kind === 'during' && (MONTH_SPAN.test(fp.label) || MONTH_SPAN.test(period.label))) return 0;
   if (fp.from >= period.from && fp.to <= period.to) return fp.kind === period.kind || period.kind === 'during' ? 2.5 : 2;
   if (period.kind === 'as_of' && fp.kind === 'during' && fp.to.slice(0, 4) === period.to.slice(0, 4) && fp.to >= period.to.slice(0, 4)) return 2;
   if (fp.from <= period.to && period.from <= fp.to) return fp.to.slice(0, 4) === period.to.slice(0, 4) ? 2 : 1;
   return 0;
+}
+
+/** Does a figure's unit count what "bao nhiêu <noun>" asks? Unknown nouns are never ruled out. */
+function unitCounts(unit: string, noun: string): boolean {
+  const asked = countFamily(noun);
+  const has = countFamily(unit);
+  return !asked || !has || asked === has;
 }
 
 function unitFit(f: Figure, wanted: Question['unitWanted']): number {
@@ -223,6 +238,7 @@ export function rankFigures(corpus: CorpusView, c: Constraints, keep: Keep = 'fi
     if (pf < 2) misfit.push('place');
     if (tf === 0) misfit.push('period');
     if (c.metrics.length && mf < 0) misfit.push('metric');
+    if (c.countNoun && !unitCounts(f.unit, c.countNoun)) misfit.push('unit');
     if (strict && misfit.length) continue;
     if (keep === 'near' && misfit.length > 1) continue;
 
