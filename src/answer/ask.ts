@@ -178,6 +178,18 @@ function relevant(topic: { words: string[] } | null, cands: Candidate[]): Candid
   });
 }
 
+/**
+ * Can this figure be the answer at all? A plan never answers a question about what was done, nor a
+ * change one about a level ("còn bao nhiêu" is not "tăng 10%"), nor a rate one asking for a count.
+ */
+function answersKind(q: Question, f: Figure): boolean {
+  if (f.kind === 'target' && !q.wantsTarget) return false;
+  if (f.kind === 'change' && !q.wantsChange && metricById(f.metric)?.kind !== 'change' && !q.metrics.includes(f.metric)) return false;
+  const asked = q.metrics[0] ? metricById(q.metrics[0]) : undefined;
+  if (asked?.kind === 'count' && q.unitWanted !== 'percent' && isPercentUnit(f.unit) && !q.metrics.includes(f.metric)) return false;
+  return true;
+}
+
 function sameSeries(a: Figure, b: Figure) {
   return a.metric === b.metric && a.place === b.place && a.unit === b.unit;
 }
@@ -185,7 +197,7 @@ function sameSeries(a: Figure, b: Figure) {
 function answerValue(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
   const topic = topicOf(q);
   // The pairs are a constraint of the ranking, so a national corpus is not scanned for them.
-  const cands = relevant(topic, rankFigures(corpus, { ...constraintsOf(q), ...(topic ? { phrases: topic.pairs } : {}) }));
+  const cands = relevant(topic, rankFigures(corpus, { ...constraintsOf(q), ...(topic ? { phrases: topic.pairs } : {}) })).filter((x) => answersKind(q, x.figure));
   const top = cands[0];
   if (!top) return null;
 

@@ -36,7 +36,7 @@ const FILLER = new Set(
     'cong lai sau truoc tu khi luc ky dip qua vao len xuong may lan bang chi rieng dung phai ca hai ben nao noi dia phuong ve theo giai doan ' +
     'ke tinh uoc bq tb duoc ' +
     // Words that ask for an operation on figures, not for a figure: "chênh lệch", "cao hơn", "suy ra".
-    'chenh lech nhau sanh giua cao thap hon kem suy tru binh quan trung diem gap chinh xac chiem'
+    'chenh lech nhau sanh giua cao thap hon kem suy binh quan trung diem gap chinh xac chiem'
   ).split(' '),
 );
 
