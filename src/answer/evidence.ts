@@ -152,12 +152,31 @@ interface FigureLevels {
 
 const cache = new WeakMap<Figure, FigureLevels>();
 
-/** The figure's own clause: back to the previous ";" or the sentence start, at most 90 characters each side. */
+/** A number that counts something, not a year or a date: where one figure's words end and the next's begin. */
+const COUNTED_NUMBER = /(?<![\d/.,])\d[\d.,]*(?![\d/])/g;
+function isCounted(m: RegExpMatchArray): boolean {
+  const raw = m[0].replace(/[.,]$/, '');
+  return !(/^(?:19|20)\d\d$/.test(raw));
+}
+
+/**
+ * The figure's own clause: the words between the neighbouring counted numbers of its sentence (or a
+ * ";"), at most 90 characters before and 70 after, so "344 người bị nạn, 41 người chết" gives
+ * 41 only "người chết".
+ */
 function clauseOf(f: Figure, report: Report): string {
   const t = report.text;
-  const start = Math.max(f.sentenceStart, t.lastIndexOf(';', f.start - 1) + 1, f.start - 90);
+  let start = Math.max(f.sentenceStart, t.lastIndexOf(';', f.start - 1) + 1, f.start - 90);
   const semi = t.indexOf(';', f.end);
-  const end = Math.min(f.sentenceEnd, semi < 0 ? f.sentenceEnd : semi, f.end + 70);
+  let end = Math.min(f.sentenceEnd, semi < 0 ? f.sentenceEnd : semi, f.end + 70);
+  const from = start;
+  for (const m of t.slice(from, f.start).matchAll(COUNTED_NUMBER)) if (isCounted(m)) start = from + (m.index ?? 0) + m[0].length;
+  const after = t.slice(f.end, end);
+  for (const m of after.matchAll(COUNTED_NUMBER)) {
+    if (!isCounted(m)) continue;
+    end = f.end + (m.index ?? 0);
+    break;
+  }
   return t.slice(start, end);
 }
 

@@ -190,6 +190,9 @@ function targetScopeStart(text: string, folded: string, start: number, end: numb
   return m ? start + m.index : null;
 }
 
+/** Words that make "A/B" a result over its plan rather than a part over its whole. */
+const PLAN_CUE = /(?<![a-z])(?:ke hoach|chi tieu|kh|muc tieu|nhiem vu|duoc giao|giao)(?![a-z])/u;
+
 function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: number, scopeAt: number | null, carried: boolean): Figure[] {
   const { text, folded } = ctx;
   const nums = findNumberMentions(text, sStart, sEnd);
@@ -222,7 +225,11 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
     let isChange = false;
     let metric: string | undefined;
     const qualifiers: string[] = [];
-    if (n.pairRole === 'target') kind = 'target';
+    // "A/B" is a result over its plan only when the sentence speaks of a plan; else a part of a
+    // whole ("20.411/181.603 hộ", "15/15 xã đạt chuẩn"), both stated results.
+    const planPair = n.pairRole !== undefined && PLAN_CUE.test(folded.slice(sStart, sEnd));
+    if (n.pairRole === 'target' && planPair) kind = 'target';
+    else if (n.pairRole === 'target') kind = 'result';
     else if (EXCEEDED_BEFORE.test(beforeFolded) && unit === '%') metric = 'plan_exceeded';
     else if (unit === '%' && ATTAINMENT_AFTER.test(folded.slice(n.end, n.end + 30)) && /(?:dat|vuot|bang|chiem)\s*$/u.test(beforeFolded.trimEnd())) {
       // "vượt 8,67% kế hoạch" is by how much the plan was exceeded; "đạt 109,4% kế hoạch" how much of it was done.
