@@ -179,12 +179,33 @@ function relevant(topic: { words: string[] } | null, cands: Candidate[]): Candid
 }
 
 /**
+ * The candidate whose own words cover the question clearly better than the best-scored one's
+ * ("6 người chết" over "19 người bị nạn" for "bao nhiêu người chết"); undefined when none does.
+ */
+function byEvidence(q: Question, cands: Candidate[]): Candidate | undefined {
+  const [top] = cands;
+  if (!top || !q.terms.length) return undefined;
+  const cover = (c: Candidate) => evidenceOf(q.terms, [c], q.metrics).coverage;
+  const base = cover(top);
+  let best: Candidate | undefined;
+  let bestCover = base + 0.15;
+  for (const c of cands.slice(1)) {
+    const v = cover(c);
+    if (v >= bestCover) {
+      best = c;
+      bestCover = v;
+    }
+  }
+  return best;
+}
+
+/**
  * Can this figure be the answer at all? A plan never answers a question about what was done, nor a
  * change one about a level ("còn bao nhiêu" is not "tăng 10%"), nor a rate one asking for a count.
  */
 function answersKind(q: Question, f: Figure): boolean {
   if (f.kind === 'target' && !q.wantsTarget) return false;
-  if (f.kind === 'change' && !q.wantsChange && metricById(f.metric)?.kind !== 'change' && !q.metrics.includes(f.metric)) return false;
+  if (f.kind === 'change' && !q.wantsChange && metricById(f.metric)?.kind !== 'change') return false;
   const asked = q.metrics[0] ? metricById(q.metrics[0]) : undefined;
   if (asked?.kind === 'count' && q.unitWanted !== 'percent' && isPercentUnit(f.unit) && !q.metrics.includes(f.metric)) return false;
   return true;
@@ -216,10 +237,10 @@ function answerValue(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResp
   }
 
   // No period asked: the latest the reports hold for this series, said explicitly.
-  let chosen = top;
+  let chosen = byEvidence(q, cands.slice(0, 12)) ?? top;
   if (!q.periods.length) {
     const series = cands.filter((x) => sameSeries(x.figure, top.figure) && x.figure.kind === top.figure.kind && x.score >= top.score - 3);
-    const latest = series.reduce((a, x) => ((x.figure.period?.to ?? '') > (a.figure.period?.to ?? '') ? x : a), top);
+    const latest = series.reduce((a, x) => ((x.figure.period?.to ?? '') > (a.figure.period?.to ?? '') ? x : a), chosen);
     chosen = latest;
   }
   sayFigure(corpus, b, chosen, true);

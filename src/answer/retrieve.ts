@@ -125,6 +125,8 @@ export function periodFit(f: Figure, period: Period | null): number {
 
 /** Does a figure's unit count what "bao nhiêu <noun>" asks? Unknown nouns are never ruled out. */
 function unitCounts(unit: string, noun: string): boolean {
+  // "bao nhiêu căn nhà" is not answered in tỷ đồng, nor by a bare number.
+  if (isMoneyUnit(unit) || !unit.trim()) return false;
   const asked = countFamily(noun);
   const has = countFamily(unit);
   return !asked || !has || asked === has;
@@ -155,6 +157,20 @@ function contextOf(f: Figure, report: Report) {
     contextCache.set(f, c);
   }
   return c;
+}
+
+const metricPhrases = new Map<string, string[]>();
+/** Does a folded sentence (" words ") hold a synonym of one of the metrics? */
+function namesMetric(sentence: string, metrics: string[]): boolean {
+  return metrics.some((id) => {
+    let phrases = metricPhrases.get(id);
+    if (!phrases) {
+      const m = metricById(id);
+      phrases = m ? [m.label, ...m.synonyms].map((x) => ` ${foldAligned(x).replace(/[^a-z0-9]+/g, ' ').trim()} `).filter((x) => x.trim().includes(' ')) : [];
+      metricPhrases.set(id, phrases);
+    }
+    return phrases.some((p) => sentence.includes(p));
+  });
 }
 
 function metricFit(metric: string, metrics: string[]): number {
@@ -226,7 +242,12 @@ export function rankFigures(corpus: CorpusView, c: Constraints, keep: Keep = 'fi
   const itemGroups = FOLDED_GROUPS.filter(([, f]) => itemText.includes(` ${f} `)).map(([g]) => g);
   for (const [f, known] of candidates(corpus, c, keep)) {
     // The cheap tests first: with a metric named, most figures are of another one; with a period, of another time.
-    const mf = metricFit(f.metric, c.metrics);
+    let mf = metricFit(f.metric, c.metrics);
+    // A figure the lexicon could not name is still answerable when its sentence names the metric asked.
+    if (mf < 0 && f.metric.startsWith('other:')) {
+      const r = known ?? corpus.get(f.reportId);
+      if (r && namesMetric(contextOf(f, r).sentence, c.metrics)) mf = 1;
+    }
     if (keep !== 'all' && c.metrics.length && mf < 0) continue;
     const tf = periodFit(f, c.period);
     if (strict && tf === 0) continue;

@@ -7,11 +7,15 @@ import { normaliseValue } from '../extract/units.ts';
 import type { Place, Report } from '../ingest/types.ts';
 import { placeKey } from '../search/places.ts';
 import { AnswerBuilder } from './builder.ts';
+import { evidenceOf } from './evidence.ts';
 import { capitalise, describePeriod, describePlace, formatValue, statedValue } from './present.ts';
 import { parseQuestion } from './question.ts';
 import { type Candidate, type CorpusView, rankFigures, reportPlaceKey } from './retrieve.ts';
 
 type Verdict = NonNullable<AskResponse['verdict']>;
+
+/** Below this share of the claim's content words around the matching figure, the match is not evidence. */
+const MIN_CLAIM_COVERAGE = 0.6;
 
 /** The figures a claim states, read with the report extractor over the claim as a one-sentence report. */
 function claimFigures(corpus: CorpusView, claim: string) {
@@ -90,7 +94,11 @@ export function verifyClaim(corpus: CorpusView, claim: string): AskResponse {
       b.say(`- ${shown}: các báo cáo không có số liệu về nội dung này cho địa bàn và thời điểm đó.`);
       continue;
     }
-    const exact = cands.find((c) => sameValue(cf, c.figure));
+    // The same number about the same thing: a level is not a change of that size, and a number
+    // whose own words do not cover the claim's is about something else ("4.063 căn" in all, not new).
+    const exact = cands.find(
+      (c) => sameValue(cf, c.figure) && (c.figure.kind === 'target' || (c.figure.kind === 'change') === (cf.kind === 'change')) && evidenceOf(q.terms, [c], metrics).coverage >= MIN_CLAIM_COVERAGE,
+    );
     if (exact) {
       const targetAsResult = exact.figure.kind === 'target' && cf.kind !== 'target';
       verdicts.push(targetAsResult ? 'refuted' : 'supported');
