@@ -42,7 +42,7 @@ export function answerQuestion(corpus: CorpusView, body: AskBody): AskResponse {
  * Below this share of the question's content words in the chosen figures' own words, the answer
  * is "không tìm thấy": a cited number about something else is worse than none.
  */
-const MIN_COVERAGE = Number(process.env.MIN_COV ?? 0.7);
+const MIN_COVERAGE = 0.7;
 
 /** How well the facts an answer states cover the question (evidence.ts), with the reasons a reader sees. */
 function answerEvidence(corpus: CorpusView, q: Question, b: AnswerBuilder): NonNullable<Understood['evidence']> {

@@ -1,9 +1,9 @@
 // How well a figure's own words cover what a question asks: its clause, sentence, passage and the
 // report's title, word by word, with accents respected when the question is typed with them.
 // Ranking adds it to a figure's score; the answer abstains ("không tìm thấy") when it is too low.
-import { findMetricMentions, metricById } from '../extract/lexicon.ts';
+import { findMetricMentions } from '../extract/lexicon.ts';
 import type { Figure } from '../extract/types.ts';
-import { isMoneyUnit, isPercentUnit } from '../extract/units.ts';
+import { countFamily, isMoneyUnit, isPercentUnit } from '../extract/units.ts';
 import type { Report } from '../ingest/types.ts';
 import { ABBREVIATIONS_FOLDED } from '../search/abbreviations.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
@@ -17,7 +17,7 @@ export interface Term {
   key: string | null;
   /** Folded expansion when the syllable is an abbreviation ("xkld" → xuat khau lao dong). */
   expansion: string[];
-  /** Lexicon metrics the abbreviation names by itself ("XKLĐ" → labour export). */
+  /** Lexicon metrics whose phrase in the question holds the syllable, or that the abbreviation names ("XKLĐ"). */
   metrics: string[];
 }
 
@@ -83,7 +83,13 @@ function expansionOf(token: string): string[] {
 export function questionTerms(raw: string, placeNames: string[]): Term[] {
   let text = raw.normalize('NFC');
   for (const p of findPeriods(text, { bareYear: true })) text = `${text.slice(0, p.start)}${' '.repeat(p.end - p.start)}${text.slice(p.end)}`;
-  const toks = [...text.matchAll(SYLLABLE)].map((m) => ({ tok: m[0], folded: unifyY(foldAligned(m[0])), place: false }));
+  // The metric phrases the question uses ("tai nạn lao động"): a figure of that metric covers their words, no others.
+  const mentions = findMetricMentions(foldAligned(text));
+  const toks = [...text.matchAll(SYLLABLE)].map((m) => {
+    const at = m.index ?? 0;
+    const inMetrics = mentions.filter((x) => x.start <= at && at + m[0].length <= x.end).map((x) => x.metricId);
+    return { tok: m[0], folded: unifyY(foldAligned(m[0])), place: false, inMetrics };
+  });
   // A place's syllables are set aside where they stand, so "lao" stays in "lao động Lào Cai".
   for (const name of placeNames) {
     const parts = name.split(/\s+/).filter(Boolean).map(unifyY);
@@ -94,7 +100,7 @@ export function questionTerms(raw: string, placeNames: string[]): Term[] {
   }
   const out: Term[] = [];
   const seen = new Set<string>();
-  for (const { tok, folded, place } of toks) {
+  for (const { tok, folded, place, inMetrics } of toks) {
     if (place || /^\d/.test(tok)) continue;
     if (folded.length < 2 && !hasMarks(tok)) continue;
     if (FILLER.has(folded)) continue;
@@ -103,7 +109,7 @@ export function questionTerms(raw: string, placeNames: string[]): Term[] {
     if (seen.has(id)) continue;
     seen.add(id);
     const expansion = expansionOf(tok);
-    out.push({ folded, key, expansion, metrics: expansion.length ? findMetricMentions(expansion.join(' ')).map((m) => m.metricId) : [] });
+    out.push({ folded, key, expansion, metrics: [...inMetrics, ...(expansion.length ? findMetricMentions(expansion.join(' ')).map((m) => m.metricId) : [])] });
   }
   return out;
 }
@@ -148,6 +154,8 @@ interface FigureLevels {
   passage: Level;
   title: Level;
   unitWords: Set<string>;
+  /** What the unit counts (people, households …): "bao nhiêu người" is answered by "lao động". */
+  family: string | null;
 }
 
 const cache = new WeakMap<Figure, FigureLevels>();
@@ -195,28 +203,17 @@ function levelsOf(f: Figure, report: Report): FigureLevels {
       passage: levelOf(passage ? report.text.slice(passage.start, passage.end) : ''),
       title: levelOf(report.title),
       unitWords,
+      family: countFamily(f.unit),
     };
     cache.set(f, l);
   }
   return l;
 }
 
-const metricWordsCache = new Map<string, Set<string>>();
-/** The folded syllables of a lexicon metric's label and synonyms. */
-function metricWords(id: string): Set<string> {
-  let s = metricWordsCache.get(id);
-  if (!s) {
-    const m = metricById(id);
-    s = new Set(m ? [m.label, ...m.synonyms].flatMap((x) => foldAligned(x).split(/[^a-z0-9]+/).map(unifyY)).filter(Boolean) : []);
-    metricWordsCache.set(id, s);
-  }
-  return s;
-}
-
 /** Weight of the nearest place a term is found for a figure: 1 clause (or unit, or the asked metric's words), 0.6 sentence, 0.5 passage, 0.25 title, 0. */
 function termWeight(t: Term, l: FigureLevels, metric: string | null): number {
-  if (has(l.clause, t) || l.unitWords.has(t.folded)) return 1;
-  if (metric && (metricWords(metric).has(t.folded) || t.metrics.includes(metric))) return 0.9;
+  if (has(l.clause, t) || l.unitWords.has(t.folded) || (l.family !== null && countFamily(t.folded) === l.family)) return 1;
+  if (metric && t.metrics.includes(metric)) return 0.9;
   if (has(l.sentence, t)) return 0.6;
   if (has(l.passage, t)) return 0.5;
   if (has(l.title, t)) return 0.25;
