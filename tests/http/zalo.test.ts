@@ -66,7 +66,7 @@ function textEvent(text: string, msgId = `msg-${Math.random()}`) {
     app_id: APP_ID,
     user_id_by_app: '552177279717587730',
     event_name: 'user_send_text',
-    timestamp: '1718000000000',
+    timestamp: String(Date.now()),
     sender: { id: '2512523625412515' },
     recipient: { id: '579745863508352884' },
     message: { msg_id: msgId, text },
@@ -74,9 +74,9 @@ function textEvent(text: string, msgId = `msg-${Math.random()}`) {
 }
 
 /** Signs as Zalo does: mac = sha256(app id + raw body + timestamp + OA secret key). */
-function signed(event: object, opts: { secret?: string } = {}) {
+function signed(event: object, opts: { secret?: string; ts?: string } = {}) {
   const raw = JSON.stringify(event);
-  const ts = String((event as { timestamp?: unknown }).timestamp ?? '');
+  const ts = opts.ts ?? String((event as { timestamp?: unknown }).timestamp ?? '');
   const mac = createHash('sha256').update(`${APP_ID}${raw}${ts}${opts.secret ?? OA_SECRET}`).digest('hex');
   return new Request('http://localhost/webhooks/zalo', {
     method: 'POST',
@@ -143,7 +143,7 @@ describe('POST /webhooks/zalo', () => {
     const assistant = fakeAssistant();
     const { app } = await testApp({ assistant, env: env() });
     const res = await app.request(
-      signed({ app_id: APP_ID, event_name: eventName, timestamp: 1718000000000, sender: { id: '1' }, follower: { id: '1' } }),
+      signed({ app_id: APP_ID, event_name: eventName, timestamp: Date.now(), sender: { id: '1' }, follower: { id: '1' } }),
     );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, handled: false, event: eventName });
@@ -163,6 +163,33 @@ describe('POST /webhooks/zalo', () => {
     expect((await again.json()).handled).toBe(false);
     await new Promise((r) => setTimeout(r, 100));
     expect(received).toHaveLength(1);
+  });
+
+  // Issue 15: an object where the timestamp goes answered 500 and wrote a stack trace.
+  it.each([
+    ['an object', { toString: 1 }],
+    ['an array', [1]],
+    ['text that is not milliseconds', '12:00'],
+    ['missing', undefined],
+  ])('answers 400, not 500, when the timestamp is %s', async (_name, timestamp) => {
+    const logged: string[] = [];
+    const { app } = await testApp({ assistant: fakeAssistant(), env: env(), log: (level, msg) => logged.push(`${level} ${msg}`) });
+    const res = await app.request(signed({ ...textEvent('hộ nghèo?'), timestamp }, { ts: '[object Object]' }));
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe('VALIDATION');
+    expect(logged.filter((l) => l.startsWith('error'))).toEqual([]);
+  });
+
+  it('does not answer a signed event replayed long after it was sent', async () => {
+    const assistant = fakeAssistant();
+    const { app } = await testApp({ assistant, env: env() });
+    const old = { ...textEvent('hộ nghèo Quảng Trị cuối 2023?'), timestamp: String(Date.now() - 60 * 60_000) };
+    const res = await app.request(signed(old));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, handled: false, event: 'stale' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(assistant.asked).toEqual([]);
+    expect(received).toEqual([]);
   });
 
   it('is off (403) without ZALO_APP_ID and ZALO_OA_SECRET_KEY', async () => {

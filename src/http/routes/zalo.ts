@@ -19,6 +19,20 @@ export const ZaloTextEvent = z.looseObject({
   timestamp: z.union([z.string(), z.number()]),
 });
 
+/** What every event must have before anything else is read: a name and Zalo's millisecond timestamp. */
+const ZaloEnvelope = z.looseObject({
+  event_name: z.string().min(1).max(100),
+  timestamp: z.union([z.string().regex(/^\d{1,16}$/), z.number().int().nonnegative().max(9_999_999_999_999_999)]),
+});
+
+/**
+ * How old a signed event may be when it arrives. Zalo sends at once and redelivers within a few
+ * minutes; an older event is a capture being replayed and gets no reply (issue 15).
+ */
+export const ZALO_MAX_EVENT_AGE_MS = 15 * 60_000;
+/** Clock skew allowed for an event stamped in the future. */
+const ZALO_MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
 /**
  * The event's MAC as Zalo documents it: sha256 over app id + the raw JSON body + the body's
  * `timestamp` + the OA secret key, in hex. Zalo sends it as `X-ZEvent-Signature: mac=<hex>`.
@@ -50,17 +64,21 @@ export function zaloRoutes(deps: SurfaceDeps) {
     } catch {
       throw new AppError('INVALID_JSON', 'The body is not valid JSON.');
     }
-    const timestamp = typeof event === 'object' && event !== null && 'timestamp' in event ? String(event.timestamp) : '';
+    const envelope = ZaloEnvelope.safeParse(event);
+    if (!envelope.success) {
+      throw new AppError('VALIDATION', 'Not a Zalo OA event: it needs "event_name" (a string) and "timestamp" (milliseconds, a string or a number).');
+    }
+    const timestamp = String(envelope.data.timestamp);
     const given = (c.req.header('x-zevent-signature') ?? '').trim().replace(/^mac=/i, '').toLowerCase();
-    if (!timestamp || !given || !safeEqual(given, await zaloSignature(appId, raw, timestamp, secret))) {
+    if (!given || !safeEqual(given, await zaloSignature(appId, raw, timestamp, secret))) {
       throw new AppError('UNAUTHORIZED', 'X-ZEvent-Signature is missing or does not match this OA\'s secret key.');
     }
+    // Signed, but a signature does not expire: a replayed capture is acknowledged (so Zalo stops) and not answered.
+    const age = Date.now() - Number(timestamp);
+    if (age > ZALO_MAX_EVENT_AGE_MS || age < -ZALO_MAX_CLOCK_SKEW_MS) return c.json({ ok: true, handled: false, event: 'stale' });
 
     const text = ZaloTextEvent.safeParse(event);
-    if (!text.success) {
-      const name = typeof event === 'object' && event !== null && 'event_name' in event ? String(event.event_name) : 'unknown';
-      return c.json({ ok: true, handled: false, event: name });
-    }
+    if (!text.success) return c.json({ ok: true, handled: false, event: envelope.data.event_name });
     const { sender, message } = text.data;
     if (message.msg_id) {
       if (recent.has(message.msg_id)) return c.json({ ok: true, handled: false, event: 'duplicate' });
