@@ -244,7 +244,8 @@ export function rankFigures(corpus: CorpusView, c: Constraints, keep: Keep = 'fi
     // The cheap tests first: with a metric named, most figures are of another one; with a period, of another time.
     let mf = metricFit(f.metric, c.metrics);
     // A figure the lexicon could not name is still answerable when its sentence names the metric asked.
-    if (mf < 0 && f.metric.startsWith('other:')) {
+    // Only at a named place, where the place index holds every figure, so index and scan agree.
+    if (mf < 0 && strict && c.places.length && f.metric.startsWith('other:')) {
       const r = known ?? corpus.get(f.reportId);
       if (r && namesMetric(contextOf(f, r).sentence, c.metrics)) mf = 1;
     }
