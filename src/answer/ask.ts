@@ -65,7 +65,8 @@ function dispatch(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespons
       return answerSum(corpus, q, b) ?? answerValue(corpus, q, b);
     case 'difference':
     case 'compare':
-      return answerComparison(corpus, q, b) ?? answerValue(corpus, q, b);
+      // Two places or two periods named: one figure alone would drop a side of the comparison.
+      return answerComparison(corpus, q, b) ?? (uniquePlaces(q.places).length > 1 || q.periods.length > 1 ? null : answerValue(corpus, q, b));
     case 'share':
     case 'times':
       return answerRatio(corpus, q, b) ?? answerValue(corpus, q, b);

@@ -112,7 +112,14 @@ export function verifyClaim(corpus: CorpusView, claim: string): AskResponse {
       );
       continue;
     }
-    const other = cands.find((c) => c.figure.kind === (cf.kind === 'target' ? 'target' : c.figure.kind === 'change' && cf.kind === 'change' ? 'change' : 'result') && c.figure.unit !== '' && sameFamily(c.figure, cf));
+    // A differing figure refutes only when it is about what the claim is about.
+    const other = cands.find(
+      (c) =>
+        c.figure.kind === (cf.kind === 'target' ? 'target' : c.figure.kind === 'change' && cf.kind === 'change' ? 'change' : 'result') &&
+        c.figure.unit !== '' &&
+        sameFamily(c.figure, cf) &&
+        evidenceOf(q.terms, [c], metrics).coverage >= MIN_CLAIM_COVERAGE,
+    );
     if (other) {
       verdicts.push('refuted');
       b.say(`- ${shown}: báo cáo ghi ${describeOne(other)} ${b.cite(other.figure, other.report)}.`);

@@ -567,6 +567,11 @@ function strip(p: PeriodMention): Period {
  * included: "tỉnh Điện Biên còn 28.400 hộ nghèo, trong khi tỉnh Lai Châu còn 21.300"), else a
  * narrower place named after it ("… tại xã Bình Tân"), else the report's place.
  */
+/** "tỉnh Trà Vinh", with the type word before the name or inside the mention. */
+function writtenAsProvince(folded: string, p: PlaceRef): boolean {
+  return folded.startsWith('tinh ', p.start) || /(?:^|[^\p{L}])tinh\s*$/u.test(folded.slice(Math.max(0, p.start - 8), p.start));
+}
+
 function choosePlace(ctx: Ctx, at: number, sStart: number, sEnd: number): { name: string; level: PlaceRef['level'] } | null {
   const own = ctx.report.place;
   // The ';'-clause around the figure, looked for within a few hundred characters only.
@@ -580,14 +585,20 @@ function choosePlace(ctx: Ctx, at: number, sStart: number, sEnd: number): { name
   const acceptable = within(ctx.places, from, to).filter((p) => {
     if (isOwn(p) || p.level === 'commune') return true;
     if (p.level === 'district') return !own || own.level === 'province' ? p.provinceCode === (own?.provinceCode ?? p.provinceCode) : false;
+    // A district report's own province, only where it is written as the place ("tỉnh Trà Vinh giảm …").
+    if (own && p.provinceCode === own.provinceCode && !(own.level === 'district' && writtenAsProvince(ctx.folded, p))) return false;
     // Another province, unless it only names the body that acted ("Trung tâm Dịch vụ việc làm tỉnh Bình Định").
-    if (own && p.provinceCode === own.provinceCode) return false;
     return !/(?:so|trung tam|hoi|ban|ngan hang|bao hiem xa hoi|cong ty|ubnd|uy ban nhan dan)\s+(?:[\p{L}&-]+\s+){0,6}$/u.test(ctx.folded.slice(Math.max(0, p.start - 60), p.start));
   });
   const before = acceptable.filter((p) => p.end <= at);
   // After the figure only "tại xã Bình Tân", "ở huyện X": a place the figure happened in, not a list of where.
   const located = acceptable.find((p) => p.start > at && !isOwn(p) && p.level !== 'province' && /(?:tai|o)\s+(?:xa|phuong|thi tran|huyen|thi xa)?\s*$/u.test(ctx.folded.slice(Math.max(0, p.start - 20), p.start)));
   const pick = before[before.length - 1] ?? located;
+  // "toàn tỉnh còn 3.440 hộ" in a district's report: the province, unless a place follows the words.
+  if (own?.level === 'district' && own.province) {
+    const whole = [...ctx.folded.slice(from, at).matchAll(/(?:^|[^\p{L}])(?:toan|ca) tinh(?![\p{L}])/gu)].pop();
+    if (whole && (!pick || pick.end <= from + (whole.index ?? 0))) return { name: own.province, level: 'province' };
+  }
   if (pick && !isOwn(pick)) return { name: pick.name, level: pick.level };
   return own ? { name: own.name, level: own.level } : null;
 }
