@@ -156,7 +156,14 @@ function stripOffsets(p: PeriodMention): Period {
 
 /** "Huyện Kỳ Sơn (Nghệ An)": the district is what is asked about; its province only locates it. */
 function narrowestPlaces(places: QueryPlace[]): QueryPlace[] {
-  return places.filter((p) => p.level !== 'province' || !places.some((d) => d.level === 'district' && d.provinceCode === p.code && d.key !== p.key));
+  const locatesDistrict = (p: QueryPlace) => places.some((d) => d.level === 'district' && d.provinceCode === p.provinceCode && d.key !== p.key);
+  // "Mường Ảng (Điện Biên)": the province only locates the district, and so does its name read as
+  // the district of the same name (huyện Điện Biên).
+  const provinces = places.filter((p) => p.level === 'province');
+  // "Kỳ Sơn (Nghệ An)": of two districts of one name, the one in the province named.
+  const elsewhere = (p: QueryPlace) =>
+    p.level === 'district' && provinces.length > 0 && !provinces.some((x) => x.code === p.provinceCode) && places.some((d) => d !== p && d.level === 'district' && d.key === p.key && provinces.some((x) => x.code === d.provinceCode));
+  return places.filter((p) => !elsewhere(p) && (!locatesDistrict(p) || (p.level === 'district' && !places.some((x) => x.level === 'province' && x.key === p.key))));
 }
 
 /** Rates first when a rate is asked, counts first otherwise. */
