@@ -57,6 +57,11 @@ function placeOf(corpus: CorpusView, key: string | undefined): Place | null {
   return { name: key, level: 'province', type: '', code: '', provinceCode: '', province: key };
 }
 
+/** Which way a change goes, as the figure's qualifiers say: "tăng", "giảm" or nothing. */
+function direction(f: Figure): string | undefined {
+  return f.kind === 'change' ? f.qualifiers.find((x) => x === 'tăng' || x === 'giảm') : undefined;
+}
+
 /** Equal as a reader would check: the claim's digits agree with the report's once rounded alike. */
 function sameValue(claimed: Figure, stated: Figure) {
   const a = normaliseValue(claimed.value, claimed.unit);
@@ -99,6 +104,12 @@ export function verifyClaim(corpus: CorpusView, claim: string): AskResponse {
     const exact = cands.find(
       (c) => sameValue(cf, c.figure) && (c.figure.kind === 'target' || (c.figure.kind === 'change') === (cf.kind === 'change')) && evidenceOf(q.terms, [c], metrics).coverage >= MIN_CLAIM_COVERAGE,
     );
+    // "tăng 14 tỷ" where the report says "giảm 14 tỷ": the number agrees, the claim does not.
+    if (exact && direction(exact.figure) && direction(cf) && direction(exact.figure) !== direction(cf)) {
+      verdicts.push('refuted');
+      b.say(`- ${shown}: báo cáo ghi ${direction(exact.figure)}, không phải ${direction(cf)} (${describeOne(exact)}) ${b.cite(exact.figure, exact.report)}.`);
+      continue;
+    }
     if (exact) {
       const targetAsResult = exact.figure.kind === 'target' && cf.kind !== 'target';
       verdicts.push(targetAsResult ? 'refuted' : 'supported');

@@ -75,3 +75,43 @@ describe('answers chosen by their evidence', () => {
     expect(f?.kind).toBe('result');
   });
 });
+
+// A district's report that also states its province's figures, and a claim checked by its subject.
+const BAO_LAC = `Huyện Bảo Lạc: kết quả giảm nghèo năm 2023
+
+Năm 2023, huyện Bảo Lạc giảm 412 hộ nghèo; tỷ lệ hộ nghèo của huyện còn 38,4%. Cũng trong năm 2023, toàn tỉnh còn 21.540 hộ nghèo, chiếm 15,2%.
+
+Tổng kinh phí quà Tết Giáp Thìn 2024 của huyện là 3,2 tỷ đồng, giảm 0,4 tỷ đồng so với Tết Quý Mão 2023.`;
+
+describe('places and claims by their subject', () => {
+  let district: Assistant;
+  beforeAll(async () => {
+    const corpus = await Corpus.open({ store: new MemoryStore(), seeds: [] });
+    await corpus.upsert({ id: 'bao-lac-2023', text: BAO_LAC, title: 'Huyện Bảo Lạc (Cao Bằng): kết quả giảm nghèo năm 2023' });
+    district = createAssistant(corpus);
+  });
+
+  it('gives "toàn tỉnh" figures of a district report to the province', async () => {
+    const r = await district.ask({ question: 'Năm 2023 tỉnh Cao Bằng còn bao nhiêu hộ nghèo?', history: [] });
+    expect(r.status).toBe('answered');
+    expect(r.facts[0]?.value).toBe(21540);
+    const own = await district.ask({ question: 'Tỷ lệ hộ nghèo huyện Bảo Lạc năm 2023?', history: [] });
+    expect(own.facts[0]?.value).toBe(38.4);
+  });
+
+  it('asks about the district only when its province is named beside it', async () => {
+    const r = await district.ask({ question: 'Tỷ lệ hộ nghèo huyện Bảo Lạc (Cao Bằng) năm 2023 là bao nhiêu?', history: [] });
+    expect(r.understood?.places).toEqual(['bao lac']);
+    expect(r.facts[0]?.value).toBe(38.4);
+  });
+
+  it('refutes a claim whose direction is the opposite of the report', async () => {
+    const r = await district.verify('Kinh phí quà Tết Giáp Thìn 2024 của huyện Bảo Lạc tăng 0,4 tỷ đồng so với Tết Quý Mão 2023.');
+    expect(r.verdict).not.toBe('supported');
+  });
+
+  it('does not refute a claim with a figure about something else', async () => {
+    const r = await district.verify('Huyện Bảo Lạc có 1.250 hộ được vay vốn tạo việc làm năm 2023.');
+    expect(r.verdict).toBe('not_enough_info');
+  });
+});
