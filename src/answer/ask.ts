@@ -288,6 +288,12 @@ function relatedOf(corpus: CorpusView, f: Figure, report: Report): Figure[] {
   // A figure that is itself the partner of another (the plan of "7.000/6.400") shows its main figure.
   const owner = all.find((x) => x.relation?.with.includes(f.id));
   if (owner && owner.relation?.type !== 'parts_of_total') out.push(owner, ...(owner.relation?.with ?? []).map((id) => all.find((x) => x.id === id)).filter((g): g is Figure => !!g && g.id !== f.id));
+  // "17.400 lượt người, đạt khoảng 54,38% kế hoạch", "3.640 lao động, trong đó 65% đã qua đào tạo":
+  // the percentage right after a count, before any other number of its sentence, goes with it.
+  if (!out.length && !isPercentUnit(f.unit)) {
+    const next = all.find((g) => g.sentenceStart === f.sentenceStart && g.start > f.end && g.id !== f.id);
+    if (next && isPercentUnit(next.unit) && next.kind !== 'change' && next.kind !== 'target' && !/[;.]/.test(report.text.slice(f.end, next.start))) out.push(next);
+  }
   return out;
 }
 
