@@ -260,7 +260,8 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
     metric ??= chooseMetric(ctx, n, describedEnd, segStart, sEnd, unit, beforeFolded, prevFigure, isChange);
     if (isChange && !/tuong ung\s*(?:voi\s*)?$/u.test(beforeFolded)) metric = changeMetricOf(metric);
     // "tỷ lệ hộ nghèo giảm còn 3,5%", "… giảm 3,5%, còn 28,6%": the level reached is the rate itself.
-    else if (!isChange && metricById(metric)?.kind === 'change') metric = metricById(metric)?.related.find((r) => metricById(r)?.kind === 'rate') ?? metric;
+    // "Tỷ lệ giảm hộ nghèo … đạt 3,7%" is the reduction itself, not a level.
+    else if (!isChange && metricById(metric)?.kind === 'change' && !/(?:ty|ti) le giam|muc giam/u.test(beforeFolded)) metric = metricById(metric)?.related.find((r) => metricById(r)?.kind === 'rate') ?? metric;
     if (n.pairRole === 'target') {
       const partner = byIndex.get(n.pairedWith as number);
       if (partner) metric = partner.metric;
