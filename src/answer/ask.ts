@@ -24,7 +24,7 @@ export function answerQuestion(corpus: CorpusView, body: AskBody): AskResponse {
   const understood: Understood = {
     intent: q.intent,
     metrics: q.metrics,
-    places: uniquePlaces(q.places).map((p) => p.key),
+    places: [...uniquePlaces(q.places).map((p) => p.key), ...(q.scope ? [q.scope.names[0] as string] : [])],
     period: q.periods[0] ? describePeriod(q.periods[0]) : null,
   };
   const b = new AnswerBuilder();
@@ -224,7 +224,7 @@ function answerValue(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResp
   if (!top) return null;
 
   // Several places fit and the question names none: say which, rather than pick one.
-  if (!q.places.length) {
+  if (!q.places.length && !q.scope) {
     const close = cands.filter((x) => x.score >= top.score - 1 && x.figure.metric === top.figure.metric);
     const places = [...new Set(close.map((x) => x.figure.place))];
     if (places.length > 1) {

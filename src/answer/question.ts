@@ -10,7 +10,7 @@ import { foldAligned } from '../text/fold-aligned.ts';
 import { findPeriods, type PeriodMention } from '../text/periods.ts';
 import { parseViNumber } from '../text/vi-number.ts';
 import { questionTerms, type Term } from './evidence.ts';
-import { INTENT_CUES, type Intent, UNIT_CUES, WANTS_CHANGE, WANTS_TARGET } from './cues.ts';
+import { INTENT_CUES, type Intent, SCOPES, UNIT_CUES, WANTS_CHANGE, WANTS_TARGET } from './cues.ts';
 
 export interface QuestionNumber {
   value: number;
@@ -34,6 +34,8 @@ export interface Question {
   unitWanted: 'percent' | 'money' | 'count' | 'kg' | null;
   wantsTarget: boolean;
   wantsChange: boolean;
+  /** The country or a region asked about (SCOPES), when the question names one instead of a province. */
+  scope: { id: string; names: string[] } | null;
   /** The counted noun asked for ("bao nhiêu hồ sơ" → "ho so"), folded; null when none is named. */
   countNoun: string | null;
   numbers: QuestionNumber[];
@@ -144,6 +146,7 @@ export function parseQuestion(raw: string): Question {
     wantsTarget: WANTS_TARGET.test(folded) && intent !== 'attainment' && intent !== 'exceed',
     wantsChange: WANTS_CHANGE.test(folded),
     countNoun: askedCountNoun(plain),
+    scope: places.length ? null : (SCOPES.find((x) => x.names.some((n) => ` ${plain.replace(/[^a-z0-9]+/g, ' ')} `.includes(` ${n} `))) ?? null),
     numbers,
     words,
     terms: questionTerms(text, named.flatMap((p) => p.names)),

@@ -8,6 +8,7 @@ import { countFamily, isMoneyUnit, isPercentUnit } from '../extract/units.ts';
 import type { Period, Report } from '../ingest/types.ts';
 import { placeKey, type QueryPlace } from '../search/places.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
+import { SCOPES } from './cues.ts';
 import type { Question } from './question.ts';
 
 const GROUPS = new Set(GROUP_QUALIFIERS);
@@ -54,6 +55,8 @@ export interface Constraints {
   anchors: number[];
   /** Groups the question names; a figure about another group fits less. */
   groups: string[];
+  /** The country or region asked: a figure fits only when its own clause names it. */
+  scope?: { id: string; names: string[] } | null;
   /** The counted noun asked ("ho so"): a figure counting another family of things does not fit. */
   countNoun?: string | null;
   /** When given, a figure's sentence must hold one of these folded phrases ("gia vang"); none given, nothing fits. */
@@ -72,6 +75,7 @@ export function constraintsOf(q: Question): Constraints {
     anchors: q.numbers.map((n) => n.value),
     groups: q.groups,
     countNoun: q.countNoun,
+    scope: q.scope,
   };
 }
 
@@ -207,6 +211,21 @@ function* candidates(corpus: CorpusView, c: Constraints, keep: Keep): Iterable<[
   for (const f of pool) yield [f, undefined];
 }
 
+/**
+ * Is the figure's subject the country or region asked? Its name must come before the figure in
+ * its clause, with no other region named in between ("Tây Nguyên 12,46%, … bình quân cả nước" is
+ * the region's, not the country's).
+ */
+function namesScopeBefore(f: Figure, report: Report, scope: { id: string; names: string[] }): boolean {
+  const t = report.text;
+  const from = Math.max(f.sentenceStart, t.lastIndexOf(';', f.start - 1) + 1, t.lastIndexOf('\n', f.start - 1) + 1, f.start - 140);
+  const before = ` ${foldAligned(t.slice(from, f.start)).replace(/[^a-z0-9]+/g, ' ')} `;
+  const at = Math.max(...scope.names.map((n) => before.lastIndexOf(` ${n} `)));
+  if (at < 0) return false;
+  const rest = before.slice(at + 1);
+  return !SCOPES.some((x) => x.id !== scope.id && x.names.some((n) => rest.includes(` ${n} `)));
+}
+
 /** A report's text folded to letters, digits and single spaces, as `contextOf` folds a sentence. */
 const plainTextOf = oncePer((report: Report) => foldAligned(report.text).replace(/[^a-z0-9]+/g, ' '));
 
@@ -265,6 +284,11 @@ export function rankFigures(corpus: CorpusView, c: Constraints, keep: Keep = 'fi
     if (keep === 'near' && misfit.length > 1) continue;
 
     const ctx = contextOf(f, report);
+    if (c.scope && !namesScopeBefore(f, report, c.scope)) {
+      if (strict) continue;
+      misfit.push('place');
+      if (keep === 'near' && misfit.length > 1) continue;
+    }
     if (c.phrases && !c.phrases.some((p) => ctx.sentence.includes(` ${p} `))) continue;
     let score = mf + pf * 2 + tf * 1.5 + unitFit(f, c.unitWanted);
     const nearHits = words.filter((w) => ctx.near.includes(` ${w} `)).length;

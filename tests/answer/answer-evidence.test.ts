@@ -115,3 +115,45 @@ describe('places and claims by their subject', () => {
     expect(r.verdict).toBe('not_enough_info');
   });
 });
+
+// A national summary that also names regions and provinces, and a province's A/B count.
+const NATIONAL = `Kết quả rà soát hộ nghèo, hộ cận nghèo năm 2022 trên phạm vi cả nước
+
+Năm 2022, tỷ lệ hộ nghèo chung cả nước là 4,03%. Vùng Tây Nguyên có tỷ lệ hộ nghèo 9,17%, cao gấp hơn hai lần bình quân cả nước.`;
+const GIA_LAI = `Tỉnh Gia Lai: kết quả rà soát hộ nghèo năm 2022
+
+Kết quả rà soát năm 2022 toàn tỉnh: hộ nghèo 24.310/412.500 hộ, chiếm 5,89%.`;
+
+describe('the country, regions and parts of a whole', () => {
+  let national: Assistant;
+  beforeAll(async () => {
+    const corpus = await Corpus.open({ store: new MemoryStore(), seeds: [] });
+    await corpus.upsert({ id: 'ca-nuoc-2022', text: NATIONAL });
+    await corpus.upsert({ id: 'gia-lai-2022', text: GIA_LAI });
+    national = createAssistant(corpus);
+  });
+  const askN = (question: string) => national.ask({ question, history: [] });
+
+  it('answers "cả nước" with the figure whose clause names the country, not a region compared to it', async () => {
+    const r = await askN('Tỷ lệ hộ nghèo cả nước năm 2022 là bao nhiêu?');
+    expect(r.status).toBe('answered');
+    expect(r.facts[0]?.value).toBe(4.03);
+  });
+
+  it('answers a region with its own figure', async () => {
+    const r = await askN('Tỷ lệ hộ nghèo vùng Tây Nguyên năm 2022?');
+    expect(r.facts[0]?.value).toBe(9.17);
+  });
+
+  it('abstains for the country in a year no report covers', async () => {
+    expect((await askN('Tỷ lệ hộ nghèo cả nước năm 2024 là bao nhiêu?')).status).toBe('not_found');
+  });
+
+  it('gives the part and its share for "A/B hộ, chiếm x%"', async () => {
+    const r = await askN('Năm 2022 tỉnh Gia Lai còn bao nhiêu hộ nghèo, chiếm tỷ lệ bao nhiêu?');
+    expect(r.status).toBe('answered');
+    const values = r.facts.map((f) => f.value);
+    expect(values).toEqual(expect.arrayContaining([24310, 5.89]));
+    expect(r.facts.every((f) => f.kind === 'result')).toBe(true);
+  });
+});
