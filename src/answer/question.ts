@@ -119,7 +119,7 @@ export function parseQuestion(raw: string): Question {
   const found = metricsIn(plain, expanded);
   const periods = findPeriods(text, { bareYear: true });
   const named = findQueryPlaces(text);
-  const places = narrowestPlaces(named);
+  const places = levelByTypeWord(plain, narrowestPlaces(named));
   const numbers = findQuestionNumbers(text, periods);
   let intent = (INTENT_CUES.find(([, re]) => re.test(folded))?.[0] ?? 'value') as Intent;
   // "cộng" (add) folds like "công" (công tác, người có công): only the accented word counts.
@@ -167,6 +167,24 @@ function narrowestPlaces(places: QueryPlace[]): QueryPlace[] {
   const elsewhere = (p: QueryPlace) =>
     p.level === 'district' && provinces.length > 0 && !provinces.some((x) => x.code === p.provinceCode) && places.some((d) => d !== p && d.level === 'district' && d.key === p.key && provinces.some((x) => x.code === d.provinceCode));
   return places.filter((p) => !elsewhere(p) && (!locatesDistrict(p) || (p.level === 'district' && !places.some((x) => x.level === 'province' && x.key === p.key))));
+}
+
+/** Cities governed by the centre: "thành phố" before their name means the province-level unit. */
+const CENTRAL_CITIES = new Set(['01', '31', '48', '79', '92']);
+
+/**
+ * "thành phố Lào Cai", "huyện Điện Biên": a name shared by a province and a district is the one its
+ * type word says ("tỉnh" the province; "huyện", "thị xã", "quận" or a non-central "thành phố" the district).
+ */
+function levelByTypeWord(plain: string, places: QueryPlace[]): QueryPlace[] {
+  return places.filter((p) => {
+    const twin = places.find((x) => x !== p && x.key === p.key && x.level !== p.level);
+    if (!twin) return true;
+    const m = new RegExp(`\\b(tinh|huyen|thi xa|quan|thanh pho|tp)\\.?\\s+${p.key}\\b`).exec(plain);
+    if (!m) return true;
+    const district = m[1] === 'huyen' || m[1] === 'thi xa' || m[1] === 'quan' || ((m[1] === 'thanh pho' || m[1] === 'tp') && !CENTRAL_CITIES.has(p.level === 'province' ? p.code : twin.code));
+    return district ? p.level === 'district' : p.level === 'province';
+  });
 }
 
 /** Rates first when a rate is asked, counts first otherwise. */

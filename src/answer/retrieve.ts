@@ -104,7 +104,9 @@ export function placeFit(f: Figure, report: Report, places: QueryPlace[]): numbe
   const fk = placeKeyOf(f);
   let best = 0;
   for (const p of places) {
-    if (p.names.includes(fk) || p.key === fk) best = Math.max(best, 2);
+    // "thành phố Lào Cai" is not "tỉnh Lào Cai": one name, two levels.
+    const otherLevel = (p.level === 'district' && f.placeLevel === 'province') || (p.level === 'province' && f.placeLevel === 'district');
+    if ((p.names.includes(fk) || p.key === fk) && !otherLevel) best = Math.max(best, 2);
     else if (p.level === 'province' && report.place && report.place.provinceCode === p.provinceCode) best = Math.max(best, 1);
   }
   return best;
