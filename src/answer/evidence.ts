@@ -17,6 +17,8 @@ export interface Term {
   key: string | null;
   /** Folded expansion when the syllable is an abbreviation ("xkld" → xuat khau lao dong). */
   expansion: string[];
+  /** A word the answer cannot do without ("nhất" in "cao nhất"): missing, the figure does not answer. */
+  required?: boolean;
   /** Lexicon metrics whose phrase in the question holds the syllable, or that the abbreviation names ("XKLĐ"). */
   metrics: string[];
 }
@@ -85,6 +87,7 @@ export function questionTerms(raw: string, placeNames: string[]): Term[] {
   for (const p of findPeriods(text, { bareYear: true })) text = `${text.slice(0, p.start)}${' '.repeat(p.end - p.start)}${text.slice(p.end)}`;
   // The metric phrases the question uses ("tai nạn lao động"): a figure of that metric covers their words, no others.
   const mentions = findMetricMentions(foldAligned(text));
+  const plainText = foldAligned(text);
   const toks = [...text.matchAll(SYLLABLE)].map((m) => {
     const at = m.index ?? 0;
     const inMetrics = mentions.filter((x) => x.start <= at && at + m[0].length <= x.end).map((x) => x.metricId);
@@ -109,7 +112,9 @@ export function questionTerms(raw: string, placeNames: string[]): Term[] {
     if (seen.has(id)) continue;
     seen.add(id);
     const expansion = expansionOf(tok);
-    out.push({ folded, key, expansion, metrics: [...inMetrics, ...(expansion.length ? findMetricMentions(expansion.join(' ')).map((m) => m.metricId) : [])] });
+    // "cao nhất", "thấp nhất", "nhiều nhất": only a figure stated as the highest answers.
+    const required = folded === 'nhat' && /(?:cao|thap|nhieu|it|lon|nho|manh)\s+nhat/.test(plainText);
+    out.push({ folded, key, expansion, ...(required ? { required } : {}), metrics: [...inMetrics, ...(expansion.length ? findMetricMentions(expansion.join(' ')).map((m) => m.metricId) : [])] });
   }
   return out;
 }
@@ -232,12 +237,15 @@ export function evidenceOf(allTerms: Term[], figures: { figure: Figure; report: 
   if (!terms.length || !figures.length) return { coverage: figures.length ? 1 : 0, missing: [] };
   const levels = figures.map(({ figure, report }) => ({ l: levelsOf(figure, report), m: askedMetrics.includes(figure.metric) ? figure.metric : null }));
   let sum = 0;
+  let requiredMissing = false;
   const missing: string[] = [];
   for (const t of terms) {
     let w = 0;
     for (const { l, m } of levels) w = Math.max(w, termWeight(t, l, m));
     if (w === 0) missing.push(t.folded);
+    if (t.required && w < 0.6) requiredMissing = true;
     sum += w;
   }
-  return { coverage: sum / terms.length, missing };
+  const coverage = sum / terms.length;
+  return { coverage: requiredMissing ? Math.min(coverage, 0.5) : coverage, missing };
 }

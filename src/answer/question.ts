@@ -36,6 +36,8 @@ export interface Question {
   wantsChange: boolean;
   /** The country or a region asked about (SCOPES), when the question names one instead of a province. */
   scope: { id: string; names: string[] } | null;
+  /** "Huyện nào của Lào Cai …": any district or commune of the places named can answer. */
+  asksWhichPart: boolean;
   /** The counted noun asked for ("bao nhiêu hồ sơ" → "ho so"), folded; null when none is named. */
   countNoun: string | null;
   numbers: QuestionNumber[];
@@ -146,6 +148,7 @@ export function parseQuestion(raw: string): Question {
     wantsTarget: WANTS_TARGET.test(folded) && intent !== 'attainment' && intent !== 'exceed',
     wantsChange: WANTS_CHANGE.test(folded),
     countNoun: askedCountNoun(plain),
+    asksWhichPart: /\b(?:huyen|xa|phuong|quan|thi xa|dia phuong|don vi) nao\b/.test(plain),
     scope: places.length ? null : (SCOPES.find((x) => x.names.some((n) => ` ${plain.replace(/[^a-z0-9]+/g, ' ')} `.includes(` ${n} `))) ?? null),
     numbers,
     words,

@@ -57,6 +57,8 @@ export interface Constraints {
   groups: string[];
   /** The country or region asked: a figure fits only when its own clause names it. */
   scope?: { id: string; names: string[] } | null;
+  /** "Huyện nào của …": a figure of a part of the place named fits as well as the place's own. */
+  anyPart?: boolean;
   /** The counted noun asked ("ho so"): a figure counting another family of things does not fit. */
   countNoun?: string | null;
   /** When given, a figure's sentence must hold one of these folded phrases ("gia vang"); none given, nothing fits. */
@@ -76,6 +78,7 @@ export function constraintsOf(q: Question): Constraints {
     groups: q.groups,
     countNoun: q.countNoun,
     scope: q.scope,
+    anyPart: q.asksWhichPart,
   };
 }
 
@@ -195,7 +198,8 @@ function metricFit(metric: string, metrics: string[]): number {
 function* candidates(corpus: CorpusView, c: Constraints, keep: Keep): Iterable<[Figure, Report | undefined]> {
   if (c.phrases && !c.phrases.length) return;
   let pool: readonly Figure[] | undefined;
-  if (keep === 'fitting' && c.places.length && corpus.figuresAtPlaces) {
+  // "Huyện nào của …" looks beyond the figures at the place itself, at those of its parts.
+  if (keep === 'fitting' && c.places.length && corpus.figuresAtPlaces && !c.anyPart) {
     pool = corpus.figuresAtPlaces(c.places.flatMap((p) => [p.key, ...p.names]));
   } else if (keep !== 'all' && c.metrics.length && corpus.figuresWithMetrics) {
     const admissible = [...c.metrics, ...METRICS.map((m) => m.id).filter((id) => !c.metrics.includes(id) && metricFit(id, c.metrics) >= 0)];
@@ -266,7 +270,7 @@ export function rankFigures(corpus: CorpusView, c: Constraints, keep: Keep = 'fi
     let mf = metricFit(f.metric, c.metrics);
     // A figure the lexicon could not name is still answerable when its sentence names the metric asked.
     // Only at a named place, where the place index holds every figure, so index and scan agree.
-    if (mf < 0 && strict && c.places.length && f.metric.startsWith('other:')) {
+    if (mf < 0 && strict && c.places.length && !c.anyPart && f.metric.startsWith('other:')) {
       const r = known ?? corpus.get(f.reportId);
       if (r && namesMetric(contextOf(f, r).sentence, c.metrics)) mf = 1;
     }
@@ -275,7 +279,8 @@ export function rankFigures(corpus: CorpusView, c: Constraints, keep: Keep = 'fi
     if (strict && tf === 0) continue;
     const report = known ?? corpus.get(f.reportId);
     if (!report) continue;
-    const pf = placeFit(f, report, c.places);
+    const fit = placeFit(f, report, c.places);
+    const pf = fit === 1 && c.anyPart && f.placeLevel !== 'province' ? 2 : fit;
     const misfit: string[] = [];
     // A district's figure is not its province's (nor the reverse): offered as nearest, never as the answer.
     if (pf < 2) misfit.push('place');

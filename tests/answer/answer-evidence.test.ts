@@ -63,6 +63,10 @@ describe('answers chosen by their evidence', () => {
     expect(r.facts.some((f) => f.value === 12 && r.status === 'answered')).toBe(false);
   });
 
+  it('does not answer "nhiều nhất" with a figure not stated as the highest', async () => {
+    expect((await ask('Huyện nào của Yên Bái được hỗ trợ làm nhà ở cho hộ nghèo nhiều nhất năm 2024?')).status).toBe('not_found');
+  });
+
   it('does not answer a result with a plan', async () => {
     const r = await ask('Tỷ lệ hộ nghèo tỉnh Yên Bái năm 2025 là bao nhiêu?');
     expect(r.status).toBe('not_found');
@@ -122,7 +126,7 @@ const NATIONAL = `Kết quả rà soát hộ nghèo, hộ cận nghèo năm 2022
 Năm 2022, tỷ lệ hộ nghèo chung cả nước là 4,03%. Vùng Tây Nguyên có tỷ lệ hộ nghèo 9,17%, cao gấp hơn hai lần bình quân cả nước.`;
 const GIA_LAI = `Tỉnh Gia Lai: kết quả rà soát hộ nghèo năm 2022
 
-Kết quả rà soát năm 2022 toàn tỉnh: hộ nghèo 24.310/412.500 hộ, chiếm 5,89%.`;
+Kết quả rà soát năm 2022 toàn tỉnh: hộ nghèo 24.310/412.500 hộ, chiếm 5,89%. Năm 2022, huyện Kông Chro có tỷ lệ hộ nghèo cao nhất tỉnh với 28,4%.`;
 
 describe('the country, regions and parts of a whole', () => {
   let national: Assistant;
@@ -147,6 +151,12 @@ describe('the country, regions and parts of a whole', () => {
 
   it('abstains for the country in a year no report covers', async () => {
     expect((await askN('Tỷ lệ hộ nghèo cả nước năm 2024 là bao nhiêu?')).status).toBe('not_found');
+  });
+
+  it('answers "cao nhất" with the figure stated as the highest', async () => {
+    const r = await askN('Huyện nào của Gia Lai có tỷ lệ hộ nghèo cao nhất năm 2022?');
+    expect(r.status).toBe('answered');
+    expect(r.facts[0]?.value).toBe(28.4);
   });
 
   it('gives the part and its share for "A/B hộ, chiếm x%"', async () => {
