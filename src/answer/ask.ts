@@ -31,8 +31,9 @@ export function answerQuestion(corpus: CorpusView, body: AskBody): AskResponse {
   const handled = dispatch(corpus, q, b);
   if (handled === 'answered') {
     const evidence = answerEvidence(corpus, q, b);
-    if (evidence.coverage >= MIN_COVERAGE) return b.build(handled, { ...understood, evidence });
-    return notFound(corpus, q, { ...understood, evidence: { ...evidence, reasons: [...evidence.reasons, `độ phủ ${formatViNumber(evidence.coverage, 2)} dưới ngưỡng ${formatViNumber(MIN_COVERAGE, 2)}: không trả lời`] } });
+    const needed = evidence.missing.length ? MIN_COVERAGE_WITH_MISSING : MIN_COVERAGE;
+    if (evidence.coverage >= needed) return b.build(handled, { ...understood, evidence });
+    return notFound(corpus, q, { ...understood, evidence: { ...evidence, reasons: [...evidence.reasons, `độ phủ ${formatViNumber(evidence.coverage, 2)} dưới ngưỡng ${formatViNumber(needed, 2)}: không trả lời`] } });
   }
   if (handled) return b.build(handled, understood);
   return notFound(corpus, q, understood);
@@ -43,6 +44,8 @@ export function answerQuestion(corpus: CorpusView, body: AskBody): AskResponse {
  * is "không tìm thấy": a cited number about something else is worse than none.
  */
 const MIN_COVERAGE = 0.7;
+/** A question word found nowhere near the figures (not even in their passage) hints at another subject: demand more. */
+const MIN_COVERAGE_WITH_MISSING = 0.85;
 
 /** How well the facts an answer states cover the question (evidence.ts), with the reasons a reader sees. */
 function answerEvidence(corpus: CorpusView, q: Question, b: AnswerBuilder): NonNullable<Understood['evidence']> {
