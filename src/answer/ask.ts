@@ -31,7 +31,10 @@ export function answerQuestion(corpus: CorpusView, body: AskBody): AskResponse {
   const handled = dispatch(corpus, q, b);
   if (handled === 'answered') {
     const evidence = answerEvidence(corpus, q, b);
-    const needed = evidence.missing.length ? MIN_COVERAGE_WITH_MISSING : MIN_COVERAGE;
+    // A quantity the report does not state (the plan or the base behind a stated result) is named
+    // by words no figure holds: those words do not count against the inputs.
+    const inferred = q.intent === 'implied_base' || q.intent === 'implied_target';
+    const needed = evidence.missing.length && !inferred ? MIN_COVERAGE_WITH_MISSING : MIN_COVERAGE;
     if (evidence.coverage >= needed) return b.build(handled, { ...understood, evidence });
     return notFound(corpus, q, { ...understood, evidence: { ...evidence, reasons: [...evidence.reasons, `độ phủ ${formatViNumber(evidence.coverage, 2)} dưới ngưỡng ${formatViNumber(needed, 2)}: không trả lời`] } });
   }
@@ -65,6 +68,8 @@ function answerEvidence(corpus: CorpusView, q: Question, b: AnswerBuilder): NonN
 function dispatch(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
   switch (q.intent) {
     case 'sum':
+      // "tổng số trừ BHXH tự nguyện": a total less a part is not a sum.
+      if (/\btru\b/.test(q.plain) && /(?<![\p{L}])trừ(?![\p{L}])/iu.test(q.raw)) return answerValue(corpus, q, b);
       return answerSum(corpus, q, b) ?? answerValue(corpus, q, b);
     case 'difference':
     case 'compare':

@@ -36,7 +36,7 @@ const FILLER = new Set(
     'la bao nhieu co nam cua va o tai trong cho duoc da voi the nao nhu ra sao khong gi hay hoi biet xin vui long minh toi ban a nhe thi ' +
     'con so dat den cuoi dau thang quy nay hien tinh huyen xa thanh pho tp thi tran quan phuong toan chung cac nhung mot moi khoang tong ' +
     'cong lai sau truoc tu khi luc ky dip qua vao len xuong may lan bang chi rieng dung phai ca hai ben nao noi dia phuong ve theo giai doan ' +
-    'ke tinh uoc bq tb duoc vi do boi ' +
+    'ke tinh uoc bq tb duoc vi do boi het thieu ' +
     // Words that ask for an operation on figures, not for a figure: "chênh lệch", "cao hơn", "suy ra".
     'chenh lech nhau sanh giua cao thap hon kem suy binh quan trung diem gap chinh xac chiem'
   ).split(' '),

@@ -125,7 +125,8 @@ export function periodFit(f: Figure, period: Period | null): number {
   if (fp.from === period.from && fp.to === period.to) return 3;
   // A span of months asked ("10 tháng năm 2023") is answered by that span, and a year by the year:
   // "6 tháng đầu năm" or "11 tháng" count other things. A Tết or an event inside the year still fits.
-  if (period.kind === 'during' && fp.kind === 'during' && (MONTH_SPAN.test(fp.label) || MONTH_SPAN.test(period.label))) return 0;
+  // Spans ending on the same day ("quý I/2024", "đến hết tháng 3/2024") are the same cumulative count.
+  if (period.kind === 'during' && fp.kind === 'during' && fp.to !== period.to && (MONTH_SPAN.test(fp.label) || MONTH_SPAN.test(period.label))) return 0;
   if (fp.from >= period.from && fp.to <= period.to) return fp.kind === period.kind || period.kind === 'during' ? 2.5 : 2;
   if (period.kind === 'as_of' && fp.kind === 'during' && fp.to.slice(0, 4) === period.to.slice(0, 4) && fp.to >= period.to.slice(0, 4)) return 2;
   if (fp.from <= period.to && period.from <= fp.to) return fp.to.slice(0, 4) === period.to.slice(0, 4) ? 2 : 1;
