@@ -179,9 +179,11 @@ function isCounted(m: RegExpMatchArray): boolean {
  */
 function clauseOf(f: Figure, report: Report): string {
   const t = report.text;
-  let start = Math.max(f.sentenceStart, t.lastIndexOf(';', f.start - 1) + 1, f.start - 90);
+  // A line ends a clause too: table rows and list items are one line each.
+  let start = Math.max(f.sentenceStart, t.lastIndexOf(';', f.start - 1) + 1, t.lastIndexOf('\n', f.start - 1) + 1, f.start - 90);
   const semi = t.indexOf(';', f.end);
-  let end = Math.min(f.sentenceEnd, semi < 0 ? f.sentenceEnd : semi, f.end + 70);
+  const line = t.indexOf('\n', f.end);
+  let end = Math.min(f.sentenceEnd, semi < 0 ? f.sentenceEnd : semi, line < 0 ? f.sentenceEnd : line, f.end + 70);
   const from = start;
   for (const m of t.slice(from, f.start).matchAll(COUNTED_NUMBER)) if (isCounted(m)) start = from + (m.index ?? 0) + m[0].length;
   const after = t.slice(f.end, end);

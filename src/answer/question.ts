@@ -121,9 +121,9 @@ export function parseQuestion(raw: string): Question {
   const found = metricsIn(plain, expanded);
   const periods = findPeriods(text, { bareYear: true });
   const named = findQueryPlaces(text);
-  const places = levelByTypeWord(plain, narrowestPlaces(named));
   const numbers = findQuestionNumbers(text, periods);
   let intent = (INTENT_CUES.find(([, re]) => re.test(folded))?.[0] ?? 'value') as Intent;
+  const places = levelByTypeWord(plain, comparing(intent) ? sidesOfComparison(plain, named) : narrowestPlaces(named));
   // "cộng" (add) folds like "công" (công tác, người có công): only the accented word counts.
   if (intent === 'value' && /(?<![\p{L}])cộng(?![\p{L}])/iu.test(text)) intent = 'sum';
   const unitWanted = (UNIT_CUES.find(([, re]) => re.test(folded))?.[0] ?? null) as Question['unitWanted'];
@@ -170,6 +170,19 @@ function narrowestPlaces(places: QueryPlace[]): QueryPlace[] {
   const elsewhere = (p: QueryPlace) =>
     p.level === 'district' && provinces.length > 0 && !provinces.some((x) => x.code === p.provinceCode) && places.some((d) => d !== p && d.level === 'district' && d.key === p.key && provinces.some((x) => x.code === d.provinceCode));
   return places.filter((p) => !elsewhere(p) && (!locatesDistrict(p) || (p.level === 'district' && !places.some((x) => x.level === 'province' && x.key === p.key))));
+}
+
+const comparing = (intent: Intent) => intent === 'compare' || intent === 'difference';
+
+/**
+ * "tỷ lệ huyện Bình Gia cao hơn tỷ lệ chung tỉnh Lạng Sơn": in a comparison the province is a side,
+ * unless written in parentheses after its district ("xã Vân Hòa (Ba Vì, Hà Nội)").
+ */
+function sidesOfComparison(plain: string, places: QueryPlace[]): QueryPlace[] {
+  const narrowed = narrowestPlaces(places);
+  const inParentheses = (p: QueryPlace) => p.names.some((n) => new RegExp(`\\([^)]*\\b${n}\\b[^(]*\\)`).test(plain));
+  const kept = places.filter((p) => narrowed.includes(p) || (p.level === 'province' && !inParentheses(p) && !places.some((x) => x !== p && x.level === 'district' && x.key === p.key)));
+  return kept;
 }
 
 /** Cities governed by the centre: "thành phố" before their name means the province-level unit. */

@@ -2,6 +2,7 @@
 // then the words around each figure. Hard constraints (a named place or period) exclude; the rest
 // only orders, and the reasons are kept so an answer can say why a figure was chosen.
 import { GROUP_QUALIFIERS } from '../extract/cues.ts';
+import { SHARE_QUALIFIER } from '../extract/figures.ts';
 import { METRICS, metricById } from '../extract/lexicon.ts';
 import type { Figure } from '../extract/types.ts';
 import { countFamily, isMoneyUnit, isPercentUnit } from '../extract/units.ts';
@@ -288,6 +289,8 @@ export function rankFigures(corpus: CorpusView, c: Constraints, keep: Keep = 'fi
     if (tf === 0) misfit.push('period');
     if (c.metrics.length && mf < 0) misfit.push('metric');
     if (c.countNoun && !unitCounts(f.unit, c.countNoun)) misfit.push('unit');
+    // "98,66% tổng số hộ nghèo" is a share of the poor, not the poverty rate asked.
+    if (f.qualifiers.includes(SHARE_QUALIFIER) && !c.words.some((w) => w === 'tong' || w === 'chiem' || w === 'trong')) misfit.push('share');
     if (strict && misfit.length) continue;
     if (keep === 'near' && misfit.length > 1) continue;
 

@@ -190,6 +190,12 @@ function targetScopeStart(text: string, folded: string, start: number, end: numb
   return m ? start + m.index : null;
 }
 
+/** After a percentage: what it is a share of ("98,66% tổng số hộ nghèo", "so với tổng số lao động"). */
+// Not the population a rate is taken over ("tổng số hộ dân cư", "tổng số hộ", "dân số").
+const SHARE_OF_TOTAL = /^\s*(?:so voi |trong |cua )?tong so (?!ho dan|dan|nhan khau|ho(?!\s+(?:ngheo|can ngheo)))/u;
+/** The qualifier such a share carries, so a question about the place's own rate passes it by. */
+export const SHARE_QUALIFIER = 'tỷ trọng trong tổng số';
+
 /** Words that make "A/B" a result over its plan rather than a part over its whole. */
 const PLAN_CUE = /(?<![a-z])(?:ke hoach|chi tieu|kh|muc tieu|nhiem vu|duoc giao|giao)(?![a-z])/u;
 
@@ -258,6 +264,8 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
 
     // Metric.
     metric ??= chooseMetric(ctx, n, describedEnd, segStart, sEnd, unit, beforeFolded, prevFigure, isChange);
+    // "chiếm tỷ lệ 98,66% tổng số hộ nghèo": a share of a total, not the rate of the place.
+    if (unit === '%' && SHARE_OF_TOTAL.test(afterFolded)) qualifiers.push(SHARE_QUALIFIER);
     if (isChange && !/tuong ung\s*(?:voi\s*)?$/u.test(beforeFolded)) metric = changeMetricOf(metric);
     // "tỷ lệ hộ nghèo giảm còn 3,5%", "… giảm 3,5%, còn 28,6%": the level reached is the rate itself.
     // "Tỷ lệ giảm hộ nghèo … đạt 3,7%" is the reduction itself, not a level.

@@ -83,7 +83,7 @@ describe('answers chosen by their evidence', () => {
 // A district's report that also states its province's figures, and a claim checked by its subject.
 const BAO_LAC = `Huyện Bảo Lạc: kết quả giảm nghèo năm 2023
 
-Năm 2023, huyện Bảo Lạc giảm 412 hộ nghèo; tỷ lệ hộ nghèo của huyện còn 38,4%. Cũng trong năm 2023, toàn tỉnh còn 21.540 hộ nghèo, chiếm 15,2%.
+Năm 2023, huyện Bảo Lạc có 9.120 hộ nghèo là người Mông, chiếm 83,5% tổng số hộ nghèo. Năm 2023, huyện Bảo Lạc giảm 412 hộ nghèo; tỷ lệ hộ nghèo của huyện còn 38,4%. Cũng trong năm 2023, toàn tỉnh còn 21.540 hộ nghèo, chiếm 15,2%.
 
 Tổng kinh phí quà Tết Giáp Thìn 2024 của huyện là 3,2 tỷ đồng, giảm 0,4 tỷ đồng so với Tết Quý Mão 2023.`;
 
@@ -101,6 +101,12 @@ describe('places and claims by their subject', () => {
     expect(r.facts[0]?.value).toBe(21540);
     const own = await district.ask({ question: 'Tỷ lệ hộ nghèo huyện Bảo Lạc năm 2023?', history: [] });
     expect(own.facts[0]?.value).toBe(38.4);
+  });
+
+  it('does not answer a rate with a share of a total ("chiếm 83,5% tổng số hộ nghèo")', async () => {
+    const r = await district.ask({ question: 'Tỷ lệ hộ nghèo huyện Bảo Lạc năm 2023 là bao nhiêu?', history: [] });
+    expect(r.facts[0]?.value).toBe(38.4);
+    expect(r.facts.some((f) => f.value === 83.5)).toBe(false);
   });
 
   it('asks about the district only when its province is named beside it', async () => {
