@@ -214,6 +214,8 @@ function byEvidence(q: Question, cands: Candidate[]): Candidate | undefined {
  */
 function answersKind(q: Question, f: Figure): boolean {
   if (f.kind === 'target' && !q.wantsTarget) return false;
+  // A rate asked and no count named ("tỷ lệ … là bao nhiêu"): a count is not the answer.
+  if (q.unitWanted === 'percent' && !q.countNoun && !isPercentUnit(f.unit)) return false;
   if (f.kind === 'change' && !q.wantsChange && metricById(f.metric)?.kind !== 'change') return false;
   const asked = q.metrics[0] ? metricById(q.metrics[0]) : undefined;
   if (asked?.kind === 'count' && q.unitWanted !== 'percent' && isPercentUnit(f.unit) && !q.metrics.includes(f.metric)) return false;
