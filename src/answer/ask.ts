@@ -424,7 +424,11 @@ function sidesOf(q: Question): Constraints[] {
 function answerComparison(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
   const sides = sidesOf(q);
   if (sides.length < 2) return null;
-  const picks = sides.map((s) => best(corpus, s));
+  // Each side chosen like a value: a figure that can answer, the one whose own words cover the question best.
+  const picks = sides.map((s) => {
+    const cands = rankFigures(corpus, s).filter((c) => answersKind(q, c.figure));
+    return byEvidence(q, cands.slice(0, 12)) ?? cands[0];
+  });
   const [x, y] = picks;
   if (!x || !y || x.figure.id === y.figure.id) return null;
   if (unitFamily(x.figure.unit) !== unitFamily(y.figure.unit)) return null;
