@@ -13,25 +13,33 @@ const Env = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   /** Where accepted reports live (Node file store). */
   DATA_DIR: z.string().min(1).default('./data'),
-  /** Bearer token for ingestion and deletion; unset means those routes are off (403). */
+  /** Bearer token for ingestion and deletion; unset means those routes are off (403). RFC 6750 token characters only. */
   ADMIN_TOKEN: z
     .string()
     .optional()
-    .transform((t) => (t && t.trim() ? t.trim() : undefined)),
+    .transform((t) => (t && t.trim() ? t.trim() : undefined))
+    .refine((t) => t === undefined || /^[A-Za-z0-9._~+/-]+=*$/.test(t), {
+      message: 'may hold only letters, digits and - . _ ~ + / (then = signs): a bearer token has no other characters',
+    }),
   /** Largest report text accepted, in bytes of UTF-8. */
   MAX_REPORT_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Questions a client may send a minute to /api/ask, /api/verify and /v1/chat/completions; 0 turns the limit off. Default 60. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(60),
   /**
-   * "true" when a proxy you run (Cloudflare, nginx) sits in front: the client is then CF-Connecting-IP,
-   * else the right-most X-Forwarded-For entry. Unset: the socket address (Node), CF-Connecting-IP (Workers).
+   * The proxy in front whose header names the client, and only that header is trusted:
+   * "cloudflare" (CF-Connecting-IP), "x-forwarded-for" (its right-most entry, the one your proxy
+   * added; "true" means this too), "x-real-ip" (nginx's X-Real-IP). Unset: the socket address on
+   * Node, CF-Connecting-IP on Workers (Cloudflare sets it there).
    */
   TRUST_PROXY: z
     .string()
     .optional()
-    .refine((v) => v === undefined || /^\s*(true|false|1|0|yes|no)?\s*$/i.test(v), 'TRUST_PROXY: true or false')
-    .transform((v) => /^\s*(true|1|yes)\s*$/i.test(v ?? '')),
+    .transform((v) => (v ?? '').trim().toLowerCase())
+    .refine((v) => /^(|true|false|1|0|yes|no|cloudflare|x-forwarded-for|x-real-ip)$/.test(v), 'TRUST_PROXY: cloudflare, x-forwarded-for, x-real-ip or false')
+    .transform((v): 'cloudflare' | 'x-forwarded-for' | 'x-real-ip' | null =>
+      v === 'cloudflare' || v === 'x-real-ip' ? v : /^(true|1|yes|x-forwarded-for)$/.test(v) ? 'x-forwarded-for' : null,
+    ),
   /** Origins allowed to call /api/* and /v1/* from a browser: comma-separated, or "*". Unset: none. */
   CORS_ORIGINS: z
     .string()

@@ -176,6 +176,17 @@ export const AuditCheckWire = z.object({
   note: z.string(),
 });
 
+/** GET /api/figures (JSON): how many figures match, and the first `limit` of them. */
+export const FiguresResponse = z.object({ total: z.number().int(), figures: z.array(FigureWire) });
+
+/** GET /api/reports/:id/audit: the report's stated totals and ratios recomputed from its own figures. */
+export const AuditResponse = z.object({
+  reportId: z.string(),
+  title: z.string(),
+  summary: z.object({ holds: z.number().int(), differs: z.number().int(), unverifiable: z.number().int() }),
+  checks: z.array(AuditCheckWire),
+});
+
 export const ChatTurn = z.object({
   role: z.enum(['user', 'assistant']),
   content: z.string().max(20_000),

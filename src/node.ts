@@ -30,6 +30,15 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
   );
 });
 
+// Reports prepared by an older version were prepared again on this start: store their new form,
+// so the next start reads them instead (issue 15: a start must not redo extraction).
+if (corpus.rebuiltOnOpen) {
+  corpus.refreshStored().then(
+    (n) => console.log(JSON.stringify({ level: 'info', msg: 'renewed the prepared form of stored reports', reports: n })),
+    (err: unknown) => console.warn(JSON.stringify({ level: 'warn', msg: 'could not renew prepared reports; the next start prepares them again', error: String(err) })),
+  );
+}
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => server.close(() => process.exit(0)));
 }

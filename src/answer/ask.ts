@@ -10,7 +10,7 @@ import { placeKey, type QueryPlace } from '../search/places.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
 import { findPeriods } from '../text/periods.ts';
 import { formatViNumber } from '../text/vi-number.ts';
-import { AnswerBuilder } from './builder.ts';
+import { AnswerBuilder, ComputationError } from './builder.ts';
 import { evidenceOf } from './evidence.ts';
 import { capitalise, describePeriod, describePlace, formatValue, kindNote, metricLabel, statedValue } from './present.ts';
 import { fitsUnitWanted as fitsUnit, type Question, parseQuestion } from './question.ts';
@@ -28,7 +28,13 @@ export function answerQuestion(corpus: CorpusView, body: AskBody): AskResponse {
     period: q.periods[0] ? describePeriod(q.periods[0]) : null,
   };
   const b = new AnswerBuilder();
-  const handled = dispatch(corpus, q, b);
+  let handled: AskResponse['status'] | null;
+  try {
+    handled = dispatch(corpus, q, b);
+  } catch (err) {
+    if (!(err instanceof ComputationError)) throw err;
+    handled = null;
+  }
   if (handled === 'answered') {
     const evidence = answerEvidence(corpus, q, b);
     // A quantity the report does not state (the plan or the base behind a stated result) is named

@@ -7,6 +7,20 @@ import type { Report } from '../ingest/types.ts';
 import { formatViNumber } from '../text/vi-number.ts';
 import { describePeriod } from './present.ts';
 
+/**
+ * Largest magnitude an answer computes with. Figures stop at 1e15 (parseViNumber); a product of
+ * two or a division by a tiny figure can still leave any plausible welfare quantity behind.
+ */
+export const MAX_COMPUTED = 1e18;
+
+/** A computation whose result is not a finite, plausible number: the answer is given without it. */
+export class ComputationError extends Error {
+  constructor(label: string) {
+    super(`"${label}" gives no finite result`);
+    this.name = 'ComputationError';
+  }
+}
+
 export class AnswerBuilder {
   readonly facts: Fact[] = [];
   readonly computations: Computation[] = [];
@@ -51,6 +65,8 @@ export class AnswerBuilder {
    * @param decimals how many decimals the answer shows; the rounding is stated in the computation.
    */
   compute(label: string, formula: string, value: number, unit: string, inputs: Figure[], decimals = 2): string {
+    // Never "Infinity" or "NaN" in an answer: the caller's answer is dropped for the plain not-found one.
+    if (!Number.isFinite(value) || Math.abs(value) > MAX_COMPUTED) throw new ComputationError(label);
     const shown = formatViNumber(value, decimals);
     this.computations.push({
       label,

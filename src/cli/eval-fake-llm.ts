@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { SCRIPTS, startFakeChatServer } from './fake-llm.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// The mode, then the scorer's own arguments, passed through unparsed to src/cli/eval.ts.
 const [mode = 'invent', ...rest] = process.argv.slice(2);
 const script = SCRIPTS[mode];
 if (!script) {

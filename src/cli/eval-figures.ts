@@ -3,6 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { extractFigures } from '../extract/figures.ts';
 import { metricById } from '../extract/lexicon.ts';
 import type { Figure } from '../extract/types.ts';
@@ -123,7 +124,7 @@ export async function scoreSeeds(): Promise<SeedScore[]> {
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'n/a');
 
 async function main() {
-  const verbose = process.argv.includes('--verbose');
+  const { verbose } = parseArgs({ options: { verbose: { type: 'boolean', default: false } } }).values;
   const scores = await scoreSeeds();
   const total = scores.reduce(
     (t, s) => ({ gold: t.gold + s.gold, extracted: t.extracted + s.extracted, matched: t.matched + s.matched, valueUnit: t.valueUnit + s.valueUnit, valueUnitKind: t.valueUnitKind + s.valueUnitKind, metric: t.metric + s.metric, place: t.place + s.place, period: t.period + s.period }),

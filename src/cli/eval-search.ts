@@ -1,18 +1,21 @@
-// npx tsx src/cli/eval-search.ts [--questions F] [--seeds DIR] [--json OUT] [--verbose]
+// npm run eval:search -- [--questions F] [--seeds DIR] [--json OUT] [--verbose]
 // Passage retrieval on questions with an expected quote: is a passage holding the quote in the
 // top 1 / top 3? Our tokenizer + re-rank, our tokenizer on BM25 alone, and Orama's default.
+// The questions default to the dev set beside the repo (src/cli/dev-questions.ts).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildReport } from '../ingest/build-report';
-import type { Report } from '../ingest/types';
+import { parseArgs } from 'node:util';
+import { buildReport } from '../ingest/build-report.ts';
+import type { Report } from '../ingest/types.ts';
 import {
   createDefaultTokenizerIndex,
   createPassageIndex,
   indexReport,
   type PassageIndex,
   searchPassages,
-} from '../search/passage-index';
+} from '../search/passage-index.ts';
+import { type DevQuestion, devQuestionsFile, readDevQuestions } from './dev-questions.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -22,12 +25,6 @@ export function loadSeedReports(dir = join(ROOT, 'seeds')): Report[] {
     .filter((f) => f.endsWith('.txt'))
     .sort()
     .map((f) => buildReport({ id: basename(f, '.txt'), text: readFileSync(join(dir, f), 'utf8') }));
-}
-
-interface Question {
-  id: string;
-  question: string;
-  expected?: { quote?: string; reportIds?: string[] };
 }
 
 /** Offsets of the quote in the report text; whitespace may differ after cleaning. */
@@ -51,7 +48,7 @@ interface Outcome {
   top: string[];
 }
 
-function evaluate(index: PassageIndex, reports: Map<string, Report>, questions: Question[], rerank: boolean): Outcome[] {
+function evaluate(index: PassageIndex, reports: Map<string, Report>, questions: DevQuestion[], rerank: boolean): Outcome[] {
   return questions.map((q) => {
     const quote = q.expected?.quote as string;
     const targets = (q.expected?.reportIds ?? [...reports.keys()]).flatMap((id) => {
@@ -78,21 +75,18 @@ function recall(outcomes: Outcome[], k: number): number {
   return outcomes.filter((o) => o.rank !== null && o.rank <= k).length / Math.max(1, outcomes.length);
 }
 
-function arg(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
 function main() {
-  const args = process.argv.slice(2);
-  const questionsPath = resolve(arg(args, '--questions') ?? '/work/shared/eval/questions.jsonl');
-  const questions = readFileSync(questionsPath, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Question)
-    .filter((q) => typeof q.expected?.quote === 'string');
-  const seeds = arg(args, '--seeds');
-  const reports = loadSeedReports(seeds ? resolve(seeds) : undefined);
+  const { values } = parseArgs({
+    options: {
+      questions: { type: 'string' },
+      seeds: { type: 'string' },
+      json: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+    },
+  });
+  const questionsPath = values.questions ? resolve(values.questions) : devQuestionsFile();
+  const questions = readDevQuestions(questionsPath).filter((q) => typeof q.expected?.quote === 'string');
+  const reports = loadSeedReports(values.seeds ? resolve(values.seeds) : undefined);
   const byId = new Map(reports.map((r) => [r.id, r]));
 
   const ours = createPassageIndex();
@@ -136,11 +130,10 @@ function main() {
     console.log(`  ${m.id} "${m.question}" wants "${m.quote}"`);
     for (const t of m.top) console.log(`      ${t}`);
   }
-  if (args.includes('--verbose')) {
+  if (values.verbose) {
     for (const o of runs.ours.filter((x) => x.rank !== 1)) console.log(`  ${o.id} rank ${o.rank ?? '-'} "${o.question}" wants "${o.quote}"\n      ${o.top.join('\n      ')}`);
   }
-  const out = arg(args, '--json');
-  if (out) writeFileSync(resolve(out), `${JSON.stringify(summary, null, 2)}\n`);
+  if (values.json) writeFileSync(resolve(values.json), `${JSON.stringify(summary, null, 2)}\n`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) main();

@@ -72,6 +72,7 @@ async function main() {
     } catch {}
     await new Promise((r) => setTimeout(r, 250));
   }
+  // The scorer's own arguments are passed through as given; only --set is expanded here.
   const run = spawn(process.execPath, [scorer, '--base', base, '--token', token, ...passOn], { stdio: 'inherit' });
   const code = await new Promise<number>((r) => run.on('exit', (c) => r(c ?? 1)));
   server.kill('SIGTERM');

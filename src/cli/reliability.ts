@@ -5,19 +5,26 @@ import { spawnSync } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIR = join(ROOT, 'test-output', 'reliability');
-const args = new Set(process.argv.slice(2));
+const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false }, print: { type: 'boolean', default: false } } });
 
 let code = 0;
-if (!args.has('--print')) {
+if (!args.print) {
   const run = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'tests/reliability'], {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, RELIABILITY_FULL: args.has('--quick') ? '0' : '1' },
+    env: { ...process.env, RELIABILITY_FULL: args.quick ? '0' : '1' },
   });
   code = run.status ?? 1;
+}
+
+// The benchmark of hostile text shapes (issue 15): growth exponents and the slowest anonymous request.
+if (!args.print) {
+  const bench = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'bench', 'pathological.ts'), '--json', join(DIR, 'pathological.json')], { cwd: ROOT, stdio: 'inherit' });
+  if (bench.status !== 0) code = code || 1;
 }
 
 type Json = Record<string, any>;
@@ -32,13 +39,18 @@ if (fuzz) {
   lines.push(`Inputs (fast-check through app.request, ${fuzz.at}):`);
   let total = 0;
   let fives = 0;
-  for (const [route, t] of Object.entries(fuzz.routes as Record<string, { inputs: number; status5xx: number; statuses: Record<string, number> }>)) {
+  let hangs = 0;
+  let slowest = { ms: 0, what: '' };
+  for (const [route, t] of Object.entries(fuzz.routes as Record<string, { inputs: number; status5xx: number; hangs?: number; statuses: Record<string, number>; slowestMs?: number; slowest?: string }>)) {
     total += t.inputs;
     fives += t.status5xx;
+    hangs += t.hangs ?? 0;
+    if ((t.slowestMs ?? 0) > slowest.ms) slowest = { ms: t.slowestMs ?? 0, what: t.slowest ?? '' };
     const statuses = Object.entries(t.statuses).map(([s, n]) => `${s}×${n}`).join(' ');
-    lines.push(`  ${route.padEnd(40)} ${String(t.inputs).padStart(6)} inputs  ${t.status5xx} 5xx   (${statuses})`);
+    lines.push(`  ${route.padEnd(40)} ${String(t.inputs).padStart(6)} inputs  ${t.status5xx} 5xx  ${t.hangs ?? 0} hangs  slowest ${t.slowestMs ?? '?'} ms   (${statuses})`);
   }
-  lines.push(`  ${'all routes'.padEnd(40)} ${String(total).padStart(6)} inputs  ${fives} 5xx`);
+  lines.push(`  ${'all routes'.padEnd(40)} ${String(total).padStart(6)} inputs  ${fives} 5xx  ${hangs} hangs`);
+  lines.push(`  slowest input: ${slowest.ms} ms, ${slowest.what.slice(0, 160)}`);
 }
 const load = figures.load;
 if (load) {
@@ -54,6 +66,17 @@ const crash = figures.crash;
 if (crash) {
   lines.push('Crash (SIGKILL mid-ingest, restart on the same DATA_DIR):');
   lines.push(`  kills survived ${crash.survived}/${crash.kills}  posts ${crash.posted}  acknowledged ${crash.acknowledged}  reports lost ${crash.lost}  partial ${crash.partial}`);
+}
+const ack = figures.acknowledged;
+if (ack) {
+  lines.push(`Acknowledged vs present (${ack.posts} concurrent posts, ${ack.abandoned} abandoned by their clients): acknowledged ${ack.acknowledged}, present ${ack.present}, present but never acknowledged ${ack.presentNotAcknowledged}`);
+}
+const path = figures.pathological;
+if (path) {
+  lines.push('Pathological text, prepare ms at 1 / 10 / 100 KB, growth exponent, anonymous claim/question ms:');
+  for (const r of path.rows as { shape: string; ms: number[]; exponent: number; claimMs: number; questionMs: number }[]) {
+    lines.push(`  ${r.shape.padEnd(50)} ${r.ms.map((m) => m.toFixed(0).padStart(5)).join(' ')}   ${r.exponent.toFixed(2)}   ${r.claimMs.toFixed(0)} / ${r.questionMs.toFixed(0)}`);
+  }
 }
 const many = figures['many-reports'];
 if (many) {

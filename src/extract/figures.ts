@@ -52,6 +52,8 @@ interface Ctx {
   lineBreaks: number[];
   /** Headings that name a period, with where they start, in text order. */
   headingPeriods: { start: number; period: Period }[];
+  /** Offsets of the clause marks , ; : . ( ) in text order, found once per text: a clause's end by binary search. */
+  clauseMarks: number[];
 }
 
 const FOLDED_GROUPS = GROUP_QUALIFIERS.map((g) => [g, foldAligned(g)] as const).sort((a, b) => b[1].length - a[1].length);
@@ -62,6 +64,16 @@ const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.t
  * @example extractFigures(report).find((f) => f.text === '14.040 hộ') // { metric: 'poor_households', kind: 'result', … }
  */
 export function extractFigures(report: Report): Figure[] {
+  const steps = figureSteps(report);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * extractFigures in steps: it yields after each passage with the number of figures found so far,
+ * so a caller can give the event loop back and stop a report that exceeds its budget
+ * (ingest/prepare.ts) instead of holding the server for one long text.
+ */
+export function* figureSteps(report: Report): Generator<number, Figure[], void> {
   const text = report.text;
   const folded = foldAligned(text);
   const defaultYear = report.periods[0]?.year ?? (report.publishedAt ? Number(report.publishedAt.slice(0, 4)) : undefined);
@@ -76,8 +88,10 @@ export function extractFigures(report: Report): Figure[] {
     figuresSoFar: [],
     lineBreaks: [],
     headingPeriods: [],
+    clauseMarks: [],
   };
   ctx.lineBreaks = lineBreaksOf(text);
+  ctx.clauseMarks = clauseMarksOf(text);
   ctx.headingPeriods = headingPeriodsOf(text, ctx.lineBreaks, report.periods[0]?.year);
 
   const figures: Figure[] = [];
@@ -99,6 +113,7 @@ export function extractFigures(report: Report): Figure[] {
       if (scopeAt !== null) carryTarget = true;
       else if (RESULT_MARKERS.test(sentenceText)) carryTarget = false;
     }
+    yield figures.length;
   }
   linkRelations(text, figures);
   return figures;
@@ -294,7 +309,7 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
 
     const place = choosePlace(ctx, n.start, sStart, sEnd);
     // Groups named in the figure's own clause: from after the previous figure to the next comma or semicolon.
-    qualifiers.push(...findQualifiers(ctx, segStart, Math.min(nextClauseEnd(text, describedEnd, sEnd), nextNumberStart(nums, n.pairRole === 'result' ? i + 1 : i, sEnd)), unit));
+    qualifiers.push(...findQualifiers(ctx, segStart, Math.min(nextClauseEnd(ctx, describedEnd, sEnd), nextNumberStart(nums, n.pairRole === 'result' ? i + 1 : i, sEnd)), unit));
     const approx = APPROX_BEFORE.exec(beforeFolded);
     if (approx?.[1]) qualifiers.push(text.slice(n.start - approx[0].trimStart().length, n.start).trim().toLowerCase());
 
@@ -350,7 +365,7 @@ function chooseMetric(
   isChange: boolean,
 ): string {
   const { folded } = ctx;
-  const clauseEnd = nextClauseEnd(ctx.text, describedEnd, sEnd);
+  const clauseEnd = nextClauseEnd(ctx, describedEnd, sEnd);
   const next = ctx.metrics[lowerBound(ctx.metrics, n.end)];
   const after = next && next.start <= describedEnd + 12 && next.start < clauseEnd ? next : undefined;
   // A phrase may start inside the previous figure's unit ("14 lớp đào tạo nghề với 352 …").
@@ -449,9 +464,28 @@ function nextNumberStart(nums: NumberMention[], i: number, limit: number): numbe
   return nums[i + 1]?.start ?? limit;
 }
 
-function nextClauseEnd(text: string, from: number, limit: number): number {
-  for (let i = from; i < limit; i++) if (/[,;:.()]/.test(text[i] as string)) return i;
-  return limit;
+/** The first clause mark in [from, limit), or `limit`. */
+function nextClauseEnd(ctx: { clauseMarks: number[] }, from: number, limit: number): number {
+  const marks = ctx.clauseMarks;
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((marks[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const at = marks[lo];
+  return at !== undefined && at < limit ? at : limit;
+}
+
+function clauseMarksOf(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // , ; : . ( )
+    if (c === 44 || c === 59 || c === 58 || c === 46 || c === 40 || c === 41) out.push(i);
+  }
+  return out;
 }
 
 /** With no lexicon phrase, the metric is the noun phrase the number counts ("14 lớp đào tạo nghề"). */
@@ -493,7 +527,8 @@ function findQualifiers(ctx: Ctx, from: number, to: number, unit: string): strin
     }
   }
   if (unit.startsWith('lượt')) out.push('lượt');
-  const age = /(\d+)\s+tuổi/u.exec(ctx.text.slice(from, to));
+  // Ages have at most three digits; an unbounded (\d+) backtracked over every start of a long digit run.
+  const age = /(?<!\d)(\d{1,3})\s+tuổi/u.exec(ctx.text.slice(from, to));
   if (age) out.push(`${age[1]} tuổi`);
   return out;
 }

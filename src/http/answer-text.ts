@@ -4,6 +4,14 @@
 import type { AskResponse, Citation, Computation } from '../contract.ts';
 import { formatViNumber } from '../text/vi-number.ts';
 
+/**
+ * Markdown's active characters escaped, so a report's title or quote is shown as written and
+ * can never become a link, an image or formatting in a reply ("[bấm vào đây](http://…)").
+ */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]<>#|~!]/g, (ch) => `\\${ch}`);
+}
+
 /** The report page that shows a citation with its passage highlighted. */
 export function citationLink(base: string, c: Pick<Citation, 'reportId' | 'start' | 'end'>): string {
   return `${base}/reports/${encodeURIComponent(c.reportId)}#${c.start}-${c.end}`;
@@ -41,7 +49,10 @@ export function answerWithFootnotes(res: AskResponse, base: string): string {
   }
   if (res.citations.length) {
     parts.push(
-      ['Nguồn:', ...res.citations.map((c) => `[${c.n}] ${c.title} — “${shortQuote(c.quote)}” (${citationLink(base, c)})`)].join('\n'),
+      [
+        'Nguồn:',
+        ...res.citations.map((c) => `[${c.n}] ${escapeMarkdown(c.title)} — “${escapeMarkdown(shortQuote(c.quote))}”${base ? ` (${citationLink(base, c)})` : ''}`),
+      ].join('\n'),
     );
   }
   if (res.status !== 'answered' && res.suggestions.length) {
@@ -120,7 +131,8 @@ export function answerAsTelegramHtml(res: AskResponse, base: string, limit = TEL
     const href = esc(citationLink(base, c)).replace(/"/g, '&quot;');
     blocks.push({
       text: `[${c.n}] ${c.title}`,
-      render: (s) => `<a href="${href}">${esc(s)}</a>\n<i>“${esc(shortQuote(c.quote, 160))}”</i>`,
+      // Telegram takes absolute links only: without a trusted base the source is named, not linked.
+      render: (s) => `${base ? `<a href="${href}">${esc(s)}</a>` : esc(s)}\n<i>“${esc(shortQuote(c.quote, 160))}”</i>`,
       sep: '\n',
     });
   }
@@ -141,6 +153,6 @@ export function answerAsPlainText(res: AskResponse, base: string, limit = ZALO_M
     blocks.push({ text: ['Bạn có thể hỏi:', ...res.suggestions.map((s) => `- ${s}`)].join('\n'), render: same });
   }
   if (res.citations.length) blocks.push({ text: 'Nguồn:', render: same });
-  for (const c of res.citations) blocks.push({ text: `[${c.n}] ${shortCitationLink(base, c)}`, render: same, sep: '\n' });
+  for (const c of res.citations) blocks.push({ text: `[${c.n}] ${base ? shortCitationLink(base, c) : c.title}`, render: same, sep: '\n' });
   return fitBlocks(blocks, limit);
 }

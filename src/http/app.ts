@@ -41,6 +41,12 @@ export function createApp(deps: AppDeps) {
   const limit = rateLimit(deps.config, deps.runtime);
   const questionBody = limitBody(MAX_QUESTION_BODY_BYTES, `A question body may be at most ${MAX_QUESTION_BODY_BYTES / 1024 / 1024} MB; a question is at most 2000 characters.`);
   for (const path of ['/api/ask', '/api/verify', '/v1/chat/completions']) app.use(path, limit, questionBody);
+  // Searches and figure tables read the whole index too: a limit of their own, twice the questions'
+  // (a page of the widget makes a few such reads per question).
+  const readLimit = rateLimit(deps.config, deps.runtime, { scale: 2, what: 'searches' });
+  for (const path of ['/api/search', '/api/figures']) app.use(path, readLimit);
+  // The bots' webhooks come from Telegram's and Zalo's servers, many users behind one address: they
+  // are limited per sender inside the routes, once the event is authenticated.
   app.use('/webhooks/*', questionBody);
 
   app.route('/', healthRoutes(deps));
@@ -57,10 +63,15 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => c.json(errorBody('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`), 404));
   app.onError((err, c) => {
-    if (err instanceof AppError) return c.json(errorBody(err.code, err.message), err.status, err.headers);
+    if (err instanceof AppError) {
+      // A 413 leaves the rest of the body unread on the socket, and the next request kept alive on
+      // it would be read from the middle of that body (686 resets in a row, issue 15): close it.
+      const close: Record<string, string> = err.status === 413 && deps.runtime === 'node' ? { Connection: 'close' } : {};
+      return c.json(errorBody(err.code, err.message), err.status, { ...err.headers, ...close });
+    }
     // Thrown by Hono itself (a malformed request it could not route or read): keep its status, use our shape.
     if (err instanceof HTTPException && err.status < 500) return c.json(errorBody('BAD_REQUEST', err.message || 'Bad request.'), err.status);
-    if (err instanceof IngestError) return c.json(errorBody(String(err.code), err.message), 400);
+    if (err instanceof IngestError) return c.json(errorBody(String(err.code), err.message), err.code === 'TOO_COMPLEX' ? 422 : 400);
     log('error', 'unhandled error', { path: c.req.path, error: err instanceof Error ? err.stack : String(err) });
     return c.json(errorBody('INTERNAL', 'Internal error; it has been logged.'), 500);
   });

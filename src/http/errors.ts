@@ -17,8 +17,12 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   ADMIN_DISABLED: 403,
   NOT_FOUND: 404,
+  /** The client closed the request before it was done; nothing was stored (no one is left to read this). */
+  REQUEST_ABORTED: 408,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  /** A report within the size limit whose figures exceed the per-report budget (ingest/prepare.ts). */
+  TOO_COMPLEX: 422,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   STORAGE_UNAVAILABLE: 503,

@@ -63,7 +63,9 @@ export const ChatCompletionChunk = z.object({
   answer: AskResponse.optional(),
 });
 
+export const ModelInfo = z.object({ id: z.string(), object: z.literal('model'), created: z.number().int(), owned_by: z.string(), description: z.string() });
+
 export const ModelList = z.object({
   object: z.literal('list'),
-  data: z.array(z.object({ id: z.string(), object: z.literal('model'), created: z.number().int(), owned_by: z.string(), description: z.string() })),
+  data: z.array(ModelInfo),
 });

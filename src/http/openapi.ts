@@ -1,16 +1,19 @@
 // The OpenAPI 3.1 document of the server, generated from the zod schemas (src/contract.ts and the
 // OpenAI-compatible wire) with zod 4's z.toJSONSchema, so the docs cannot drift from validation.
-// The operation table below is also what the readable docs page (/docs) lists.
+// The operation table below is also what the readable docs page (/docs) lists; a test checks that
+// it names every route the app serves, with its errors and content types.
 import { z } from 'zod';
 import {
   AskBody,
   AskResponse,
+  AuditResponse,
   ChatTurn,
   Citation,
   Computation,
   ErrorBody,
   Fact,
   FiguresQuery,
+  FiguresResponse,
   FigureWire,
   HealthResponse,
   ListReportsResponse,
@@ -26,7 +29,7 @@ import {
   SearchResponse,
   VerifyBody,
 } from '../contract.ts';
-import { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, ChatMessage, ModelList } from './openai-wire.ts';
+import { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, ChatMessage, ModelInfo, ModelList } from './openai-wire.ts';
 import { TelegramUpdate } from './routes/telegram.ts';
 import { ZaloTextEvent } from './routes/zalo.ts';
 
@@ -48,8 +51,11 @@ const OUTPUT_SCHEMAS = {
   SearchResponse,
   SearchHit,
   FigureWire,
+  FiguresResponse,
+  AuditResponse,
   ChatCompletion,
   ChatCompletionChunk,
+  ModelInfo,
   ModelList,
 } satisfies Record<string, z.ZodType>;
 
@@ -67,7 +73,19 @@ const INPUT_SCHEMAS = {
 
 type SchemaName = keyof typeof OUTPUT_SCHEMAS | keyof typeof INPUT_SCHEMAS;
 
+/** A response body: one of the schemas, or text (HTML, JavaScript, CSS, CSV, an SSE stream) described in words. */
+type Body = SchemaName | { text: string };
+
+export interface OperationResponse {
+  description: string;
+  /** Media type → body. */
+  content?: Record<string, Body>;
+  headers?: Record<string, string>;
+}
+
 export interface Operation {
+  /** Unique; what client generators name the method. */
+  operationId: string;
   method: 'get' | 'post' | 'delete';
   path: string;
   tag: string;
@@ -75,110 +93,198 @@ export interface Operation {
   description?: string;
   query?: z.ZodObject;
   pathParams?: string[];
+  /** Parameters outside the query schema (a header, a switch). */
+  params?: { name: string; in: 'query' | 'header'; required?: boolean; description: string }[];
   body?: SchemaName;
-  /** Status → response body schema (JSON unless `type` says otherwise). */
-  responses: Record<number, { description: string; schema?: SchemaName; type?: string }>;
+  responses: Record<number, OperationResponse>;
   admin?: boolean;
-  header?: { name: string; description: string };
   example?: string;
 }
 
-const errors = {
-  400: { description: 'Bad input: the message says what to fix.', schema: 'ErrorBody' },
-} as const;
+const json = (schema: SchemaName) => ({ 'application/json': schema });
+const error = (description: string): OperationResponse => ({ description, content: json('ErrorBody') });
+const badInput = { 400: error('Bad input: the message says what to fix.') };
+/** Routes that read a JSON body (src/http/validate.ts readJson). */
+const jsonBody = { ...badInput, 415: error('The body is not UTF-8 JSON sent with Content-Type: application/json.') };
+/** Routes behind the body cap and the per-client rate limit (src/http/app.ts). */
+const questionLimits = {
+  413: error('The body is larger than the server reads for a question.'),
+  429: { ...error('Too many questions from this client this minute (RATE_LIMIT_PER_MINUTE).'), headers: { 'Retry-After': 'Seconds until the next question is accepted.' } },
+};
+/** Searches and figure tables: a per-client limit of their own, twice the questions'. */
+const readLimit = {
+  429: { ...error('Too many searches from this client this minute (twice RATE_LIMIT_PER_MINUTE).'), headers: { 'Retry-After': 'Seconds until the next search is accepted.' } },
+};
+const adminErrors = {
+  401: error('No admin token: send "Authorization: Bearer <ADMIN_TOKEN>".'),
+  403: error('Wrong token, or admin routes are off (ADMIN_TOKEN is not set).'),
+};
+const noReport = { 404: error('No report with this id.') };
+const text = (mediaType: string, description: string) => ({ [mediaType]: { text: description } });
 
 export const OPERATIONS: Operation[] = [
   {
-    method: 'post', path: '/api/ask', tag: 'Hỏi đáp', summary: 'Ask a question; get a cited answer with computations.',
-    body: 'AskBody', responses: { 200: { description: 'The answer.', schema: 'AskResponse' }, ...errors },
+    operationId: 'ask', method: 'post', path: '/api/ask', tag: 'Hỏi đáp', summary: 'Ask a question; get a cited answer with computations.',
+    description: 'With Accept: text/event-stream (or ?stream=1) the answer arrives as server-sent events: `delta` events carry {"text"} pieces of the answer, then one `result` event the whole AskResponse.',
+    params: [{ name: 'stream', in: 'query', description: '"1" streams the answer as server-sent events, like Accept: text/event-stream.' }],
+    body: 'AskBody',
+    responses: {
+      200: {
+        description: 'The answer, as JSON or as a stream of server-sent events.',
+        content: { ...json('AskResponse'), ...text('text/event-stream', 'event: delta, data: {"text"}; then event: result, data: AskResponse; event: error, data: ErrorBody if the core fails.') },
+      },
+      ...jsonBody,
+      ...questionLimits,
+    },
     example: `curl -s localhost:8787/api/ask -H 'content-type: application/json' -d '{"question":"hộ nghèo Quảng Trị cuối 2023?"}'`,
   },
   {
-    method: 'post', path: '/api/verify', tag: 'Hỏi đáp', summary: 'Check a claim: supported, refuted or not_enough_info.',
-    body: 'VerifyBody', responses: { 200: { description: 'The verdict with its evidence.', schema: 'AskResponse' }, ...errors },
+    operationId: 'verify', method: 'post', path: '/api/verify', tag: 'Hỏi đáp', summary: 'Check a claim: supported, refuted or not_enough_info.',
+    body: 'VerifyBody', responses: { 200: { description: 'The verdict with its evidence.', content: json('AskResponse') }, ...jsonBody, ...questionLimits },
     example: `curl -s localhost:8787/api/verify -H 'content-type: application/json' -d '{"claim":"Cuối năm 2023 Quảng Trị còn 15.040 hộ nghèo."}'`,
   },
   {
-    method: 'post', path: '/v1/chat/completions', tag: 'OpenAI-compatible',
+    operationId: 'createChatCompletion', method: 'post', path: '/v1/chat/completions', tag: 'OpenAI-compatible',
     summary: 'The assistant as a model: the reply is the answer with sources as footnotes; `answer` holds the structured answer.',
     description: 'With "stream": true the reply arrives as server-sent events (chat.completion.chunk); the last chunk carries `answer`. Model "vn-welfare-qa-verify" checks claims.',
     body: 'ChatCompletionRequest',
-    responses: { 200: { description: 'A chat.completion, or an SSE stream of chat.completion.chunk.', schema: 'ChatCompletion' }, ...errors },
+    responses: {
+      200: {
+        description: 'A chat.completion, or with "stream": true an SSE stream of chat.completion.chunk ending with data: [DONE].',
+        content: { ...json('ChatCompletion'), ...text('text/event-stream', 'data: ChatCompletionChunk, one per event; the last one carries `answer`; then data: [DONE].') },
+      },
+      ...jsonBody,
+      ...questionLimits,
+    },
     example: `curl -s localhost:8787/v1/chat/completions -H 'content-type: application/json' -d '{"model":"vn-welfare-qa","messages":[{"role":"user","content":"hộ nghèo Quảng Trị cuối 2023?"}]}'`,
   },
   {
-    method: 'get', path: '/v1/models', tag: 'OpenAI-compatible', summary: 'The models this server offers.',
-    responses: { 200: { description: 'The model list.', schema: 'ModelList' } },
+    operationId: 'listModels', method: 'get', path: '/v1/models', tag: 'OpenAI-compatible', summary: 'The models this server offers.',
+    responses: { 200: { description: 'The model list.', content: json('ModelList') } },
   },
   {
-    method: 'get', path: '/api/reports', tag: 'Báo cáo', summary: 'List the reports.',
-    responses: { 200: { description: 'The reports.', schema: 'ListReportsResponse' } },
+    operationId: 'getModel', method: 'get', path: '/v1/models/{id}', tag: 'OpenAI-compatible', summary: 'One model.',
+    pathParams: ['id'], responses: { 200: { description: 'The model.', content: json('ModelInfo') }, 404: error('No such model.') },
   },
   {
-    method: 'post', path: '/api/reports', tag: 'Báo cáo', summary: 'Ingest one report (admin token).', admin: true,
+    operationId: 'listReports', method: 'get', path: '/api/reports', tag: 'Báo cáo', summary: 'List the reports.',
+    responses: { 200: { description: 'The reports.', content: json('ListReportsResponse') } },
+  },
+  {
+    operationId: 'createReport', method: 'post', path: '/api/reports', tag: 'Báo cáo', summary: 'Ingest one report (admin token).', admin: true,
     body: 'PostReportBody',
     responses: {
-      200: { description: 'Unchanged or replaced.', schema: 'PostReportResponse' },
-      201: { description: 'Created.', schema: 'PostReportResponse' },
-      ...errors,
-      401: { description: 'No Authorization header.', schema: 'ErrorBody' },
-      403: { description: 'Wrong token, or ingestion is off.', schema: 'ErrorBody' },
-      413: { description: 'The report is too large.', schema: 'ErrorBody' },
+      200: { description: 'Unchanged or replaced.', content: json('PostReportResponse') },
+      201: { description: 'Created.', content: json('PostReportResponse') },
+      ...jsonBody,
+      ...adminErrors,
+      408: error('The client went away before the report was stored; nothing was stored.'),
+      409: error('The id is a seed report, which is read-only.'),
+      413: error('The report is larger than MAX_REPORT_BYTES.'),
+      422: error('The report holds more figures than one report may (or takes too long to read); nothing was stored.'),
+      503: error('The report could not be stored; nothing was changed.'),
     },
   },
   {
-    method: 'get', path: '/api/reports/{id}', tag: 'Báo cáo', summary: 'One report with the stored text every citation points into.',
-    pathParams: ['id'], responses: { 200: { description: 'The report.', schema: 'ReportDetail' }, 404: { description: 'No such report.', schema: 'ErrorBody' } },
+    operationId: 'getReport', method: 'get', path: '/api/reports/{id}', tag: 'Báo cáo', summary: 'One report with the stored text every citation points into.',
+    pathParams: ['id'], responses: { 200: { description: 'The report.', content: json('ReportDetail') }, ...noReport },
   },
   {
-    method: 'delete', path: '/api/reports/{id}', tag: 'Báo cáo', summary: 'Remove a report (admin token).', admin: true,
-    pathParams: ['id'], responses: { 200: { description: 'Deleted.' }, 404: { description: 'No such report.', schema: 'ErrorBody' } },
+    operationId: 'deleteReport', method: 'delete', path: '/api/reports/{id}', tag: 'Báo cáo', summary: 'Remove a report (admin token).', admin: true,
+    pathParams: ['id'],
+    responses: { 200: { description: 'Deleted.' }, ...badInput, ...adminErrors, ...noReport, 409: error('Seed reports are read-only.'), 503: error('The store could not delete it; nothing was changed.') },
   },
   {
-    method: 'get', path: '/api/search', tag: 'Tìm kiếm', summary: 'Ranked passages with highlights.', query: SearchQuery,
-    responses: { 200: { description: 'The hits.', schema: 'SearchResponse' }, ...errors },
+    operationId: 'auditReport', method: 'get', path: '/api/reports/{id}/audit', tag: 'Báo cáo',
+    summary: "The report's stated totals and ratios recomputed from its own figures: holds, differs or unverifiable.",
+    pathParams: ['id'], responses: { 200: { description: 'The checks.', content: json('AuditResponse') }, ...noReport },
   },
   {
-    method: 'get', path: '/api/figures', tag: 'Tìm kiếm', summary: 'The figure table (format=csv for CSV).', query: FiguresQuery,
-    responses: { 200: { description: 'Figures as JSON, or CSV with format=csv.' }, ...errors },
+    operationId: 'searchPassages', method: 'get', path: '/api/search', tag: 'Tìm kiếm', summary: 'Ranked passages with highlights.', query: SearchQuery,
+    responses: { 200: { description: 'The hits.', content: json('SearchResponse') }, ...badInput, ...readLimit },
   },
   {
-    method: 'post', path: '/webhooks/telegram', tag: 'Bots', summary: 'Telegram webhook: replies with a sendMessage method call.',
-    header: { name: 'X-Telegram-Bot-Api-Secret-Token', description: 'The TELEGRAM_WEBHOOK_SECRET setting, given to setWebhook as secret_token.' },
+    operationId: 'listFigures', method: 'get', path: '/api/figures', tag: 'Tìm kiếm', summary: 'The figure table (format=csv for CSV).', query: FiguresQuery,
+    responses: {
+      200: {
+        description: 'Figures as JSON, or as a CSV file (UTF-8, one figure a row, a header row) with format=csv.',
+        content: { ...json('FiguresResponse'), ...text('text/csv', 'The columns of FigureWire, one figure a row, sent as an attachment named figures.csv.') },
+      },
+      ...badInput,
+      ...readLimit,
+    },
+  },
+  {
+    operationId: 'telegramWebhook', method: 'post', path: '/webhooks/telegram', tag: 'Bots', summary: 'Telegram webhook: replies with a sendMessage method call.',
+    params: [{ name: 'X-Telegram-Bot-Api-Secret-Token', in: 'header', required: true, description: 'The TELEGRAM_WEBHOOK_SECRET setting, given to setWebhook as secret_token.' }],
     body: 'TelegramUpdate',
     responses: {
-      200: { description: 'A sendMessage method call, or an empty body for updates the bot ignores.' },
-      401: { description: 'Wrong secret token.', schema: 'ErrorBody' },
-      403: { description: 'The Telegram bot is not configured.', schema: 'ErrorBody' },
+      200: { description: 'A sendMessage method call (a sender over the limit is told so in it), or an empty body for updates the bot ignores (unreadable ones too, so Telegram does not resend them).' },
+      401: error('Wrong secret token.'),
+      403: error('The Telegram bot is not configured.'),
+      413: error('The body is larger than the server reads for a question.'),
     },
   },
   {
-    method: 'post', path: '/webhooks/zalo', tag: 'Bots', summary: 'Zalo OA webhook: acknowledges at once, replies through the OA message API.',
-    header: { name: 'X-ZEvent-Signature', description: 'mac=sha256(app id + raw body + timestamp + OA secret key), hex.' },
+    operationId: 'zaloWebhook', method: 'post', path: '/webhooks/zalo', tag: 'Bots', summary: 'Zalo OA webhook: acknowledges at once, replies through the OA message API.',
+    params: [{ name: 'X-ZEvent-Signature', in: 'header', required: true, description: 'mac=sha256(app id + raw body + timestamp + OA secret key), hex.' }],
     body: 'ZaloEvent',
     responses: {
-      200: { description: '{ ok, handled, event }' },
-      401: { description: 'Bad signature; nothing was done.', schema: 'ErrorBody' },
-      403: { description: 'The Zalo bot is not configured.', schema: 'ErrorBody' },
+      200: { description: '{ ok, handled, event }; event "rate_limited" when the sender is over the limit.' },
+      ...badInput,
+      401: error('Bad signature; nothing was done.'),
+      403: error('The Zalo bot is not configured.'),
+      413: error('The body is larger than the server reads for a question.'),
     },
   },
   {
-    method: 'get', path: '/healthz', tag: 'Vận hành', summary: 'Is the server up, what does it hold.',
-    responses: { 200: { description: 'Health.', schema: 'HealthResponse' } },
+    operationId: 'health', method: 'get', path: '/healthz', tag: 'Vận hành', summary: 'Is the server up, what does it hold.',
+    responses: { 200: { description: 'Health.', content: json('HealthResponse') } },
   },
-  { method: 'get', path: '/', tag: 'Trang', summary: 'The chat widget (HTML).', responses: { 200: { description: 'HTML', type: 'text/html' } } },
   {
-    method: 'get', path: '/widget.js', tag: 'Trang', summary: 'Embed the chat on any site with one <script> tag.',
-    responses: { 200: { description: 'JavaScript', type: 'text/javascript' } },
+    operationId: 'openApiDocument', method: 'get', path: '/openapi.json', tag: 'Vận hành', summary: 'This document.',
+    responses: { 200: { description: 'OpenAPI 3.1, JSON.', content: text('application/json', 'An OpenAPI 3.1 document.') } },
+  },
+  {
+    operationId: 'docsPage', method: 'get', path: '/docs', tag: 'Trang', summary: 'This document as a readable page.',
+    responses: { 200: { description: 'HTML', content: text('text/html', 'The operations and schemas.') } },
+  },
+  {
+    operationId: 'chatPage', method: 'get', path: '/', tag: 'Trang', summary: 'The chat widget (HTML); ?embed=1&title=… is the framed version widget.js opens.',
+    responses: { 200: { description: 'HTML', content: text('text/html', 'The chat page.') } },
+  },
+  {
+    operationId: 'widgetScript', method: 'get', path: '/widget.js', tag: 'Trang', summary: 'Embed the chat on any site with one <script> tag.',
+    responses: { 200: { description: 'JavaScript', content: text('text/javascript', 'The embed script; readable cross-origin.') } },
     example: '<script src="https://tro-ly.example.vn/widget.js" data-title="Hỏi số liệu giảm nghèo" async></script>',
   },
   {
-    method: 'get', path: '/reports/{id}', tag: 'Trang', summary: 'A report as a page; #start-end in the URL highlights that range.',
-    pathParams: ['id'], responses: { 200: { description: 'HTML', type: 'text/html' } },
+    operationId: 'chatPageScript', method: 'get', path: '/assets/app.js', tag: 'Trang', summary: 'The chat page’s script.',
+    responses: { 200: { description: 'JavaScript', content: text('text/javascript', 'The chat page’s script.') } },
+  },
+  {
+    operationId: 'reportPageScript', method: 'get', path: '/assets/report.js', tag: 'Trang', summary: 'The report page’s script (highlights #start-end).',
+    responses: { 200: { description: 'JavaScript', content: text('text/javascript', 'The report page’s script.') } },
+  },
+  {
+    operationId: 'pageStyles', method: 'get', path: '/assets/app.css', tag: 'Trang', summary: 'The pages’ style sheet.',
+    responses: { 200: { description: 'CSS', content: text('text/css', 'The style sheet.') } },
+  },
+  {
+    operationId: 'reportPage', method: 'get', path: '/reports/{id}', tag: 'Trang', summary: 'A report as a page; #start-end in the URL highlights that range.',
+    pathParams: ['id'], responses: { 200: { description: 'HTML', content: text('text/html', 'The report page.') }, ...noReport },
+  },
+  {
+    operationId: 'reportShortLink', method: 'get', path: '/r/{id}', tag: 'Trang', summary: 'Short link to a report page (used in bot replies).',
+    pathParams: ['id'], responses: { 302: { description: 'Redirect to /reports/{id}.', headers: { Location: 'The report page.' } } },
   },
 ];
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+function mediaType(body: Body) {
+  return typeof body === 'string' ? { schema: ref(body) } : { schema: { type: 'string', description: body.text } };
+}
 
 function componentSchemas(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -217,19 +323,23 @@ export function openApiDocument(): Record<string, unknown> {
     const parameters = [
       ...(op.pathParams ?? []).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
       ...(op.query ? queryParameters(op.query) : []),
-      ...(op.header ? [{ name: op.header.name, in: 'header', required: true, description: op.header.description, schema: { type: 'string' } }] : []),
+      ...(op.params ?? []).map((p) => ({ name: p.name, in: p.in, required: p.required ?? false, description: p.description, schema: { type: 'string' } })),
     ];
     const responses = Object.fromEntries(
       Object.entries(op.responses).map(([status, r]) => [
         status,
         {
           description: r.description,
-          ...(r.schema ? { content: { 'application/json': { schema: ref(r.schema) } } } : r.type ? { content: { [r.type]: {} } } : {}),
+          ...(r.headers
+            ? { headers: Object.fromEntries(Object.entries(r.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }])) }
+            : {}),
+          ...(r.content ? { content: Object.fromEntries(Object.entries(r.content).map(([type, b]) => [type, mediaType(b)])) } : {}),
         },
       ]),
     );
     paths[op.path] ??= {};
     paths[op.path]![op.method] = {
+      operationId: op.operationId,
       tags: [op.tag],
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),

@@ -1,5 +1,6 @@
 // What every surface (widget, OpenAI-compatible API, bots, docs) needs from the app: the settings,
 // the assistant and a logger, plus the two runtime-sensitive helpers they share.
+import { createRateWindow } from './rate-limit.ts';
 import type { Context } from 'hono';
 import type { Assistant } from '../answer/types.ts';
 import type { Config } from '../config.ts';
@@ -12,9 +13,15 @@ export interface SurfaceDeps {
   log?: Log;
 }
 
-/** The absolute URL links should use: PUBLIC_BASE_URL, else the origin the request came to. */
-export function publicBase(c: Context, config: Config): string {
-  return config.PUBLIC_BASE_URL ?? new URL(c.req.url).origin;
+/**
+ * The absolute URL links should use: PUBLIC_BASE_URL; else the request's own origin only when it
+ * is this machine (loopback, as in development); else '' (no links). The Host header is the
+ * client's to write, and a reply must not point readers wherever a forged one says (issue 15).
+ */
+export function publicBase(c: Context, config: Pick<Config, 'PUBLIC_BASE_URL'>): string {
+  if (config.PUBLIC_BASE_URL) return config.PUBLIC_BASE_URL;
+  const origin = new URL(c.req.url);
+  return /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/.test(origin.hostname) ? origin.origin : '';
 }
 
 /**
@@ -44,4 +51,20 @@ export function safeEqual(a: string, b: string): boolean {
   let diff = x.length ^ y.length;
   for (let i = 0; i < Math.max(x.length, y.length); i++) diff |= (x[i] ?? 0) ^ (y[i] ?? 0);
   return diff === 0;
+}
+
+/**
+ * The bots' own rate limit, per sender (a Telegram chat, a Zalo user): their webhooks all come from
+ * the platform's servers, so an address says nothing of who asks. Returns the seconds to wait, 0
+ * when the question may be answered; RATE_LIMIT_PER_MINUTE=0 turns it off.
+ */
+export function senderLimit(config: Pick<Config, 'RATE_LIMIT_PER_MINUTE'>): (sender: string) => number {
+  if (config.RATE_LIMIT_PER_MINUTE <= 0) return () => 0;
+  const bucket = createRateWindow(config.RATE_LIMIT_PER_MINUTE);
+  return (sender) => bucket.take(sender);
+}
+
+/** What a bot says to a sender over the limit. */
+export function tooManyQuestions(wait: number): string {
+  return `Bạn đã gửi quá nhiều câu hỏi trong một phút. Vui lòng thử lại sau ${wait} giây.`;
 }

@@ -11,13 +11,21 @@ import type { Report, ReportInput } from './types.js';
  * @throws IngestError MISSING_ID when `input.id` is blank, EMPTY_TEXT when nothing readable is left after cleaning.
  */
 export function buildReport(input: ReportInput): Report {
+  const steps = buildReportSteps(input);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** buildReport in steps, yielding between cleaning, metadata and passages (see ingest/prepare.ts). */
+export function* buildReportSteps(input: ReportInput): Generator<void, Report, void> {
   if (!input.id.trim()) throw new IngestError('MISSING_ID');
   const text = cleanReportText(input.text);
+  yield;
   if (!text) throw new IngestError('EMPTY_TEXT', `Report ${input.id}: no readable text after cleaning; check that the source is not empty or only site navigation.`);
   const hints: { title?: string; publishedAt?: string } = {};
   if (input.title) hints.title = input.title;
   if (input.publishedAt) hints.publishedAt = input.publishedAt;
   const meta = extractMetadata(text, hints);
+  yield;
   return {
     id: input.id,
     title: meta.title,

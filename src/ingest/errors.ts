@@ -3,6 +3,7 @@
 export const INGEST_ERRORS = {
   EMPTY_TEXT: 'The report has no readable text after cleaning; check that the file is not empty, an image-only PDF, or a page of site navigation.',
   MISSING_ID: 'A report needs a non-empty id; pass the file name or a stable hash of the source.',
+  TOO_COMPLEX: 'The report is beyond what one report may hold (figures or time to read them); nothing was stored. Split it into several reports.',
 } as const;
 
 export type IngestErrorCode = keyof typeof INGEST_ERRORS;

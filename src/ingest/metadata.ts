@@ -127,7 +127,8 @@ function findTitle(lines: string[]): string {
   const title = head.find(looksLikeTitle);
   if (title) return title.trim();
   const first = head.find((l) => !isFrontMatterLine(l)) ?? '';
-  return first.length <= 160 ? first.trim() : `${first.slice(0, 160).replace(/\s+\S*$/, '')}…`;
+  // Cut at a word, and never between the two halves of a character outside the BMP (an emoji).
+  return first.length <= 160 ? first.trim() : `${first.slice(0, 160).replace(/[\ud800-\udbff]$/, '').replace(/\s+\S*$/, '')}…`;
 }
 
 function findDateLine(lines: string[]): DateLine | null {

@@ -26,13 +26,21 @@ export class FigureLookup {
     this.#merges.clear();
     const replacing = this.#reports.has(reportId);
     this.#reports.set(reportId, figures);
-    if (replacing) this.#stale = true;
+    if (replacing) this.#drop();
     else if (!this.#stale) this.#append(figures);
   }
 
   delete(reportId: string): void {
-    if (this.#reports.delete(reportId)) this.#stale = true;
+    if (this.#reports.delete(reportId)) this.#drop();
     this.#merges.clear();
+  }
+
+  /** Marks the lists stale and lets go of them now: they held the deleted report's figures until the next question. */
+  #drop() {
+    this.#stale = true;
+    this.#byMetric.clear();
+    this.#byPlace.clear();
+    this.#seq.clear();
   }
 
   /** Figures of any of these metric ids, in corpus order. */

@@ -3,11 +3,24 @@
 // the old report or the new one, never half of one.
 import { mkdir, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { ReportStore, StoredReport } from './types.ts';
+import type { PreparedForm, ReportStore, StoredReport } from './types.ts';
 
 const FORMAT = 1;
 /** The contract's report ids ([A-Za-z0-9._-]{1,128}, not "." or ".."): safe as file names. */
 const STORED_ID = /^(?!\.{1,2}$)[A-Za-z0-9._-]{1,128}$/;
+
+/**
+ * Temporary files start with "~", a character no report id may hold, and end in ".tmp", never
+ * ".json": the two namespaces cannot meet. (Temporary files used to start with ".tmp-", which a
+ * report id may: the start-up sweep deleted the acknowledged report ".tmp-keep", issue 15.)
+ */
+const TEMP_MARK = '~';
+
+/** A temporary file of an interrupted write: this version's, or an older one's (".tmp-…" with no ".json"). */
+function isLeftoverTemp(name: string): boolean {
+  if (name.startsWith(TEMP_MARK)) return name.endsWith('.tmp');
+  return name.startsWith('.tmp-') && !name.endsWith('.json');
+}
 
 export class FileStore implements ReportStore {
   readonly writable = true;
@@ -24,7 +37,7 @@ export class FileStore implements ReportStore {
     const reports: StoredReport[] = [];
     const unreadable: string[] = [];
     for (const name of (await readdir(this.#dir)).sort()) {
-      if (name.startsWith('.tmp-')) {
+      if (isLeftoverTemp(name)) {
         // A write that was interrupted before its rename: never acknowledged, safe to drop.
         await rm(join(this.#dir, name), { force: true });
         continue;
@@ -42,7 +55,7 @@ export class FileStore implements ReportStore {
   async put(report: StoredReport) {
     await mkdir(this.#dir, { recursive: true });
     const final = this.#path(report.id);
-    const tmp = join(this.#dir, `.tmp-${report.id}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+    const tmp = join(this.#dir, `${TEMP_MARK}${report.id}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
     try {
       const fh = await open(tmp, 'w');
       try {
@@ -88,7 +101,17 @@ function parseStored(raw: string, name: string): StoredReport {
   // A file renamed or edited by hand: serving it under another id, or with no text, would be a lie.
   if (`${r.id}.json` !== name || !STORED_ID.test(r.id) || !r.text.trim()) throw new Error(`${name}: not a stored report`);
   const opt = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : undefined);
-  return { id: r.id, text: r.text, title: opt('title'), source: opt('source'), publishedAt: opt('publishedAt'), receivedAt: r.receivedAt };
+  return { id: r.id, text: r.text, title: opt('title'), source: opt('source'), publishedAt: opt('publishedAt'), receivedAt: r.receivedAt, prepared: preparedOf(r.prepared, r.id) };
+}
+
+/** The prepared form if it has its shape; anything else is dropped and the report rebuilt from its text. */
+function preparedOf(p: unknown, id: string): PreparedForm | undefined {
+  if (typeof p !== 'object' || p === null) return undefined;
+  const o = p as Record<string, unknown>;
+  const report = o.report as Record<string, unknown> | null | undefined;
+  if (typeof o.by !== 'string' || !Array.isArray(o.figures) || typeof report !== 'object' || report === null) return undefined;
+  if (report.id !== id || !Array.isArray(report.passages) || !Array.isArray(report.periods) || typeof report.title !== 'string') return undefined;
+  return o as unknown as PreparedForm;
 }
 
 async function syncDir(dir: string) {

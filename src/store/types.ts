@@ -1,6 +1,17 @@
 // Where accepted reports live: one small interface, a file store on Node, a Workers store later.
-// A store keeps what was accepted (the cleaned text and the caller's metadata), not derived data:
-// passages and figures are rebuilt from it, so a newer extractor improves old reports too.
+// A store keeps what was accepted (the cleaned text and the caller's metadata) and, beside it,
+// what was prepared from it (passages, figures) with the stamp of the code that prepared it: a
+// start with the same code serves the prepared form as is, a newer extractor rebuilds it from
+// the text, so old reports improve too and a start never redoes work it need not.
+import type { Figure } from '../extract/types.ts';
+import type { Report } from '../ingest/types.ts';
+
+/** A report's prepared form; `by` is the preparation stamp (ingest/prepare.ts) of the code that made it. */
+export interface PreparedForm {
+  by: string;
+  report: Omit<Report, 'text'>;
+  figures: Figure[];
+}
 
 export interface StoredReport {
   id: string;
@@ -11,6 +22,8 @@ export interface StoredReport {
   publishedAt?: string | undefined;
   /** ISO timestamp of acceptance. */
   receivedAt: string;
+  /** Kept by stores that can (the file store); absent means "rebuild from the text". */
+  prepared?: PreparedForm | undefined;
 }
 
 export interface ReportStore {

@@ -51,6 +51,8 @@ export class WorkersStore implements ReportStore {
   }
 
   async put(stored: StoredReport): Promise<void> {
+    // What the corpus prepared is stored as is; only a bare report is prepared here.
+    if (stored.prepared) return this.putBuilt(stored, { ...stored.prepared.report, text: stored.text }, stored.prepared.figures);
     const report = buildReport({ id: stored.id, text: stored.text, title: stored.title, source: stored.source, publishedAt: stored.publishedAt });
     await this.putBuilt(stored, report, extractFigures(report));
   }

@@ -10,7 +10,20 @@
  * @example parseViNumber('1.850,4') // 1850.4
  */
 export function parseViNumber(raw: string): number | null {
-  const s = raw.trim();
+  const value = parseDigits(raw.trim());
+  // A figure beyond MAX_FIGURE_VALUE (or beyond what a double holds: 400 digits read as Infinity)
+  // is no welfare quantity: a code, a typo or an attack, never a number an answer may use.
+  return value === null || !Number.isFinite(value) || value > MAX_FIGURE_VALUE ? null : value;
+}
+
+/**
+ * The largest number read as a figure: 10^15, a million billion, above any budget a welfare
+ * report states in đồng ("1.500.000.000.000 đồng" is 1,5·10^12) and where doubles still count
+ * every unit exactly.
+ */
+export const MAX_FIGURE_VALUE = 1e15;
+
+function parseDigits(s: string): number | null {
   if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(s)) return Number(s.replace(/\./g, '').replace(',', '.'));
   if (/^\d+(?:,\d+)?$/.test(s)) return Number(s.replace(',', '.'));
   // A decimal point is sometimes typed English-style ("1.5%"): one dot, not three digits after it.

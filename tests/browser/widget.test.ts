@@ -1,14 +1,15 @@
-// The chat widget in headless Chromium (Debian's /usr/bin/chromium via playwright-core; no browser
-// download) against a real Node server with the real core: ask, see 14.040 and a citation, open
-// the citation and see the highlighted passage. Screenshots go to test-output/ (not committed).
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// The chat widget in headless Chromium (the one @sparticuz/chromium ships in its npm package, driven
+// by playwright-core; no browser download) against a real Node server with the real core: ask, see
+// 14.040 and a citation, open the citation and see the highlighted passage. Screenshots go to
+// test-output/ (not committed).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveChromium } from '../helpers/chromium.ts';
 import { freePort, ROOT, type Running, startNode } from '../helpers/server.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = join(ROOT, 'test-output');
 
 let server: Running;
@@ -19,13 +20,14 @@ let profile: string;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: run "apt-get install -y chromium" (.ci/run does).`);
+  const binary = resolveChromium();
   mkdirSync(OUT, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'vnqa-browser-data-'));
   profile = mkdtempSync(join(tmpdir(), 'vnqa-chromium-'));
   server = await startNode({ DATA_DIR: dataDir }, await freePort());
   browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: binary.executablePath,
+    env: { ...process.env, ...binary.env },
     headless: true,
     args: [
       '--headless',

@@ -2,6 +2,7 @@
 // comes in (random JSON, wrong types, broken bytes, NUL, lone surrogates, NFD, legacy encodings,
 // path characters, HTML), the answer is never a 5xx, the app never throws, nothing is logged as an
 // unhandled error, errors have the contract's shape, and a refused request leaves the store as it was.
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { admin, testApp } from '../helpers/app.ts';
@@ -10,6 +11,20 @@ import { asCp1258Mojibake, asTcvn3Mojibake } from './legacy-text.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? (FULL ? 5000 : 1000));
 const TELEGRAM_SECRET = 'fuzz-telegram-secret';
+const ZALO = { ZALO_APP_ID: 'fuzz-app', ZALO_OA_SECRET_KEY: 'fuzz-oa-secret' };
+
+/** A Zalo webhook request, signed as Zalo signs (over the timestamp as text) when `good`, whatever the body holds. */
+function zaloRequest(event: unknown, good: boolean): Request {
+  const raw = JSON.stringify(event) ?? 'null';
+  let ts = '';
+  try {
+    ts = typeof event === 'object' && event !== null && 'timestamp' in event ? String((event as { timestamp: unknown }).timestamp) : '';
+  } catch {
+    ts = '[object Object]';
+  }
+  const mac = createHash('sha256').update(`${ZALO.ZALO_APP_ID}${raw}${ts}${good ? ZALO.ZALO_OA_SECRET_KEY : 'nope'}`).digest('hex');
+  return new Request('http://localhost/webhooks/zalo', { method: 'POST', headers: { 'content-type': 'application/json', 'x-zevent-signature': `mac=${mac}` }, body: raw });
+}
 
 const SEED_IDS = ['000_dd50fa6a6e30edcb', '001_81891852024e78d9', '002_14133727df29d6d0', '003_401ea66197704b5d', '004_a7e06813fcc290be'];
 
@@ -170,6 +185,25 @@ const ROUTES: Route[] = [
       .map(([b, good]) => post('/webhooks/telegram', b, 'application/json', { 'x-telegram-bot-api-secret-token': good ? TELEGRAM_SECRET : 'nope' })),
   },
   {
+    // Issue 15: an object as the timestamp answered 500 with a stack trace in the log.
+    name: 'POST /webhooks/zalo',
+    mutates: 'none',
+    request: fc
+      .tuple(
+        fc.record(
+          {
+            event_name: fc.oneof(fc.constant('user_send_text'), anyValue),
+            timestamp: fc.oneof(fc.constant(String(Date.now())), fc.constant(Date.now()), anyValue, fc.constant({ toString: 1 }), fc.constant([1])),
+            sender: fc.oneof(fc.record({ id: fc.string() }), anyValue),
+            message: fc.oneof(fc.record({ msg_id: fc.string(), text }), anyValue),
+          },
+          { requiredKeys: [] },
+        ),
+        fc.boolean(),
+      )
+      .map(([event, good]) => zaloRequest(event, good)),
+  },
+  {
     name: 'GET pages',
     mutates: 'none',
     request: fc
@@ -178,7 +212,9 @@ const ROUTES: Route[] = [
   },
 ];
 
-const figures: Record<string, { inputs: number; status5xx: number; statuses: Record<string, number> }> = {};
+/** A request that takes longer than this is counted as a hang (the adversarial run's client timeout). */
+const HANG_MS = 10_000;
+const figures: Record<string, { inputs: number; status5xx: number; hangs: number; statuses: Record<string, number>; slowestMs: number; slowest: string }> = {};
 
 describe('every route under generated input', () => {
   afterAll(async () => {
@@ -188,20 +224,28 @@ describe('every route under generated input', () => {
   it.each(ROUTES.map((r) => [r.name, r] as const))('%s: no 5xx, no throw, a refused request changes nothing', async (_name, route) => {
     const errors: string[] = [];
     const { app, store, corpus } = await testApp({
-      env: { TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET },
+      env: { TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET, ...ZALO },
       log: (level, msg, extra) => {
         if (level === 'error') errors.push(`${msg} ${JSON.stringify(extra).slice(0, 500)}`);
       },
     });
-    const tally = { inputs: 0, status5xx: 0, statuses: {} as Record<string, number> };
+    const tally = { inputs: 0, status5xx: 0, hangs: 0, statuses: {} as Record<string, number>, slowestMs: 0, slowest: '' };
     figures[route.name] = tally;
     await fc.assert(
       fc.asyncProperty(route.request, async (req) => {
         const before = route.mutates === 'store' ? await snapshot(store) : '';
         const size = corpus.size;
+        const sent = req.method === 'POST' ? await req.clone().text() : '';
+        const t0 = performance.now();
         const res = await app.request(req);
         // Reading the whole body runs streamed answers to the end, where a late error would surface.
         const bodyText = await res.text();
+        const ms = performance.now() - t0;
+        if (ms > tally.slowestMs) {
+          tally.slowestMs = Math.round(ms);
+          tally.slowest = `${req.method} ${new URL(req.url).pathname} ${JSON.stringify(sent.slice(0, 100))}`;
+        }
+        if (ms > HANG_MS) tally.hangs++;
         tally.inputs++;
         tally.statuses[res.status] = (tally.statuses[res.status] ?? 0) + 1;
         if (res.status >= 500) tally.status5xx++;

@@ -90,6 +90,9 @@ export const MIN_SECRET_LENGTH = 8;
 const MAX_BACKOFF_MS = 2000;
 
 export function createChatClient(settings: LlmSettings): ChatClient {
+  // The SDK's own maxRetries stays 0: it waits whatever Retry-After says (uncapped; "3600" is an
+  // hour) in a sleep the abort signal does not end, so one retry would outlive LLM_TIMEOUT_MS and
+  // keep a CLI from exiting. The loop below retries once, capped at MAX_BACKOFF_MS and abortable.
   const openai = new OpenAI({ apiKey: settings.apiKey, baseURL: settings.baseURL, maxRetries: 0, timeout: settings.timeoutMs });
   return {
     async complete(req, signal) {

@@ -41,15 +41,29 @@ const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g;
 const MARKER = /\[(\d+(?:\s*[,–-]\s*\d+)*)\]/g;
 const DATE = /(?<!\d)\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?!\d)/g;
 const SCALE_WORDS: [RegExp, number][] = [
+  [/^\s*chục(?![\p{L}])/u, 10],
+  [/^\s*trăm(?![\p{L}])/u, 100],
   [/^\s*(?:nghìn|ngàn)(?![\p{L}])/u, 1e3],
+  [/^\s*vạn(?![\p{L}])/u, 1e4],
   [/^\s*triệu(?![\p{L}])/u, 1e6],
   [/^\s*(?:tỷ|tỉ)(?![\p{L}])/u, 1e9],
 ];
-/** Numbers spelled out ("chín mươi chín nghìn") would slip past a digit scan: refused outright. */
-const NUMBER_WORD = '(?:một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|mốt|trăm|nghìn|ngàn|triệu|tỷ|tỉ|lẻ|linh)';
+/**
+ * Numbers spelled out ("chín mươi chín nghìn", "năm chục nghìn", "hai vạn", "bảy phần trăm") would
+ * slip past a digit scan: refused outright. A run counts when it joins a digit word to a
+ * multiplier; "hàng trăm hộ" or "một số hộ" alone state no number.
+ */
+const NUMBER_WORD = '(?:một|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mươi|mốt|nửa|rưỡi|chục|trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|lẻ|linh|phần\\s+trăm|phần\\s+nghìn)';
 const NUMBER_WORDS = new RegExp(`(?<![\\p{L}])${NUMBER_WORD}(?:\\s+${NUMBER_WORD})+(?![\\p{L}])`, 'giu');
-const DIGIT_WORD = /^(?:một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười)$/iu;
-const MULTIPLIER_WORD = /^(?:mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ)$/iu;
+const DIGIT_WORD = /^(?:một|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mốt|nửa|rưỡi)$/iu;
+const MULTIPLIER_WORD = /^(?:mươi|mười|chục|trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|phần)$/iu;
+/**
+ * Digits other than 0-9 (full-width "５", Arabic-Indic "٥", Devanagari, circled "⑤", Roman "Ⅻ",
+ * fractions "½"): a model has no reason to write them, and the digit scan would not read them.
+ * Superscripts after a unit letter ("m²") are units, not numbers.
+ */
+const OTHER_DIGITS = /(?![0-9])\p{N}/gu;
+const UNIT_POWER = /[mk][²³]/u;
 /** Unit conversions a reader (and the evaluation) recognises: same unit, or a thousand or a million apart. */
 const FACTORS = [1, 1e3, 1e-3, 1e6, 1e-6];
 /** Rounding a value for the reader is fine; a shown value more than 0.5 % off is not the value. */
@@ -137,6 +151,10 @@ export function checkNumbers(text: string, allow: Allowance): GuardResult {
   for (const m of rest.matchAll(NUMBER_WORDS)) {
     const words = m[0].split(/\s+/);
     if (words.some((w) => DIGIT_WORD.test(w)) && words.some((w) => MULTIPLIER_WORD.test(w))) offending.push(m[0]);
+  }
+  for (const m of rest.matchAll(OTHER_DIGITS)) {
+    const i = m.index ?? 0;
+    if (!UNIT_POWER.test(rest.slice(Math.max(0, i - 1), i + 1))) offending.push(m[0]);
   }
   return { ok: offending.length === 0 && bad.length === 0, offendingNumbers: offending, badMarkers: bad };
 }

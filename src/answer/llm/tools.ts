@@ -8,6 +8,7 @@ import type { Report } from '../../ingest/types.ts';
 import type { PassageHit } from '../../search/passage-index.ts';
 import { formatViNumber } from '../../text/vi-number.ts';
 import { describePeriod, formatValue } from '../present.ts';
+import { MAX_COMPUTED } from '../builder.ts';
 import { parseQuestion } from '../question.ts';
 import { type CorpusView, constraintsOf, rankFigures } from '../retrieve.ts';
 import { LlmError, type ToolSpec } from './client.ts';
@@ -244,7 +245,7 @@ export class ToolSession {
         label = a.op === 'percent' ? `Tỷ lệ ${x.label} so với ${y.label}` : `${x.label} / ${y.label}`;
       }
     }
-    if (!Number.isFinite(value)) return { error: 'the result is not a number' };
+    if (!Number.isFinite(value) || Math.abs(value) > MAX_COMPUTED) return { error: 'the result is not a plausible number' };
     const item: ComputationItem = { handle: `c${this.computations.size + 1}`, label, formula, value, unit, inputs: items };
     this.computations.set(item.handle, item);
     return { id: item.handle, label, formula, value: formatValue(value, unit, 2) };

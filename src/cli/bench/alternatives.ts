@@ -1,13 +1,13 @@
 // The engines a user could pick instead, over the same passages as ours: SQLite FTS5
 // (unicode61 remove_diacritics 2), MiniSearch with our tokenizer, Orama with its stock
 // tokenizer; and recall@3 of the passage holding each dev question's quote.
-import Database from 'better-sqlite3';
+import { DatabaseSync } from 'node:sqlite';
 import MiniSearch from 'minisearch';
 import type { Report } from '../../ingest/types.ts';
 import { createDefaultTokenizerIndex, indexReport, type PassageIndex, searchPassages } from '../../search/passage-index.ts';
 import { tokenizeVi } from '../../search/tokenizer.ts';
 import { locateQuote } from '../eval-search.ts';
-import type { DevQuestion } from './questions.ts';
+import type { DevQuestion } from '../dev-questions.ts';
 
 export interface Hit {
   reportId: string;
@@ -53,9 +53,9 @@ function flatten(reports: Report[], from: number): FlatPassage[] {
   return out;
 }
 
-/** SQLite FTS5: accents folded by unicode61, any query word may match (OR), bm25 order. */
+/** SQLite FTS5 (Node's built-in node:sqlite): accents folded by unicode61, any query word may match (OR), bm25 order. */
 export function createFts5Engine(): Engine {
-  const db = new Database(':memory:');
+  const db = new DatabaseSync(':memory:');
   db.exec("CREATE VIRTUAL TABLE p USING fts5(text, context, tokenize = 'unicode61 remove_diacritics 2')");
   const meta: FlatPassage[] = [];
   const insert = db.prepare('INSERT INTO p(rowid, text, context) VALUES (?, ?, ?)');
@@ -64,17 +64,23 @@ export function createFts5Engine(): Engine {
     name: 'SQLite FTS5 (unicode61 remove_diacritics 2)',
     add(reports) {
       const rows = flatten(reports, meta.length);
-      db.transaction(() => {
+      db.exec('BEGIN');
+      try {
         for (const r of rows) {
           meta.push(r);
           insert.run(r.id, r.text, r.context);
         }
-      })();
+        db.exec('COMMIT');
+      } catch (err) {
+        db.exec('ROLLBACK');
+        throw err;
+      }
     },
     search(q, limit) {
       const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
       if (words.length === 0) return [];
       const match = [...new Set(words)].map((w) => `"${w}"`).join(' OR ');
+      // The SELECT names one integer column, rowid.
       return (query.all(match, limit) as { rowid: number }[]).map((r) => meta[r.rowid] as FlatPassage);
     },
     close: () => db.close(),

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BENCH_DIR = join(ROOT, 'bench');
@@ -26,18 +27,27 @@ interface Options {
   questions: number;
 }
 
-function parseOptions(argv: string[]): Options {
-  const get = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const quick = argv.includes('--quick');
+function parseOptions(args: string[]): Options & { reportOnly: boolean } {
+  const { values } = parseArgs({
+    args,
+    options: {
+      quick: { type: 'boolean', default: false },
+      sizes: { type: 'string' },
+      duration: { type: 'string' },
+      questions: { type: 'string' },
+      'no-http': { type: 'boolean', default: false },
+      'no-alts': { type: 'boolean', default: false },
+      'report-only': { type: 'boolean', default: false },
+    },
+  });
+  const quick = values.quick;
   return {
-    sizes: (get('sizes') ?? (quick ? '0,1000' : '0,1000,10000')).split(',').map(Number),
-    duration: Number(get('duration') ?? (quick ? 4 : 8)),
-    http: !argv.includes('--no-http'),
-    alts: !argv.includes('--no-alts'),
-    questions: Number(get('questions') ?? (quick ? 150 : 300)),
+    sizes: (values.sizes ?? (quick ? '0,1000' : '0,1000,10000')).split(',').map(Number),
+    duration: Number(values.duration ?? (quick ? 4 : 8)),
+    http: !values['no-http'],
+    alts: !values['no-alts'],
+    questions: Number(values.questions ?? (quick ? 150 : 300)),
+    reportOnly: values['report-only'],
   };
 }
 
@@ -56,14 +66,14 @@ function runChild(script: string, args: string[], heapMB: number, stderr: 'inher
   });
 }
 
-/** better-sqlite3 ships prebuilt binaries in its package; say what to do when they do not load. */
+/** node:sqlite is built into Node 22 (the `node` devDependency); say so when an older Node runs this. */
 async function checkSqlite(): Promise<boolean> {
   try {
-    const { default: Database } = await import('better-sqlite3');
-    new Database(':memory:').exec("CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'unicode61 remove_diacritics 2')");
+    const { DatabaseSync } = await import('node:sqlite');
+    new DatabaseSync(':memory:').exec("CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'unicode61 remove_diacritics 2')");
     return true;
   } catch (err) {
-    console.warn(`better-sqlite3 does not load (${(err as Error).message.split('\n')[0]}); run "npm rebuild better-sqlite3" (needs Node ≥ 22). Skipping the alternatives.`);
+    console.warn(`node:sqlite with FTS5 is not available in Node ${process.version} (${(err as Error).message.split('\n')[0]}); run the bench with "npm run bench" (Node 22). Skipping the alternatives.`);
     return false;
   }
 }
@@ -199,8 +209,8 @@ async function measureIsolateFit(estimate: number): Promise<Json> {
 }
 
 async function main() {
-  if (process.argv.includes('--report-only')) return writeReport(JSON.parse(readFileSync(join(BENCH_DIR, 'results.json'), 'utf8')));
   const opts = parseOptions(process.argv.slice(2));
+  if (opts.reportOnly) return writeReport(JSON.parse(readFileSync(join(BENCH_DIR, 'results.json'), 'utf8')));
   mkdirSync(WORK_DIR, { recursive: true });
   const started = new Date();
   const alts = opts.alts && (await checkSqlite());

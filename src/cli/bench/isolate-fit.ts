@@ -3,6 +3,7 @@
 // at a time (the text generated for a report is dropped once built), the corpus opened and a few
 // questions answered. Prints the heap it holds; running out of memory kills the process, which is
 // the answer "no".
+import { parseArgs } from 'node:util';
 import { createAssistant } from '../../answer/assistant.ts';
 import { Corpus } from '../../corpus.ts';
 import { extractFigures } from '../../extract/figures.ts';
@@ -16,7 +17,7 @@ import { generateCorpus } from './generate.ts';
 import { buildQuestionMix } from './questions.ts';
 import { gcHeap } from './stats.ts';
 
-const size = Number(process.argv[2] ?? '0');
+const size = Number(parseArgs({ allowPositionals: true }).positionals[0] ?? '0');
 const heapBase = gcHeap();
 const reports: Report[] = [];
 const figures = new Map<string, Figure[]>();

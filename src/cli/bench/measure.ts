@@ -3,6 +3,7 @@
 // and the alternative engines. Prints one JSON object to the --out file. Run by bench/index.ts.
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createAssistant } from '../../answer/assistant.ts';
@@ -17,9 +18,10 @@ import { createPassageIndex, indexReport, savePassageIndex, searchPassages } fro
 import { SNAPSHOT_FORMAT, type SeedSnapshot } from '../../seed-snapshot.ts';
 import { MemoryStore } from '../../store/memory-store.ts';
 import { readSeedInputs } from '../../store/seed-files.ts';
+import { readDevQuestions } from '../dev-questions.ts';
 import { createFts5Engine, createMiniSearchEngine, createOramaDefaultEngine, type Engine, recallAt } from './alternatives.ts';
 import { generateCorpus } from './generate.ts';
-import { type BenchQuestion, buildQuestionMix, readDevQuestions } from './questions.ts';
+import { type BenchQuestion, buildQuestionMix } from './questions.ts';
 import { gcHeap, percentiles } from './stats.ts';
 
 interface Args {
@@ -33,26 +35,34 @@ interface Args {
   duration: number;
 }
 
-function parseArgs(argv: string[]): Args {
-  const get = (name: string, fallback: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? (argv[i + 1] ?? fallback) : fallback;
-  };
+function parseOptions(args: string[]): Args {
+  const { values } = parseArgs({
+    args,
+    options: {
+      size: { type: 'string', default: '0' },
+      out: { type: 'string', default: '/dev/stdout' },
+      snapshot: { type: 'string', default: '' },
+      http: { type: 'boolean', default: false },
+      alts: { type: 'boolean', default: false },
+      questions: { type: 'string', default: '300' },
+      duration: { type: 'string', default: '8' },
+    },
+  });
   return {
-    size: Number(get('size', '0')),
-    out: get('out', '/dev/stdout'),
-    snapshot: get('snapshot', ''),
-    http: argv.includes('--http'),
-    alts: argv.includes('--alts'),
-    questions: Number(get('questions', '300')),
-    duration: Number(get('duration', '8')),
+    size: Number(values.size),
+    out: values.out,
+    snapshot: values.snapshot,
+    http: values.http,
+    alts: values.alts,
+    questions: Number(values.questions),
+    duration: Number(values.duration),
   };
 }
 
 const bytesOf = (s: string) => Buffer.byteLength(s, 'utf8');
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseOptions(process.argv.slice(2));
   const heapBase = gcHeap();
   const seedInputs = await readSeedInputs();
   const generated = generateCorpus(args.size);

@@ -1,29 +1,13 @@
 // The benchmark's question mix, written from the generated reports' own figures so most have an
 // answer: lookups (place + metric + period, accented and typed without accents), sums,
 // comparisons between two places, and questions with no answer; plus the dev questions.
-import { readFileSync } from 'node:fs';
+import type { DevQuestion } from '../dev-questions.ts';
 import { createRng } from './prng.ts';
 import { type GeneratedReport, unitLabel } from './generate.ts';
 
 export interface BenchQuestion {
   question: string;
   type: 'lookup' | 'sum' | 'compare' | 'not_found' | 'dev';
-}
-
-export interface DevQuestion {
-  id: string;
-  question: string;
-  type: string;
-  expected?: { quote?: string; reportIds?: string[] };
-}
-
-export const DEV_QUESTIONS_FILE = '/work/shared/eval/questions.jsonl';
-
-export function readDevQuestions(file = DEV_QUESTIONS_FILE): DevQuestion[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as DevQuestion);
 }
 
 /** How a question names a metric; several wordings each, as people type them. */

@@ -2,13 +2,14 @@
 // (reports, figures, passage index as one JSON value), parse it, restore the index, open the
 // corpus; then the heap it holds, and the heap of the passage index alone. Prints one JSON object.
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { Corpus } from '../../corpus.ts';
 import { loadPassageIndex, type PassageIndex } from '../../search/passage-index.ts';
 import { restoreSeedSnapshot, type SeedSnapshot } from '../../seed-snapshot.ts';
 import { MemoryStore } from '../../store/memory-store.ts';
 import { gcHeap } from './stats.ts';
 
-const file = process.argv[2];
+const file = parseArgs({ allowPositionals: true }).positionals[0];
 if (!file) throw new Error('usage: restore.ts SNAPSHOT.json');
 const heapBase = gcHeap();
 

@@ -1,7 +1,7 @@
 // GET /openapi.json (generated from the zod schemas) and GET /docs (the same, readable).
 import { Hono } from 'hono';
 import { OPERATIONS, openApiDocument } from '../openapi.ts';
-import { setPageHeaders } from '../security.ts';
+import { pageHeaders } from '../security.ts';
 import type { SurfaceDeps } from '../surface.ts';
 import { docsPage } from '../widget/pages.ts';
 
@@ -11,9 +11,8 @@ export function docsRoutes(deps: Pick<SurfaceDeps, 'config'>) {
       c.header('Access-Control-Allow-Origin', '*');
       return c.json(openApiDocument());
     })
-    .get('/docs', (c) => {
+    .get('/docs', pageHeaders(deps.config), (c) => {
       const doc = openApiDocument() as { components: { schemas: Record<string, unknown> } };
-      setPageHeaders(c, deps.config);
       return c.html(
         docsPage({
           title: 'Tài liệu API — trợ lý số liệu an sinh xã hội',

@@ -50,7 +50,7 @@ export function reportRoutes(deps: AppDeps) {
       if (legacy) throw new AppError('LEGACY_ENCODING', legacyEncodingHint(legacy));
       const id = body.id ?? (await contentId(body.text));
       try {
-        const { status, report } = await corpus.upsert({ ...body, id });
+        const { status, report } = await corpus.upsert({ ...body, id }, { signal: c.req.raw.signal });
         return c.json(
           { id: report.id, title: report.title, passages: report.passages.length, figures: (await corpus.figuresOf(report.id)).length, status },
           status === 'created' ? 201 : 200,
@@ -96,6 +96,7 @@ function notFound(id: string) {
 }
 
 function fromCorpusError(err: unknown) {
+
   if (isIoError(err)) {
     // The store writes atomically, so a failed write changed nothing: say so, and that it may pass later.
     return new AppError('STORAGE_UNAVAILABLE', `The report could not be stored (${err.code}); nothing was changed. Try again later or tell the administrator.`);
@@ -103,6 +104,7 @@ function fromCorpusError(err: unknown) {
   if (!(err instanceof CorpusError)) return err;
   if (err.code === 'SEED_READ_ONLY') return new AppError('CONFLICT', err.message);
   if (err.code === 'STORAGE_UNAVAILABLE') return new AppError('STORAGE_UNAVAILABLE', err.message);
+  if (err.code === 'ABORTED') return new AppError('REQUEST_ABORTED', `${err.message} Post it again.`);
   return new AppError('NOT_FOUND', err.message);
 }
 

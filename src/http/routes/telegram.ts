@@ -7,7 +7,7 @@ import { AskBody } from '../../contract.ts';
 import { answerAsTelegramHtml, escapeTelegramHtml, TELEGRAM_MAX_TEXT } from '../answer-text.ts';
 import { AppError } from '../errors.ts';
 import { BOT_GREETING, SAMPLE_QUESTIONS } from '../sample-questions.ts';
-import { defaultLog, publicBase, safeEqual, type SurfaceDeps } from '../surface.ts';
+import { defaultLog, publicBase, safeEqual, senderLimit, type SurfaceDeps, tooManyQuestions } from '../surface.ts';
 
 const TelegramMessage = z.looseObject({
   message_id: z.number().int(),
@@ -40,6 +40,7 @@ export interface TelegramSendMessage {
 export function telegramRoutes(deps: SurfaceDeps) {
   const { assistant, config } = deps;
   const log = deps.log ?? defaultLog;
+  const limited = senderLimit(config);
 
   return new Hono().post('/webhooks/telegram', async (c) => {
     const secret = config.TELEGRAM_WEBHOOK_SECRET;
@@ -74,6 +75,9 @@ export function telegramRoutes(deps: SurfaceDeps) {
       const examples = SAMPLE_QUESTIONS.map((q) => `• ${escapeTelegramHtml(q)}`).join('\n');
       return c.json(reply(`${escapeTelegramHtml(BOT_GREETING)}\n${examples}`));
     }
+
+    const wait = limited(`telegram:${msg.chat.id}`);
+    if (wait > 0) return c.json(reply(escapeTelegramHtml(tooManyQuestions(wait))));
 
     const history: AskBody['history'] = [];
     const previous = msg.reply_to_message;

@@ -3,7 +3,7 @@
 import { type Context, Hono } from 'hono';
 import type { CorpusLike } from '../../corpus.ts';
 import { AppError } from '../errors.ts';
-import { setPageHeaders } from '../security.ts';
+import { pageHeaders } from '../security.ts';
 import type { SurfaceDeps } from '../surface.ts';
 import { APP_JS } from '../widget/app-js.ts';
 import { chatPage, reportPage } from '../widget/pages.ts';
@@ -15,13 +15,13 @@ const ASSET_CACHE = 'public, max-age=300';
 
 export function widgetRoutes(deps: Pick<SurfaceDeps, 'config'> & { corpus: CorpusLike }) {
   const { config, corpus } = deps;
+  const page = pageHeaders(config);
 
   return new Hono()
-    .get('/', (c) => {
+    .get('/', page, (c) => {
       const embed = c.req.query('embed') === '1';
       // An embedding site may name the widget (data-title); it is text, escaped like all data.
       const title = (embed && c.req.query('title')?.trim().slice(0, 120)) || config.WIDGET_TITLE;
-      setPageHeaders(c, config);
       return c.html(chatPage({ title, embed }));
     })
     .get('/assets/app.js', (c) => script(c, APP_JS))
@@ -37,10 +37,9 @@ export function widgetRoutes(deps: Pick<SurfaceDeps, 'config'> & { corpus: Corpu
       c.header('Access-Control-Allow-Origin', '*');
       return script(c, WIDGET_JS);
     })
-    .get('/reports/:id', async (c) => {
+    .get('/reports/:id', page, async (c) => {
       const report = await corpus.get(c.req.param('id'));
       if (!report) throw new AppError('NOT_FOUND', `No report with id "${c.req.param('id')}". GET /api/reports lists the reports.`);
-      setPageHeaders(c, config);
       return c.html(
         reportPage({ id: report.id, title: report.title, text: report.text, place: report.place?.name ?? null, publishedAt: report.publishedAt }),
       );

@@ -7,7 +7,7 @@ import { AskBody } from '../../contract.ts';
 import { answerAsPlainText, ZALO_MAX_TEXT } from '../answer-text.ts';
 import { AppError } from '../errors.ts';
 import { BOT_GREETING, SAMPLE_QUESTIONS } from '../sample-questions.ts';
-import { defaultLog, type Log, publicBase, runAfterResponse, safeEqual, type SurfaceDeps } from '../surface.ts';
+import { defaultLog, type Log, publicBase, runAfterResponse, safeEqual, senderLimit, type SurfaceDeps, tooManyQuestions } from '../surface.ts';
 
 /** The `user_send_text` event (developers.zalo.me, OA webhook); other events only need `event_name`. */
 export const ZaloTextEvent = z.looseObject({
@@ -50,6 +50,7 @@ export function zaloRoutes(deps: SurfaceDeps) {
   const { assistant, config } = deps;
   const log = deps.log ?? defaultLog;
   const recent = new Set<string>();
+  const limited = senderLimit(config);
 
   return new Hono().post('/webhooks/zalo', async (c) => {
     const appId = config.ZALO_APP_ID;
@@ -87,6 +88,11 @@ export function zaloRoutes(deps: SurfaceDeps) {
     }
 
     const base = publicBase(c, config);
+    const wait = limited(`zalo:${sender.id}`);
+    if (wait > 0) {
+      runAfterResponse(c, () => sendZaloText(config.ZALO_API_BASE, config.ZALO_OA_ACCESS_TOKEN, sender.id, tooManyQuestions(wait), log), log);
+      return c.json({ ok: true, handled: false, event: 'rate_limited' });
+    }
     runAfterResponse(
       c,
       async () => {

@@ -25,6 +25,8 @@ describe('the number guard', () => {
     ['Gần 24 nghìn hộ [1].'],
     ['Kinh phí 4,5 tỷ đồng, tức 4.500 triệu đồng [2].'],
     ['Trong 6 tháng đầu năm 2024 và đến 30/6/2023 [2].'],
+    ['Hàng chục nghìn hộ được hỗ trợ; một số hộ còn khó khăn; hai năm liền giảm nghèo [1].'],
+    ['Diện tích nhà tính bằng m², tổng 14.040 hộ [1].'],
   ])('passes "%s"', (text) => {
     expect(checkNumbers(text, allow)).toEqual({ ok: true, offendingNumbers: [], badMarkers: [] });
   });
@@ -39,6 +41,18 @@ describe('the number guard', () => {
     ['Năm 2019 Quảng Trị đã giảm nghèo [1].', ['2019']],
     ['Đến 31/12/2022 [1].', ['31/12/2022']],
     ['Khoảng chín mươi chín nghìn hộ nghèo [1].', ['chín mươi chín nghìn']],
+    // Issue 15: hostile replies slipped numbers past the digit scan in these ways.
+    ['Quảng Trị còn năm chục nghìn hộ nghèo [1].', ['năm chục nghìn']],
+    ['Quảng Trị còn hai vạn hộ nghèo [1].', ['hai vạn']],
+    ['Khoảng mười hai nghìn hộ [1].', ['mười hai nghìn']],
+    ['Tỷ lệ giảm bảy phần trăm [1].', ['bảy phần trăm']],
+    ['Quảng Trị còn nửa triệu hộ nghèo [1].', ['nửa triệu']],
+    ['Quảng Trị còn ５０.０００ hộ nghèo [1].', ['５', '０', '.', '０', '０', '０'].filter((c) => c !== '.')],
+    ['Quảng Trị còn ٥٠ hộ nghèo [1].', ['٥', '٠']],
+    ['Khoảng ½ số hộ [1].', ['½']],
+    ['Quảng Trị còn 2 vạn hộ nghèo [1].', ['2']],
+    ['Quảng Trị còn 5 chục hộ [1].', ['5']],
+    ['Quảng Trị còn 1,2 triệu hộ nghèo [1].', ['1,2']],
   ])('refuses "%s", naming %j', (text, offending) => {
     const r = checkNumbers(text, allow);
     expect(r.ok).toBe(false);

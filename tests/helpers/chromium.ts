@@ -1,0 +1,68 @@
+// The Chromium the browser tests drive, brought by `npm ci` itself: the headless shell that the
+// @sparticuz/chromium devDependency ships inside its npm package (Linux x64), with the NSS libraries
+// and fonts it needs, so `npm test` depends on no browser installed by hand. CHROMIUM_PATH overrides.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
+import { ROOT } from './server.ts';
+
+export interface ChromiumBinary {
+  executablePath: string;
+  /** Environment for the browser process (the bundled libraries and fonts); empty for CHROMIUM_PATH. */
+  env: Record<string, string>;
+}
+
+/**
+ * Returns the browser to launch, unpacking the packaged one on first use.
+ *
+ * The package's own `executablePath()` unpacks into the shared temp folder (racy between test
+ * runs of several checkouts, stale across versions) and adds the NSS libraries only on AWS
+ * Lambda; a plain Debian without Debian's chromium lacks them. So the archives it ships are
+ * unpacked here, once per package version, into node_modules/.cache, atomically.
+ */
+export function resolveChromium(): ChromiumBinary {
+  const override = process.env.CHROMIUM_PATH;
+  if (override) {
+    if (!existsSync(override)) throw new Error(`CHROMIUM_PATH=${override} does not exist.`);
+    return { executablePath: override, env: {} };
+  }
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new Error(
+      `@sparticuz/chromium ships a Chromium for Linux x64 only (this is ${process.platform} ${process.arch}): set CHROMIUM_PATH to a local Chromium or Chrome.`,
+    );
+  }
+  const pkgDir = join(dirname(createRequire(import.meta.url).resolve('@sparticuz/chromium')), '..');
+  // JSON.parse gives unknown structure; package.json of an installed package always has a version.
+  const { version } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version: string };
+  const dir = join(ROOT, 'node_modules', '.cache', `sparticuz-chromium-${version}`);
+  const executablePath = join(dir, 'chromium');
+  if (!existsSync(executablePath)) unpack(join(pkgDir, 'bin'), dir);
+  return {
+    executablePath,
+    env: { LD_LIBRARY_PATH: join(dir, 'lib'), FONTCONFIG_FILE: join(dir, 'fonts.conf') },
+  };
+}
+
+function unpack(bin: string, dir: string): void {
+  mkdirSync(dirname(dir), { recursive: true });
+  const tmp = mkdtempSync(`${dir}.tmp-`);
+  try {
+    writeFileSync(join(tmp, 'chromium'), brotliDecompressSync(readFileSync(join(bin, 'chromium.br'))), { mode: 0o755 });
+    for (const archive of ['al2023.tar.br', 'fonts.tar.br']) {
+      const tar = spawnSync('tar', ['-x', '-C', tmp], { input: brotliDecompressSync(readFileSync(join(bin, archive))) });
+      if (tar.status !== 0) throw new Error(`could not unpack ${archive}: ${tar.stderr.toString() || tar.error?.message}`);
+    }
+    // The shipped fonts.conf names Lambda's folders; this one names ours and the system's.
+    writeFileSync(
+      join(tmp, 'fonts.conf'),
+      `<?xml version="1.0"?>\n<fontconfig>\n  <dir>${join(dir, 'fonts')}</dir>\n  <dir>/usr/share/fonts</dir>\n  <cachedir>${join(dir, 'fonts-cache')}</cachedir>\n</fontconfig>\n`,
+    );
+    renameSync(tmp, dir);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    // Another test run may have unpacked the same version meanwhile.
+    if (!existsSync(join(dir, 'chromium'))) throw e;
+  }
+}
