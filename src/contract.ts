@@ -206,6 +206,26 @@ export type AskBody = z.infer<typeof AskBody>;
 
 export const VerifyBody = z.object({ claim: questionText('claim') });
 
+/** 👍/👎 on an answer: how an office learns which questions fail. */
+export const FeedbackBody = z.object({
+  question: questionText('question'),
+  rating: z.enum(['up', 'down'], { error: 'rating: "up" or "down"' }),
+  comment: z.string().trim().max(2000, 'comment: at most 2000 characters').optional(),
+  /** The answer text the rating is about, as shown. */
+  answer: z.string().max(20_000, 'answer: at most 20000 characters').optional(),
+});
+export type FeedbackBody = z.infer<typeof FeedbackBody>;
+
+export const FeedbackItem = FeedbackBody.extend({
+  id: z.string(),
+  /** ISO timestamp of acceptance. */
+  receivedAt: z.string(),
+});
+export type FeedbackItem = z.infer<typeof FeedbackItem>;
+
+export const FeedbackCreated = z.object({ id: z.string() });
+export const FeedbackList = z.object({ items: z.array(FeedbackItem) });
+
 /** A figure an answer states; `citation` is the `n` of the citation that shows it. */
 export const Fact = z.object({
   id: z.string(),

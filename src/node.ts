@@ -7,6 +7,7 @@ import { Corpus } from './corpus.ts';
 import { buildReport } from './ingest/build-report.ts';
 import { createApp } from './http/app.ts';
 import { defaultLog } from './http/surface.ts';
+import { FileFeedbackStore } from './store/feedback-store.ts';
 import { FileStore } from './store/file-store.ts';
 import { readSeedInputs } from './store/seed-files.ts';
 
@@ -19,7 +20,7 @@ for (const name of corpus.unreadable) {
 }
 const llm = llmSettingsFrom(config);
 const assistant = withLanguageModel(corpus, createAssistant(corpus), llm, defaultLog);
-const app = createApp({ config, corpus, assistant, runtime: 'node' });
+const app = createApp({ config, corpus, assistant, runtime: 'node', feedback: new FileFeedbackStore(config.DATA_DIR) });
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   console.log(

@@ -7,7 +7,9 @@ import type { Config } from '../config.ts';
 import type { CorpusLike } from '../corpus.ts';
 import { IngestError } from '../ingest/errors.ts';
 import { AppError, errorBody } from './errors.ts';
+import { MemoryFeedbackStore, type FeedbackStore } from '../store/feedback-store.ts';
 import { askRoutes } from './routes/ask.ts';
+import { feedbackRoutes } from './routes/feedback.ts';
 import { chatCompletionRoutes } from './routes/chat-completions.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { figureRoutes } from './routes/figures.ts';
@@ -27,6 +29,8 @@ export interface AppDeps {
   /** The answering core every surface calls. */
   assistant: Assistant;
   runtime: 'node' | 'workers';
+  /** Where 👍/👎 feedback goes; unset: nowhere durable, so POST /api/feedback answers 503. */
+  feedback?: FeedbackStore;
   log?: (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
 }
 
@@ -40,7 +44,7 @@ export function createApp(deps: AppDeps) {
   // The routes that run the answering core: a per-client rate limit, then a cap on what is read.
   const limit = rateLimit(deps.config, deps.runtime);
   const questionBody = limitBody(MAX_QUESTION_BODY_BYTES, `A question body may be at most ${MAX_QUESTION_BODY_BYTES / 1024 / 1024} MB; a question is at most 2000 characters.`);
-  for (const path of ['/api/ask', '/api/verify', '/v1/chat/completions']) app.use(path, limit, questionBody);
+  for (const path of ['/api/ask', '/api/verify', '/v1/chat/completions', '/api/feedback']) app.use(path, limit, questionBody);
   // Searches and figure tables read the whole index too: a limit of their own, twice the questions'
   // (a page of the widget makes a few such reads per question).
   const readLimit = rateLimit(deps.config, deps.runtime, { scale: 2, what: 'searches' });
@@ -54,6 +58,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', searchRoutes(deps));
   app.route('/', figureRoutes(deps));
   app.route('/', askRoutes(deps));
+  app.route('/', feedbackRoutes({ ...deps, feedback: deps.feedback ?? new MemoryFeedbackStore(false) }));
   // The surfaces people meet (ISSUE 6): thin adapters over deps.assistant.
   app.route('/', widgetRoutes(deps));
   app.route('/', docsRoutes(deps));

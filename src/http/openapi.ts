@@ -4,6 +4,10 @@
 // it names every route the app serves, with its errors and content types.
 import { z } from 'zod';
 import {
+  FeedbackBody,
+  FeedbackCreated,
+  FeedbackItem,
+  FeedbackList,
   AskBody,
   AskResponse,
   AuditResponse,
@@ -57,6 +61,9 @@ const OUTPUT_SCHEMAS = {
   ChatCompletionChunk,
   ModelInfo,
   ModelList,
+  FeedbackItem,
+  FeedbackCreated,
+  FeedbackList,
 } satisfies Record<string, z.ZodType>;
 
 /** Schemas as clients send them (optional where a default applies). */
@@ -64,6 +71,7 @@ const INPUT_SCHEMAS = {
   AskBody,
   ChatTurn,
   VerifyBody,
+  FeedbackBody,
   PostReportBody,
   ChatCompletionRequest,
   ChatMessage,
@@ -142,6 +150,25 @@ export const OPERATIONS: Operation[] = [
     operationId: 'verify', method: 'post', path: '/api/verify', tag: 'Hỏi đáp', summary: 'Check a claim: supported, refuted or not_enough_info.',
     body: 'VerifyBody', responses: { 200: { description: 'The verdict with its evidence.', content: json('AskResponse') }, ...jsonBody, ...questionLimits },
     example: `curl -s localhost:8787/api/verify -H 'content-type: application/json' -d '{"claim":"Cuối năm 2023 Quảng Trị còn 15.040 hộ nghèo."}'`,
+  },
+  {
+    operationId: 'createFeedback', method: 'post', path: '/api/feedback', tag: 'Hỏi đáp', summary: '👍/👎 on an answer, with an optional comment.',
+    body: 'FeedbackBody',
+    responses: {
+      201: { description: 'Stored.', content: json('FeedbackCreated') },
+      ...jsonBody,
+      ...questionLimits,
+      503: error('Nowhere durable to keep feedback on this deployment, or the write failed; nothing was stored.'),
+    },
+    example: `curl -s localhost:8787/api/feedback -H 'content-type: application/json' -d '{"question":"hộ nghèo Quảng Trị cuối 2023?","rating":"down","comment":"thiếu số hộ cận nghèo"}'`,
+  },
+  {
+    operationId: 'listFeedback', method: 'get', path: '/api/feedback', tag: 'Hỏi đáp', summary: 'Every feedback item (admin token), as JSON or CSV.', admin: true,
+    params: [{ name: 'format', in: 'query', description: '"csv" for a spreadsheet (UTF-8 with BOM).' }],
+    responses: {
+      200: { description: 'The items, oldest first.', content: { ...json('FeedbackList'), ...text('text/csv', 'id,receivedAt,rating,question,comment,answer') } },
+      ...adminErrors,
+    },
   },
   {
     operationId: 'createChatCompletion', method: 'post', path: '/v1/chat/completions', tag: 'OpenAI-compatible',

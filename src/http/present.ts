@@ -31,13 +31,15 @@ export function presentFigure(f: Figure): FigureWire {
 const CSV_COLUMNS = ['id', 'reportId', 'metric', 'label', 'value', 'unit', 'normalizedValue', 'kind', 'place', 'period', 'periodFrom', 'periodTo', 'qualifiers', 'text', 'start', 'end'] as const;
 
 /** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with '. */
+/** One CSV cell: quoted when it must be, and a text that starts like a formula made inert. */
+export function csvCell(v: unknown): string {
+  let s = Array.isArray(v) ? v.join('; ') : v === null || v === undefined ? '' : String(v);
+  if (/^[=+\-@\t\r]/.test(s) && typeof v === 'string') s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
 export function figuresToCsv(figures: FigureWire[]): string {
-  const cell = (v: unknown) => {
-    let s = Array.isArray(v) ? v.join('; ') : v === null || v === undefined ? '' : String(v);
-    if (/^[=+\-@\t\r]/.test(s) && typeof v === 'string') s = `'${s}`;
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const rows = figures.map((f) => CSV_COLUMNS.map((c) => cell(f[c])).join(','));
+  const rows = figures.map((f) => CSV_COLUMNS.map((c) => csvCell(f[c])).join(','));
   // A BOM so spreadsheet programs read the Vietnamese as UTF-8.
   return `\uFEFF${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }

@@ -1,26 +1,14 @@
 // The Node file store: one JSON file per report under DATA_DIR/reports. A write goes to a
 // temporary file, is flushed to disk, then renamed over the old one, so a crash leaves either
 // the old report or the new one, never half of one.
-import { mkdir, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, unlink } from 'node:fs/promises';
+import { isLeftoverTemp, syncDir, writeFileAtomic } from './atomic-file.ts';
 import { join, resolve } from 'node:path';
 import type { PreparedForm, ReportStore, StoredReport } from './types.ts';
 
 const FORMAT = 1;
 /** The contract's report ids ([A-Za-z0-9._-]{1,128}, not "." or ".."): safe as file names. */
 const STORED_ID = /^(?!\.{1,2}$)[A-Za-z0-9._-]{1,128}$/;
-
-/**
- * Temporary files start with "~", a character no report id may hold, and end in ".tmp", never
- * ".json": the two namespaces cannot meet. (Temporary files used to start with ".tmp-", which a
- * report id may: the start-up sweep deleted the acknowledged report ".tmp-keep", issue 15.)
- */
-const TEMP_MARK = '~';
-
-/** A temporary file of an interrupted write: this version's, or an older one's (".tmp-…" with no ".json"). */
-function isLeftoverTemp(name: string): boolean {
-  if (name.startsWith(TEMP_MARK)) return name.endsWith('.tmp');
-  return name.startsWith('.tmp-') && !name.endsWith('.json');
-}
 
 export class FileStore implements ReportStore {
   readonly writable = true;
@@ -53,24 +41,9 @@ export class FileStore implements ReportStore {
   }
 
   async put(report: StoredReport) {
-    await mkdir(this.#dir, { recursive: true });
-    const final = this.#path(report.id);
-    const tmp = join(this.#dir, `${TEMP_MARK}${report.id}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
-    try {
-      const fh = await open(tmp, 'w');
-      try {
-        await fh.writeFile(JSON.stringify({ format: FORMAT, ...report }), 'utf8');
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
-      await rename(tmp, final);
-    } catch (err) {
-      // Disk full or read-only: the old file (if any) is untouched; do not leave the half-written one behind.
-      await rm(tmp, { force: true }).catch(() => {});
-      throw err;
-    }
-    await syncDir(this.#dir);
+    const name = `${report.id}.json`;
+    this.#path(report.id);
+    await writeFileAtomic(this.#dir, name, JSON.stringify({ format: FORMAT, ...report }));
   }
 
   async delete(id: string) {
@@ -112,16 +85,4 @@ function preparedOf(p: unknown, id: string): PreparedForm | undefined {
   if (typeof o.by !== 'string' || !Array.isArray(o.figures) || typeof report !== 'object' || report === null) return undefined;
   if (report.id !== id || !Array.isArray(report.passages) || !Array.isArray(report.periods) || typeof report.title !== 'string') return undefined;
   return o as unknown as PreparedForm;
-}
-
-async function syncDir(dir: string) {
-  // Makes the rename itself durable; some filesystems refuse to fsync a directory, which is fine.
-  try {
-    const fh = await open(dir, 'r');
-    try {
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-  } catch {}
 }

@@ -6,6 +6,7 @@ import type { Report } from '../../src/ingest/types.ts';
 import type { Assistant } from '../../src/answer/types.ts';
 import { createAssistant } from '../../src/answer/assistant.ts';
 import { type AppDeps, createApp } from '../../src/http/app.ts';
+import { type FeedbackStore, MemoryFeedbackStore } from '../../src/store/feedback-store.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import type { ReportStore } from '../../src/store/types.ts';
 import { readSeedInputs } from '../../src/store/seed-files.ts';
@@ -28,6 +29,7 @@ export async function testApp(
     /** More settings, as the environment would give them. */
     env?: Record<string, string | undefined>;
     log?: AppDeps['log'];
+    feedback?: FeedbackStore;
   } = {},
 ) {
   const store = opts.store ?? new MemoryStore();
@@ -38,9 +40,10 @@ export async function testApp(
   });
   const corpus = await Corpus.open({ store, seeds: await seeds() });
   const assistant = opts.assistant ?? createAssistant(corpus);
-  const deps = { config, corpus, runtime: 'node' as const, log: opts.log ?? (() => {}), assistant };
+  const feedback = opts.feedback ?? new MemoryFeedbackStore();
+  const deps = { config, corpus, runtime: 'node' as const, log: opts.log ?? (() => {}), assistant, feedback };
   const app = createApp(deps);
-  return { app, corpus, store, assistant };
+  return { app, corpus, store, assistant, feedback };
 }
 
 export function postJson(path: string, body: unknown, headers: Record<string, string> = {}) {
