@@ -160,7 +160,8 @@ export const FiguresQuery = z.object({
   year: z.coerce.number().int().min(1900).max(2100).optional(),
   kind: z.enum(['result', 'target', 'change']).optional(),
   reportId: ReportId.optional(),
-  format: z.enum(['json', 'csv']).default('json'),
+  /** csv: UTF-8 with BOM, comma-separated, dot decimals; xlsx: a workbook whose numbers are numbers in any locale. */
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
   limit: z.coerce.number().int().min(1).max(100_000).default(1000),
 });
 

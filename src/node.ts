@@ -7,7 +7,7 @@ import { Corpus } from './corpus.ts';
 import { buildReport } from './ingest/build-report.ts';
 import { createApp } from './http/app.ts';
 import { defaultLog } from './http/surface.ts';
-import { FileFeedbackStore } from './store/feedback-store.ts';
+import { FileFeedbackStore } from './store/file-feedback-store.ts';
 import { FileStore } from './store/file-store.ts';
 import { readSeedInputs } from './store/seed-files.ts';
 

@@ -235,7 +235,11 @@ export const OPERATIONS: Operation[] = [
     responses: {
       200: {
         description: 'Figures as JSON, or as a CSV file (UTF-8, one figure a row, a header row) with format=csv.',
-        content: { ...json('FiguresResponse'), ...text('text/csv', 'The columns of FigureWire, one figure a row, sent as an attachment named figures.csv.') },
+        content: {
+          ...json('FiguresResponse'),
+          ...text('text/csv', 'The columns of FigureWire, one figure a row, sent as an attachment named figures.csv.'),
+          ...text('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'With format=xlsx: the same table as a workbook whose numbers are numbers in any locale (so-lieu.xlsx).'),
+        },
       },
       ...badInput,
       ...readLimit,

@@ -4,6 +4,8 @@ import { createRateWindow } from './rate-limit.ts';
 import type { Context } from 'hono';
 import type { Assistant } from '../answer/types.ts';
 import type { Config } from '../config.ts';
+import type { Report } from '../ingest/types.ts';
+import { coverageLine } from './bot-messages.ts';
 
 export type Log = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
 
@@ -11,6 +13,13 @@ export interface SurfaceDeps {
   config: Config;
   assistant: Assistant;
   log?: Log;
+  /** The reports served, for the bots' help ("what do the reports cover?"). */
+  corpus?: { list(): Report[] | Promise<Report[]> };
+}
+
+/** One line on what the reports cover, for a bot's help; '' when the surface has no corpus. */
+export async function coverageOf(deps: SurfaceDeps): Promise<string> {
+  return deps.corpus ? coverageLine(await deps.corpus.list()) : '';
 }
 
 /**

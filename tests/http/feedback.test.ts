@@ -4,7 +4,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileFeedbackStore } from '../../src/store/feedback-store.ts';
+import { FileFeedbackStore } from '../../src/store/file-feedback-store.ts';
 import { admin, postJson, testApp } from '../helpers/app.ts';
 import { freePort, startNode } from '../helpers/server.ts';
 

@@ -5,7 +5,7 @@ import { FiguresQuery } from '../../contract.ts';
 import { auditReport } from '../../extract/audit.ts';
 import type { AppDeps } from '../app.ts';
 import { AppError } from '../errors.ts';
-import { figuresToCsv, presentFigure } from '../present.ts';
+import { figuresToCsv, figuresToXlsx, presentFigure } from '../present.ts';
 import { parseWith } from '../validate.ts';
 
 export function figureRoutes(deps: AppDeps) {
@@ -19,6 +19,12 @@ export function figureRoutes(deps: AppDeps) {
         return c.body(figuresToCsv(figures), 200, {
           'content-type': 'text/csv; charset=utf-8',
           'content-disposition': 'attachment; filename="figures.csv"',
+        });
+      }
+      if (q.format === 'xlsx') {
+        return c.body(figuresToXlsx(figures), 200, {
+          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'content-disposition': 'attachment; filename="so-lieu.xlsx"',
         });
       }
       return c.json({ total: all.length, figures });

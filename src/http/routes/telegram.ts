@@ -3,11 +3,11 @@
 // non-2xx answer, so everything it sends that we cannot answer is acknowledged and ignored.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { AskBody } from '../../contract.ts';
+import { AskBody, VerifyBody } from '../../contract.ts';
 import { answerAsTelegramHtml, escapeTelegramHtml, TELEGRAM_MAX_TEXT } from '../answer-text.ts';
 import { AppError } from '../errors.ts';
-import { BOT_GREETING, SAMPLE_QUESTIONS } from '../sample-questions.ts';
-import { defaultLog, publicBase, safeEqual, senderLimit, type SurfaceDeps, tooManyQuestions } from '../surface.ts';
+import { helpLines, parseBotMessage } from '../bot-messages.ts';
+import { coverageOf, defaultLog, publicBase, safeEqual, senderLimit, type SurfaceDeps, tooManyQuestions } from '../surface.ts';
 
 const TelegramMessage = z.looseObject({
   message_id: z.number().int(),
@@ -59,8 +59,8 @@ export function telegramRoutes(deps: SurfaceDeps) {
     }
     const update = TelegramUpdate.safeParse(raw);
     const msg = update.success ? (update.data.message ?? update.data.edited_message ?? update.data.channel_post) : undefined;
-    const question = msg?.text === undefined ? null : questionOf(msg.text);
-    if (!msg || question === null) return c.body(null, 200);
+    const parsed = msg?.text === undefined ? null : parseBotMessage(msg.text);
+    if (!msg || parsed === null) return c.body(null, 200);
 
     const reply = (text: string): TelegramSendMessage => ({
       method: 'sendMessage',
@@ -71,13 +71,22 @@ export function telegramRoutes(deps: SurfaceDeps) {
       reply_parameters: { message_id: msg.message_id, allow_sending_without_reply: true },
     });
 
-    if (question === '') {
-      const examples = SAMPLE_QUESTIONS.map((q) => `• ${escapeTelegramHtml(q)}`).join('\n');
-      return c.json(reply(`${escapeTelegramHtml(BOT_GREETING)}\n${examples}`));
-    }
+    if (parsed.kind === 'help') return c.json(reply(escapeTelegramHtml(helpLines(await coverageOf(deps)).join('\n'))));
 
     const wait = limited(`telegram:${msg.chat.id}`);
     if (wait > 0) return c.json(reply(escapeTelegramHtml(tooManyQuestions(wait))));
+
+    if (parsed.kind === 'verify') {
+      const claim = VerifyBody.safeParse({ claim: parsed.claim });
+      if (!claim.success) return c.json(reply(escapeTelegramHtml(`Không đọc được nhận định: ${claim.error.issues[0]?.message ?? 'không hợp lệ'}`)));
+      try {
+        return c.json(reply(answerAsTelegramHtml(await assistant.verify(claim.data.claim), publicBase(c, config), TELEGRAM_MAX_TEXT)));
+      } catch (err) {
+        log('error', 'telegram: the assistant failed', { error: err instanceof Error ? err.stack : String(err) });
+        return c.json(reply('Xin lỗi, hiện chưa kiểm tra được nhận định này. Vui lòng thử lại sau.'));
+      }
+    }
+    const question = parsed.question;
 
     const history: AskBody['history'] = [];
     const previous = msg.reply_to_message;
@@ -99,16 +108,11 @@ export function telegramRoutes(deps: SurfaceDeps) {
 
 /**
  * The question in a message: the text itself, or what follows /ask (/hoi); '' for /start and
- * /help (answered with a greeting); null for any other command, which the bot ignores.
+ * /help (answered with the help); null for any other command, which the bot ignores.
  * @example questionOf('/ask@ViWelfareBot hộ nghèo Quảng Trị cuối 2023?') // 'hộ nghèo Quảng Trị cuối 2023?'
  */
 export function questionOf(text: string): string | null {
-  const t = text.trim();
-  if (!t) return null;
-  const command = /^\/([A-Za-z_]+)(?:@\w+)?(?:\s+|$)/.exec(t);
-  if (!command) return t;
-  const name = command[1]?.toLowerCase();
-  if (name === 'start' || name === 'help') return '';
-  if (name === 'ask' || name === 'hoi') return t.slice(command[0].length).trim() || '';
-  return null;
+  const m = parseBotMessage(text);
+  if (!m) return null;
+  return m.kind === 'help' ? '' : m.kind === 'ask' ? m.question : m.claim;
 }

@@ -3,11 +3,11 @@
 // through the OA message API afterwards: plain text within Zalo's limit, sources as short links.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { AskBody } from '../../contract.ts';
+import { AskBody, VerifyBody } from '../../contract.ts';
 import { answerAsPlainText, ZALO_MAX_TEXT } from '../answer-text.ts';
 import { AppError } from '../errors.ts';
-import { BOT_GREETING, SAMPLE_QUESTIONS } from '../sample-questions.ts';
-import { defaultLog, type Log, publicBase, runAfterResponse, safeEqual, senderLimit, type SurfaceDeps, tooManyQuestions } from '../surface.ts';
+import { helpLines, parseBotMessage } from '../bot-messages.ts';
+import { coverageOf, defaultLog, type Log, publicBase, runAfterResponse, safeEqual, senderLimit, type SurfaceDeps, tooManyQuestions } from '../surface.ts';
 
 /** The `user_send_text` event (developers.zalo.me, OA webhook); other events only need `event_name`. */
 export const ZaloTextEvent = z.looseObject({
@@ -105,14 +105,17 @@ export function zaloRoutes(deps: SurfaceDeps) {
   });
 }
 
-async function replyTo(question: string, base: string, deps: SurfaceDeps): Promise<string> {
-  const q = question.trim();
-  if (/^(\/?(start|help)|#?(trợ giúp|hướng dẫn))$/i.test(q)) {
-    return `${BOT_GREETING}\n${SAMPLE_QUESTIONS.map((s) => `- ${s}`).join('\n')}`;
-  }
-  const body = AskBody.safeParse({ question: q, history: [] });
-  if (!body.success) return `Không đọc được câu hỏi: ${body.error.issues[0]?.message ?? 'câu hỏi không hợp lệ'}`;
+async function replyTo(text: string, base: string, deps: SurfaceDeps): Promise<string> {
+  const m = parseBotMessage(text);
+  if (!m || m.kind === 'help') return helpLines(await coverageOf(deps)).join('\n');
   try {
+    if (m.kind === 'verify') {
+      const claim = VerifyBody.safeParse({ claim: m.claim });
+      if (!claim.success) return `Không đọc được nhận định: ${claim.error.issues[0]?.message ?? 'không hợp lệ'}`;
+      return answerAsPlainText(await deps.assistant.verify(claim.data.claim), base, ZALO_MAX_TEXT);
+    }
+    const body = AskBody.safeParse({ question: m.question, history: [] });
+    if (!body.success) return `Không đọc được câu hỏi: ${body.error.issues[0]?.message ?? 'câu hỏi không hợp lệ'}`;
     return answerAsPlainText(await deps.assistant.ask(body.data), base, ZALO_MAX_TEXT);
   } catch (err) {
     (deps.log ?? defaultLog)('error', 'zalo: the assistant failed', { error: err instanceof Error ? err.stack : String(err) });
