@@ -283,6 +283,17 @@ export const AskResponse = z.object({
       metrics: z.array(z.string()),
       places: z.array(z.string()),
       period: z.string().nullable(),
+      /**
+       * Why the answer's figures were chosen, or why none was: the share of the question's content
+       * words their own clause, sentence, passage or title holds (0–1), and the words none holds.
+       */
+      evidence: z
+        .object({
+          coverage: z.number(),
+          missing: z.array(z.string()),
+          reasons: z.array(z.string()),
+        })
+        .optional(),
     })
     .optional(),
   /** When not found or ambiguous: the nearest figures the reports do hold, as follow-up questions. */

@@ -11,6 +11,7 @@ import { foldAligned } from '../text/fold-aligned.ts';
 import { findPeriods } from '../text/periods.ts';
 import { formatViNumber } from '../text/vi-number.ts';
 import { AnswerBuilder, ComputationError } from './builder.ts';
+import { evidenceOf } from './evidence.ts';
 import { capitalise, describePeriod, describePlace, formatValue, kindNote, metricLabel, statedValue } from './present.ts';
 import { fitsUnitWanted as fitsUnit, type Question, parseQuestion } from './question.ts';
 import { type Candidate, type Constraints, type CorpusView, constraintsOf, rankFigures, reportPlaceKey } from './retrieve.ts';
@@ -23,7 +24,7 @@ export function answerQuestion(corpus: CorpusView, body: AskBody): AskResponse {
   const understood: Understood = {
     intent: q.intent,
     metrics: q.metrics,
-    places: uniquePlaces(q.places).map((p) => p.key),
+    places: [...uniquePlaces(q.places).map((p) => p.key), ...(q.scope ? [q.scope.names[0] as string] : [])],
     period: q.periods[0] ? describePeriod(q.periods[0]) : null,
   };
   const b = new AnswerBuilder();
@@ -34,17 +35,52 @@ export function answerQuestion(corpus: CorpusView, body: AskBody): AskResponse {
     if (!(err instanceof ComputationError)) throw err;
     handled = null;
   }
+  if (handled === 'answered') {
+    const evidence = answerEvidence(corpus, q, b);
+    // A quantity the report does not state (the plan or the base behind a stated result) is named
+    // by words no figure holds: those words do not count against the inputs.
+    const inferred = q.intent === 'implied_base' || q.intent === 'implied_target';
+    const needed = evidence.missing.length && !inferred ? MIN_COVERAGE_WITH_MISSING : MIN_COVERAGE;
+    if (evidence.coverage >= needed) return b.build(handled, { ...understood, evidence });
+    return notFound(corpus, q, { ...understood, evidence: { ...evidence, reasons: [...evidence.reasons, `độ phủ ${formatViNumber(evidence.coverage, 2)} dưới ngưỡng ${formatViNumber(needed, 2)}: không trả lời`] } });
+  }
   if (handled) return b.build(handled, understood);
   return notFound(corpus, q, understood);
+}
+
+/**
+ * Below this share of the question's content words in the chosen figures' own words, the answer
+ * is "không tìm thấy": a cited number about something else is worse than none.
+ */
+const MIN_COVERAGE = 0.7;
+/** A question word found nowhere near the figures (not even in their passage) hints at another subject: demand more. */
+const MIN_COVERAGE_WITH_MISSING = 0.85;
+
+/** How well the facts an answer states cover the question (evidence.ts), with the reasons a reader sees. */
+function answerEvidence(corpus: CorpusView, q: Question, b: AnswerBuilder): NonNullable<Understood['evidence']> {
+  const used = b.facts.flatMap((fact) => {
+    const figure = corpus.figuresOf(fact.reportId).find((f) => f.id === fact.id);
+    const report = corpus.get(fact.reportId);
+    return figure && report ? [{ figure, report }] : [];
+  });
+  const e = evidenceOf(q.terms, used, q.metrics, b.computations.map((c) => c.unit));
+  const reasons = [
+    `các từ của câu hỏi: ${q.terms.map((t) => t.folded).join(', ') || '(không có)'}`,
+    ...(e.missing.length ? [`không thấy quanh số liệu: ${e.missing.join(', ')}`] : []),
+  ];
+  return { coverage: Math.round(e.coverage * 1000) / 1000, missing: e.missing, reasons };
 }
 
 function dispatch(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
   switch (q.intent) {
     case 'sum':
+      // "tổng số trừ BHXH tự nguyện": a total less a part is not a sum.
+      if (/\btru\b/.test(q.plain) && /(?<![\p{L}])trừ(?![\p{L}])/iu.test(q.raw)) return answerValue(corpus, q, b);
       return answerSum(corpus, q, b) ?? answerValue(corpus, q, b);
     case 'difference':
     case 'compare':
-      return answerComparison(corpus, q, b) ?? answerValue(corpus, q, b);
+      // Two places or two periods named: one figure alone would drop a side of the comparison.
+      return answerComparison(corpus, q, b) ?? (uniquePlaces(q.places).length > 1 || q.periods.length > 1 ? null : answerValue(corpus, q, b));
     case 'share':
     case 'times':
       return answerRatio(corpus, q, b) ?? answerValue(corpus, q, b);
@@ -112,6 +148,7 @@ function withHistory(q: Question, history: AskBody['history']): Question {
     wantsTarget: q.wantsTarget || prev.wantsTarget,
     wantsChange: q.wantsChange || prev.wantsChange,
     words: [...new Set([...prev.words, ...q.words])],
+    terms: [...prev.terms, ...q.terms.filter((t) => !prev.terms.some((p) => p.folded === t.folded))],
     numbers: q.numbers.length ? q.numbers : prev.numbers,
   };
 }
@@ -156,6 +193,41 @@ function relevant(topic: { words: string[] } | null, cands: Candidate[]): Candid
   });
 }
 
+/**
+ * The candidate whose own words cover the question clearly better than the best-scored one's
+ * ("6 người chết" over "19 người bị nạn" for "bao nhiêu người chết"); undefined when none does.
+ */
+function byEvidence(q: Question, cands: Candidate[]): Candidate | undefined {
+  const [top] = cands;
+  if (!top || !q.terms.length) return undefined;
+  const cover = (c: Candidate) => evidenceOf(q.terms, [c], q.metrics).coverage;
+  const base = cover(top);
+  let best: Candidate | undefined;
+  let bestCover = base + 0.15;
+  for (const c of cands.slice(1)) {
+    const v = cover(c);
+    if (v >= bestCover) {
+      best = c;
+      bestCover = v;
+    }
+  }
+  return best;
+}
+
+/**
+ * Can this figure be the answer at all? A plan never answers a question about what was done, nor a
+ * change one about a level ("còn bao nhiêu" is not "tăng 10%"), nor a rate one asking for a count.
+ */
+function answersKind(q: Question, f: Figure): boolean {
+  if (f.kind === 'target' && !q.wantsTarget) return false;
+  // A rate asked and no count named ("tỷ lệ … là bao nhiêu"): a count is not the answer.
+  if (q.unitWanted === 'percent' && !q.countNoun && !isPercentUnit(f.unit)) return false;
+  if (f.kind === 'change' && !q.wantsChange && metricById(f.metric)?.kind !== 'change') return false;
+  const asked = q.metrics[0] ? metricById(q.metrics[0]) : undefined;
+  if (asked?.kind === 'count' && q.unitWanted !== 'percent' && isPercentUnit(f.unit) && !q.metrics.includes(f.metric)) return false;
+  return true;
+}
+
 function sameSeries(a: Figure, b: Figure) {
   return a.metric === b.metric && a.place === b.place && a.unit === b.unit;
 }
@@ -163,12 +235,12 @@ function sameSeries(a: Figure, b: Figure) {
 function answerValue(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
   const topic = topicOf(q);
   // The pairs are a constraint of the ranking, so a national corpus is not scanned for them.
-  const cands = relevant(topic, rankFigures(corpus, { ...constraintsOf(q), ...(topic ? { phrases: topic.pairs } : {}) }));
+  const cands = relevant(topic, rankFigures(corpus, { ...constraintsOf(q), ...(topic ? { phrases: topic.pairs } : {}) })).filter((x) => answersKind(q, x.figure));
   const top = cands[0];
   if (!top) return null;
 
   // Several places fit and the question names none: say which, rather than pick one.
-  if (!q.places.length) {
+  if (!q.places.length && !q.scope) {
     const close = cands.filter((x) => x.score >= top.score - 1 && x.figure.metric === top.figure.metric);
     const places = [...new Set(close.map((x) => x.figure.place))];
     if (places.length > 1) {
@@ -182,10 +254,10 @@ function answerValue(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResp
   }
 
   // No period asked: the latest the reports hold for this series, said explicitly.
-  let chosen = top;
+  let chosen = byEvidence(q, cands.slice(0, 12)) ?? top;
   if (!q.periods.length) {
     const series = cands.filter((x) => sameSeries(x.figure, top.figure) && x.figure.kind === top.figure.kind && x.score >= top.score - 3);
-    const latest = series.reduce((a, x) => ((x.figure.period?.to ?? '') > (a.figure.period?.to ?? '') ? x : a), top);
+    const latest = series.reduce((a, x) => ((x.figure.period?.to ?? '') > (a.figure.period?.to ?? '') ? x : a), chosen);
     chosen = latest;
   }
   sayFigure(corpus, b, chosen, true);
@@ -232,6 +304,12 @@ function relatedOf(corpus: CorpusView, f: Figure, report: Report): Figure[] {
   // A figure that is itself the partner of another (the plan of "7.000/6.400") shows its main figure.
   const owner = all.find((x) => x.relation?.with.includes(f.id));
   if (owner && owner.relation?.type !== 'parts_of_total') out.push(owner, ...(owner.relation?.with ?? []).map((id) => all.find((x) => x.id === id)).filter((g): g is Figure => !!g && g.id !== f.id));
+  // "17.400 lượt người, đạt khoảng 54,38% kế hoạch", "3.640 lao động, trong đó 65% đã qua đào tạo":
+  // the percentage right after a count, before any other number of its sentence, goes with it.
+  if (!out.length && !isPercentUnit(f.unit)) {
+    const next = all.find((g) => g.sentenceStart === f.sentenceStart && g.start > f.end && g.id !== f.id);
+    if (next && isPercentUnit(next.unit) && next.kind !== 'change' && next.kind !== 'target' && !/[;.]/.test(report.text.slice(f.end, next.start))) out.push(next);
+  }
   return out;
 }
 
@@ -352,7 +430,11 @@ function sidesOf(q: Question): Constraints[] {
 function answerComparison(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
   const sides = sidesOf(q);
   if (sides.length < 2) return null;
-  const picks = sides.map((s) => best(corpus, s));
+  // Each side chosen like a value: a figure that can answer, the one whose own words cover the question best.
+  const picks = sides.map((s) => {
+    const cands = rankFigures(corpus, s).filter((c) => answersKind(q, c.figure));
+    return byEvidence(q, cands.slice(0, 12)) ?? cands[0];
+  });
   const [x, y] = picks;
   if (!x || !y || x.figure.id === y.figure.id) return null;
   if (unitFamily(x.figure.unit) !== unitFamily(y.figure.unit)) return null;

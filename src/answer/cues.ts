@@ -42,3 +42,17 @@ export const UNIT_CUES: [string, RegExp][] = [
 
 export const WANTS_TARGET = /\b(?:chi tieu|ke hoach|phan dau|muc tieu|du kien|dinh huong)\b/;
 export const WANTS_CHANGE = /\b(?:giam|tang)\s+(?:bao nhieu|duoc bao nhieu|them bao nhieu|may)\b|\b(?:giam|tang) bao nhieu\b|\bbao nhieu\b.*\b(?:giam|tang)\b\s*\??$/;
+
+/**
+ * The whole country and its six socio-economic regions, as questions and reports name them (folded).
+ * Not administrative units, so not in the gazetteer: a figure is about one when its clause names it.
+ */
+export const SCOPES: { id: string; names: string[] }[] = [
+  { id: 'national', names: ['ca nuoc', 'toan quoc', 'binh quan chung ca nuoc'] },
+  { id: 'northern_midlands', names: ['trung du va mien nui phia bac', 'trung du mien nui phia bac', 'mien nui phia bac'] },
+  { id: 'red_river_delta', names: ['dong bang song hong'] },
+  { id: 'north_central_coast', names: ['bac trung bo va duyen hai mien trung', 'bac trung bo', 'duyen hai mien trung'] },
+  { id: 'central_highlands', names: ['tay nguyen'] },
+  { id: 'southeast', names: ['dong nam bo'] },
+  { id: 'mekong_delta', names: ['dong bang song cuu long', 'dbscl'] },
+];

@@ -2,14 +2,15 @@
 // with or without accents, with abbreviations and in chat style ("XKLĐ Quảng Trị 2023 bao nhiêu").
 import { GROUP_QUALIFIERS } from '../extract/cues.ts';
 import { findMetricMentions, metricById, rateMetricOf } from '../extract/lexicon.ts';
-import { isMoneyUnit } from '../extract/units.ts';
+import { askedCountNoun, isMoneyUnit } from '../extract/units.ts';
 import type { Period } from '../ingest/types.ts';
 import { ABBREVIATIONS_FOLDED } from '../search/abbreviations.ts';
 import { findQueryPlaces, type QueryPlace } from '../search/places.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
 import { findPeriods, type PeriodMention } from '../text/periods.ts';
 import { parseViNumber } from '../text/vi-number.ts';
-import { INTENT_CUES, type Intent, UNIT_CUES, WANTS_CHANGE, WANTS_TARGET } from './cues.ts';
+import { questionTerms, type Term } from './evidence.ts';
+import { INTENT_CUES, type Intent, SCOPES, UNIT_CUES, WANTS_CHANGE, WANTS_TARGET } from './cues.ts';
 
 export interface QuestionNumber {
   value: number;
@@ -33,9 +34,17 @@ export interface Question {
   unitWanted: 'percent' | 'money' | 'count' | 'kg' | null;
   wantsTarget: boolean;
   wantsChange: boolean;
+  /** The country or a region asked about (SCOPES), when the question names one instead of a province. */
+  scope: { id: string; names: string[] } | null;
+  /** "Huyện nào của Lào Cai …": any district or commune of the places named can answer. */
+  asksWhichPart: boolean;
+  /** The counted noun asked for ("bao nhiêu hồ sơ" → "ho so"), folded; null when none is named. */
+  countNoun: string | null;
   numbers: QuestionNumber[];
   /** Content syllables (folded) for matching labels and sentences. */
   words: string[];
+  /** Content syllables with their accents, for judging a figure's evidence (see evidence.ts). */
+  terms: Term[];
   /** Groups the question is about ("hộ cận nghèo", "tự nguyện"), as extraction names them in qualifiers. */
   groups: string[];
 }
@@ -111,9 +120,10 @@ export function parseQuestion(raw: string): Question {
   const folded = expanded === plain ? plain : `${plain} ${expanded}`;
   const found = metricsIn(plain, expanded);
   const periods = findPeriods(text, { bareYear: true });
-  const places = narrowestPlaces(findQueryPlaces(text));
+  const named = findQueryPlaces(text);
   const numbers = findQuestionNumbers(text, periods);
   let intent = (INTENT_CUES.find(([, re]) => re.test(folded))?.[0] ?? 'value') as Intent;
+  const places = levelByTypeWord(plain, comparing(intent) ? sidesOfComparison(plain, named) : narrowestPlaces(named));
   // "cộng" (add) folds like "công" (công tác, người có công): only the accented word counts.
   if (intent === 'value' && /(?<![\p{L}])cộng(?![\p{L}])/iu.test(text)) intent = 'sum';
   const unitWanted = (UNIT_CUES.find(([, re]) => re.test(folded))?.[0] ?? null) as Question['unitWanted'];
@@ -137,8 +147,12 @@ export function parseQuestion(raw: string): Question {
     unitWanted,
     wantsTarget: WANTS_TARGET.test(folded) && intent !== 'attainment' && intent !== 'exceed',
     wantsChange: WANTS_CHANGE.test(folded),
+    countNoun: askedCountNoun(plain),
+    asksWhichPart: /\b(?:huyen|xa|phuong|quan|thi xa|dia phuong|don vi) nao\b/.test(plain),
+    scope: places.length ? null : (SCOPES.find((x) => x.names.some((n) => ` ${plain.replace(/[^a-z0-9]+/g, ' ')} `.includes(` ${n} `))) ?? null),
     numbers,
     words,
+    terms: questionTerms(text, named.flatMap((p) => p.names)),
   };
 }
 
@@ -148,7 +162,45 @@ function stripOffsets(p: PeriodMention): Period {
 
 /** "Huyện Kỳ Sơn (Nghệ An)": the district is what is asked about; its province only locates it. */
 function narrowestPlaces(places: QueryPlace[]): QueryPlace[] {
-  return places.filter((p) => p.level !== 'province' || !places.some((d) => d.level === 'district' && d.provinceCode === p.code && d.key !== p.key));
+  const locatesDistrict = (p: QueryPlace) => places.some((d) => d.level === 'district' && d.provinceCode === p.provinceCode && d.key !== p.key);
+  // "Mường Ảng (Điện Biên)": the province only locates the district, and so does its name read as
+  // the district of the same name (huyện Điện Biên).
+  const provinces = places.filter((p) => p.level === 'province');
+  // "Kỳ Sơn (Nghệ An)": of two districts of one name, the one in the province named.
+  const elsewhere = (p: QueryPlace) =>
+    p.level === 'district' && provinces.length > 0 && !provinces.some((x) => x.code === p.provinceCode) && places.some((d) => d !== p && d.level === 'district' && d.key === p.key && provinces.some((x) => x.code === d.provinceCode));
+  return places.filter((p) => !elsewhere(p) && (!locatesDistrict(p) || (p.level === 'district' && !places.some((x) => x.level === 'province' && x.key === p.key))));
+}
+
+const comparing = (intent: Intent) => intent === 'compare' || intent === 'difference';
+
+/**
+ * "tỷ lệ huyện Bình Gia cao hơn tỷ lệ chung tỉnh Lạng Sơn": in a comparison the province is a side,
+ * unless written in parentheses after its district ("xã Vân Hòa (Ba Vì, Hà Nội)").
+ */
+function sidesOfComparison(plain: string, places: QueryPlace[]): QueryPlace[] {
+  const narrowed = narrowestPlaces(places);
+  const inParentheses = (p: QueryPlace) => p.names.some((n) => new RegExp(`\\([^)]*\\b${n}\\b[^(]*\\)`).test(plain));
+  const kept = places.filter((p) => narrowed.includes(p) || (p.level === 'province' && !inParentheses(p) && !places.some((x) => x !== p && x.level === 'district' && x.key === p.key)));
+  return kept;
+}
+
+/** Cities governed by the centre: "thành phố" before their name means the province-level unit. */
+const CENTRAL_CITIES = new Set(['01', '31', '48', '79', '92']);
+
+/**
+ * "thành phố Lào Cai", "huyện Điện Biên": a name shared by a province and a district is the one its
+ * type word says ("tỉnh" the province; "huyện", "thị xã", "quận" or a non-central "thành phố" the district).
+ */
+function levelByTypeWord(plain: string, places: QueryPlace[]): QueryPlace[] {
+  return places.filter((p) => {
+    const twin = places.find((x) => x !== p && x.key === p.key && x.level !== p.level);
+    if (!twin) return true;
+    const m = new RegExp(`\\b(tinh|huyen|thi xa|quan|thanh pho|tp)\\.?\\s+${p.key}\\b`).exec(plain);
+    if (!m) return true;
+    const district = m[1] === 'huyen' || m[1] === 'thi xa' || m[1] === 'quan' || ((m[1] === 'thanh pho' || m[1] === 'tp') && !CENTRAL_CITIES.has(p.level === 'province' ? p.code : twin.code));
+    return district ? p.level === 'district' : p.level === 'province';
+  });
 }
 
 /** Rates first when a rate is asked, counts first otherwise. */

@@ -2,12 +2,14 @@
 // then the words around each figure. Hard constraints (a named place or period) exclude; the rest
 // only orders, and the reasons are kept so an answer can say why a figure was chosen.
 import { GROUP_QUALIFIERS } from '../extract/cues.ts';
+import { SHARE_QUALIFIER } from '../extract/figures.ts';
 import { METRICS, metricById } from '../extract/lexicon.ts';
 import type { Figure } from '../extract/types.ts';
-import { isMoneyUnit, isPercentUnit } from '../extract/units.ts';
+import { countFamily, isMoneyUnit, isPercentUnit } from '../extract/units.ts';
 import type { Period, Report } from '../ingest/types.ts';
 import { placeKey, type QueryPlace } from '../search/places.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
+import { SCOPES } from './cues.ts';
 import type { Question } from './question.ts';
 
 const GROUPS = new Set(GROUP_QUALIFIERS);
@@ -54,6 +56,12 @@ export interface Constraints {
   anchors: number[];
   /** Groups the question names; a figure about another group fits less. */
   groups: string[];
+  /** The country or region asked: a figure fits only when its own clause names it. */
+  scope?: { id: string; names: string[] } | null;
+  /** "Huyện nào của …": a figure of a part of the place named fits as well as the place's own. */
+  anyPart?: boolean;
+  /** The counted noun asked ("ho so"): a figure counting another family of things does not fit. */
+  countNoun?: string | null;
   /** When given, a figure's sentence must hold one of these folded phrases ("gia vang"); none given, nothing fits. */
   phrases?: string[];
 }
@@ -69,6 +77,9 @@ export function constraintsOf(q: Question): Constraints {
     words: q.words,
     anchors: q.numbers.map((n) => n.value),
     groups: q.groups,
+    countNoun: q.countNoun,
+    scope: q.scope,
+    anyPart: q.asksWhichPart,
   };
 }
 
@@ -97,11 +108,15 @@ export function placeFit(f: Figure, report: Report, places: QueryPlace[]): numbe
   const fk = placeKeyOf(f);
   let best = 0;
   for (const p of places) {
-    if (p.names.includes(fk) || p.key === fk) best = Math.max(best, 2);
+    // "thành phố Lào Cai" is not "tỉnh Lào Cai": one name, two levels.
+    const otherLevel = (p.level === 'district' && f.placeLevel === 'province') || (p.level === 'province' && f.placeLevel === 'district');
+    if ((p.names.includes(fk) || p.key === fk) && !otherLevel) best = Math.max(best, 2);
     else if (p.level === 'province' && report.place && report.place.provinceCode === p.provinceCode) best = Math.max(best, 1);
   }
   return best;
 }
+
+const MONTH_SPAN = /(?<!\p{L})(?:tháng|quý|thang|quy)(?!\p{L})/iu;
 
 /** Does the figure's period fit the period asked? 3 same, 2 inside or same year, 1 overlapping, 0 not. */
 export function periodFit(f: Figure, period: Period | null): number {
@@ -109,10 +124,23 @@ export function periodFit(f: Figure, period: Period | null): number {
   const fp = f.period;
   if (!fp) return 0;
   if (fp.from === period.from && fp.to === period.to) return 3;
+  // A span of months asked ("10 tháng năm 2023") is answered by that span, and a year by the year:
+  // "6 tháng đầu năm" or "11 tháng" count other things. A Tết or an event inside the year still fits.
+  // Spans ending on the same day ("quý I/2024", "đến hết tháng 3/2024") are the same cumulative count.
+  if (period.kind === 'during' && fp.kind === 'during' && fp.to !== period.to && (MONTH_SPAN.test(fp.label) || MONTH_SPAN.test(period.label))) return 0;
   if (fp.from >= period.from && fp.to <= period.to) return fp.kind === period.kind || period.kind === 'during' ? 2.5 : 2;
   if (period.kind === 'as_of' && fp.kind === 'during' && fp.to.slice(0, 4) === period.to.slice(0, 4) && fp.to >= period.to.slice(0, 4)) return 2;
   if (fp.from <= period.to && period.from <= fp.to) return fp.to.slice(0, 4) === period.to.slice(0, 4) ? 2 : 1;
   return 0;
+}
+
+/** Does a figure's unit count what "bao nhiêu <noun>" asks? Unknown nouns are never ruled out. */
+function unitCounts(unit: string, noun: string): boolean {
+  // "bao nhiêu căn nhà" is not answered in tỷ đồng, nor by a bare number.
+  if (isMoneyUnit(unit) || !unit.trim()) return false;
+  const asked = countFamily(noun);
+  const has = countFamily(unit);
+  return !asked || !has || asked === has;
 }
 
 function unitFit(f: Figure, wanted: Question['unitWanted']): number {
@@ -142,6 +170,20 @@ function contextOf(f: Figure, report: Report) {
   return c;
 }
 
+const metricPhrases = new Map<string, string[]>();
+/** Does a folded sentence (" words ") hold a synonym of one of the metrics? */
+function namesMetric(sentence: string, metrics: string[]): boolean {
+  return metrics.some((id) => {
+    let phrases = metricPhrases.get(id);
+    if (!phrases) {
+      const m = metricById(id);
+      phrases = m ? [m.label, ...m.synonyms].map((x) => ` ${foldAligned(x).replace(/[^a-z0-9]+/g, ' ').trim()} `).filter((x) => x.trim().includes(' ')) : [];
+      metricPhrases.set(id, phrases);
+    }
+    return phrases.some((p) => sentence.includes(p));
+  });
+}
+
 function metricFit(metric: string, metrics: string[]): number {
   if (!metrics.length) return 0;
   if (metrics.includes(metric)) return metrics[0] === metric ? 10 : 8;
@@ -158,7 +200,8 @@ function metricFit(metric: string, metrics: string[]): number {
 function* candidates(corpus: CorpusView, c: Constraints, keep: Keep): Iterable<[Figure, Report | undefined]> {
   if (c.phrases && !c.phrases.length) return;
   let pool: readonly Figure[] | undefined;
-  if (keep === 'fitting' && c.places.length && corpus.figuresAtPlaces) {
+  // "Huyện nào của …" looks beyond the figures at the place itself, at those of its parts.
+  if (keep === 'fitting' && c.places.length && corpus.figuresAtPlaces && !c.anyPart) {
     pool = corpus.figuresAtPlaces(c.places.flatMap((p) => [p.key, ...p.names]));
   } else if (keep !== 'all' && c.metrics.length && corpus.figuresWithMetrics) {
     const admissible = [...c.metrics, ...METRICS.map((m) => m.id).filter((id) => !c.metrics.includes(id) && metricFit(id, c.metrics) >= 0)];
@@ -174,6 +217,21 @@ function* candidates(corpus: CorpusView, c: Constraints, keep: Keep): Iterable<[
   }
   // The report is looked up only for the figures that pass the cheap tests.
   for (const f of pool) yield [f, undefined];
+}
+
+/**
+ * Is the figure's subject the country or region asked? Its name must come before the figure in
+ * its clause, with no other region named in between ("Tây Nguyên 12,46%, … bình quân cả nước" is
+ * the region's, not the country's).
+ */
+function namesScopeBefore(f: Figure, report: Report, scope: { id: string; names: string[] }): boolean {
+  const t = report.text;
+  const from = Math.max(f.sentenceStart, t.lastIndexOf(';', f.start - 1) + 1, t.lastIndexOf('\n', f.start - 1) + 1, f.start - 140);
+  const before = ` ${foldAligned(t.slice(from, f.start)).replace(/[^a-z0-9]+/g, ' ')} `;
+  const at = Math.max(...scope.names.map((n) => before.lastIndexOf(` ${n} `)));
+  if (at < 0) return false;
+  const rest = before.slice(at + 1);
+  return !SCOPES.some((x) => x.id !== scope.id && x.names.some((n) => rest.includes(` ${n} `)));
 }
 
 /** A report's text folded to letters, digits and single spaces, as `contextOf` folds a sentence. */
@@ -211,22 +269,37 @@ export function rankFigures(corpus: CorpusView, c: Constraints, keep: Keep = 'fi
   const itemGroups = FOLDED_GROUPS.filter(([, f]) => itemText.includes(` ${f} `)).map(([g]) => g);
   for (const [f, known] of candidates(corpus, c, keep)) {
     // The cheap tests first: with a metric named, most figures are of another one; with a period, of another time.
-    const mf = metricFit(f.metric, c.metrics);
+    let mf = metricFit(f.metric, c.metrics);
+    // A figure the lexicon could not name is still answerable when its sentence names the metric asked.
+    // Only at a named place, where the place index holds every figure, so index and scan agree.
+    if (mf < 0 && strict && c.places.length && !c.anyPart && f.metric.startsWith('other:')) {
+      const r = known ?? corpus.get(f.reportId);
+      if (r && namesMetric(contextOf(f, r).sentence, c.metrics)) mf = 1;
+    }
     if (keep !== 'all' && c.metrics.length && mf < 0) continue;
     const tf = periodFit(f, c.period);
     if (strict && tf === 0) continue;
     const report = known ?? corpus.get(f.reportId);
     if (!report) continue;
-    const pf = placeFit(f, report, c.places);
+    const fit = placeFit(f, report, c.places);
+    const pf = fit === 1 && c.anyPart && f.placeLevel !== 'province' ? 2 : fit;
     const misfit: string[] = [];
     // A district's figure is not its province's (nor the reverse): offered as nearest, never as the answer.
     if (pf < 2) misfit.push('place');
     if (tf === 0) misfit.push('period');
     if (c.metrics.length && mf < 0) misfit.push('metric');
+    if (c.countNoun && !unitCounts(f.unit, c.countNoun)) misfit.push('unit');
+    // "98,66% tổng số hộ nghèo" is a share of the poor, not the poverty rate asked.
+    if (f.qualifiers.includes(SHARE_QUALIFIER) && !c.words.some((w) => w === 'tong' || w === 'chiem' || w === 'trong')) misfit.push('share');
     if (strict && misfit.length) continue;
     if (keep === 'near' && misfit.length > 1) continue;
 
     const ctx = contextOf(f, report);
+    if (c.scope && !namesScopeBefore(f, report, c.scope)) {
+      if (strict) continue;
+      misfit.push('place');
+      if (keep === 'near' && misfit.length > 1) continue;
+    }
     if (c.phrases && !c.phrases.some((p) => ctx.sentence.includes(` ${p} `))) continue;
     let score = mf + pf * 2 + tf * 1.5 + unitFit(f, c.unitWanted);
     const nearHits = words.filter((w) => ctx.near.includes(` ${w} `)).length;

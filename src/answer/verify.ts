@@ -7,11 +7,15 @@ import { normaliseValue } from '../extract/units.ts';
 import type { Place, Report } from '../ingest/types.ts';
 import { placeKey } from '../search/places.ts';
 import { AnswerBuilder } from './builder.ts';
+import { evidenceOf } from './evidence.ts';
 import { capitalise, describePeriod, describePlace, formatValue, statedValue } from './present.ts';
 import { parseQuestion } from './question.ts';
 import { type Candidate, type CorpusView, rankFigures, reportPlaceKey } from './retrieve.ts';
 
 type Verdict = NonNullable<AskResponse['verdict']>;
+
+/** Below this share of the claim's content words around the matching figure, the match is not evidence. */
+const MIN_CLAIM_COVERAGE = 0.6;
 
 /** Distinct figures one claim is checked on; a sentence people write to be checked states a few. */
 export const MAX_CLAIM_FIGURES = 8;
@@ -54,6 +58,11 @@ function placeOf(corpus: CorpusView, key: string | undefined): Place | null {
     }
   }
   return { name: key, level: 'province', type: '', code: '', provinceCode: '', province: key };
+}
+
+/** Which way a change goes, as the figure's qualifiers say: "tăng", "giảm" or nothing. */
+function direction(f: Figure): string | undefined {
+  return f.kind === 'change' ? f.qualifiers.find((x) => x === 'tăng' || x === 'giảm') : undefined;
 }
 
 /** Equal as a reader would check: the claim's digits agree with the report's once rounded alike. */
@@ -101,7 +110,17 @@ export function verifyClaim(corpus: CorpusView, claim: string): AskResponse {
       b.say(`- ${shown}: các báo cáo không có số liệu về nội dung này cho địa bàn và thời điểm đó.`);
       continue;
     }
-    const exact = cands.find((c) => sameValue(cf, c.figure));
+    // The same number about the same thing: a level is not a change of that size, and a number
+    // whose own words do not cover the claim's is about something else ("4.063 căn" in all, not new).
+    const exact = cands.find(
+      (c) => sameValue(cf, c.figure) && (c.figure.kind === 'target' || (c.figure.kind === 'change') === (cf.kind === 'change')) && evidenceOf(q.terms, [c], metrics).coverage >= MIN_CLAIM_COVERAGE,
+    );
+    // "tăng 14 tỷ" where the report says "giảm 14 tỷ": the number agrees, the claim does not.
+    if (exact && direction(exact.figure) && direction(cf) && direction(exact.figure) !== direction(cf)) {
+      verdicts.push('refuted');
+      b.say(`- ${shown}: báo cáo ghi ${direction(exact.figure)}, không phải ${direction(cf)} (${describeOne(exact)}) ${b.cite(exact.figure, exact.report)}.`);
+      continue;
+    }
     if (exact) {
       const targetAsResult = exact.figure.kind === 'target' && cf.kind !== 'target';
       verdicts.push(targetAsResult ? 'refuted' : 'supported');
@@ -115,7 +134,14 @@ export function verifyClaim(corpus: CorpusView, claim: string): AskResponse {
       );
       continue;
     }
-    const other = cands.find((c) => c.figure.kind === (cf.kind === 'target' ? 'target' : c.figure.kind === 'change' && cf.kind === 'change' ? 'change' : 'result') && c.figure.unit !== '' && sameFamily(c.figure, cf));
+    // A differing figure refutes only when it is about what the claim is about.
+    const other = cands.find(
+      (c) =>
+        c.figure.kind === (cf.kind === 'target' ? 'target' : c.figure.kind === 'change' && cf.kind === 'change' ? 'change' : 'result') &&
+        c.figure.unit !== '' &&
+        sameFamily(c.figure, cf) &&
+        evidenceOf(q.terms, [c], metrics).coverage >= MIN_CLAIM_COVERAGE,
+    );
     if (other) {
       verdicts.push('refuted');
       b.say(`- ${shown}: báo cáo ghi ${describeOne(other)} ${b.cite(other.figure, other.report)}.`);

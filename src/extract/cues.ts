@@ -1,11 +1,14 @@
 // Cue words that decide a figure's kind, as data. Matched on folded text (foldAligned), so a
 // report typed without accents, or with the common slip "phần đầu" for "phấn đấu", reads the same.
 
-/** A plan is announced: every figure after the cue, to the end of the sentence, is a target. */
+/**
+ * A plan is announced: every figure after the cue, to the end of the sentence, is a target. Not
+ * "hỗ trợ có mục tiêu" (targeted support) nor "chương trình mục tiêu" (a programme's name).
+ */
 /** Matched on the accented text: folded, "quyết định hướng" would read as "định hướng". "phần đầu" is a common slip for "phấn đấu". */
-export const TARGET_SCOPE_CUE = /(?<![\p{L}])(?:ph[ấầ]n đ[ấầ]u|dự kiến|mục tiêu(?!\s+quốc gia)|định hướng|phương hướng|(?:đặt|đề ra|giao)(?:\s+ra)?\s+(?:chỉ tiêu|kế hoạch))(?![\p{L}])/iu;
+export const TARGET_SCOPE_CUE = /(?<![\p{L}])(?:ph[ấầ]n đ[ấầ]u|dự kiến|(?<!(?:có|chương trình)\s)mục tiêu(?!\s+quốc gia)|định hướng|phương hướng|(?:đặt|đề ra|giao)(?:\s+ra)?\s+(?:chỉ tiêu|kế hoạch))(?![\p{L}])/iu;
 /** The same cues typed without accents, used only for text that has none. */
-export const TARGET_SCOPE_CUE_FOLDED = /(?<![\p{L}])(?:phan dau|du kien|muc tieu(?!\s+quoc gia)|dinh huong|phuong huong|(?:dat|de ra|giao)(?:\s+ra)?\s+(?:chi tieu|ke hoach))(?![\p{L}])/u;
+export const TARGET_SCOPE_CUE_FOLDED = /(?<![\p{L}])(?:phan dau|du kien|(?<!(?:co|chuong trinh)\s)muc tieu(?!\s+quoc gia)|dinh huong|phuong huong|(?:dat|de ra|giao)(?:\s+ra)?\s+(?:chi tieu|ke hoach))(?![\p{L}])/u;
 
 /** A plan figure follows directly: "(kế hoạch 95%)", "chỉ tiêu 72 người", "KH: 500". */
 export const TARGET_BEFORE_NUMBER = /(?:^|[^\p{L}])(?:ke hoach|chi tieu|kh|muc tieu)(?:\s*[:=]?\s*|(?:\s+(?:giao|de ra|nam|\d{4}|cua|tinh|huyen|la))+\s*[:=]?\s*)$/u;
@@ -13,8 +16,8 @@ export const TARGET_BEFORE_NUMBER = /(?:^|[^\p{L}])(?:ke hoach|chi tieu|kh|muc t
 /** A sentence that reports what was done ends a plan's scope carried from a previous sentence (accented: "đã" folds like "đa"). */
 export const RESULT_MARKERS = /(?<![\p{L}])(?:đã|đạt được|kết quả|thực hiện được|ước tính|ước thực hiện)(?![\p{L}])/iu;
 
-/** Section headings whose content is a plan ("III. NHIỆM VỤ VÀ GIẢI PHÁP 6 THÁNG CUỐI NĂM"). */
-export const PLAN_SECTION = /(?:^|[^\p{L}])(?:nhiem vu|giai phap|phuong huong|ke hoach|muc tieu|chi tieu)(?![\p{L}])/u;
+/** Section headings whose content is a plan ("III. NHIỆM VỤ VÀ GIẢI PHÁP 6 THÁNG CUỐI NĂM"); not "… CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA". */
+export const PLAN_SECTION = /(?:^|[^\p{L}])(?:nhiem vu|giai phap|phuong huong|ke hoach|(?<!(?:co|chuong trinh)\s)muc tieu(?!\s+quoc gia)|chi tieu)(?![\p{L}])/u;
 
 /** A change by an amount: "giảm 5,21%", "tăng 1.366 người", "tương ứng 386 hộ". Accented ("tặng" folds like "tăng"). */
 export const CHANGE_BEFORE_NUMBER = /(?<![\p{L}])(?:(?<!miễn,?\s)giảm(?!\s+(?:nghèo|giá|thiểu))|tăng(?!\s+(?:cường|trưởng|thu nhập|tốc))|tương ứng)(?:\s+[\p{L}&-]+){0,5}?\s*$/iu;

@@ -205,6 +205,15 @@ function targetScopeStart(text: string, folded: string, start: number, end: numb
   return m ? start + m.index : null;
 }
 
+/** After a percentage: what it is a share of ("98,66% tổng số hộ nghèo", "so với tổng số lao động"). */
+// Not the population a rate is taken over ("tổng số hộ dân cư", "tổng số hộ", "dân số").
+const SHARE_OF_TOTAL = /^\s*(?:so voi |trong |cua )?tong so (?!ho dan|dan|nhan khau|ho(?!\s+(?:ngheo|can ngheo)))/u;
+/** The qualifier such a share carries, so a question about the place's own rate passes it by. */
+export const SHARE_QUALIFIER = 'tỷ trọng trong tổng số';
+
+/** Words that make "A/B" a result over its plan rather than a part over its whole. */
+const PLAN_CUE = /(?<![a-z])(?:ke hoach|chi tieu|kh|muc tieu|nhiem vu|duoc giao|giao)(?![a-z])/u;
+
 function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: number, scopeAt: number | null, carried: boolean): Figure[] {
   const { text, folded } = ctx;
   const nums = findNumberMentions(text, sStart, sEnd);
@@ -237,7 +246,11 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
     let isChange = false;
     let metric: string | undefined;
     const qualifiers: string[] = [];
-    if (n.pairRole === 'target') kind = 'target';
+    // "A/B" is a result over its plan only when the sentence speaks of a plan; else a part of a
+    // whole ("20.411/181.603 hộ", "15/15 xã đạt chuẩn"), both stated results.
+    const planPair = n.pairRole !== undefined && PLAN_CUE.test(folded.slice(sStart, sEnd));
+    if (n.pairRole === 'target' && planPair) kind = 'target';
+    else if (n.pairRole === 'target') kind = 'result';
     else if (EXCEEDED_BEFORE.test(beforeFolded) && unit === '%') metric = 'plan_exceeded';
     else if (unit === '%' && ATTAINMENT_AFTER.test(folded.slice(n.end, n.end + 30)) && /(?:dat|vuot|bang|chiem)\s*$/u.test(beforeFolded.trimEnd())) {
       // "vượt 8,67% kế hoạch" is by how much the plan was exceeded; "đạt 109,4% kế hoạch" how much of it was done.
@@ -266,9 +279,12 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
 
     // Metric.
     metric ??= chooseMetric(ctx, n, describedEnd, segStart, sEnd, unit, beforeFolded, prevFigure, isChange);
+    // "chiếm tỷ lệ 98,66% tổng số hộ nghèo": a share of a total, not the rate of the place.
+    if (unit === '%' && SHARE_OF_TOTAL.test(afterFolded)) qualifiers.push(SHARE_QUALIFIER);
     if (isChange && !/tuong ung\s*(?:voi\s*)?$/u.test(beforeFolded)) metric = changeMetricOf(metric);
     // "tỷ lệ hộ nghèo giảm còn 3,5%", "… giảm 3,5%, còn 28,6%": the level reached is the rate itself.
-    else if (!isChange && metricById(metric)?.kind === 'change') metric = metricById(metric)?.related.find((r) => metricById(r)?.kind === 'rate') ?? metric;
+    // "Tỷ lệ giảm hộ nghèo … đạt 3,7%" is the reduction itself, not a level.
+    else if (!isChange && metricById(metric)?.kind === 'change' && !/(?:ty|ti) le giam|muc giam/u.test(beforeFolded)) metric = metricById(metric)?.related.find((r) => metricById(r)?.kind === 'rate') ?? metric;
     if (n.pairRole === 'target') {
       const partner = byIndex.get(n.pairedWith as number);
       if (partner) metric = partner.metric;
@@ -595,6 +611,11 @@ function strip(p: PeriodMention): Period {
  * included: "tỉnh Điện Biên còn 28.400 hộ nghèo, trong khi tỉnh Lai Châu còn 21.300"), else a
  * narrower place named after it ("… tại xã Bình Tân"), else the report's place.
  */
+/** "tỉnh Trà Vinh", with the type word before the name or inside the mention. */
+function writtenAsProvince(folded: string, p: PlaceRef): boolean {
+  return folded.startsWith('tinh ', p.start) || /(?:^|[^\p{L}])tinh\s*$/u.test(folded.slice(Math.max(0, p.start - 8), p.start));
+}
+
 function choosePlace(ctx: Ctx, at: number, sStart: number, sEnd: number): { name: string; level: PlaceRef['level'] } | null {
   const own = ctx.report.place;
   // The ';'-clause around the figure, looked for within a few hundred characters only.
@@ -608,14 +629,20 @@ function choosePlace(ctx: Ctx, at: number, sStart: number, sEnd: number): { name
   const acceptable = within(ctx.places, from, to).filter((p) => {
     if (isOwn(p) || p.level === 'commune') return true;
     if (p.level === 'district') return !own || own.level === 'province' ? p.provinceCode === (own?.provinceCode ?? p.provinceCode) : false;
+    // A district report's own province, only where it is written as the place ("tỉnh Trà Vinh giảm …").
+    if (own && p.provinceCode === own.provinceCode && !(own.level === 'district' && writtenAsProvince(ctx.folded, p))) return false;
     // Another province, unless it only names the body that acted ("Trung tâm Dịch vụ việc làm tỉnh Bình Định").
-    if (own && p.provinceCode === own.provinceCode) return false;
     return !/(?:so|trung tam|hoi|ban|ngan hang|bao hiem xa hoi|cong ty|ubnd|uy ban nhan dan)\s+(?:[\p{L}&-]+\s+){0,6}$/u.test(ctx.folded.slice(Math.max(0, p.start - 60), p.start));
   });
   const before = acceptable.filter((p) => p.end <= at);
   // After the figure only "tại xã Bình Tân", "ở huyện X": a place the figure happened in, not a list of where.
   const located = acceptable.find((p) => p.start > at && !isOwn(p) && p.level !== 'province' && /(?:tai|o)\s+(?:xa|phuong|thi tran|huyen|thi xa)?\s*$/u.test(ctx.folded.slice(Math.max(0, p.start - 20), p.start)));
   const pick = before[before.length - 1] ?? located;
+  // "toàn tỉnh còn 3.440 hộ" in a district's report: the province, unless a place follows the words.
+  if (own?.level === 'district' && own.province) {
+    const whole = [...ctx.folded.slice(from, at).matchAll(/(?:^|[^\p{L}])(?:toan|ca) tinh(?![\p{L}])/gu)].pop();
+    if (whole && (!pick || pick.end <= from + (whole.index ?? 0))) return { name: own.province, level: 'province' };
+  }
   if (pick && !isOwn(pick)) return { name: pick.name, level: pick.level };
   return own ? { name: own.name, level: own.level } : null;
 }

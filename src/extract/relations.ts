@@ -73,6 +73,14 @@ function linkSentence(text: string, figs: Figure[]) {
       }
       continue;
     }
+    // "20.411/181.603 hộ, chiếm 11,24%": a part of a whole, and the share that goes with the part.
+    if (next && f.kind === 'result' && next.kind === 'result' && f.unit !== '' && f.unit === next.unit && !isMoneyUnit(f.unit) && f.unit !== '%' && text.slice(f.end, next.start) === '/') {
+      const share = next2 && next2.unit === '%' && /^[^;]{0,40}$/u.test(text.slice(next.end, next2.start)) && /chiem/u.test(between(text, next, next2)) ? next2 : undefined;
+      f.relation = { type: 'count_persons_rate', with: share ? [share.id, next.id] : [next.id] };
+      used.add(next.id);
+      if (share) used.add(share.id);
+      continue;
+    }
     // "09 lao động …, đạt 64,3% kế hoạch", "1.179 lao động vượt kế hoạch 31%",
     // "27 lao động (chỉ tiêu giao 50 lao động)", "47.512 lao động, đạt 121,8% kế hoạch (kế hoạch 39.000 lao động)".
     if (f.kind === 'result' && f.unit !== '') {

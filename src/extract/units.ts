@@ -87,3 +87,40 @@ export function normaliseValue(value: number, unit: string): number {
   if (scale) return value * scale;
   return /^(?:nghìn|ngàn) /u.test(unit) ? value * 1000 : value;
 }
+
+/**
+ * What a counted noun counts, for telling apart "bao nhiêu người" and a figure in "hồ sơ" or
+ * "huyện". Nouns of one family answer each other ("lao động" for "người"); a noun not listed
+ * belongs to no family and is never ruled out.
+ */
+const COUNT_FAMILIES: Record<string, string[]> = {
+  people: ['người', 'lao động', 'người lao động', 'lượt người', 'lượt lao động', 'học viên', 'lượt học viên', 'đối tượng', 'lượt đối tượng', 'nạn nhân', 'học sinh', 'sinh viên', 'trẻ em', 'trẻ', 'em', 'thân nhân', 'cá nhân', 'lượt trẻ em'],
+  households: ['hộ', 'hộ gia đình', 'lượt hộ', 'gia đình', 'hộ dân'],
+  members: ['nhân khẩu', 'khẩu'],
+  houses: ['căn', 'nhà', 'căn nhà', 'ngôi nhà', 'căn hộ'],
+  cases: ['vụ'],
+  areas: ['xã', 'huyện', 'thôn', 'bản', 'phường', 'thị trấn', 'địa phương', 'tỉnh'],
+  records: ['hồ sơ', 'đơn', 'đơn thư'],
+  cards: ['thẻ'],
+  gifts: ['suất', 'suất quà', 'phần quà'],
+  sessions: ['phiên', 'buổi', 'hội nghị', 'cuộc', 'lớp'],
+  firms: ['doanh nghiệp', 'cơ sở'],
+};
+const FAMILY_OF = new Map(Object.entries(COUNT_FAMILIES).flatMap(([family, nouns]) => nouns.map((n) => [foldAligned(n), family] as const)));
+
+/** The family of a counted unit ("lao động" → people), or null when it is not a counted noun we know. */
+export function countFamily(unit: string): string | null {
+  return FAMILY_OF.get(foldAligned(unit).trim()) ?? null;
+}
+
+/**
+ * The counted noun after "bao nhiêu"/"mấy" in folded text, longest listed first: "bao nhieu luot nguoi" → "luot nguoi".
+ * @example askedCountNoun('co bao nhieu ho so') // 'ho so'
+ */
+export function askedCountNoun(folded: string): string | null {
+  const m = /\b(?:bao nhieu|may)\s+([a-z]+(?:\s+[a-z]+)?)/.exec(folded);
+  if (!m?.[1]) return null;
+  const [a, b] = m[1].split(' ');
+  if (b && FAMILY_OF.has(`${a} ${b}`)) return `${a} ${b}`;
+  return a && FAMILY_OF.has(a) ? a : null;
+}

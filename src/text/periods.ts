@@ -122,9 +122,9 @@ const RULES: Rule[] = [
       const n = Number(m[1]);
       const dir = m[2];
       const year = yearOf(m[3] ?? m[4], ctx);
-      const hasNam = / nam/.test(m[0].replace(/\s+/g, ' '));
       if (n < 1 || n > 12 || year === undefined) return undefined;
-      if (!dir && !(hasNam && (m[3] ?? m[4]))) return undefined;
+      // "9 tháng 2025" as well as "9 tháng năm 2025"; a bare "9 tháng" (a duration) is no period.
+      if (!dir && !(m[3] ?? m[4])) return undefined;
       if (dir === 'dau' && !wordIs(ctx, m.index + m[0].indexOf('dau'), 'đầu')) return undefined;
       if (dir === 'cuoi' && !wordIs(ctx, m.index + m[0].indexOf('cuoi'), 'cuối')) return undefined;
       if (dir === 'cuoi') return { period: during(iso(year, 13 - n, 1), iso(year, 12, 31)) };

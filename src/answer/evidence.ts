@@ -1,0 +1,253 @@
+// How well a figure's own words cover what a question asks: its clause, sentence, passage and the
+// report's title, word by word, with accents respected when the question is typed with them.
+// Ranking adds it to a figure's score; the answer abstains ("không tìm thấy") when it is too low.
+import { findMetricMentions } from '../extract/lexicon.ts';
+import type { Figure } from '../extract/types.ts';
+import { countFamily, isMoneyUnit, isPercentUnit } from '../extract/units.ts';
+import type { Report } from '../ingest/types.ts';
+import { ABBREVIATIONS_FOLDED } from '../search/abbreviations.ts';
+import { foldAligned } from '../text/fold-aligned.ts';
+import { findPeriods } from '../text/periods.ts';
+
+/** A content syllable of a question. */
+export interface Term {
+  /** Folded ("ngheo"). */
+  folded: string;
+  /** Accent key when the question wrote the syllable with marks ("nghèo" → "ngheo`"); null when typed plain. */
+  key: string | null;
+  /** Folded expansion when the syllable is an abbreviation ("xkld" → xuat khau lao dong). */
+  expansion: string[];
+  /** A word the answer cannot do without ("nhất" in "cao nhất"): missing, the figure does not answer. */
+  required?: boolean;
+  /** Lexicon metrics whose phrase in the question holds the syllable, or that the abbreviation names ("XKLĐ"). */
+  metrics: string[];
+}
+
+export interface Evidence {
+  /** 0–1: weighted share of the question's terms found (clause 1, sentence 0.6, passage 0.5, title 0.25). */
+  coverage: number;
+  /** Terms found nowhere near the figure, as the question wrote them (folded). */
+  missing: string[];
+}
+
+/** Words of a question that ask, locate or time rather than name what is counted. */
+const FILLER = new Set(
+  (
+    'la bao nhieu co nam cua va o tai trong cho duoc da voi the nao nhu ra sao khong gi hay hoi biet xin vui long minh toi ban a nhe thi ' +
+    'con so dat den cuoi dau thang quy nay hien tinh huyen xa thanh pho tp thi tran quan phuong toan chung cac nhung mot moi khoang tong ' +
+    'cong lai sau truoc tu khi luc ky dip qua vao len xuong may lan bang chi rieng dung phai ca hai ben nao noi dia phuong ve theo giai doan ' +
+    'ke tinh uoc bq tb duoc vi do boi het thieu ' +
+    // Words that ask for an operation on figures, not for a figure: "chênh lệch", "cao hơn", "suy ra".
+    'chenh lech nhau sanh giua cao thap hon kem suy binh quan trung diem gap chinh xac chiem'
+  ).split(' '),
+);
+
+/** What a unit says by itself: "chiếm 11,24%" answers "tỷ lệ", "18 tỷ đồng" answers "kinh phí". */
+const PERCENT_WORDS = ['ty', 'le', 'phan', 'tram'];
+const MONEY_WORDS = ['kinh', 'phi', 'tien', 'von', 'dong', 'trieu', 'ty', 'nghin', 'ngan', 'sach', 'gia', 'tri'];
+
+/** What a figure's kind says by itself: a target answers "kế hoạch", a change "giảm". */
+const TARGET_WORDS = ['ke', 'hoach', 'chi', 'tieu', 'muc', 'phan', 'dau', 'du', 'kien', 'bao', 'dinh', 'huong', 'giao', 'kh'];
+const ATTAINMENT_WORDS = ['ke', 'hoach', 'chi', 'tieu', 'muc', 'hoan', 'thanh', 'kh', 'vuot'];
+
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+/** tỷ/tỉ, kỹ/kĩ, lý/lí, quý/quí: one spelling for the two conventions. */
+function unifyY(folded: string): string {
+  return /^(?:t|k|l|m|s|h|qu)i$/.test(folded) ? `${folded.slice(0, -1)}y` : folded;
+}
+
+/** A syllable with its tone moved to the end, so "hoà" and "hòa" meet and "tăng" ≠ "tàng". */
+export function syllableKey(s: string): string {
+  const d = s.toLowerCase().normalize('NFD');
+  const tones = (d.match(TONES) ?? []).join('');
+  let base = d.replace(TONES, '').normalize('NFC');
+  if (/^(?:t|k|l|m|s|h|qu)i$/.test(foldAligned(base)) && !/[^\x00-\x7f]/.test(base)) base = `${base.slice(0, -1)}y`;
+  return base + tones;
+}
+
+const hasMarks = (s: string) => /[^\x00-\x7f]/.test(s);
+const SYLLABLE = /[\p{L}\p{N}]+/gu;
+
+function expansionOf(token: string): string[] {
+  const folded = foldAligned(token).replace(/[^a-z0-9]/g, '');
+  const capitals = token.length >= 2 && token === token.toUpperCase() && /\p{L}/u.test(token);
+  if (!capitals && /[aeiouy]/.test(folded)) return [];
+  const a = ABBREVIATIONS_FOLDED.get(folded);
+  return a ? foldAligned(a.expansion).split(/[^a-z0-9]+/).filter(Boolean) : [];
+}
+
+/**
+ * The question's content syllables: what is left once places, periods, numbers and the words that
+ * ask ("bao nhiêu", "là") are set aside.
+ * @example questionTerms('Năm 2024 huyện Tuần Giáo hỗ trợ bao nhiêu hộ?', ['tuan giao']) // hỗ, trợ, hộ
+ */
+export function questionTerms(raw: string, placeNames: string[]): Term[] {
+  let text = raw.normalize('NFC');
+  for (const p of findPeriods(text, { bareYear: true })) text = `${text.slice(0, p.start)}${' '.repeat(p.end - p.start)}${text.slice(p.end)}`;
+  // The metric phrases the question uses ("tai nạn lao động"): a figure of that metric covers their words, no others.
+  const mentions = findMetricMentions(foldAligned(text));
+  const plainText = foldAligned(text);
+  const toks = [...text.matchAll(SYLLABLE)].map((m) => {
+    const at = m.index ?? 0;
+    const inMetrics = mentions.filter((x) => x.start <= at && at + m[0].length <= x.end).map((x) => x.metricId);
+    return { tok: m[0], folded: unifyY(foldAligned(m[0])), place: false, inMetrics };
+  });
+  // A place's syllables are set aside where they stand, so "lao" stays in "lao động Lào Cai".
+  for (const name of placeNames) {
+    const parts = name.split(/\s+/).filter(Boolean).map(unifyY);
+    if (!parts.length) continue;
+    for (let i = 0; i + parts.length <= toks.length; i++) {
+      if (parts.every((w, k) => toks[i + k]?.folded === w)) for (let k = 0; k < parts.length; k++) (toks[i + k] as { place: boolean }).place = true;
+    }
+  }
+  const out: Term[] = [];
+  const seen = new Set<string>();
+  for (const { tok, folded, place, inMetrics } of toks) {
+    if (place || /^\d/.test(tok)) continue;
+    if (folded.length < 2 && !hasMarks(tok)) continue;
+    if (FILLER.has(folded)) continue;
+    const key = hasMarks(tok) ? syllableKey(tok) : null;
+    const id = key ?? folded;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const expansion = expansionOf(tok);
+    // "cao nhất", "thấp nhất", "nhiều nhất": only a figure stated as the highest answers.
+    const required = folded === 'nhat' && /(?:cao|thap|nhieu|it|lon|nho|manh)\s+nhat/.test(plainText);
+    out.push({ folded, key, expansion, ...(required ? { required } : {}), metrics: [...inMetrics, ...(expansion.length ? findMetricMentions(expansion.join(' ')).map((m) => m.metricId) : [])] });
+  }
+  return out;
+}
+
+interface Level {
+  folded: Set<string>;
+  keys: Set<string>;
+  /** Folded syllables of the expansions of the text's abbreviations ("XKLĐ" → xuat khau lao dong). */
+  expanded: Set<string>;
+}
+
+function levelOf(text: string): Level {
+  const folded = new Set<string>();
+  const keys = new Set<string>();
+  const expanded = new Set<string>();
+  for (const m of text.matchAll(SYLLABLE)) {
+    const tok = m[0];
+    folded.add(unifyY(foldAligned(tok)));
+    keys.add(syllableKey(tok));
+    for (const w of expansionOf(tok)) {
+      folded.add(w);
+      expanded.add(w);
+    }
+  }
+  return { folded, keys, expanded };
+}
+
+function has(level: Level, t: Term): boolean {
+  // Typed with accents, only the same accents count ("tăng" is not "tầng"), except where the text
+  // wrote the word as an abbreviation.
+  if (t.key ? level.keys.has(t.key) || level.expanded.has(t.folded) : level.folded.has(t.folded)) return true;
+  if (t.expansion.length) {
+    const hits = t.expansion.filter((w) => level.folded.has(w)).length;
+    return hits >= Math.ceil((2 * t.expansion.length) / 3);
+  }
+  return false;
+}
+
+interface FigureLevels {
+  clause: Level;
+  sentence: Level;
+  passage: Level;
+  title: Level;
+  unitWords: Set<string>;
+  /** What the unit counts (people, households …): "bao nhiêu người" is answered by "lao động". */
+  family: string | null;
+}
+
+const cache = new WeakMap<Figure, FigureLevels>();
+
+/** A number that counts something, not a year or a date: where one figure's words end and the next's begin. */
+const COUNTED_NUMBER = /(?<![\d/.,])\d[\d.,]*(?![\d/])/g;
+function isCounted(m: RegExpMatchArray): boolean {
+  const raw = m[0].replace(/[.,]$/, '');
+  return !(/^(?:19|20)\d\d$/.test(raw));
+}
+
+/**
+ * The figure's own clause: the words between the neighbouring counted numbers of its sentence (or a
+ * ";"), at most 90 characters before and 70 after, so "344 người bị nạn, 41 người chết" gives
+ * 41 only "người chết".
+ */
+function clauseOf(f: Figure, report: Report): string {
+  const t = report.text;
+  // A line ends a clause too: table rows and list items are one line each.
+  let start = Math.max(f.sentenceStart, t.lastIndexOf(';', f.start - 1) + 1, t.lastIndexOf('\n', f.start - 1) + 1, f.start - 90);
+  const semi = t.indexOf(';', f.end);
+  const line = t.indexOf('\n', f.end);
+  let end = Math.min(f.sentenceEnd, semi < 0 ? f.sentenceEnd : semi, line < 0 ? f.sentenceEnd : line, f.end + 70);
+  const from = start;
+  for (const m of t.slice(from, f.start).matchAll(COUNTED_NUMBER)) if (isCounted(m)) start = from + (m.index ?? 0) + m[0].length;
+  const after = t.slice(f.end, end);
+  for (const m of after.matchAll(COUNTED_NUMBER)) {
+    if (!isCounted(m)) continue;
+    end = f.end + (m.index ?? 0);
+    break;
+  }
+  return t.slice(start, end);
+}
+
+function levelsOf(f: Figure, report: Report): FigureLevels {
+  let l = cache.get(f);
+  if (!l) {
+    const passage = report.passages.find((p) => p.start <= f.start && f.start < p.end);
+    const unitWords = new Set(foldAligned(f.unit).split(/[^a-z0-9]+/).filter(Boolean));
+    if (isPercentUnit(f.unit)) for (const w of PERCENT_WORDS) unitWords.add(w);
+    if (isMoneyUnit(f.unit)) for (const w of MONEY_WORDS) unitWords.add(w);
+    if (f.kind === 'target') for (const w of TARGET_WORDS) unitWords.add(w);
+    if (f.metric === 'plan_attainment' || f.metric === 'plan_exceeded') for (const w of ATTAINMENT_WORDS) unitWords.add(w);
+    l = {
+      clause: levelOf(`${clauseOf(f, report)} ${f.label}`),
+      sentence: levelOf(report.text.slice(f.sentenceStart, f.sentenceEnd)),
+      passage: levelOf(passage ? report.text.slice(passage.start, passage.end) : ''),
+      title: levelOf(report.title),
+      unitWords,
+      family: countFamily(f.unit),
+    };
+    cache.set(f, l);
+  }
+  return l;
+}
+
+/** Weight of the nearest place a term is found for a figure: 1 clause (or unit, or the asked metric's words), 0.6 sentence, 0.5 passage, 0.25 title, 0. */
+function termWeight(t: Term, l: FigureLevels, metric: string | null): number {
+  if (has(l.clause, t) || l.unitWords.has(t.folded) || (l.family !== null && countFamily(t.folded) === l.family)) return 1;
+  if (metric && t.metrics.includes(metric)) return 0.9;
+  if (has(l.sentence, t)) return 0.6;
+  if (has(l.passage, t)) return 0.5;
+  if (has(l.title, t)) return 0.25;
+  return 0;
+}
+
+/**
+ * Coverage of the terms by one figure or, for answers built from several, by the best of them
+ * per term; `computedUnits`, the units of the answer's computations, cover their own words. `askedMetrics`: the lexicon metrics the question names; a figure of one of them
+ * covers the words of that metric's synonyms.
+ */
+export function evidenceOf(allTerms: Term[], figures: { figure: Figure; report: Report }[], askedMetrics: string[], computedUnits: string[] = []): Evidence {
+  // A computed share answers "bao nhiêu phần trăm" itself, as a figure's unit would.
+  const computed = computedUnits.length ? new Set(computedUnits.flatMap((u) => (isPercentUnit(u) ? PERCENT_WORDS : isMoneyUnit(u) ? MONEY_WORDS : foldAligned(u).split(/[^a-z0-9]+/)))) : null;
+  const terms = allTerms.filter((t) => !computed?.has(t.folded));
+  if (!terms.length || !figures.length) return { coverage: figures.length ? 1 : 0, missing: [] };
+  const levels = figures.map(({ figure, report }) => ({ l: levelsOf(figure, report), m: askedMetrics.includes(figure.metric) ? figure.metric : null }));
+  let sum = 0;
+  let requiredMissing = false;
+  const missing: string[] = [];
+  for (const t of terms) {
+    let w = 0;
+    for (const { l, m } of levels) w = Math.max(w, termWeight(t, l, m));
+    if (w === 0) missing.push(t.folded);
+    if (t.required && w < 0.6) requiredMissing = true;
+    sum += w;
+  }
+  const coverage = sum / terms.length;
+  return { coverage: requiredMissing ? Math.min(coverage, 0.5) : coverage, missing };
+}
