@@ -5,21 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDocx } from './helpers/docx.ts';
-import { freePort, type Running, start } from './helpers/server.ts';
+import { type Running, startWranglerDev } from './helpers/server.ts';
 
 const TOKEN = 'worker-upload-token';
 let worker: Running;
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/formats/${name}`, import.meta.url)));
 
 beforeAll(async () => {
-  const port = await freePort();
-  worker = await start(
-    process.execPath,
-    ['node_modules/wrangler/bin/wrangler.js', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(await freePort()), '--log-level', 'warn', '--var', `ADMIN_TOKEN:${TOKEN}`],
-    { WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' },
-    port,
-    120_000,
-  );
+  worker = await startWranglerDev(['--var', `ADMIN_TOKEN:${TOKEN}`]);
 }, 150_000);
 
 afterAll(async () => {

@@ -1,18 +1,11 @@
 // The Workers runtime: wrangler dev (workerd, offline) serves the same app over the bundled index.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, type Running, start } from './helpers/server.ts';
+import { type Running, startWranglerDev } from './helpers/server.ts';
 
 let worker: Running;
 
 beforeAll(async () => {
-  const port = await freePort();
-  worker = await start(
-    process.execPath,
-    ['node_modules/wrangler/bin/wrangler.js', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(await freePort()), '--log-level', 'warn'],
-    { WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' },
-    port,
-    120_000,
-  );
+  worker = await startWranglerDev();
 }, 150_000);
 
 afterAll(async () => {

@@ -124,16 +124,24 @@ interface Span {
   end: number;
 }
 
-/** First index in `items` (sorted by start) whose start is ≥ `at`: binary search, not a scan. */
-function lowerBound(items: Span[], at: number): number {
+/** First index in `items` (sorted by `key`) whose key is ≥ `at`: binary search, not a scan. */
+function firstAtOrAfter<T>(items: readonly T[], at: number, key: (item: T) => number): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((items[mid] as Span).start < at) lo = mid + 1;
+    if (key(items[mid] as T) < at) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+const startOf = (item: { start: number }) => item.start;
+const itself = (n: number) => n;
+
+/** First index in `items` (sorted by start) whose start is ≥ `at`. */
+function lowerBound(items: Span[], at: number): number {
+  return firstAtOrAfter(items, at, startOf);
 }
 
 /**
@@ -183,13 +191,7 @@ function endOf(date: string | null): string | null {
 /** Where the line holding `at` starts; newline positions are found once per text, then binary-searched. */
 function lineStartIn(ctx: { text: string; lineBreaks: number[] }, at: number): number {
   const b = ctx.lineBreaks;
-  let lo = 0;
-  let hi = b.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((b[mid] as number) < at) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstAtOrAfter(b, at, itself);
   return lo === 0 ? 0 : (b[lo - 1] as number) + 1;
 }
 
@@ -466,15 +468,7 @@ function nextNumberStart(nums: NumberMention[], i: number, limit: number): numbe
 
 /** The first clause mark in [from, limit), or `limit`. */
 function nextClauseEnd(ctx: { clauseMarks: number[] }, from: number, limit: number): number {
-  const marks = ctx.clauseMarks;
-  let lo = 0;
-  let hi = marks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((marks[mid] as number) < from) lo = mid + 1;
-    else hi = mid;
-  }
-  const at = marks[lo];
+  const at = ctx.clauseMarks[firstAtOrAfter(ctx.clauseMarks, from, itself)];
   return at !== undefined && at < limit ? at : limit;
 }
 
@@ -564,13 +558,7 @@ function choosePeriod(ctx: Ctx, passage: Passage, at: number, sStart: number, sE
 /** The period of the nearest heading above `at` that names one (headings found once per report). */
 function headingPeriod(ctx: Ctx, at: number): Period | null {
   const list = ctx.headingPeriods;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((list[mid] as { start: number }).start < at) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstAtOrAfter(list, at, startOf);
   return lo === 0 ? null : (list[lo - 1] as { period: Period }).period;
 }
 

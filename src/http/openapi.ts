@@ -132,6 +132,11 @@ const adminErrors = {
 const noReport = { 404: error('No report with this id.') };
 const text = (mediaType: string, description: string) => ({ [mediaType]: { text: description } });
 
+/** A page or asset the browser fetches: one 200 of one media type. */
+function served(operationId: string, path: string, summary: string, mediaType: string, what: string, label = mediaType): Operation {
+  return { operationId, method: 'get', path, tag: 'Trang', summary, responses: { 200: { description: label, content: text(mediaType, what) } } };
+}
+
 export const OPERATIONS: Operation[] = [
   {
     operationId: 'ask', method: 'post', path: '/api/ask', tag: 'Hỏi đáp', summary: 'Ask a question; get a cited answer with computations.',
@@ -288,31 +293,16 @@ export const OPERATIONS: Operation[] = [
     operationId: 'openApiDocument', method: 'get', path: '/openapi.json', tag: 'Vận hành', summary: 'This document.',
     responses: { 200: { description: 'OpenAPI 3.1, JSON.', content: text('application/json', 'An OpenAPI 3.1 document.') } },
   },
-  {
-    operationId: 'docsPage', method: 'get', path: '/docs', tag: 'Trang', summary: 'This document as a readable page.',
-    responses: { 200: { description: 'HTML', content: text('text/html', 'The operations and schemas.') } },
-  },
-  {
-    operationId: 'chatPage', method: 'get', path: '/', tag: 'Trang', summary: 'The chat widget (HTML); ?embed=1&title=… is the framed version widget.js opens.',
-    responses: { 200: { description: 'HTML', content: text('text/html', 'The chat page.') } },
-  },
+  served('docsPage', '/docs', 'This document as a readable page.', 'text/html', 'The operations and schemas.', 'HTML'),
+  served('chatPage', '/', 'The chat widget (HTML); ?embed=1&title=… is the framed version widget.js opens.', 'text/html', 'The chat page.', 'HTML'),
   {
     operationId: 'widgetScript', method: 'get', path: '/widget.js', tag: 'Trang', summary: 'Embed the chat on any site with one <script> tag.',
     responses: { 200: { description: 'JavaScript', content: text('text/javascript', 'The embed script; readable cross-origin.') } },
     example: '<script src="https://tro-ly.example.vn/widget.js" data-title="Hỏi số liệu giảm nghèo" async></script>',
   },
-  {
-    operationId: 'chatPageScript', method: 'get', path: '/assets/app.js', tag: 'Trang', summary: 'The chat page’s script.',
-    responses: { 200: { description: 'JavaScript', content: text('text/javascript', 'The chat page’s script.') } },
-  },
-  {
-    operationId: 'reportPageScript', method: 'get', path: '/assets/report.js', tag: 'Trang', summary: 'The report page’s script (highlights #start-end).',
-    responses: { 200: { description: 'JavaScript', content: text('text/javascript', 'The report page’s script.') } },
-  },
-  {
-    operationId: 'pageStyles', method: 'get', path: '/assets/app.css', tag: 'Trang', summary: 'The pages’ style sheet.',
-    responses: { 200: { description: 'CSS', content: text('text/css', 'The style sheet.') } },
-  },
+  served('chatPageScript', '/assets/app.js', 'The chat page’s script.', 'text/javascript', 'The chat page’s script.', 'JavaScript'),
+  served('reportPageScript', '/assets/report.js', 'The report page’s script (highlights #start-end).', 'text/javascript', 'The report page’s script.', 'JavaScript'),
+  served('pageStyles', '/assets/app.css', 'The pages’ style sheet.', 'text/css', 'The style sheet.', 'CSS'),
   {
     operationId: 'reportPage', method: 'get', path: '/reports/{id}', tag: 'Trang', summary: 'A report as a page; #start-end in the URL highlights that range.',
     pathParams: ['id'], responses: { 200: { description: 'HTML', content: text('text/html', 'The report page.') }, ...noReport },

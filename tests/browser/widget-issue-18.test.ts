@@ -3,7 +3,8 @@
 // three reports posted for Lào Cai (2021–2023, with a date and an original source link). An
 // embedding site is a small page served by this test on another port: as http://localhost:<port>
 // it is allowed to frame the widget (WIDGET_FRAME_ANCESTORS), as http://127.0.0.1:<port> it is not.
-// Screenshots are written to docs/screenshots/ (committed, shown in the README).
+// Screenshots go to docs/screenshots/ (committed, shown in the README) under `npm run screenshots`;
+// a plain test run writes them to a temporary folder, so that `npm test` leaves the tree clean.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolveChromium } from '../helpers/chromium.ts';
 import { freePort, ROOT, type Running, startNode } from '../helpers/server.ts';
 
-const SHOTS = join(ROOT, 'docs', 'screenshots');
+const SHOTS = process.env.UPDATE_SCREENSHOTS ? join(ROOT, 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'screenshots-'));
 const TOKEN = 'browser-test-token';
 let ALLOWED_HOST = '';
 let REFUSED_HOST = '';

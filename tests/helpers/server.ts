@@ -54,3 +54,18 @@ export async function start(cmd: string, args: string[], env: Record<string, str
 export function startNode(env: Record<string, string>, port: number) {
   return start(process.execPath, ['--import', 'tsx', 'src/node.ts'], { ...env, PORT: String(port), HOST: '127.0.0.1' }, port);
 }
+
+/**
+ * `wrangler dev` (workerd, offline) on free ports, with extra CLI flags (`--env`, `--persist-to`,
+ * `--var NAME:value`). The first start bundles the Worker, hence the long wait.
+ */
+export async function startWranglerDev(flags: string[] = []): Promise<Running> {
+  const port = await freePort();
+  return start(
+    process.execPath,
+    ['node_modules/wrangler/bin/wrangler.js', 'dev', ...flags, '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(await freePort()), '--log-level', 'warn'],
+    { WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' },
+    port,
+    120_000,
+  );
+}

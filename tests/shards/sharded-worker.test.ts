@@ -12,7 +12,7 @@ import { createApp } from '../../src/http/app.ts';
 import { buildReport } from '../../src/ingest/build-report.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { readSeedInputs } from '../../src/store/seed-files.ts';
-import { freePort, ROOT, type Running, start } from '../helpers/server.ts';
+import { ROOT, type Running, startWranglerDev } from '../helpers/server.ts';
 
 const TOKEN = 'shard-test-token';
 const FIXTURES = join(ROOT, 'tests/fixtures/shards');
@@ -33,14 +33,7 @@ let worker: Running | undefined;
 let node: ReturnType<typeof createApp>;
 
 async function startWorker() {
-  const port = await freePort();
-  return start(
-    process.execPath,
-    ['node_modules/wrangler/bin/wrangler.js', 'dev', '--env', 'shards', '--persist-to', persist, '--var', `ADMIN_TOKEN:${TOKEN}`, '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(await freePort()), '--log-level', 'warn'],
-    { WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' },
-    port,
-    90_000,
-  );
+  return startWranglerDev(['--env', 'shards', '--persist-to', persist, '--var', `ADMIN_TOKEN:${TOKEN}`]);
 }
 
 async function askBoth(question: string) {
