@@ -6,7 +6,7 @@ import { llmSettingsFrom } from './answer/llm/client.ts';
 import { Corpus } from './corpus.ts';
 import { buildReport } from './ingest/build-report.ts';
 import { createApp } from './http/app.ts';
-import { defaultLog } from './http/surface.ts';
+import { defaultLog } from './log.ts';
 import { FileFeedbackStore } from './store/file-feedback-store.ts';
 import { FileStore } from './store/file-store.ts';
 import { readSeedInputs } from './store/seed-files.ts';

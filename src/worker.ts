@@ -11,7 +11,7 @@ import { llmSettingsFrom } from './answer/llm/client.ts';
 import { Corpus } from './corpus.ts';
 import { createApp } from './http/app.ts';
 import { requireAdmin } from './http/auth.ts';
-import { defaultLog } from './http/surface.ts';
+import { defaultLog } from './log.ts';
 import { restoreSeedSnapshot, type SeedSnapshot } from './seed-snapshot.ts';
 import { MemoryStore } from './store/memory-store.ts';
 import type { D1Database, DurableObjectNamespace, R2Bucket } from './shard/cf-types.ts';

@@ -6,6 +6,7 @@ import type { Assistant } from '../answer/types.ts';
 import type { Config } from '../config.ts';
 import type { CorpusLike } from '../corpus.ts';
 import { IngestError } from '../ingest/errors.ts';
+import { defaultLog } from '../log.ts';
 import { AppError, errorBody } from './errors.ts';
 import { MemoryFeedbackStore, type FeedbackStore } from '../store/feedback-store.ts';
 import { askRoutes } from './routes/ask.ts';
@@ -81,8 +82,4 @@ export function createApp(deps: AppDeps) {
     return c.json(errorBody('INTERNAL', 'Internal error; it has been logged.'), 500);
   });
   return app;
-}
-
-function defaultLog(level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) {
-  console[level === 'info' ? 'log' : level](JSON.stringify({ level, msg, ...extra }));
 }

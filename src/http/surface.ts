@@ -6,8 +6,8 @@ import type { Assistant } from '../answer/types.ts';
 import type { Config } from '../config.ts';
 import type { Report } from '../ingest/types.ts';
 import { coverageLine } from './bot-messages.ts';
+import type { Log } from '../log.ts';
 
-export type Log = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
 
 export interface SurfaceDeps {
   config: Config;
@@ -47,10 +47,6 @@ export function runAfterResponse(c: Context, work: () => Promise<void>, log: Log
   } catch {
     // No execution context (Node): the promise above already runs on its own.
   }
-}
-
-export function defaultLog(level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) {
-  console[level === 'info' ? 'log' : level](JSON.stringify({ level, msg, ...extra }));
 }
 
 /** Constant-time comparison of two strings (the length may leak; the contents do not). */

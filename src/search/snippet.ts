@@ -1,17 +1,13 @@
 // Highlighted snippets: the window of a passage that holds the most query words, HTML-escaped,
 // with matched words in <mark>. Spans come from the tokenizer's analysis, never a string search.
 
+import { escapeHtml } from '../text/escape-html.ts';
+
 export interface Span {
   start: number;
   end: number;
   /** What matched (a folded word or key), so a window counts distinct words, not repeats. */
   term: string;
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
 }
 
 /** Sorted, overlapping or whitespace-adjacent spans joined, so "hộ nghèo" is one <mark>. */

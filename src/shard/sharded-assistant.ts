@@ -2,7 +2,7 @@
 // the answer (ranked locally by the same code), the Worker merges them into one CorpusView in the
 // Node corpus's order and runs the unchanged answerQuestion / verifyClaim over it.
 import { createAssistant, withLanguageModel } from '../answer/assistant.ts';
-import type { LlmLog } from '../answer/llm/assistant.ts';
+import type { Log } from '../log.ts';
 import type { LlmSettings } from '../answer/llm/client.ts';
 import type { CorpusView } from '../answer/retrieve.ts';
 import type { Assistant } from '../answer/types.ts';
@@ -23,7 +23,7 @@ async function overShards(corpus: ShardedCorpus, question: string, previous: str
   return answer(mergedView(await corpus.select(all, texts), corpus.order));
 }
 
-export function createShardedAssistant(corpus: ShardedCorpus, llm: LlmSettings | null, log: LlmLog): Assistant {
+export function createShardedAssistant(corpus: ShardedCorpus, llm: LlmSettings | null, log: Log): Assistant {
   const over = (view: CorpusView) => withLanguageModel({ ...view, search: (q, o) => corpus.search(q, o) }, createAssistant(view), llm, log);
   return {
     ask(body: AskBody) {

@@ -1,6 +1,7 @@
 // The Workers store: report text in R2 (reports/<id>.txt), metadata and extracted figures in D1.
 // R2, not D1, for the text: a D1 row or value is capped at 2 MB and a report may be 2 MB of
 // Vietnamese (more in UTF-8 bytes), while R2 holds blobs of any size we accept.
+import { sha256Hex } from '../digest.ts';
 import { extractFigures } from '../extract/figures.ts';
 import type { Figure } from '../extract/types.ts';
 import { buildReport } from '../ingest/build-report.ts';
@@ -14,9 +15,7 @@ export const textKey = (id: string) => `reports/${id}.txt`;
 
 /** What the stored copy of a report is compared by: same hash, same report (text, title, source, date). */
 export async function contentHash(r: Pick<Report, 'text' | 'title' | 'source' | 'publishedAt'>): Promise<string> {
-  const bytes = new TextEncoder().encode(JSON.stringify([r.text, r.title, r.source, r.publishedAt]));
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(JSON.stringify([r.text, r.title, r.source, r.publishedAt]));
 }
 
 export class WorkersStore implements ReportStore {

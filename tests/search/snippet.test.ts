@@ -1,6 +1,7 @@
 // Snippets: escaped HTML, matched words in <mark>, a window around the matches of long passages.
 import { describe, expect, it } from 'vitest';
-import { buildSnippet, escapeHtml } from '../../src/search/snippet';
+import { buildSnippet } from '../../src/search/snippet';
+import { escapeHtml } from '../../src/text/escape-html.ts';
 
 describe('buildSnippet', () => {
   it('escapes HTML before marking', () => {

@@ -3,16 +3,16 @@
 // wrong (timeout, bad body, bad tool call, a number the guard refuses) serves the core's answer
 // and logs {event:'llm_fallback', reason, offendingNumbers}. The API key is never logged.
 import type { AskResponse } from '../../contract.ts';
+import type { Log } from '../../log.ts';
 import type { Assistant } from '../types.ts';
 import { type ChatClient, createChatClient, LlmError, type LlmSettings, MIN_SECRET_LENGTH } from './client.ts';
 import { phraseResult } from './phrase.ts';
 import { answerWithTools } from './tool-answer.ts';
 import type { LlmCorpus } from './tools.ts';
 
-export type LlmLog = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
 
 
-export function createLlmAssistant(corpus: LlmCorpus, deterministic: Assistant, settings: LlmSettings, log: LlmLog, client: ChatClient = createChatClient(settings)): Assistant {
+export function createLlmAssistant(corpus: LlmCorpus, deterministic: Assistant, settings: LlmSettings, log: Log, client: ChatClient = createChatClient(settings)): Assistant {
   return {
     async ask(body) {
       const det = await deterministic.ask(body);

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { PostReportBody, ReportId, type ReportSummary } from '../../contract.ts';
 import { CorpusError } from '../../corpus.ts';
+import { sha256Hex } from '../../digest.ts';
 import { cleanReportText } from '../../ingest/clean.ts';
 import { detectLegacyEncoding, legacyEncodingHint } from '../../ingest/encoding.ts';
 import { IngestError } from '../../ingest/errors.ts';
@@ -161,9 +162,7 @@ async function summarise(deps: AppDeps, r: Report): Promise<ReportSummary> {
 
 /** Without an id, the same text always gets the same id, so a re-post is a no-op. */
 async function contentId(text: string) {
-  const bytes = new TextEncoder().encode(cleanReportText(text));
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return `r-${[...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+  return `r-${(await sha256Hex(cleanReportText(text))).slice(0, 16)}`;
 }
 
 function notFound(id: string) {

@@ -7,7 +7,8 @@ import { AskBody, VerifyBody } from '../../contract.ts';
 import { answerAsTelegramHtml, escapeTelegramHtml, TELEGRAM_MAX_TEXT } from '../answer-text.ts';
 import { AppError } from '../errors.ts';
 import { helpLines, parseBotMessage } from '../bot-messages.ts';
-import { coverageOf, defaultLog, publicBase, safeEqual, senderLimit, type SurfaceDeps, tooManyQuestions } from '../surface.ts';
+import { defaultLog } from '../../log.ts';
+import { coverageOf, publicBase, safeEqual, senderLimit, type SurfaceDeps, tooManyQuestions } from '../surface.ts';
 
 const TelegramMessage = z.looseObject({
   message_id: z.number().int(),

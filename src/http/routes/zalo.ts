@@ -7,7 +7,9 @@ import { AskBody, VerifyBody } from '../../contract.ts';
 import { answerAsPlainText, ZALO_MAX_TEXT } from '../answer-text.ts';
 import { AppError } from '../errors.ts';
 import { helpLines, parseBotMessage } from '../bot-messages.ts';
-import { coverageOf, defaultLog, type Log, publicBase, runAfterResponse, safeEqual, senderLimit, type SurfaceDeps, tooManyQuestions } from '../surface.ts';
+import { defaultLog, type Log } from '../../log.ts';
+import { sha256Hex } from '../../digest.ts';
+import { coverageOf, publicBase, runAfterResponse, safeEqual, senderLimit, type SurfaceDeps, tooManyQuestions } from '../surface.ts';
 
 /** The `user_send_text` event (developers.zalo.me, OA webhook); other events only need `event_name`. */
 export const ZaloTextEvent = z.looseObject({
@@ -38,9 +40,7 @@ const ZALO_MAX_CLOCK_SKEW_MS = 5 * 60_000;
  * `timestamp` + the OA secret key, in hex. Zalo sends it as `X-ZEvent-Signature: mac=<hex>`.
  */
 export async function zaloSignature(appId: string, rawBody: string, timestamp: string, oaSecretKey: string): Promise<string> {
-  const bytes = new TextEncoder().encode(`${appId}${rawBody}${timestamp}${oaSecretKey}`);
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(`${appId}${rawBody}${timestamp}${oaSecretKey}`);
 }
 
 /** Message ids answered lately: Zalo redelivers an event it thinks failed, and a user should get one reply. */

@@ -1,7 +1,7 @@
 // The HTML pages: the chat (GET /), a report with its cited range highlighted (GET /reports/:id)
 // and the API docs (GET /docs). Every piece of data is escaped here; scripts are separate files
 // (/assets/*.js) so the Content-Security-Policy allows no inline script.
-import { escapeHtml } from '../answer-text.ts';
+import { escapeHtml } from '../../text/escape-html.ts';
 import { SAMPLE_QUESTIONS } from '../sample-questions.ts';
 
 function shell(opts: { title: string; bodyClass?: string; scripts: string[]; body: string }): string {
