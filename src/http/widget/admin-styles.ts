@@ -23,6 +23,7 @@ export const ADMIN_CSS = String.raw`
 .item { border: 1px solid var(--line); border-radius: 10px; padding: 10px 12px; overflow-wrap: anywhere; }
 .item.ok { border-left: 5px solid var(--ok); }
 .item.failed { border-left: 5px solid var(--bad); }
+.item.failed progress { accent-color: var(--bad); }
 .item p { margin: 4px 0; }
 .item-head { display: flex; justify-content: space-between; gap: 8px; font-weight: 600; }
 .item-head .size { color: var(--muted); font-weight: 400; white-space: nowrap; }
