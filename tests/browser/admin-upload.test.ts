@@ -1,8 +1,8 @@
 // Issue 19, the upload page (GET /admin) as an office's administrator uses it, in the Chromium
 // @sparticuz/chromium ships, at 1280×800 and on a 390×844 touch phone, against a real Node server:
 // the token entered once per tab, a DOCX (made with the `docx` package from a seed) and a PDF
-// fixture picked together, a text file dropped, a scan and a corrupt DOCX refused in Vietnamese
-// with the store unchanged. Screenshots are written to docs/screenshots/ (shown in the README).
+// fixture picked together, a text file dropped, a scan, a corrupt DOCX and a password-protected
+// PDF refused in Vietnamese with the store unchanged. Screenshots are written to docs/screenshots/ (shown in the README).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -224,7 +224,7 @@ describe('uploading', () => {
     expect(problems).toEqual([]);
   }, 90_000);
 
-  it('refuses a scanned PDF and a corrupt DOCX with their Vietnamese messages and stores nothing', async () => {
+  it('refuses a scanned PDF, a corrupt DOCX and a password-protected PDF with their Vietnamese messages and stores nothing', async () => {
     const before = await storedIds();
     const corrupt = (await makeDocx({ lines: ['Báo cáo', 'Một đoạn.'] })).subarray(0, 300);
     const page = await freshPage(desktop);
@@ -233,9 +233,11 @@ describe('uploading', () => {
     await page.locator('#files').setInputFiles([
       { name: 'ban-quet.pdf', mimeType: 'application/pdf', buffer: fixture('scanned.pdf') },
       { name: 'hong.docx', mimeType: DOCX, buffer: Buffer.from(corrupt) },
+      { name: 'co-mat-khau.pdf', mimeType: 'application/pdf', buffer: fixture('encrypted-aes256.pdf') },
     ]);
     const scan = await settled(page, 'ban-quet.pdf');
     const broken = await settled(page, 'hong.docx');
+    const locked = await settled(page, 'co-mat-khau.pdf');
     await expect(scan.locator('.state').innerText()).resolves.toBe('Không lưu được');
     await expect(scan.locator('[role="alert"]').innerText()).resolves.toBe(
       'Tệp PDF này không có lớp chữ (là bản quét hoặc ảnh chụp); hệ thống không nhận dạng chữ (OCR). Hãy gửi bản PDF xuất từ Word, tệp DOCX hoặc văn bản. Chưa có gì được lưu.',
@@ -243,10 +245,13 @@ describe('uploading', () => {
     await expect(broken.locator('[role="alert"]').innerText()).resolves.toBe(
       'Tệp bị hỏng hoặc không đúng định dạng nên không đọc được. Hãy mở và lưu lại tệp rồi gửi lại. Chưa có gì được lưu.',
     );
+    await expect(locked.locator('[role="alert"]').innerText()).resolves.toBe(
+      'Tệp được đặt mật khẩu hoặc mã hoá nên không đọc được. Hãy gỡ mật khẩu rồi gửi lại. Chưa có gì được lưu.',
+    );
     // The bytes went out in full before the server refused them.
     await expect(scan.locator('.pct').innerText()).resolves.toBe('100%');
     await expect(scan.locator('a').count()).resolves.toBe(0);
-    await expect(page.locator('#summary').innerText()).resolves.toBe('Xong: 0 tệp đã lưu, 2 tệp bị từ chối.');
+    await expect(page.locator('#summary').innerText()).resolves.toBe('Xong: 0 tệp đã lưu, 3 tệp bị từ chối.');
     expect(await storedIds()).toEqual(before);
     await page.close();
     expect(problems).toEqual([]);

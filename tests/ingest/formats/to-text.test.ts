@@ -1,5 +1,5 @@
 // The file converters on real files: DOCX made with the `docx` package, PDFs a PDF writer made
-// (tests/fixtures/formats/make-pdfs.ts), a saved news page with its menus and footer.
+// (tests/fixtures/formats/make-pdfs.ts, make-encrypted-pdfs.ts), a saved news page with its menus and footer.
 import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -122,6 +122,17 @@ describe('PDF', () => {
 
   it('says a PDF without a text layer is a scan that is not read', async () => {
     expect(await codeOf(toText(fixture('scanned.pdf'), limits))).toBe('SCANNED_PDF');
+  });
+
+  // PDFKit's standard security handler (tests/fixtures/formats/make-encrypted-pdfs.ts).
+  it.each(['encrypted-aes256.pdf', 'encrypted-rc4.pdf'])('says a PDF that needs a password to open is encrypted (%s)', async (name) => {
+    expect(await codeOf(toText(fixture(name), limits))).toBe('ENCRYPTED_FILE');
+  });
+
+  it('reads a PDF locked by an owner password only (no copying), as any PDF reader opens it', async () => {
+    const out = await toText(fixture('owner-password-only.pdf'), limits);
+    expect(out.format).toBe('pdf');
+    expect(words(out.text)).toContain('phấn đấu giải quyết việc làm cho 4.000 lao động; đào tạo nghề cho 200 lao động nông thôn');
   });
 
   it('refuses a truncated PDF as corrupt', async () => {
