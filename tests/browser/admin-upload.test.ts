@@ -258,6 +258,30 @@ describe('uploading', () => {
   }, 60_000);
 });
 
+describe('a file over the limit', () => {
+  it('is refused before it is sent, with the limit in Vietnamese', async () => {
+    const before = await storedIds();
+    const page = await freshPage(desktop);
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST') posts.push(r.url());
+    });
+    await page.goto(`${server.base}/admin`);
+    await enterToken(page);
+    // The server's default MAX_REPORT_BYTES is 2 MB.
+    const big = Buffer.alloc(2 * 1024 * 1024 + 1, 'Hộ nghèo. ');
+    await page.locator('#files').setInputFiles({ name: 'qua-lon.txt', mimeType: 'text/plain', buffer: big });
+    const li = await settled(page, 'qua-lon.txt');
+    await expect(li.locator('[role="alert"]').innerText()).resolves.toBe(
+      'Tệp 2.097.153 byte lớn hơn giới hạn 2.097.152 byte cho một báo cáo. Hãy chia thành nhiều tệp nhỏ hơn. Chưa có gì được lưu.',
+    );
+    expect(posts).toEqual([]);
+    expect(await storedIds()).toEqual(before);
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
+
 describe('on a phone', () => {
   it('takes a dropped text file and a scan at 390×844 without sideways scrolling', async () => {
     const before = await storedIds();

@@ -170,7 +170,10 @@ export const ADMIN_JS = String.raw`(function () {
   }
   function send(item, done) {
     if (maxBytes && item.file.size > maxBytes) {
-      fail(item, 'Tệp ' + fmtSize(item.file.size) + ' lớn hơn giới hạn ' + fmtSize(maxBytes) + ' cho một báo cáo. Hãy chia thành nhiều tệp nhỏ hơn. Chưa có gì được lưu.');
+      var size = fmtSize(item.file.size), limit = fmtSize(maxBytes);
+      // Just over the limit both round alike ("2 MB"); then the bytes tell them apart.
+      if (size === limit) { size = fmt(item.file.size) + ' byte'; limit = fmt(maxBytes) + ' byte'; }
+      fail(item, 'Tệp ' + size + ' lớn hơn giới hạn ' + limit + ' cho một báo cáo. Hãy chia thành nhiều tệp nhỏ hơn. Chưa có gì được lưu.');
       return done();
     }
     item.state.textContent = 'Đang gửi…';
