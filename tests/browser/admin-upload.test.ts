@@ -209,6 +209,7 @@ describe('uploading', () => {
       await li.locator('.audit').waitFor();
       await expect(li.locator('.audit').innerText()).resolves.toMatch(/^Đối chiếu tổng và tỷ lệ: \d+ khớp, \d+ lệch, \d+ chưa kiểm được\.$/);
     }
+    await expect(pdfLi.locator('.result .title').innerText()).resolves.toBe('Báo cáo kết quả giảm nghèo tỉnh Quảng Trị năm 2023');
     await expect(page.locator('#summary').innerText()).resolves.toBe('Xong: 2 tệp đã lưu, 0 tệp bị từ chối.');
 
     // The audit link opens the audit of that very report.

@@ -120,6 +120,22 @@ describe('PDF', () => {
     expect(out.text).toContain('\n\nTrong năm 2024, tỉnh phấn đấu giảm tỷ lệ hộ nghèo xuống dưới 8%.');
   });
 
+  it('takes the title from the headline at the top of the first page, not from the running header above it', async () => {
+    const pdf = await toText(fixture('table.pdf'), limits);
+    expect(pdf.title).toBe('Báo cáo kết quả giảm nghèo tỉnh Quảng Trị năm 2023');
+    const report = buildReport({ id: 'qt', text: pdf.text, title: pdf.title });
+    expect(report.title).toBe('Báo cáo kết quả giảm nghèo tỉnh Quảng Trị năm 2023');
+    expect(report.place?.name).toBe('Quảng Trị');
+  });
+
+  it('gives each seed\'s PDF the title its text gets', async () => {
+    for (const seed of await readSeedInputs()) {
+      const pdf = await toText(fixture(`${seed.id}.pdf`), limits);
+      const fromPdf = buildReport({ id: seed.id, text: pdf.text, ...(pdf.title ? { title: pdf.title } : {}) });
+      expect(fromPdf.title, seed.id).toBe(buildReport({ id: seed.id, text: seed.text }).title);
+    }
+  });
+
   it('says a PDF without a text layer is a scan that is not read', async () => {
     expect(await codeOf(toText(fixture('scanned.pdf'), limits))).toBe('SCANNED_PDF');
   });
