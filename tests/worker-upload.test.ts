@@ -31,6 +31,7 @@ describe('file uploads to the Worker under wrangler dev', () => {
   it.each([
     ['a PDF with a table', () => fixture('table.pdf'), 'a.pdf'],
     ['a news page', () => fixture('news-page.html'), 'a.html'],
+    ['a PDF locked by an owner password only', () => fixture('owner-password-only.pdf'), 'b.pdf'],
   ])('reads %s, then says it has nowhere to store it', async (_what, make, name) => {
     expect(await upload(make(), name)).toEqual({ status: 503, code: 'STORAGE_UNAVAILABLE' });
   });
@@ -42,5 +43,9 @@ describe('file uploads to the Worker under wrangler dev', () => {
 
   it('refuses a scanned PDF as on Node', async () => {
     expect(await upload(fixture('scanned.pdf'), 'scan.pdf')).toEqual({ status: 422, code: 'SCANNED_PDF' });
+  });
+
+  it.each(['encrypted-aes256.pdf', 'encrypted-rc4.pdf'])('refuses a PDF that needs a password to open as on Node (%s)', async (name) => {
+    expect(await upload(fixture(name), name)).toEqual({ status: 422, code: 'ENCRYPTED_FILE' });
   });
 });

@@ -9,6 +9,7 @@ import { IngestError } from '../ingest/errors.ts';
 import { defaultLog } from '../log.ts';
 import { AppError, errorBody } from './errors.ts';
 import { MemoryFeedbackStore, type FeedbackStore } from '../store/feedback-store.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { askRoutes } from './routes/ask.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { chatCompletionRoutes } from './routes/chat-completions.ts';
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', feedbackRoutes({ ...deps, feedback: deps.feedback ?? new MemoryFeedbackStore(false) }));
   // The surfaces people meet (ISSUE 6): thin adapters over deps.assistant.
   app.route('/', widgetRoutes(deps));
+  app.route('/', adminRoutes(deps));
   app.route('/', docsRoutes(deps));
   app.route('/', chatCompletionRoutes(deps));
   app.route('/', telegramRoutes(deps));

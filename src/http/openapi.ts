@@ -304,6 +304,19 @@ export const OPERATIONS: Operation[] = [
   served('reportPageScript', '/assets/report.js', 'The report page’s script (highlights #start-end).', 'text/javascript', 'The report page’s script.', 'JavaScript'),
   served('pageStyles', '/assets/app.css', 'The pages’ style sheet.', 'text/css', 'The style sheet.', 'CSS'),
   {
+    operationId: 'adminUploadPage', method: 'get', path: '/admin', tag: 'Trang',
+    summary: 'The upload page: the admin token kept for the tab only, files dropped or picked, a progress bar, the figures found and the audit link per file.',
+    responses: { 200: { description: 'HTML', content: text('text/html', 'The upload page.') } },
+  },
+  {
+    operationId: 'adminUploadScript', method: 'get', path: '/assets/admin.js', tag: 'Trang', summary: 'The upload page’s script.',
+    responses: { 200: { description: 'JavaScript', content: text('text/javascript', 'The upload page’s script.') } },
+  },
+  {
+    operationId: 'adminUploadStyles', method: 'get', path: '/assets/admin.css', tag: 'Trang', summary: 'The upload page’s style sheet (on top of app.css).',
+    responses: { 200: { description: 'CSS', content: text('text/css', 'The style sheet.') } },
+  },
+  {
     operationId: 'reportPage', method: 'get', path: '/reports/{id}', tag: 'Trang', summary: 'A report as a page; #start-end in the URL highlights that range.',
     pathParams: ['id'], responses: { 200: { description: 'HTML', content: text('text/html', 'The report page.') }, ...noReport },
   },

@@ -97,6 +97,7 @@ describe('POST /api/reports refuses a bad file in Vietnamese and stores nothing'
   };
   it.each([
     ['a scanned PDF', async () => fixture('scanned.pdf'), 422, 'SCANNED_PDF', /OCR/],
+    ['a PDF that needs a password to open', async () => fixture('encrypted-aes256.pdf'), 422, 'ENCRYPTED_FILE', /mật khẩu/],
     ['a corrupt DOCX', corrupt, 422, 'CORRUPT_FILE', /bị hỏng/],
     ['a Word 97 .doc', async () => word97(), 415, 'LEGACY_DOC', /\.docx/],
     ['an image', async () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 415, 'UNSUPPORTED_FORMAT', /không được hỗ trợ/],

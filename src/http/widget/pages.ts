@@ -4,8 +4,10 @@
 import { escapeHtml } from '../../text/escape-html.ts';
 import { SAMPLE_QUESTIONS } from '../sample-questions.ts';
 
-function shell(opts: { title: string; bodyClass?: string; scripts: string[]; body: string }): string {
+/** A page around `body`: the shared style sheet (plus `styles`), scripts as files (the CSP allows no inline script). */
+export function shell(opts: { title: string; bodyClass?: string; scripts: string[]; styles?: string[]; body: string }): string {
   const scripts = opts.scripts.map((s) => `<script src="${escapeHtml(s)}" defer></script>`).join('\n');
+  const styles = ['/assets/app.css', ...(opts.styles ?? [])].map((s) => `<link rel="stylesheet" href="${escapeHtml(s)}">`).join('\n');
   return `<!doctype html>
 <html lang="vi">
 <head>
@@ -13,7 +15,7 @@ function shell(opts: { title: string; bodyClass?: string; scripts: string[]; bod
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(opts.title)}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="/assets/app.css">
+${styles}
 ${scripts}
 </head>
 <body${opts.bodyClass ? ` class="${escapeHtml(opts.bodyClass)}"` : ''}>

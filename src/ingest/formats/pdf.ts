@@ -1,9 +1,12 @@
 // PDF → text from its text layer (unpdf, pdf.js built for every runtime). Items are put back into
 // lines by position; a line whose items sit in columns far apart is a table row; lines close
 // together form a paragraph. Running headers and footers (a line repeated at the top or bottom of
-// most pages, numbers aside) and bare page numbers are dropped.
+// most pages, numbers aside) and bare page numbers are dropped. The title hint is the largest
+// text at the top of the first page, when it stands out from the body (a one-page report's
+// running header would otherwise be taken for its title).
 import { extractTextItems, getDocumentProxy, type StructuredTextItem } from 'unpdf';
 import { IngestError } from '../errors.ts';
+import { isFrontMatterLine } from '../metadata.ts';
 import { tableToLines } from './table.ts';
 import type { Converted } from './types.ts';
 
@@ -33,7 +36,38 @@ export async function pdfToText(bytes: Uint8Array): Promise<Converted> {
   const lines = dropFurniture(items.flatMap((page, i) => pageLines(page, i)), items.length);
   const text = assemble(lines);
   if (text.replace(/\s+/gu, '').length < 20) throw new IngestError('SCANNED_PDF');
-  return { format: 'pdf', text };
+  const title = headline(lines);
+  return { format: 'pdf', text, ...(title ? { title } : {}) };
+}
+
+/** Lines of the first page looked at for the title: a letterhead or a header may come first. */
+const HEAD_LINES = 6;
+/** How much larger than the body text a headline is set. */
+const HEADLINE_SCALE = 1.15;
+
+/**
+ * The first page's headline: the run of lines in the largest size among its first lines, when
+ * that size is clearly above the body's (the size most characters are set in) and the run reads
+ * like a title (four words or more, not a dateline or "Số: 12/BC-UBND").
+ */
+function headline(lines: readonly Line[]): string | undefined {
+  const chars = new Map<number, number>();
+  for (const l of lines) {
+    const size = Math.round(l.size * 2) / 2;
+    chars.set(size, (chars.get(size) ?? 0) + l.cells.join(' ').length);
+  }
+  const body = [...chars].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const head = lines.filter((l) => l.page === 0).slice(0, HEAD_LINES);
+  const top = Math.max(...head.map((l) => l.size));
+  if (body === undefined || !(top >= body * HEADLINE_SCALE)) return undefined;
+  const start = head.findIndex((l) => l.size === top);
+  const run: string[] = [];
+  for (const l of lines.slice(lines.indexOf(head[start] as Line))) {
+    if (l.page !== 0 || l.cells.length !== 1 || Math.abs(l.size - top) >= 0.5) break;
+    run.push(l.cells[0] ?? '');
+  }
+  const title = run.join(' ').replace(/\s+/gu, ' ').trim();
+  return title.split(' ').length >= 4 && title.length <= 250 && !isFrontMatterLine(title) ? title : undefined;
 }
 
 /** A page's items grouped into lines (top to bottom), each split into cells at wide gaps. */

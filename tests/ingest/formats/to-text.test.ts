@@ -1,5 +1,5 @@
 // The file converters on real files: DOCX made with the `docx` package, PDFs a PDF writer made
-// (tests/fixtures/formats/make-pdfs.ts), a saved news page with its menus and footer.
+// (tests/fixtures/formats/make-pdfs.ts, make-encrypted-pdfs.ts), a saved news page with its menus and footer.
 import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -120,8 +120,35 @@ describe('PDF', () => {
     expect(out.text).toContain('\n\nTrong năm 2024, tỉnh phấn đấu giảm tỷ lệ hộ nghèo xuống dưới 8%.');
   });
 
+  it('takes the title from the headline at the top of the first page, not from the running header above it', async () => {
+    const pdf = await toText(fixture('table.pdf'), limits);
+    expect(pdf.title).toBe('Báo cáo kết quả giảm nghèo tỉnh Quảng Trị năm 2023');
+    const report = buildReport({ id: 'qt', text: pdf.text, title: pdf.title });
+    expect(report.title).toBe('Báo cáo kết quả giảm nghèo tỉnh Quảng Trị năm 2023');
+    expect(report.place?.name).toBe('Quảng Trị');
+  });
+
+  it('gives each seed\'s PDF the title its text gets', async () => {
+    for (const seed of await readSeedInputs()) {
+      const pdf = await toText(fixture(`${seed.id}.pdf`), limits);
+      const fromPdf = buildReport({ id: seed.id, text: pdf.text, ...(pdf.title ? { title: pdf.title } : {}) });
+      expect(fromPdf.title, seed.id).toBe(buildReport({ id: seed.id, text: seed.text }).title);
+    }
+  });
+
   it('says a PDF without a text layer is a scan that is not read', async () => {
     expect(await codeOf(toText(fixture('scanned.pdf'), limits))).toBe('SCANNED_PDF');
+  });
+
+  // PDFKit's standard security handler (tests/fixtures/formats/make-encrypted-pdfs.ts).
+  it.each(['encrypted-aes256.pdf', 'encrypted-rc4.pdf'])('says a PDF that needs a password to open is encrypted (%s)', async (name) => {
+    expect(await codeOf(toText(fixture(name), limits))).toBe('ENCRYPTED_FILE');
+  });
+
+  it('reads a PDF locked by an owner password only (no copying), as any PDF reader opens it', async () => {
+    const out = await toText(fixture('owner-password-only.pdf'), limits);
+    expect(out.format).toBe('pdf');
+    expect(words(out.text)).toContain('phấn đấu giải quyết việc làm cho 4.000 lao động; đào tạo nghề cho 200 lao động nông thôn');
   });
 
   it('refuses a truncated PDF as corrupt', async () => {
