@@ -2,7 +2,7 @@
 // @sparticuz/chromium ships, at 1280×800 and on a 390×844 touch phone, against a real Node server:
 // the token entered once per tab, a DOCX (made with the `docx` package from a seed) and a PDF
 // fixture picked together, a text file dropped, a scan, a corrupt DOCX and a password-protected
-// PDF refused in Vietnamese with the store unchanged. Screenshots are written to docs/screenshots/ (shown in the README).
+// PDF refused in Vietnamese with the store unchanged. Screenshots: tests/helpers/screenshots.ts (docs/screenshots/ under `npm run screenshots`).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,10 +10,11 @@ import { type BrowserContext, chromium, type Locator, type Page } from 'playwrig
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readSeedInputs } from '../../src/store/seed-files.ts';
 import { resolveChromium } from '../helpers/chromium.ts';
+import { screenshotDir } from '../helpers/screenshots.ts';
 import { makeDocx, seedToDocx } from '../helpers/docx.ts';
 import { freePort, ROOT, type Running, startNode } from '../helpers/server.ts';
 
-const SHOTS = join(ROOT, 'docs', 'screenshots');
+const SHOTS = screenshotDir();
 const TOKEN = 'browser-upload-token';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const fixture = (name: string) => readFileSync(join(ROOT, 'tests', 'fixtures', 'formats', name));
@@ -81,7 +82,6 @@ async function dropFiles(page: Page, files: { name: string; type: string; bytes:
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'vnqa-browser-upload-'));
   server = await startNode({ DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN }, await freePort());
   desktop = await launch({ width: 1280, height: 800, mobile: false });

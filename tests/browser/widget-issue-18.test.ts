@@ -12,9 +12,10 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Frame, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolveChromium } from '../helpers/chromium.ts';
+import { screenshotDir } from '../helpers/screenshots.ts';
 import { freePort, ROOT, type Running, startNode } from '../helpers/server.ts';
 
-const SHOTS = process.env.UPDATE_SCREENSHOTS ? join(ROOT, 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'screenshots-'));
+const SHOTS = screenshotDir();
 const TOKEN = 'browser-test-token';
 let ALLOWED_HOST = '';
 let REFUSED_HOST = '';
@@ -98,7 +99,6 @@ async function postReport(body: Record<string, string>) {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'vnqa-browser-data-'));
   port = await freePort();
   const hostPort = await freePort();
