@@ -117,7 +117,9 @@ describe('POST /api/reports refuses a bad file in Vietnamese and stores nothing'
     const { app, store } = await testApp({ maxReportBytes: 20_000 });
     const res = await app.request(upload(fixture('000_dd50fa6a6e30edcb.pdf'), { id: 'big' }));
     expect(res.status).toBe(413);
-    expect((await res.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+    const { error } = await res.json();
+    expect(error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(error.message).toMatch(/^Tệp lớn hơn giới hạn .* Chưa có gì được lưu\.$/);
     expect(await storedIds(store)).toEqual([]);
   });
 

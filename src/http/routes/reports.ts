@@ -21,8 +21,18 @@ export function reportRoutes(deps: AppDeps) {
   const maxBytes = config.MAX_REPORT_BYTES;
   const tooLarge = () =>
     new AppError('PAYLOAD_TOO_LARGE', `A report may be at most ${formatMB(maxBytes)} of text; split it into several reports.`);
+  // A file comes from the upload page or an office's script: it is refused in Vietnamese, as the
+  // converters' refusals are (ingest/errors.ts).
+  const fileTooLarge = () =>
+    new AppError('PAYLOAD_TOO_LARGE', `Tệp lớn hơn giới hạn ${formatMB(maxBytes)} cho một báo cáo. Hãy chia thành nhiều tệp nhỏ hơn. Chưa có gì được lưu.`);
+  const isUpload = (contentType: string | undefined) => /^multipart\/form-data\b/iu.test(contentType ?? '');
   // JSON escaping can double a text's size (\uXXXX), so the body limit is looser than the text limit.
-  const limitBody = bodyLimit({ maxSize: maxBytes * 3 + 64 * 1024, onError: () => { throw tooLarge(); } });
+  const limitBody = bodyLimit({
+    maxSize: maxBytes * 3 + 64 * 1024,
+    onError: (c) => {
+      throw isUpload(c.req.header('content-type')) ? fileTooLarge() : tooLarge();
+    },
+  });
 
   return new Hono()
     .get('/api/reports', async (c) => c.json({ reports: await Promise.all((await corpus.list()).map((r) => summarise(deps, r))) }))
@@ -47,9 +57,9 @@ export function reportRoutes(deps: AppDeps) {
       });
     })
     .post('/api/reports', admin, limitBody, async (c) => {
-      const isForm = /^multipart\/form-data\b/iu.test(c.req.header('content-type') ?? '');
-      const { body, format } = isForm ? await readUpload(c.req.raw, maxBytes, tooLarge) : { body: await readJson(c, PostReportBody), format: undefined };
-      if (new TextEncoder().encode(body.text).length > maxBytes) throw tooLarge();
+      const isForm = isUpload(c.req.header('content-type'));
+      const { body, format } = isForm ? await readUpload(c.req.raw, maxBytes, fileTooLarge) : { body: await readJson(c, PostReportBody), format: undefined };
+      if (new TextEncoder().encode(body.text).length > maxBytes) throw isForm ? fileTooLarge() : tooLarge();
       const legacy = detectLegacyEncoding(body.title ? `${body.title}\n${body.text}` : body.text);
       if (legacy) throw new AppError('LEGACY_ENCODING', legacyEncodingHint(legacy));
       const id = body.id ?? (await contentId(body.text));
