@@ -391,6 +391,20 @@ describe('feedback', () => {
     const page = await freshPage(desktop);
     await page.goto(`${server.base}/`);
     const li = await ask(page, 'hộ nghèo Hà Giang năm 2023?');
+    // The thumbs are drawn in colour (the test Chromium gets Noto Color Emoji from npm), not blank.
+    const coloured = await li.locator('button.fb-up span').evaluate((span) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 64;
+      canvas.height = 64;
+      const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+      ctx.font = `40px ${getComputedStyle(span).fontFamily}`;
+      ctx.fillText(span.textContent ?? '', 4, 48);
+      const px = ctx.getImageData(0, 0, 64, 64).data;
+      let n = 0;
+      for (let i = 0; i < px.length; i += 4) if ((px[i + 3] as number) > 0 && Math.abs((px[i] as number) - (px[i + 2] as number)) > 60) n++;
+      return n;
+    });
+    expect(coloured).toBeGreaterThan(100);
     await li.getByRole('button', { name: 'Chưa hữu ích' }).click();
     await li.getByLabel('Góp ý thêm (không bắt buộc)').fill('Cần số liệu Hà Giang');
     await shoot(li, 'feedback-form.png');
