@@ -73,24 +73,23 @@ function shapeOf(p: Period): string | null {
 
 const yearOf = (p: Period) => Number(p.to.slice(0, 4));
 
-/** The points of the best-ranked figure's series, one a year, oldest first; fewer than 2 → none. */
-export function pickSeries(corpus: CorpusView, q: Question, ask: SeriesAsk): { points: Candidate[]; plans: Candidate[] } | null {
-  const base = { ...constraintsOf(q), period: null, wantsTarget: false, wantsChange: false };
-  const ranked = rankFigures(corpus, base);
-  const inRange = (p: Period) => {
+/** Which periods a series question admits. */
+function rangeTest(ask: SeriesAsk): (p: Period) => boolean {
+  return (p) => {
     const y = yearOf(p);
     if (ask.years) return ask.years.includes(y) && p.from.slice(0, 4) === p.to.slice(0, 4);
     return (ask.from === null || Number(p.from.slice(0, 4)) >= ask.from) && (ask.to === null || y <= ask.to);
   };
-  const rateAsked = q.unitWanted === 'percent' && !q.countNoun;
-  const results = ranked.filter((x) => x.figure.kind === 'result' && !!x.figure.period && (!rateAsked || isPercentUnit(x.figure.unit)));
-  const top = results[0];
-  if (!top?.figure.period) return null;
-  const key = (g: Figure) => `${g.metric}\u0000${g.place}\u0000${g.unit}\u0000${groupsOf(g)}`;
-  const same = (x: Candidate) => key(x.figure) === key(top.figure);
-  const series = results.filter(same);
-  // A range the reports state as a whole ("2021–2024: giảm 5.000 hộ") is answered by that figure.
-  if (!ask.cued && ask.from !== null && series.some((x) => x.figure.period && Number(x.figure.period.from.slice(0, 4)) === ask.from && yearOf(x.figure.period) === ask.to)) return null;
+}
+
+/** The figures of one series (metric, place, unit and group), each with a period. */
+const seriesKey = (g: Figure) => `${g.metric}\u0000${g.place}\u0000${g.unit}\u0000${groupsOf(g)}`;
+
+/**
+ * One point a year from the figures of one series, oldest first: of comparable periods (shapeOf),
+ * the shape with the most years, the top figure's on a tie.
+ */
+function pointsOf(series: Candidate[], inRange: (p: Period) => boolean, preferred: string | null): Candidate[] {
   const byShape = new Map<string, Map<number, Candidate>>();
   for (const x of series) {
     const p = x.figure.period as Period;
@@ -100,15 +99,48 @@ export function pickSeries(corpus: CorpusView, q: Question, ask: SeriesAsk): { p
     if (!byYear) byShape.set(shape, (byYear = new Map()));
     const y = yearOf(p);
     const held = byYear.get(y);
-    // One point a year: the latest date in it (a level at year end), then the best-ranked figure.
+    // The latest date in the year (a level at year end), then the best-ranked figure.
     if (!held || (held.figure.period as Period).to < p.to) byYear.set(y, x);
   }
   let best: Map<number, Candidate> | undefined;
   for (const [shape, byYear] of byShape) {
-    if (!best || byYear.size > best.size || (byYear.size === best.size && shape === shapeOf(top.figure.period))) best = byYear;
+    if (!best || byYear.size > best.size || (byYear.size === best.size && shape === preferred)) best = byYear;
   }
-  if (!best || best.size < 2) return null;
-  const points = [...best.entries()].sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+  return best ? [...best.entries()].sort((a, b) => a[0] - b[0]).map(([, x]) => x) : [];
+}
+
+export type SeriesPick = { points: Candidate[]; plans: Candidate[] } | { places: Candidate[][] };
+
+/**
+ * The points of the best-ranked figure's series with the plans of that series; or, when the
+ * question names no place and several places have a series, one series a place to choose from.
+ * Null when no series has two periods.
+ */
+export function pickSeries(corpus: CorpusView, q: Question, ask: SeriesAsk): SeriesPick | null {
+  const base = { ...constraintsOf(q), period: null, wantsTarget: false, wantsChange: false };
+  const inRange = rangeTest(ask);
+  const rateAsked = q.unitWanted === 'percent' && !q.countNoun;
+  const results = rankFigures(corpus, base).filter((x) => x.figure.kind === 'result' && !!x.figure.period && (!rateAsked || isPercentUnit(x.figure.unit)));
+  const top = results[0];
+  if (!top?.figure.period) return null;
+  let lead = top;
+  if (!q.places.length && !q.scope) {
+    // No place named and other places' figures fit as well: ask which, as a single value would;
+    // when only one place has a series, that is the one the question can mean.
+    const close = results.filter((x) => x.score >= top.score - 1 && x.figure.metric === top.figure.metric && x.figure.place !== top.figure.place);
+    if (close.length) {
+      const keys = [...new Set([top, ...close].map((x) => seriesKey(x.figure)))];
+      const places = keys.map((k) => pointsOf(results.filter((x) => seriesKey(x.figure) === k), inRange, null)).filter((pts) => pts.length >= 2);
+      if (places.length > 1) return { places };
+      lead = places[0]?.[0] ?? top;
+    }
+  }
+  const same = (x: Candidate) => seriesKey(x.figure) === seriesKey(lead.figure);
+  const series = results.filter(same);
+  // A range the reports state as a whole ("2021–2024: giảm 5.000 hộ") is answered by that figure.
+  if (!ask.cued && ask.from !== null && series.some((x) => x.figure.period && Number(x.figure.period.from.slice(0, 4)) === ask.from && yearOf(x.figure.period) === ask.to)) return null;
+  const points = pointsOf(series, inRange, shapeOf(lead.figure.period as Period));
+  if (points.length < 2) return null;
   const lastTo = (points[points.length - 1]?.figure.period as Period).to;
   // Plans of the same series inside the range, or after the last result when none is named.
   const plans = rankFigures(corpus, { ...base, wantsTarget: true })
@@ -125,11 +157,12 @@ export function pickSeries(corpus: CorpusView, q: Question, ask: SeriesAsk): { p
  * hold fewer than two periods of the series (the ordinary answer then applies).
  * @example "Số hộ nghèo Lào Cai 2021–2023" → cuối năm 2021: 30.000 hộ [1]; … cuối năm 2023: 22.000 hộ [3]
  */
-export function answerSeries(corpus: CorpusView, q: Question, b: AnswerBuilder): 'answered' | null {
+export function answerSeries(corpus: CorpusView, q: Question, b: AnswerBuilder): 'answered' | 'ambiguous' | null {
   const ask = seriesAsked(q);
   if (!ask) return null;
   const picked = pickSeries(corpus, q, ask);
   if (!picked) return null;
+  if ('places' in picked) return askWhichPlace(b, picked.places);
   const { points, plans } = picked;
   const first = points[0] as Candidate;
   const last = points[points.length - 1] as Candidate;
@@ -157,4 +190,17 @@ export function answerSeries(corpus: CorpusView, q: Question, b: AnswerBuilder):
   }
   b.series = { metric: f.metric, label: f.label, place: f.place, unit: f.unit, points: wire };
   return 'answered';
+}
+
+/** "Tỷ lệ hộ nghèo qua các năm" with several places holding a series: which place, each with its span. */
+function askWhichPlace(b: AnswerBuilder, places: Candidate[][]): 'ambiguous' {
+  const first = places[0]?.[0] as Candidate;
+  b.say(`Câu hỏi chưa nêu địa bàn; các báo cáo có số liệu ${first.figure.label} qua các năm của: ${places.map((pts) => pts[0]?.figure.place ?? 'không rõ địa bàn').join(', ')}.`);
+  for (const pts of places.slice(0, 4)) {
+    const a = pts[0] as Candidate;
+    const z = pts[pts.length - 1] as Candidate;
+    b.say(`- ${describePlace(a.figure, a.report)}: ${describePeriod(a.figure.period)} ${formatValue(a.figure.value, a.figure.unit)} ${b.cite(a.figure, a.report)}, ${describePeriod(z.figure.period)} ${formatValue(z.figure.value, z.figure.unit)} ${b.cite(z.figure, z.report)}`);
+    b.suggestions.push(`${capitalise(a.figure.label)} ${a.figure.place ?? ''} qua các năm`.replace(/\s+/g, ' '));
+  }
+  return 'ambiguous';
 }

@@ -149,3 +149,30 @@ describe('answering a series', () => {
     expect(r.facts[0]?.value).toBe(39941);
   });
 });
+
+describe('a series question naming no place', () => {
+  it('answers with the one place whose reports hold a series, naming it', async () => {
+    const r = await ask('Tỷ lệ hộ nghèo qua các năm?');
+    expect(r.status).toBe('answered');
+    expect(r.series?.place).toBe('Nghệ An');
+    expect(r.answer).toMatch(/^Tỷ lệ hộ nghèo của tỉnh Nghệ An qua các năm \(2021–2024\)/u);
+  });
+
+  it('asks which place when several places have a series, offering each as a question', async () => {
+    const corpus = await Corpus.open({ store: new MemoryStore(), seeds: await seeds() });
+    for (const [year, text] of Object.entries(NGHE_AN)) await corpus.upsert({ id: `nghe-an-${year}`, text });
+    for (const [year, count, rate] of [
+      [2022, '38.214', '3,53'],
+      [2023, '30.120', '2,78'],
+    ]) {
+      await corpus.upsert({ id: `thanh-hoa-${year}`, text: `Báo cáo công tác giảm nghèo tỉnh Thanh Hóa năm ${year}\n\nĐến cuối năm ${year}, toàn tỉnh Thanh Hóa còn ${count} hộ nghèo, tỷ lệ hộ nghèo là ${rate}%.` });
+    }
+    const r = await createAssistant(corpus).ask({ question: 'Tỷ lệ hộ nghèo qua các năm?', history: [] });
+    expect(r.status).toBe('ambiguous');
+    expect(r.series).toBeUndefined();
+    expect(r.answer).toMatch(/^Câu hỏi chưa nêu địa bàn/u);
+    expect(r.suggestions).toEqual(expect.arrayContaining(['Tỷ lệ hộ nghèo Nghệ An qua các năm', 'Tỷ lệ hộ nghèo Thanh Hóa qua các năm']));
+    const followUp = await createAssistant(corpus).ask({ question: 'Tỷ lệ hộ nghèo Thanh Hóa qua các năm', history: [] });
+    expect(followUp.series?.points.map((p) => p.value)).toEqual([3.53, 2.78]);
+  });
+});
