@@ -17,10 +17,16 @@ import { type Candidate, type CorpusView, constraintsOf, rankFigures } from './r
  * Words asking for values over time (folded). Not "hằng năm" or "mỗi năm": those ask for a yearly
  * amount ("bình quân mỗi năm giảm bao nhiêu hộ"), one number.
  */
-export const SERIES_CUES = /\b(?:qua (?:cac|tung) nam|cac nam|tung nam|theo (?:tung )?nam|dien bien|xu huong|bien dong|theo thoi gian|chuoi so lieu)\b/;
+export const SERIES_CUES = /\b(?:qua (?:cac|tung) nam|cac nam|tung nam|theo (?:tung )?nam|xu huong|theo thoi gian|chuoi so lieu)\b/;
 
-/** A span asked as a whole ("cả giai đoạn", "giai đoạn 2021–2025", "tổng", "bình quân"): one figure, not a series. */
-const WHOLE_SPAN = /\b(?:giai doan|ca giai doan|ca thoi ky|thoi ky|tong|cong|binh quan|trung binh|luy ke)\b/;
+/** The same, matched with their accents only: folded, "diễn biến" is Điện Biên and "biến động" is biển Đông. */
+export const SERIES_CUES_ACCENTED = /(?<![\p{L}])(?:diễn biến|biến động)(?![\p{L}])/iu;
+
+/**
+ * A span asked as a whole ("cả giai đoạn", "tổng", "bình quân"), or the span of a programme or plan
+ * ("chương trình xóa nhà tạm 2021-2025"): one figure, not a series.
+ */
+const WHOLE_SPAN = /\b(?:giai doan|ca giai doan|ca thoi ky|thoi ky|tong|binh quan|trung binh|luy ke|chuong trinh|de an|du an|nghi quyet|ke hoach)\b/;
 
 /** A range of years written bare or with "từ … đến": "2021–2024", "từ năm 2021 đến 2024". */
 const YEAR_RANGE = /^(?:tu\s+)?(?:nam\s+)?(\d{4})\s*(?:[-–—]|den(?:\s+nam)?)\s*(\d{4})$/;
@@ -40,7 +46,7 @@ export interface SeriesAsk {
 /** Does the question ask for a series, and over which years? Null when it asks for one value. */
 export function seriesAsked(q: Question): SeriesAsk | null {
   if (q.intent !== 'value' || q.wantsTarget || q.wantsChange || !q.metrics.length) return null;
-  const cued = SERIES_CUES.test(q.folded);
+  const cued = SERIES_CUES.test(q.folded) || SERIES_CUES_ACCENTED.test(q.raw);
   const [first] = q.periods;
   if (cued) {
     if (!first) return { from: null, to: null, years: null, cued };

@@ -65,6 +65,7 @@ describe('reading a series question', () => {
     ['tỷ lệ hộ nghèo Nghệ An qua các năm', { from: null, to: null, years: null }],
     ['ty le ho ngheo nghe an qua cac nam', { from: null, to: null, years: null }],
     ['Diễn biến số hộ nghèo của Nghệ An các năm 2022, 2023, 2024', { from: null, to: null, years: [2022, 2023, 2024] }],
+    ['Biến động tỷ lệ hộ nghèo Điện Biên', { from: null, to: null, years: null }],
   ])('reads "%s" as a series', (question, span) => {
     expect(seriesAsked(parseQuestion(question))).toMatchObject(span);
   });
@@ -75,6 +76,9 @@ describe('reading a series question', () => {
     'Tỷ lệ lao động qua đào tạo của Long An cả giai đoạn 2021 - 2024 đạt bao nhiêu?',
     'Bình quân mỗi năm Nghệ An giảm được bao nhiêu hộ nghèo?',
     'Kế hoạch giảm hộ nghèo của Nghệ An qua các năm?',
+    'Tỷ lệ hộ nghèo huyện Tuần Giáo (Điện Biên) năm 2023 là bao nhiêu?',
+    'ty le ho ngheo dien bien 2023',
+    'Cao Bằng xây mới bao nhiêu căn nhà trong chương trình xóa nhà tạm 2021-2025?',
   ])('reads "%s" as one value, not a series', (question) => {
     expect(seriesAsked(parseQuestion(question))).toBeNull();
   });
