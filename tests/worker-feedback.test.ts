@@ -1,11 +1,12 @@
 // Feedback on the Worker under wrangler dev (workerd, offline, local D1): 👍/👎 posted by anyone is
 // kept in D1 (table `feedback`), read back by the admin as JSON and CSV, and still there after the
-// Worker restarts on the same persisted state. The default Worker, with no D1 bound, answers 503.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Worker restarts on the same persisted state. A Worker with D1 bound alone keeps feedback while its
+// reports stay the bundled seeds; the default Worker, with no D1 bound, answers 503.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, type Running, start } from './helpers/server.ts';
+import { freePort, ROOT, type Running, start } from './helpers/server.ts';
 
 const TOKEN = 'worker-feedback-token';
 let persist: string;
@@ -88,5 +89,39 @@ describe('feedback on the default Worker (no D1 bound)', () => {
     const res = await post(up);
     expect(res.status).toBe(503);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('STORAGE_UNAVAILABLE');
+  }, 150_000);
+});
+
+describe('feedback on a Worker with D1 bound alone (reports stay the bundled seeds)', () => {
+  it('keeps feedback in D1 and still refuses reports it has nowhere to store', async () => {
+    await worker?.stop();
+    // wrangler.toml's top level with one D1 binding added, as the comment there describes.
+    const config = join(persist, 'wrangler-feedback.toml');
+    writeFileSync(
+      config,
+      [
+        'name = "vn-welfare-qa-feedback"',
+        `main = ${JSON.stringify(join(ROOT, 'src/worker.ts'))}`,
+        'compatibility_date = "2026-04-01"',
+        '[alias]',
+        `"../locales/index.js" = ${JSON.stringify(join(ROOT, 'src/zod-without-locales.ts'))}`,
+        '[[d1_databases]]',
+        'binding = "DB"',
+        'database_name = "vn-welfare-qa-feedback"',
+        'database_id = "00000000-0000-0000-0000-000000000001"',
+      ].join('\n'),
+    );
+    worker = await startWorker(['--config', config]);
+    const res = await post(down);
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const { items } = (await (await list()).json()) as { items: { id: string }[] };
+    expect(items.map((i) => i.id)).toEqual([id]);
+    const report = await fetch(`${worker.base}/api/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({ id: 'x', text: 'Đến cuối năm 2023, toàn tỉnh Quảng Trị còn 14.040 hộ nghèo.' }),
+    });
+    expect(report.status).toBe(503);
   }, 150_000);
 });
