@@ -269,6 +269,32 @@ export const Citation = z.object({
 });
 export type Citation = z.infer<typeof Citation>;
 
+/** One point of a series: a result the report states for one period, shown by citation `citation`. */
+export const SeriesPoint = z.object({
+  /** The period as an answer words it ("cuối năm 2023"). */
+  period: z.string(),
+  from: z.string(),
+  to: z.string(),
+  year: z.number().int(),
+  value: z.number(),
+  /** The `id` of the fact this point is. */
+  factId: z.string(),
+  citation: z.number().int(),
+});
+
+/**
+ * A series over time ("hộ nghèo Nghệ An 2021–2024"): one metric at one place, oldest point first,
+ * results only (plans are facts of kind "target", never points).
+ */
+export const Series = z.object({
+  metric: z.string(),
+  label: z.string(),
+  place: z.string().nullable(),
+  unit: z.string(),
+  points: z.array(SeriesPoint).min(2),
+});
+export type Series = z.infer<typeof Series>;
+
 export const AskResponse = z.object({
   status: z.enum(['answered', 'not_found', 'ambiguous']),
   answer: z.string(),
@@ -276,6 +302,8 @@ export const AskResponse = z.object({
   computations: z.array(Computation),
   citations: z.array(Citation),
   verdict: z.enum(['supported', 'refuted', 'not_enough_info']).optional(),
+  /** When the question asks for values over time and the reports hold two periods or more. */
+  series: Series.optional(),
   /** What the question was understood as: metric, place, period, intent. */
   understood: z
     .object({

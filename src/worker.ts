@@ -2,7 +2,8 @@
 // once per isolate on its first request. Without a durable storage binding the store is
 // read-only: ingestion answers 503 rather than accept a report it would lose. With DB, REPORTS
 // and SHARDS bound (wrangler.toml [env.shards]) reports go to D1/R2 and one Durable Object per
-// province indexes them (src/shard/); the seeds stay served from the bundled index.
+// province indexes them (src/shard/); the seeds stay served from the bundled index. Feedback goes
+// to D1 whenever DB is bound (src/store/d1-feedback-store.ts), and answers 503 otherwise.
 import type { ExecutionContext } from 'hono';
 import snapshot from '../index/seeds.json' with { type: 'json' };
 import { parseConfig } from './config.ts';
@@ -13,6 +14,7 @@ import { createApp } from './http/app.ts';
 import { requireAdmin } from './http/auth.ts';
 import { defaultLog } from './log.ts';
 import { restoreSeedSnapshot, type SeedSnapshot } from './seed-snapshot.ts';
+import { D1FeedbackStore } from './store/d1-feedback-store.ts';
 import { MemoryStore } from './store/memory-store.ts';
 import type { D1Database, DurableObjectNamespace, R2Bucket } from './shard/cf-types.ts';
 import { createShardedAssistant } from './shard/sharded-assistant.ts';
@@ -57,7 +59,10 @@ export interface Env {
   OPENAI_MODEL?: string;
   /** Milliseconds the model gets per question before the deterministic answer is served (default 15000). */
   LLM_TIMEOUT_MS?: string;
-  /** D1 binding: report metadata and extracted figures (tables created on first use; migrations/). */
+  /**
+   * D1 binding: 👍/👎 feedback (table `feedback`), and with REPORTS and SHARDS also report metadata
+   * and extracted figures (tables created on first use; migrations/). Unbound: feedback answers 503.
+   */
   DB?: D1Database;
   /** R2 binding: report texts, one object per report (reports/<id>.txt). */
   REPORTS?: R2Bucket;
@@ -74,16 +79,18 @@ async function getApp(env: Env) {
   // guards what the cast claims.
   const { seeds, figures, index } = restoreSeedSnapshot(snapshot as unknown as SeedSnapshot);
   const store = new MemoryStore({ writable: false, description: 'read-only (bundled seeds; no storage binding)' });
+  // Feedback needs D1 only: a deployment may keep it while its reports stay the bundled seeds.
+  const feedback = env.DB ? new D1FeedbackStore(env.DB) : undefined;
   const corpus = await Corpus.open({ store, seeds, seedIndex: index, seedFigures: figures });
   if (env.DB && env.REPORTS && env.SHARDS) {
     const sharded = new ShardedCorpus({ DB: env.DB, REPORTS: env.REPORTS, SHARDS: env.SHARDS }, corpus);
-    const shardedApp = createApp({ config, corpus: sharded, assistant: createShardedAssistant(sharded, llmSettingsFrom(config), defaultLog), runtime: 'workers' });
+    const shardedApp = createApp({ config, corpus: sharded, assistant: createShardedAssistant(sharded, llmSettingsFrom(config), defaultLog), runtime: 'workers', feedback });
     // What each shard holds and how it loaded (snapshot or rebuilt from D1/R2): for operators and tests.
     shardedApp.get('/admin/shards', requireAdmin(config.ADMIN_TOKEN), async (c) => c.json({ shards: await sharded.stats() }));
     return shardedApp;
   }
   const assistant = withLanguageModel(corpus, createAssistant(corpus), llmSettingsFrom(config), defaultLog);
-  return createApp({ config, corpus, assistant, runtime: 'workers' });
+  return createApp({ config, corpus, assistant, runtime: 'workers', feedback });
 }
 
 export default {

@@ -12,6 +12,7 @@ import { findPeriods } from '../text/periods.ts';
 import { formatViNumber } from '../text/vi-number.ts';
 import { AnswerBuilder, ComputationError } from './builder.ts';
 import { evidenceOf } from './evidence.ts';
+import { answerSeries } from './series.ts';
 import { capitalise, describePeriod, describePlace, formatValue, kindNote, metricLabel, statedValue } from './present.ts';
 import { fitsUnitWanted as fitsUnit, type Question, parseQuestion } from './question.ts';
 import { type Candidate, type Constraints, type CorpusView, constraintsOf, rankFigures, reportPlaceKey } from './retrieve.ts';
@@ -96,7 +97,7 @@ function dispatch(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespons
     case 'list':
       return answerList(corpus, q, b) ?? answerValue(corpus, q, b);
     default:
-      return (q.wantsChange ? answerChangeFromLevels(corpus, q, b) : null) ?? answerValue(corpus, q, b);
+      return answerSeries(corpus, q, b) ?? (q.wantsChange ? answerChangeFromLevels(corpus, q, b) : null) ?? answerValue(corpus, q, b);
   }
 }
 

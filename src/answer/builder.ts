@@ -1,7 +1,7 @@
 // Collects what an answer states: facts with their citations, computations with their formulas,
 // and the Vietnamese lines that show them. The one place citations are numbered and quoted, so
 // every quote is exactly the report's text at its offsets.
-import type { AskResponse, Citation, Computation, Fact } from '../contract.ts';
+import type { AskResponse, Citation, Computation, Fact, Series } from '../contract.ts';
 import type { Figure } from '../extract/types.ts';
 import type { Report } from '../ingest/types.ts';
 import { formatViNumber } from '../text/vi-number.ts';
@@ -27,6 +27,8 @@ export class AnswerBuilder {
   readonly citations: Citation[] = [];
   readonly lines: string[] = [];
   readonly suggestions: string[] = [];
+  /** Set by a series answer (series.ts); its points are among `facts`. */
+  series: Series | undefined;
 
   /** Adds the figure as a fact (once) and returns its citation marker "[n]". */
   cite(f: Figure, report: Report): string {
@@ -91,6 +93,7 @@ export class AnswerBuilder {
       computations: this.computations,
       citations: this.citations,
       ...(verdict ? { verdict } : {}),
+      ...(this.series ? { series: this.series } : {}),
       understood,
       suggestions: this.suggestions,
     };

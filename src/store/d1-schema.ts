@@ -40,3 +40,20 @@ export const D1_SCHEMA: readonly string[] = [
   'CREATE INDEX IF NOT EXISTS figures_year ON figures (year_from, year_to)',
   'CREATE INDEX IF NOT EXISTS figures_kind ON figures (kind)',
 ];
+
+/**
+ * 👍/👎 feedback on answers (d1-feedback-store.ts), one row an item; migrations/0002_feedback.sql
+ * holds the same statements (a test keeps them equal). Apart from D1_SCHEMA: a deployment with
+ * D1 bound for feedback alone needs no report tables.
+ */
+export const D1_FEEDBACK_SCHEMA: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS feedback (
+  id TEXT PRIMARY KEY,
+  received_at TEXT NOT NULL,
+  rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),
+  question TEXT NOT NULL,
+  comment TEXT,
+  answer TEXT
+)`,
+  'CREATE INDEX IF NOT EXISTS feedback_received ON feedback (received_at)',
+];

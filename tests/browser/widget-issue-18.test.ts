@@ -207,33 +207,20 @@ describe('answers', () => {
     expect(problems).toEqual([]);
   }, 60_000);
 
-  it('draws a series over three years as an inline SVG chart', async () => {
-    // The core answers one period per question today, so the answer is assembled from the server's
-    // own figures (GET /api/figures) and citations; what is tested is how the widget shows it.
-    const { figures } = (await (await fetch(`${server.base}/api/figures?place=${encodeURIComponent('Lào Cai')}&metric=poor_households`)).json()) as {
-      figures: { id: string; reportId: string; metric: string; label: string; value: number; unit: string; place: string; period: string; kind: 'result'; text: string; start: number; end: number }[];
-    };
-    expect(figures).toHaveLength(3);
-    const citations = figures.map((f, i) => ({ n: i + 1, reportId: f.reportId, title: `Báo cáo kết quả giảm nghèo tỉnh Lào Cai năm ${2021 + i}`, quote: f.text, start: f.start, end: f.end }));
-    const answer = {
-      status: 'answered',
-      answer: figures.map((f, i) => `Số hộ nghèo của tỉnh Lào Cai ${f.period}: ${f.text} [${i + 1}].`).join('\n'),
-      facts: figures.map((f, i) => ({ id: f.id, metric: f.metric, label: f.label, value: f.value, unit: f.unit, place: f.place, period: f.period, kind: f.kind, reportId: f.reportId, citation: i + 1, text: f.text })),
-      computations: [],
-      citations,
-    };
+  it('draws a series over three years, as the core returns it, as an inline SVG chart', async () => {
+    // The real core on the three Lào Cai reports posted above: the question asks for the years.
     const page = await freshPage(desktop);
-    await page.route('**/v1/chat/completions', (route) =>
-      route.fulfill({ contentType: 'text/event-stream', body: `data: ${JSON.stringify({ choices: [{ delta: { content: answer.answer } }], answer })}\n\ndata: [DONE]\n\n` }),
-    );
     await page.goto(`${server.base}/`);
-    const li = await ask(page, 'hộ nghèo Lào Cai 2021–2023');
+    const li = await ask(page, 'Số hộ nghèo Lào Cai 2021–2023?');
     const chart = li.locator('figure.chart svg[role="img"]');
     await chart.waitFor();
     await expect(chart.locator('circle.point').count()).resolves.toBe(3);
     await expect(chart.locator('text.year').allTextContents()).resolves.toEqual(['2021', '2022', '2023']);
     await expect(chart.locator('text.value').allTextContents()).resolves.toEqual(['30.000', '26.000', '22.000']);
-    await expect(chart.locator('title').textContent()).resolves.toContain('2021: 30.000 hộ; 2022: 26.000 hộ; 2023: 22.000 hộ');
+    await expect(chart.locator('title').textContent()).resolves.toContain('cuối năm 2021: 30.000 hộ; cuối năm 2022: 26.000 hộ; cuối năm 2023: 22.000 hộ');
+    // Each point is cited from its own report, and the change is computed with its formula.
+    await expect(li.locator('table.facts tbody tr').count()).resolves.toBe(3);
+    await expect(li.locator('section.calc code').innerText()).resolves.toBe('30.000 − 22.000 = 8.000 hộ');
     // Higher values are drawn higher.
     const ys = await chart.locator('circle.point').evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('cy'))));
     expect(ys[0]).toBeLessThan(ys[1] as number);
@@ -405,6 +392,20 @@ describe('feedback', () => {
     const page = await freshPage(desktop);
     await page.goto(`${server.base}/`);
     const li = await ask(page, 'hộ nghèo Hà Giang năm 2023?');
+    // The thumbs are drawn in colour (the test Chromium gets Noto Color Emoji from npm), not blank.
+    const coloured = await li.locator('button.fb-up span').evaluate((span) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 64;
+      canvas.height = 64;
+      const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+      ctx.font = `40px ${getComputedStyle(span).fontFamily}`;
+      ctx.fillText(span.textContent ?? '', 4, 48);
+      const px = ctx.getImageData(0, 0, 64, 64).data;
+      let n = 0;
+      for (let i = 0; i < px.length; i += 4) if ((px[i + 3] as number) > 0 && Math.abs((px[i] as number) - (px[i + 2] as number)) > 60) n++;
+      return n;
+    });
+    expect(coloured).toBeGreaterThan(100);
     await li.getByRole('button', { name: 'Chưa hữu ích' }).click();
     await li.getByLabel('Góp ý thêm (không bắt buộc)').fill('Cần số liệu Hà Giang');
     await shoot(li, 'feedback-form.png');

@@ -1,12 +1,14 @@
 // The Chromium the browser tests drive, brought by `npm ci` itself: the headless shell that the
 // @sparticuz/chromium devDependency ships inside its npm package (Linux x64), with the NSS libraries
 // and fonts it needs, so `npm test` depends on no browser installed by hand. CHROMIUM_PATH overrides.
+// The shipped fonts have no emoji: Noto Color Emoji comes from the @fontsource devDependency.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { ROOT } from './server.ts';
+import { woffToSfnt } from './woff.ts';
 
 export interface ChromiumBinary {
   executablePath: string;
@@ -39,10 +41,43 @@ export function resolveChromium(): ChromiumBinary {
   const dir = join(ROOT, 'node_modules', '.cache', `sparticuz-chromium-${version}`);
   const executablePath = join(dir, 'chromium');
   if (!existsSync(executablePath)) unpack(join(pkgDir, 'bin'), dir);
+  const emoji = emojiFonts();
+  // The shipped fonts.conf names Lambda's folders; this one names ours, the emoji and the system's.
+  const conf = `<?xml version="1.0"?>\n<fontconfig>\n  <dir>${join(dir, 'fonts')}</dir>\n  <dir>${emoji}</dir>\n  <dir>/usr/share/fonts</dir>\n  <cachedir>${join(dir, 'fonts-cache')}</cachedir>\n</fontconfig>\n`;
+  const confPath = join(dir, 'fonts-emoji.conf');
+  if (!existsSync(confPath) || readFileSync(confPath, 'utf8') !== conf) writeAtomic(confPath, conf);
   return {
     executablePath,
-    env: { LD_LIBRARY_PATH: join(dir, 'lib'), FONTCONFIG_FILE: join(dir, 'fonts.conf') },
+    env: { LD_LIBRARY_PATH: join(dir, 'lib'), FONTCONFIG_FILE: confPath },
   };
+}
+
+/** Noto Color Emoji (@fontsource, WOFF) as TrueType files in a folder of their own, made once per package version. */
+function emojiFonts(): string {
+  const pkgDir = dirname(createRequire(import.meta.url).resolve('@fontsource/noto-color-emoji/package.json'));
+  const { version } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version: string };
+  const dir = join(ROOT, 'node_modules', '.cache', `noto-color-emoji-${version}`);
+  if (existsSync(dir)) return dir;
+  mkdirSync(dirname(dir), { recursive: true });
+  const tmp = mkdtempSync(`${dir}.tmp-`);
+  try {
+    const files = join(pkgDir, 'files');
+    for (const name of readdirSync(files).filter((f) => f.endsWith('.woff'))) {
+      writeFileSync(join(tmp, name.replace(/\.woff$/, '.ttf')), woffToSfnt(new Uint8Array(readFileSync(join(files, name)))));
+    }
+    renameSync(tmp, dir);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    if (!existsSync(dir)) throw e;
+  }
+  return dir;
+}
+
+/** Several test files resolve the browser at once: a reader sees the old file or the new, never half. */
+function writeAtomic(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
 }
 
 function unpack(bin: string, dir: string): void {
@@ -54,11 +89,6 @@ function unpack(bin: string, dir: string): void {
       const tar = spawnSync('tar', ['-x', '-C', tmp], { input: brotliDecompressSync(readFileSync(join(bin, archive))) });
       if (tar.status !== 0) throw new Error(`could not unpack ${archive}: ${tar.stderr.toString() || tar.error?.message}`);
     }
-    // The shipped fonts.conf names Lambda's folders; this one names ours and the system's.
-    writeFileSync(
-      join(tmp, 'fonts.conf'),
-      `<?xml version="1.0"?>\n<fontconfig>\n  <dir>${join(dir, 'fonts')}</dir>\n  <dir>/usr/share/fonts</dir>\n  <cachedir>${join(dir, 'fonts-cache')}</cachedir>\n</fontconfig>\n`,
-    );
     renameSync(tmp, dir);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });

@@ -155,29 +155,14 @@ export const APP_JS = String.raw`(function () {
     wrap.appendChild(table);
     return wrap;
   }
-  function yearOf(f) {
-    var m = /(?:19|20)\d{2}/.exec(f.period || '');
-    return m ? Number(m[0]) : null;
-  }
-  // A series: at least 3 results of one metric and place in different years; the longest one.
-  function findSeries(facts) {
-    var groups = new Map();
-    facts.forEach(function (f) {
-      var y = yearOf(f);
-      if (f.kind !== 'result' || y === null) return;
-      var key = f.metric + '|' + (f.place || '') + '|' + f.unit;
-      if (!groups.has(key)) groups.set(key, new Map());
-      var byYear = groups.get(key);
-      if (!byYear.has(y)) byYear.set(y, f);
+  // The series the core returns (AskResponse.series): results only, oldest first, each point a fact.
+  function seriesOf(res) {
+    if (!res.series || !Array.isArray(res.series.points) || res.series.points.length < 2) return null;
+    var points = res.series.points.map(function (p) {
+      var fact = res.facts.find(function (f) { return f.id === p.factId; });
+      return fact ? { year: p.year, period: p.period, fact: fact } : null;
     });
-    var best = null;
-    groups.forEach(function (byYear) {
-      if (byYear.size >= 3 && (!best || byYear.size > best.length)) {
-        best = Array.from(byYear.entries()).sort(function (a, b) { return a[0] - b[0]; })
-          .map(function (e) { return { year: e[0], fact: e[1] }; });
-      }
-    });
-    return best;
+    return points.every(Boolean) ? points : null;
   }
   var SVG_NS = 'http://www.w3.org/2000/svg';
   function svg(tag, attrs, text) {
@@ -198,7 +183,7 @@ export const APP_JS = String.raw`(function () {
     var fig = el('figure', 'chart');
     var chart = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img' });
     var titleId = 'chart-' + Math.random().toString(36).slice(2);
-    var title = svg('title', { id: titleId }, 'Biểu đồ ' + name + ': ' + series.map(function (p) { return p.year + ': ' + withUnit(p.fact.value, p.fact.unit); }).join('; '));
+    var title = svg('title', { id: titleId }, 'Biểu đồ ' + name + ': ' + series.map(function (p) { return p.period + ': ' + withUnit(p.fact.value, p.fact.unit); }).join('; '));
     chart.setAttribute('aria-labelledby', titleId);
     chart.appendChild(title);
     chart.appendChild(svg('line', { x1: L, x2: W - R, y1: y(min), y2: y(min), class: 'axis' }));
@@ -319,7 +304,7 @@ export const APP_JS = String.raw`(function () {
     if (res.status === 'not_found') card.appendChild(el('h3', 'state', 'Không tìm thấy'));
     if (res.status === 'ambiguous') card.appendChild(el('h3', 'state', 'Cần nói rõ hơn'));
     if (res.verdict) card.appendChild(el('p', 'verdict verdict-' + res.verdict, VERDICT[res.verdict] || res.verdict));
-    var series = findSeries(res.facts);
+    var series = seriesOf(res);
     // A series has no one headline number; its chart is the headline.
     if (res.status === 'answered' && !series) {
       var h = headline(res);
