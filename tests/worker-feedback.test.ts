@@ -6,21 +6,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, ROOT, type Running, start } from './helpers/server.ts';
+import { ROOT, type Running, startWranglerDev } from './helpers/server.ts';
 
 const TOKEN = 'worker-feedback-token';
 let persist: string;
 let worker: Running | undefined;
 
 async function startWorker(env: string[]) {
-  const port = await freePort();
-  return start(
-    process.execPath,
-    ['node_modules/wrangler/bin/wrangler.js', 'dev', ...env, '--persist-to', persist, '--var', `ADMIN_TOKEN:${TOKEN}`, '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(await freePort()), '--log-level', 'warn'],
-    { WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' },
-    port,
-    120_000,
-  );
+  return startWranglerDev([...env, '--persist-to', persist, '--var', `ADMIN_TOKEN:${TOKEN}`]);
 }
 
 const post = (body: unknown) =>
