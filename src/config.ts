@@ -56,6 +56,16 @@ const Env = z.object({
   WIDGET_TITLE: z.string().trim().min(1).max(120).default('Trợ lý số liệu an sinh xã hội'),
   /** Secret: the secret_token given to Telegram's setWebhook; unset means /webhooks/telegram answers 403. */
   TELEGRAM_WEBHOOK_SECRET: optionalText,
+  /**
+   * Secret: the bot's token from @BotFather. Optional: with it an answer longer than one message is
+   * sent as several through the Bot API; without it, the webhook's one reply is cut to fit.
+   */
+  TELEGRAM_BOT_TOKEN: optionalText,
+  /** Base URL of the Telegram Bot API; tests point it at a local server. */
+  TELEGRAM_API_BASE: z
+    .url()
+    .default('https://api.telegram.org')
+    .transform((u) => u.replace(/\/+$/, '')),
   /** The Zalo app id that signs OA webhook events (X-ZEvent-Signature). */
   ZALO_APP_ID: optionalText,
   /** Secret: the OA secret key (not the app secret); unset means /webhooks/zalo answers 403. */

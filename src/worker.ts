@@ -43,6 +43,10 @@ export interface Env {
   WIDGET_TITLE?: string;
   /** Secret: the secret_token given to Telegram's setWebhook. */
   TELEGRAM_WEBHOOK_SECRET?: string;
+  /** Secret: the bot's token, for answers longer than one message (sent as several through the Bot API). */
+  TELEGRAM_BOT_TOKEN?: string;
+  /** Base URL of the Telegram Bot API (default https://api.telegram.org). */
+  TELEGRAM_API_BASE?: string;
   /** The Zalo app id that signs OA webhook events. */
   ZALO_APP_ID?: string;
   /** Secret: the Zalo OA secret key that signs webhook events. */

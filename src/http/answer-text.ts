@@ -102,6 +102,79 @@ function cutToFit(text: string, limit: number, render: (s: string) => string): s
   return render(`${cut.trimEnd()}…`);
 }
 
+/**
+ * A chat answer runs to a few messages at most: beyond that a reader wants the report page, not a
+ * wall of messages (4 × 4096 characters on Telegram is longer than any answer the core writes).
+ */
+export const MAX_PARTS = 4;
+
+/**
+ * The blocks as consecutive messages of at most `limit` rendered characters: whole blocks packed
+ * in order, and a block longer than one message split at a paragraph, then a sentence, then a word.
+ * A block is split as plain text and each piece rendered on its own, so a tag or a link is never
+ * broken. Past `maxParts` messages the rest is left out and the last message ends with "…".
+ */
+export function splitBlocks(blocks: Block[], limit: number, maxParts = MAX_PARTS): string[] {
+  const parts: string[] = [];
+  let current = '';
+  const add = (rendered: string, sep: string) => {
+    if (current && current.length + sep.length + rendered.length <= limit) current += sep + rendered;
+    else {
+      if (current) parts.push(current);
+      current = rendered;
+    }
+  };
+  for (const b of blocks) {
+    const sep = b.sep ?? '\n\n';
+    const whole = b.render(b.text);
+    if (whole.length <= limit) add(whole, sep);
+    else for (const [i, piece] of splitText(b.text, limit, b.render).entries()) add(piece, i === 0 ? sep : '\n');
+  }
+  if (current) parts.push(current);
+  if (parts.length <= maxParts) return parts;
+  const kept = parts.slice(0, maxParts);
+  const last = kept[maxParts - 1] as string;
+  kept[maxParts - 1] = last.length + 2 <= limit ? `${last}\n…` : `${last.slice(0, limit - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
+  return kept;
+}
+
+/** A text too long for one message, as rendered pieces of at most `limit` characters each. */
+function splitText(text: string, limit: number, render: (s: string) => string): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (render(rest).length > limit) {
+    let lo = 1;
+    let hi = rest.length;
+    // The longest prefix that renders within the limit (rendering only ever lengthens the text).
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (render(rest.slice(0, mid)).length <= limit) lo = mid;
+      else hi = mid - 1;
+    }
+    const at = breakPoint(rest.slice(0, lo));
+    pieces.push(render(rest.slice(0, at).trimEnd()));
+    rest = rest.slice(at).trimStart();
+  }
+  if (rest) pieces.push(render(rest));
+  return pieces;
+}
+
+/**
+ * Where to end a piece: after its last paragraph or sentence when that keeps a third of it, else
+ * at its last word when that keeps half, else where the limit falls.
+ */
+function breakPoint(prefix: string): number {
+  const third = prefix.length / 3;
+  const paragraph = prefix.lastIndexOf('\n');
+  if (paragraph > third) return paragraph + 1;
+  // "14.040" is no sentence end: a stop counts only before a space.
+  const sentence = Math.max(...[...prefix.matchAll(/[.!?…;](?=\s)/g)].map((m) => (m.index as number) + 1), -1);
+  if (sentence > third) return sentence;
+  const word = prefix.search(/\s\S*$/);
+  if (word > prefix.length / 2) return word;
+  return /[\uD800-\uDBFF]$/.test(prefix) ? prefix.length - 1 : prefix.length;
+}
+
 /** Escapes text for Telegram's HTML parse mode (only <, > and & are special there). */
 export function escapeTelegramHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -112,6 +185,15 @@ export const TELEGRAM_MAX_TEXT = 4096;
 
 /** An answer as a Telegram HTML message: answer, computations, then one linked line per source. */
 export function answerAsTelegramHtml(res: AskResponse, base: string, limit = TELEGRAM_MAX_TEXT): string {
+  return fitBlocks(telegramBlocks(res, base), limit);
+}
+
+/** The same answer as consecutive Telegram messages, when it is longer than one may be. */
+export function answerAsTelegramMessages(res: AskResponse, base: string, limit = TELEGRAM_MAX_TEXT, maxParts = MAX_PARTS): string[] {
+  return splitBlocks(telegramBlocks(res, base), limit, maxParts);
+}
+
+function telegramBlocks(res: AskResponse, base: string): Block[] {
   const esc = escapeTelegramHtml;
   const blocks: Block[] = [{ text: res.answer.trim(), render: esc }];
   if (res.computations.length) {
@@ -131,7 +213,7 @@ export function answerAsTelegramHtml(res: AskResponse, base: string, limit = TEL
       sep: '\n',
     });
   }
-  return fitBlocks(blocks, limit);
+  return blocks;
 }
 
 /** Zalo's limit on a consultation text message. */
@@ -139,6 +221,15 @@ export const ZALO_MAX_TEXT = 2000;
 
 /** An answer as Zalo plain text: answer, computations, sources as short links. */
 export function answerAsPlainText(res: AskResponse, base: string, limit = ZALO_MAX_TEXT): string {
+  return fitBlocks(plainBlocks(res, base), limit);
+}
+
+/** The same answer as consecutive Zalo messages, when it is longer than one may be. */
+export function answerAsPlainTexts(res: AskResponse, base: string, limit = ZALO_MAX_TEXT, maxParts = MAX_PARTS): string[] {
+  return splitBlocks(plainBlocks(res, base), limit, maxParts);
+}
+
+function plainBlocks(res: AskResponse, base: string): Block[] {
   const same = (s: string) => s;
   const blocks: Block[] = [{ text: res.answer.trim(), render: same }];
   if (res.computations.length) {
@@ -149,5 +240,5 @@ export function answerAsPlainText(res: AskResponse, base: string, limit = ZALO_M
   }
   if (res.citations.length) blocks.push({ text: 'Nguồn:', render: same });
   for (const c of res.citations) blocks.push({ text: `[${c.n}] ${base ? shortCitationLink(base, c) : c.title}`, render: same, sep: '\n' });
-  return fitBlocks(blocks, limit);
+  return blocks;
 }

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { answerAsTelegramHtml } from '../../src/http/answer-text.ts';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerAsTelegramHtml, answerAsTelegramMessages, type Block, splitBlocks } from '../../src/http/answer-text.ts';
 import { questionOf } from '../../src/http/routes/telegram.ts';
 import { ANSWERED, fakeAssistant, NOT_FOUND } from '../helpers/fake-assistant.ts';
 import { postJson, testApp } from '../helpers/app.ts';
@@ -141,5 +143,74 @@ describe('questionOf', () => {
     ['   ', null],
   ])('reads %j as %j', (text, expected) => {
     expect(questionOf(text)).toBe(expected);
+  });
+});
+
+describe('a long answer on Telegram', () => {
+  /** A local server standing in for the Bot API: records each method call in the order it came. */
+  let api: Server;
+  let apiBase = '';
+  const calls: { path: string; body: Record<string, unknown> }[] = [];
+  beforeAll(async () => {
+    api = createServer((req, res) => {
+      let raw = '';
+      req.on('data', (d) => (raw += d));
+      req.on('end', () => {
+        calls.push({ path: req.url ?? '', body: JSON.parse(raw) });
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ ok: true, result: { message_id: calls.length } }));
+      });
+    });
+    await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
+    apiBase = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => api.close(() => r())));
+
+  const sentences = Array.from({ length: 120 }, (_, i) => `Xã số ${i + 1} của huyện còn ${1000 + i * 37} hộ nghèo <theo rà soát> & cận nghèo.`);
+  const long = { ...ANSWERED, answer: `${sentences.join(' ')} [1]` };
+
+  it('goes out as several messages through the Bot API, in order, each within 4096 characters', async () => {
+    calls.length = 0;
+    const { app } = await testApp({ assistant: fakeAssistant(() => long), env: { ...env, TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_API_BASE: apiBase } });
+    const res = await app.request(postJson('/webhooks/telegram', update('hộ nghèo các xã?'), header));
+    expect(res.status).toBe(200);
+    for (let i = 0; i < 100 && !calls.some((c) => String(c.body.text).includes('Nguồn:')); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(calls.length).toBeGreaterThan(1);
+    expect(calls.every((c) => c.path === '/bot123:abc/sendMessage' && c.body.chat_id === 987654 && c.body.parse_mode === 'HTML')).toBe(true);
+    // The first part replies to the question; the rest follow it.
+    expect(calls[0]?.body.reply_parameters).toMatchObject({ message_id: 42 });
+    expect(calls.slice(1).every((c) => c.body.reply_parameters === undefined)).toBe(true);
+    const texts = calls.map((c) => String(c.body.text));
+    for (const t of texts) expect(t.length).toBeLessThanOrEqual(4096);
+    // Every sentence whole and in order, escaped once; the sources last.
+    const shown = texts.join(' ').split(/\s+/).join(' ');
+    const escaped = sentences.map((x) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')).join(' ');
+    expect(shown.startsWith(escaped)).toBe(true);
+    expect(texts.at(-1)).toContain('<a href="https://tro-ly.example.vn/reports/001_81891852024e78d9#100-178">');
+  });
+
+  it('is cut to one message in the webhook reply without TELEGRAM_BOT_TOKEN', async () => {
+    const { app } = await testApp({ assistant: fakeAssistant(() => long), env });
+    const body = await (await app.request(postJson('/webhooks/telegram', update('hộ nghèo các xã?'), header))).json();
+    expect(body.method).toBe('sendMessage');
+    expect(body.text.length).toBeLessThanOrEqual(4096);
+  });
+
+  it('keeps every tag closed in every part, and ends the last with … past the parts allowed', () => {
+    const parts = answerAsTelegramMessages({ ...long, answer: long.answer.repeat(8) }, 'https://x.vn');
+    expect(parts).toHaveLength(4);
+    for (const p of parts) {
+      expect(p.length).toBeLessThanOrEqual(4096);
+      expect(p.split('<a ').length).toBe(p.split('</a>').length);
+      expect(p.split('<i>').length).toBe(p.split('</i>').length);
+      expect(p).not.toMatch(/&[a-z]*$/);
+    }
+    expect(parts.at(-1)).toMatch(/…$/);
+  });
+
+  it('breaks a paragraph at a sentence, not inside "14.040"', () => {
+    const text = 'Tỉnh còn 14.040 hộ nghèo. Tỷ lệ 7,71%. Huyện A còn 1.234 hộ.';
+    const block: Block = { text, render: (s) => s };
+    expect(splitBlocks([block], 30)).toEqual(['Tỉnh còn 14.040 hộ nghèo.', 'Tỷ lệ 7,71%.', 'Huyện A còn 1.234 hộ.']);
   });
 });

@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { zaloSignature } from '../../src/http/routes/zalo.ts';
+import { formatViNumber } from '../../src/text/vi-number.ts';
 import { fakeAssistant, NOT_FOUND } from '../helpers/fake-assistant.ts';
 import { testApp } from '../helpers/app.ts';
 
@@ -107,14 +108,23 @@ describe('POST /webhooks/zalo', () => {
     expect(assistant.asked[0]).toEqual({ question: 'hộ nghèo Quảng Trị cuối 2023?', history: [] });
   });
 
-  it('keeps a long answer within Zalo\'s 2000 characters', async () => {
-    const long = { ...NOT_FOUND, answer: 'Không tìm thấy số liệu này trong các báo cáo hiện có. '.repeat(80) };
+  it('splits a long answer into messages within Zalo\'s 2000 characters, at sentence ends, in order', async () => {
+    const sentences = Array.from({ length: 80 }, (_, i) => `Huyện số ${i + 1} còn ${formatViNumber(1000 + i * 37)} hộ nghèo.`);
+    const long = { ...NOT_FOUND, answer: sentences.join(' ') };
     const { app } = await testApp({ assistant: fakeAssistant(() => long), env: env() });
-    const got = nextMessage();
+    const done = new Promise<void>((resolve) => {
+      const check = () => (received.length >= 2 && received.at(-1)?.body.message.text.includes('Bạn có thể hỏi') ? resolve() : setTimeout(check, 20));
+      check();
+    });
     await app.request(signed(textEvent('hộ nghèo Cà Mau?')));
-    const text = (await got).body.message.text;
-    expect(text.length).toBeLessThanOrEqual(2000);
-    expect(text).toMatch(/…$/);
+    await done;
+    const texts = received.map((r) => r.body.message.text);
+    expect(texts.length).toBeGreaterThan(1);
+    for (const t of texts) expect(t.length).toBeLessThanOrEqual(2000);
+    // Every sentence whole, in one message, in order; no number cut ("1.037" stays one).
+    const answerParts = texts.join('\n').split('\n\nBạn có thể hỏi')[0] as string;
+    expect(answerParts.split(/\s+/).join(' ')).toBe(sentences.join(' '));
+    for (const t of texts.slice(0, -1)) expect(t).toMatch(/\.$/);
   });
 
   it('refuses a bad signature with 401 and sends nothing', async () => {

@@ -1,14 +1,18 @@
 // Telegram bot: POST /webhooks/telegram takes an Update and answers in the webhook response with a
-// sendMessage method call (HTML, sources linked to /reports/:id#start-end). Telegram retries any
-// non-2xx answer, so everything it sends that we cannot answer is acknowledged and ignored.
-import { Hono } from 'hono';
+// sendMessage method call (HTML, sources linked to /reports/:id#start-end). An answer longer than
+// one message goes out as several through the Bot API when TELEGRAM_BOT_TOKEN is set (a webhook
+// response carries one method call). Telegram retries any non-2xx answer, so everything it sends
+// that we cannot answer is acknowledged and ignored.
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { AskBody, VerifyBody } from '../../contract.ts';
-import { answerAsTelegramHtml, escapeTelegramHtml, TELEGRAM_MAX_TEXT } from '../answer-text.ts';
+import type { AskResponse } from '../../contract.ts';
+import { type Log } from '../../log.ts';
+import { answerAsTelegramHtml, answerAsTelegramMessages, escapeTelegramHtml, TELEGRAM_MAX_TEXT } from '../answer-text.ts';
 import { AppError } from '../errors.ts';
 import { helpLines, parseBotMessage } from '../bot-messages.ts';
 import { defaultLog } from '../../log.ts';
-import { coverageOf, publicBase, safeEqual, senderLimit, type SurfaceDeps, tooManyQuestions } from '../surface.ts';
+import { coverageOf, publicBase, runAfterResponse, safeEqual, senderLimit, type SurfaceDeps, tooManyQuestions } from '../surface.ts';
 
 const TelegramMessage = z.looseObject({
   message_id: z.number().int(),
@@ -72,6 +76,17 @@ export function telegramRoutes(deps: SurfaceDeps) {
       reply_parameters: { message_id: msg.message_id, allow_sending_without_reply: true },
     });
 
+    // The answer in the webhook's reply when it fits one message (or no token lets us send more);
+    // else every part through the Bot API, one after the other, so they arrive in order.
+    const answer = (c: Context, res: AskResponse) => {
+      const base = publicBase(c, config);
+      const token = config.TELEGRAM_BOT_TOKEN;
+      const parts = token ? answerAsTelegramMessages(res, base, TELEGRAM_MAX_TEXT) : [];
+      if (!token || parts.length <= 1) return c.json(reply(parts[0] ?? answerAsTelegramHtml(res, base, TELEGRAM_MAX_TEXT)));
+      runAfterResponse(c, () => sendTelegramMessages(config.TELEGRAM_API_BASE, token, parts.map(reply), log), log);
+      return c.body(null, 200);
+    };
+
     if (parsed.kind === 'help') return c.json(reply(escapeTelegramHtml(helpLines(await coverageOf(deps)).join('\n'))));
 
     const wait = limited(`telegram:${msg.chat.id}`);
@@ -81,7 +96,7 @@ export function telegramRoutes(deps: SurfaceDeps) {
       const claim = VerifyBody.safeParse({ claim: parsed.claim });
       if (!claim.success) return c.json(reply(escapeTelegramHtml(`Không đọc được nhận định: ${claim.error.issues[0]?.message ?? 'không hợp lệ'}`)));
       try {
-        return c.json(reply(answerAsTelegramHtml(await assistant.verify(claim.data.claim), publicBase(c, config), TELEGRAM_MAX_TEXT)));
+        return answer(c, await assistant.verify(claim.data.claim));
       } catch (err) {
         log('error', 'telegram: the assistant failed', { error: err instanceof Error ? err.stack : String(err) });
         return c.json(reply('Xin lỗi, hiện chưa kiểm tra được nhận định này. Vui lòng thử lại sau.'));
@@ -98,13 +113,25 @@ export function telegramRoutes(deps: SurfaceDeps) {
       return c.json(reply(escapeTelegramHtml(`Không đọc được câu hỏi: ${why}`)));
     }
     try {
-      const res = await assistant.ask(body.data);
-      return c.json(reply(answerAsTelegramHtml(res, publicBase(c, config), TELEGRAM_MAX_TEXT)));
+      return answer(c, await assistant.ask(body.data));
     } catch (err) {
       log('error', 'telegram: the assistant failed', { error: err instanceof Error ? err.stack : String(err) });
       return c.json(reply('Xin lỗi, hiện chưa trả lời được câu hỏi này. Vui lòng thử lại sau.'));
     }
   });
+}
+
+/** Sends the messages in order through the Bot API; one refused stops the rest (and is logged). */
+export async function sendTelegramMessages(apiBase: string, token: string, messages: TelegramSendMessage[], log: Log): Promise<void> {
+  for (const [i, { method, ...payload }] of messages.entries()) {
+    // Only the first part replies to the question; the rest follow it.
+    const body = i === 0 ? payload : { ...payload, reply_parameters: undefined };
+    const res = await fetch(`${apiBase}/bot${token}/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!res.ok) {
+      log('error', 'telegram: the Bot API refused a part of the reply', { status: res.status, part: i + 1, of: messages.length });
+      return;
+    }
+  }
 }
 
 /**

@@ -4,7 +4,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { AskBody, VerifyBody } from '../../contract.ts';
-import { answerAsPlainText, ZALO_MAX_TEXT } from '../answer-text.ts';
+import { answerAsPlainTexts, ZALO_MAX_TEXT } from '../answer-text.ts';
 import { AppError } from '../errors.ts';
 import { helpLines, parseBotMessage } from '../bot-messages.ts';
 import { defaultLog, type Log } from '../../log.ts';
@@ -90,14 +90,16 @@ export function zaloRoutes(deps: SurfaceDeps) {
     const base = publicBase(c, config);
     const wait = limited(`zalo:${sender.id}`);
     if (wait > 0) {
-      runAfterResponse(c, () => sendZaloText(config.ZALO_API_BASE, config.ZALO_OA_ACCESS_TOKEN, sender.id, tooManyQuestions(wait), log), log);
+      runAfterResponse(c, async () => void (await sendZaloText(config.ZALO_API_BASE, config.ZALO_OA_ACCESS_TOKEN, sender.id, tooManyQuestions(wait), log)), log);
       return c.json({ ok: true, handled: false, event: 'rate_limited' });
     }
     runAfterResponse(
       c,
       async () => {
-        const reply = await replyTo(message.text, base, deps);
-        await sendZaloText(config.ZALO_API_BASE, config.ZALO_OA_ACCESS_TOKEN, sender.id, reply, log);
+        // In order, one after the other: a message refused stops the rest, so none arrives out of place.
+        for (const part of await replyTo(message.text, base, deps)) {
+          if (!(await sendZaloText(config.ZALO_API_BASE, config.ZALO_OA_ACCESS_TOKEN, sender.id, part, log))) break;
+        }
       },
       log,
     );
@@ -105,29 +107,30 @@ export function zaloRoutes(deps: SurfaceDeps) {
   });
 }
 
-async function replyTo(text: string, base: string, deps: SurfaceDeps): Promise<string> {
+/** The reply as the messages to send, in order (a long answer is split: answer-text.ts). */
+async function replyTo(text: string, base: string, deps: SurfaceDeps): Promise<string[]> {
   const m = parseBotMessage(text);
-  if (!m || m.kind === 'help') return helpLines(await coverageOf(deps)).join('\n');
+  if (!m || m.kind === 'help') return [helpLines(await coverageOf(deps)).join('\n')];
   try {
     if (m.kind === 'verify') {
       const claim = VerifyBody.safeParse({ claim: m.claim });
-      if (!claim.success) return `Không đọc được nhận định: ${claim.error.issues[0]?.message ?? 'không hợp lệ'}`;
-      return answerAsPlainText(await deps.assistant.verify(claim.data.claim), base, ZALO_MAX_TEXT);
+      if (!claim.success) return [`Không đọc được nhận định: ${claim.error.issues[0]?.message ?? 'không hợp lệ'}`];
+      return answerAsPlainTexts(await deps.assistant.verify(claim.data.claim), base, ZALO_MAX_TEXT);
     }
     const body = AskBody.safeParse({ question: m.question, history: [] });
-    if (!body.success) return `Không đọc được câu hỏi: ${body.error.issues[0]?.message ?? 'câu hỏi không hợp lệ'}`;
-    return answerAsPlainText(await deps.assistant.ask(body.data), base, ZALO_MAX_TEXT);
+    if (!body.success) return [`Không đọc được câu hỏi: ${body.error.issues[0]?.message ?? 'câu hỏi không hợp lệ'}`];
+    return answerAsPlainTexts(await deps.assistant.ask(body.data), base, ZALO_MAX_TEXT);
   } catch (err) {
     (deps.log ?? defaultLog)('error', 'zalo: the assistant failed', { error: err instanceof Error ? err.stack : String(err) });
-    return 'Xin lỗi, hiện chưa trả lời được câu hỏi này. Vui lòng thử lại sau.';
+    return ['Xin lỗi, hiện chưa trả lời được câu hỏi này. Vui lòng thử lại sau.'];
   }
 }
 
-/** Sends a consultation text message through the OA message API v3; failures are logged. */
-export async function sendZaloText(apiBase: string, accessToken: string | undefined, userId: string, text: string, log: Log) {
+/** Sends a consultation text message through the OA message API v3; false (and logged) when it was not accepted. */
+export async function sendZaloText(apiBase: string, accessToken: string | undefined, userId: string, text: string, log: Log): Promise<boolean> {
   if (!accessToken) {
     log('warn', 'zalo: ZALO_OA_ACCESS_TOKEN is unset, so the reply was not sent', { userId });
-    return;
+    return false;
   }
   const res = await fetch(`${apiBase}/v3.0/oa/message/cs`, {
     method: 'POST',
@@ -137,5 +140,7 @@ export async function sendZaloText(apiBase: string, accessToken: string | undefi
   const body = (await res.json().catch(() => null)) as { error?: number; message?: string } | null;
   if (!res.ok || (body && body.error !== undefined && body.error !== 0)) {
     log('error', 'zalo: the OA message API refused the reply', { status: res.status, error: body?.error, message: body?.message });
+    return false;
   }
+  return true;
 }
