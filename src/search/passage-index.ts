@@ -3,13 +3,14 @@
 // Every operation is synchronous: with a synchronous tokenizer and no hooks Orama is too.
 import { count, create, insert, load, type RawData, remove, save, search } from '@orama/orama';
 import type { Report } from '../ingest/types';
-import { createIndexComponent, limitNextSearch } from './orama-index';
+import { createIndexComponent, limitNextSearch, postingsOf } from './orama-index';
+import { createPassageDocs, materializePassage, type PassageDoc, passageRefs, refsOf } from './passage-docs';
 import { highlightSpans, placeKeys, profileQuery, type ScoredCandidate, scoreCandidate } from './rank';
 import { buildSnippet } from './snippet';
 import { analyzeVi, createViTokenizer, PRETOKENIZED, TERMINATOR, tokenizeVi } from './tokenizer';
 
 /** Bump when tokens, schema or the snapshot shape change: old snapshots must be rebuilt. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 /** BM25 candidates handed to the re-ranker. */
 const CANDIDATES = 50;
@@ -39,6 +40,9 @@ const SCHEMA = {
   year: 'number',
 } as const;
 
+/** Accent keys ("hô5"): searchPassages never looks them up (lookupTerm), the re-ranker scores accents. */
+const isLookupToken = (token: string) => /^[#@a-z0-9._-]+\$?$/.test(token);
+
 function createDb(tokenizer: 'vi' | 'default') {
   return create({
     schema: SCHEMA,
@@ -46,32 +50,19 @@ function createDb(tokenizer: 'vi' | 'default') {
     // Nothing sorts by a field; sort indexes would only grow the snapshot.
     sort: { enabled: false },
     components: {
-      index: createIndexComponent(),
-      ...(tokenizer === 'vi' ? { tokenizer: createViTokenizer() } : {}),
+      // Orama keeps only what it indexes; a passage's text and context are read from its report.
+      documentsStore: createPassageDocs(),
+      // Orama's stock tokenizer needs prefix matching, which the compact postings do not do: the
+      // baseline keeps Orama's own index.
+      ...(tokenizer === 'vi' ? { tokenizer: createViTokenizer(), index: createIndexComponent({ unindexed: (t) => !isLookupToken(t) }) } : {}),
     },
   });
 }
 
 type PassageDb = ReturnType<typeof createDb>;
 
-/** What Orama stores per passage; fields outside SCHEMA are stored, not indexed. */
-interface PassageDoc {
-  id: string;
-  reportId: string;
-  text: string;
-  context: string;
-  places: string[];
-  provinceCode?: string;
-  year?: number;
-  start: number;
-  end: number;
-  section: string | null;
-  place: string | null;
-  leadIn: string | null;
-}
-
 interface ReportEntry {
-  title: string;
+  report: Report;
   passageIds: string[];
 }
 
@@ -139,48 +130,13 @@ export function createDefaultTokenizerIndex(): PassageIndex {
 export function indexReport(index: PassageIndex, report: Report): void {
   if (index.reports.has(report.id)) removeReport(index, report.id);
   const passageIds: string[] = [];
-  let leadIn: string | null = null;
-  for (const p of report.passages) {
-    const text = report.text.slice(p.start, p.end);
-    const place = p.place ?? report.place;
-    const context = [report.title, place?.name, place?.province, p.section, leadIn].filter(Boolean).join('. ');
-    const ownLeadIn = leadIn;
-    leadIn = nextLeadIn(text, leadIn);
-    const year = p.period?.year ?? report.periods[0]?.year;
-    const provinceCode = place?.provinceCode;
-    const doc: PassageDoc = {
-      id: p.id,
-      reportId: report.id,
-      text,
-      context,
-      places: placeKeys([p.place?.name, p.place?.province, report.place?.name, report.place?.province]),
-      ...(provinceCode ? { provinceCode } : {}),
-      ...(year !== undefined ? { year } : {}),
-      start: p.start,
-      end: p.end,
-      section: p.section,
-      place: place?.name ?? null,
-      leadIn: ownLeadIn,
-    };
-    insert(index.db, doc);
-    passageIds.push(p.id);
+  for (const ref of passageRefs(report)) {
+    const doc = materializePassage(ref);
+    // Safe: a field outside SCHEMA is not indexed; the documents store keeps only it.
+    insert(index.db, { ...doc, ref } as PassageDoc);
+    passageIds.push(doc.id);
   }
-  index.reports.set(report.id, { title: report.title, passageIds });
-}
-
-const BULLET = /^\s*(?:[-+•*–]|[a-zđ]\)|\d+\))\s/u;
-/** How much of a lead-in travels with the passages below it. */
-const LEAD_IN_CHARS = 300;
-
-/**
- * The lead-in the next passage inherits as context: this passage when it ends in ":" ("… cuối
- * năm 2022 … như sau:"), the current one while a bulleted list goes on, else none. The figures
- * under a lead-in rarely repeat its year or subject.
- */
-function nextLeadIn(text: string, current: string | null): string | null {
-  const trimmed = text.trim();
-  if (trimmed.endsWith(':')) return trimmed.slice(-LEAD_IN_CHARS);
-  return current !== null && BULLET.test(trimmed) ? current : null;
+  index.reports.set(report.id, { report, passageIds });
 }
 
 export function removeReport(index: PassageIndex, reportId: string): void {
@@ -190,19 +146,19 @@ export function removeReport(index: PassageIndex, reportId: string): void {
   index.reports.delete(reportId);
 }
 
-type TokenCounts = Record<string, Record<string, number>>;
-
-/** Orama's per-field count of passages holding each token (read only). */
-function tokenCounts(index: PassageIndex): TokenCounts {
-  // Safe: the shape of @orama/orama 3.1.x's default index component, which we always use.
-  return (index.db.data.index as unknown as { tokenOccurrences: TokenCounts }).tokenOccurrences;
+/** Orama's count of a token in a text field ("tokenOccurrences"): passages holding it, as our tokenizer de-duplicates. */
+function tokenCount(index: PassageIndex, prop: 'text' | 'context', token: string): number {
+  const compact = postingsOf(index.db.data.index, prop);
+  if (compact) return compact.count(token);
+  // Safe: the shape of @orama/orama 3.1.x's stock index component (the default-tokenizer baseline).
+  const stock = (index.db.data.index as unknown as { tokenOccurrences: Record<string, Record<string, number>> }).tokenOccurrences;
+  return stock[prop]?.[token] ?? 0;
 }
 
 function idfOf(index: PassageIndex): (token: string) => number {
   const n = count(index.db);
-  const text = tokenCounts(index).text;
   return (token) => {
-    const df = text?.[token + TERMINATOR] ?? 0;
+    const df = tokenCount(index, 'text', token + TERMINATOR);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   };
 }
@@ -212,9 +168,8 @@ function idfOf(index: PassageIndex): (token: string) => number {
  * no tokens common to most passages unless nothing rarer is left.
  */
 function lookupTerm(index: PassageIndex, term: string): string {
-  const counts = tokenCounts(index);
   const n = count(index.db);
-  const frequency = (t: string) => Math.max(counts.text?.[t] ?? 0, counts.context?.[t] ?? 0);
+  const frequency = (t: string) => Math.max(tokenCount(index, 'text', t), tokenCount(index, 'context', t));
   const tokens = [...new Set(tokenizeVi(term))]
     .filter((t) => /^[#@a-z0-9._-]+$/.test(t))
     .map((t) => t + TERMINATOR)
@@ -278,7 +233,7 @@ export function searchPassages(index: PassageIndex, query: string, opts: SearchP
   return scored.slice(0, limit).map(({ doc, ranked }) => ({
     id: doc.id,
     reportId: doc.reportId,
-    title: index.reports.get(doc.reportId)?.title ?? '',
+    title: index.reports.get(doc.reportId)?.report.title ?? '',
     start: doc.start,
     end: doc.end,
     text: doc.text,
@@ -292,16 +247,20 @@ export function searchPassages(index: PassageIndex, query: string, opts: SearchP
 interface Snapshot {
   version: number;
   tokenizer: 'vi' | 'default';
-  reports: [string, ReportEntry][];
+  /** Ids of the reports indexed, in order; their passages are read from the reports given to load. */
+  reports: string[];
   orama: RawData;
 }
 
-/** A JSON-serialisable snapshot; the same reports indexed in the same order give the same JSON. */
+/**
+ * A JSON-serialisable snapshot of the index alone (no text: that is in the reports, saved beside
+ * it); the same reports indexed in the same order give the same JSON.
+ */
 export function savePassageIndex(index: PassageIndex): unknown {
   const snapshot: Snapshot = {
     version: INDEX_FORMAT_VERSION,
     tokenizer: index.tokenizer,
-    reports: [...index.reports.entries()],
+    reports: [...index.reports.keys()],
     orama: save(index.db),
   };
   return snapshot;
@@ -309,10 +268,12 @@ export function savePassageIndex(index: PassageIndex): unknown {
 
 /**
  * Restores a snapshot into a database created with our tokenizer (Orama's persistence plugin
- * would restore the default one, and Vietnamese queries would then find nothing).
- * @throws PassageIndexError when the snapshot is of another format version or not a snapshot.
+ * would restore the default one, and Vietnamese queries would then find nothing). `reports` are
+ * those the snapshot was saved with (any order, others ignored): passages are read from them.
+ * @throws PassageIndexError when the snapshot is of another format version, not a snapshot, or
+ * names a report not given.
  */
-export function loadPassageIndex(raw: unknown): PassageIndex {
+export function loadPassageIndex(raw: unknown, reports: Iterable<Report>): PassageIndex {
   if (typeof raw !== 'object' || raw === null || !('version' in raw)) {
     throw new PassageIndexError('INDEX_MALFORMED');
   }
@@ -329,5 +290,19 @@ export function loadPassageIndex(raw: unknown): PassageIndex {
   const tokenizer = snapshot.tokenizer === 'default' ? 'default' : 'vi';
   const db = createDb(tokenizer);
   load(db, snapshot.orama);
-  return { tokenizer, db, reports: new Map(snapshot.reports) };
+  const byId = new Map<string, Report>();
+  for (const r of reports) byId.set(r.id, r);
+  const docs = refsOf(db.data.docs);
+  const ids = db.internalDocumentIDStore.idToInternalId;
+  const entries = new Map<string, ReportEntry>();
+  for (const id of snapshot.reports) {
+    const report = byId.get(id);
+    if (!report) throw new PassageIndexError('INDEX_MALFORMED', `The passage index snapshot indexes report "${id}", which was not given to loadPassageIndex.`);
+    for (const ref of passageRefs(report)) {
+      const internal = ids.get((report.passages[ref.n] as Report['passages'][number]).id);
+      if (internal !== undefined) docs.refs[internal] = ref;
+    }
+    entries.set(id, { report, passageIds: report.passages.map((p) => p.id) });
+  }
+  return { tokenizer, db, reports: entries };
 }

@@ -35,7 +35,7 @@ const heapAfterDrop = gcHeap();
 // 2. The passage index alone (what a search-only shard holds).
 const heapBeforeIndex = gcHeap();
 let parsed2: SeedSnapshot | null = JSON.parse(readFileSync(file, 'utf8')) as SeedSnapshot;
-const index = loadPassageIndex(parsed2.index);
+const index = loadPassageIndex(parsed2.index, parsed2.reports);
 parsed2 = null;
 const heapIndex = gcHeap() - heapBeforeIndex;
 void index;
