@@ -15,7 +15,7 @@ import {
   savePassageIndex,
   searchPassages,
 } from './search/passage-index.ts';
-import { createFigureIndex, type FigureIndex, indexFigures, queryFigureIds, removeFigures } from './search/figure-index.ts';
+import { createFigureIndex, type FigureIndex, indexFigures, queryFigures, removeFigures } from './search/figure-index.ts';
 import { FigureLookup } from './search/figure-lookup.ts';
 import { type ReportStore, type StoredReport, storedReportOf } from './store/types.ts';
 import { foldVi } from './text/fold.ts';
@@ -80,8 +80,6 @@ export class Corpus implements CorpusLike {
   readonly #reports = new Map<string, Report>();
   readonly #seedIds = new Set<string>();
   readonly #figures = new Map<string, Figure[]>();
-  /** Each report's figures by id, to turn the figure index's hits back into figures. */
-  readonly #byId = new Map<string, Map<string, Figure>>();
   /**
    * The figure table in Orama, filterable by metric, place, year and kind; built on the first
    * /api/figures query, kept up to date from then on. Answers never read it (they use #lookup),
@@ -160,7 +158,6 @@ export class Corpus implements CorpusLike {
     this.#reports.set(report.id, report);
     const extracted = figures ?? extractFigures(report);
     this.#figures.set(report.id, extracted);
-    this.#byId.set(report.id, new Map(extracted.map((f) => [f.id, f])));
     this.#lookup.set(report.id, extracted);
     if (this.#figureIndex) indexFigures(this.#figureIndex, report, extracted);
     if (index) indexReport(this.#index, report);
@@ -180,14 +177,8 @@ export class Corpus implements CorpusLike {
     const base = { places: filter.place ? [filter.place] : undefined, kind: filter.kind, year: filter.year, reportId: filter.reportId };
     // A metric filter is a lexicon id ("poor_households") or words of a label ("lớp đào tạo nghề").
     const table = this.#figureTable();
-    let ids = queryFigureIds(table, { ...base, metrics: filter.metric ? [filter.metric.trim()] : undefined });
-    if (filter.metric && ids.length === 0) ids = queryFigureIds(table, { ...base, words: filter.metric });
-    const out: Figure[] = [];
-    for (const id of ids) {
-      const reportId = id.slice(0, id.lastIndexOf('@'));
-      const f = this.#byId.get(reportId)?.get(id);
-      if (f) out.push(f);
-    }
+    let out = queryFigures(table, { ...base, metrics: filter.metric ? [filter.metric.trim()] : undefined });
+    if (filter.metric && out.length === 0) out = queryFigures(table, { ...base, words: filter.metric });
     // In report and text order, as people read them.
     return out.sort((a, b) => (a.reportId === b.reportId ? a.start - b.start : a.reportId < b.reportId ? -1 : 1));
   }
@@ -276,7 +267,6 @@ export class Corpus implements CorpusLike {
       this.#unindex(this.#reports.get(id) as Report);
       this.#reports.delete(id);
       this.#figures.delete(id);
-      this.#byId.delete(id);
       this.#lookup.delete(id);
       if (this.#figureIndex) removeFigures(this.#figureIndex, id);
       this.#compactIfWorth();

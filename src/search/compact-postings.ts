@@ -4,8 +4,12 @@
 // Documents are appended as they are inserted; a buffer of recent postings is frozen into an
 // immutable segment when it grows large, so memory per posting is ~1–2 bytes, not ~100.
 
-/** Postings buffered before they are frozen into a segment. */
-const FLUSH_POSTINGS = 1 << 19;
+/**
+ * Postings buffered (as plain arrays, ~20 bytes a posting) before they are frozen into a segment
+ * (~1,5 bytes a posting). Segments are then merged two by two as in a binary counter, so a
+ * corpus of n postings has at most log2(n / FLUSH_POSTINGS) + 1 of them.
+ */
+const FLUSH_POSTINGS = 1 << 16;
 
 interface Segment {
   /** Term ids present, ascending. */
@@ -90,36 +94,9 @@ export class CompactPostings {
   forEach(term: number, visit: (doc: number, count: number) => void): void {
     const segOf = this.segOf;
     for (let s = 0; s < this.segments.length; s++) {
-      const seg = this.segments[s] as Segment;
-      const at = search(seg.terms, term);
-      if (at < 0) continue;
-      const bytes = seg.bytes;
-      let pos = seg.offsets[at] as number;
-      const end = seg.offsets[at + 1] as number;
-      let doc = 0;
-      while (pos < end) {
-        let v = 0;
-        let shift = 0;
-        let b: number;
-        do {
-          b = bytes[pos++] as number;
-          v += (b & 0x7f) * 2 ** shift;
-          shift += 7;
-        } while (b & 0x80);
-        let n = 1;
-        if (v % 2 === 1) {
-          n = 0;
-          shift = 0;
-          do {
-            b = bytes[pos++] as number;
-            n += (b & 0x7f) * 2 ** shift;
-            shift += 7;
-          } while (b & 0x80);
-        }
-        const zig = Math.floor(v / 2);
-        doc += zig % 2 === 0 ? zig / 2 : -(zig + 1) / 2;
+      this.#decode(this.segments[s] as Segment, term, (doc, n) => {
         if (segOf[doc] === s + 1) visit(doc, n);
-      }
+      });
     }
     const list = this.#pending.get(term);
     if (!list) return;
@@ -130,8 +107,81 @@ export class CompactPostings {
     }
   }
 
-  /** Freezes the buffered postings into a segment. */
+  /** Freezes the buffered postings into a segment, then merges segments of like size. */
   flush(): void {
+    this.#freeze();
+    for (;;) {
+      const n = this.segments.length;
+      const last = this.segments[n - 1];
+      const before = this.segments[n - 2];
+      if (!last || !before || last.bytes.length * 2 < before.bytes.length) break;
+      this.#mergeLastTwo();
+    }
+  }
+
+  /** Replaces the last two segments by one holding their live postings, in the same order. */
+  #mergeLastTwo(): void {
+    const n = this.segments.length;
+    const [a, b] = [this.segments[n - 2] as Segment, this.segments[n - 1] as Segment];
+    const terms = new Set<number>([...a.terms, ...b.terms]);
+    const lists = new Map<number, number[]>();
+    let postings = 0;
+    for (const term of [...terms].sort((x, y) => x - y)) {
+      const list: number[] = [];
+      for (const [seg, s] of [
+        [a, n - 1],
+        [b, n],
+      ] as const) {
+        this.#decode(seg, term, (doc, count) => {
+          if (this.segOf[doc] === s) list.push(doc, count);
+        });
+      }
+      if (list.length > 0) {
+        lists.set(term, list);
+        postings += list.length / 2;
+      }
+    }
+    for (let doc = 0; doc < this.segOf.length; doc++) if (this.segOf[doc] === n) this.segOf[doc] = n - 1;
+    this.segments.length = n - 2;
+    this.#pending = lists;
+    this.#pendingPostings = postings;
+    this.#freeze();
+  }
+
+  /** Calls `visit` for every posting of `term` in `seg`, stale ones included. */
+  #decode(seg: Segment, term: number, visit: (doc: number, count: number) => void): void {
+    const at = search(seg.terms, term);
+    if (at < 0) return;
+    const bytes = seg.bytes;
+    let pos = seg.offsets[at] as number;
+    const end = seg.offsets[at + 1] as number;
+    let doc = 0;
+    while (pos < end) {
+      let v = 0;
+      let shift = 0;
+      let b: number;
+      do {
+        b = bytes[pos++] as number;
+        v += (b & 0x7f) * 2 ** shift;
+        shift += 7;
+      } while (b & 0x80);
+      let count = 1;
+      if (v % 2 === 1) {
+        count = 0;
+        shift = 0;
+        do {
+          b = bytes[pos++] as number;
+          count += (b & 0x7f) * 2 ** shift;
+          shift += 7;
+        } while (b & 0x80);
+      }
+      const zig = Math.floor(v / 2);
+      doc += zig % 2 === 0 ? zig / 2 : -(zig + 1) / 2;
+      visit(doc, count);
+    }
+  }
+
+  #freeze(): void {
     if (this.#pending.size === 0) return;
     const terms = Int32Array.from(this.#pending.keys()).sort();
     const offsets = new Uint32Array(terms.length + 1);
@@ -177,7 +227,7 @@ export class CompactPostings {
     this.segments = [];
     this.#pending = lists;
     this.#pendingPostings = order.reduce((n, t) => n + (lists.get(t) as number[]).length / 2, 0);
-    this.flush();
+    this.#freeze();
   }
 
   save(): SavedPostings {

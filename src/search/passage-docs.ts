@@ -1,12 +1,8 @@
-// What the passage index holds per passage, and Orama's documents store for it. Orama's own store
-// keeps every inserted document whole (text, context, places …: a second copy of each report);
-// this one keeps a reference to the report and the passage's number, and builds the document
-// Orama hands back (a hit, a removal) from the report's text when asked.
+// What the passage index holds per passage: a reference to its report and its number there, from
+// which the document Orama hands back (a hit, a removal) is built when asked (ref-docs.ts).
 import type { Report } from '../ingest/types';
-import { internalDocumentIDStore } from '@orama/orama/components';
 import { placeKeys } from './rank';
-
-const { getInternalDocumentId } = internalDocumentIDStore;
+import { createRefDocs } from './ref-docs';
 
 /** A passage as Orama indexes it and as searchPassages reads it; fields outside the schema are not indexed. */
 export interface PassageDoc {
@@ -84,59 +80,7 @@ export function materializePassage(ref: PassageRef): PassageDoc {
   };
 }
 
-interface DocsStore {
-  sharedInternalDocumentStore: Parameters<typeof getInternalDocumentId>[0];
-  /** By internal id. */
-  refs: (PassageRef | undefined)[];
-  count: number;
-}
-
-/** The refs by internal id of a database using createPassageDocs (to restore a snapshot). */
-export function refsOf(docs: unknown): DocsStore {
-  // Safe: the store createPassageDocs creates.
-  return docs as DocsStore;
-}
-
-/**
- * Orama's documents store interface over passage references. A document inserted must carry its
- * `ref` (a field outside the schema); a restored store is empty until its refs are put back.
- */
+/** Orama's documents store over passage references (ref-docs.ts). */
 export function createPassageDocs() {
-  const get = (store: DocsStore, id: string | number) => {
-    const ref = store.refs[getInternalDocumentId(store.sharedInternalDocumentStore, id)];
-    return ref ? materializePassage(ref) : undefined;
-  };
-  return {
-    create: (_: unknown, sharedInternalDocumentStore: DocsStore['sharedInternalDocumentStore']): DocsStore => ({ sharedInternalDocumentStore, refs: [], count: 0 }),
-    get,
-    getMultiple: (store: DocsStore, ids: (string | number)[]) => ids.map((id) => get(store, id)),
-    getAll: (store: DocsStore) => {
-      const all: Record<number, PassageDoc> = {};
-      store.refs.forEach((ref, i) => {
-        if (ref) all[i] = materializePassage(ref);
-      });
-      return all;
-    },
-    store: (store: DocsStore, _id: string, internalId: number, doc: { ref: PassageRef }) => {
-      if (store.refs[internalId] !== undefined) return false;
-      store.refs[internalId] = doc.ref;
-      store.count++;
-      return true;
-    },
-    remove: (store: DocsStore, id: string | number) => {
-      const internalId = getInternalDocumentId(store.sharedInternalDocumentStore, id);
-      if (store.refs[internalId] === undefined) return false;
-      store.refs[internalId] = undefined;
-      store.count--;
-      return true;
-    },
-    count: (store: DocsStore) => store.count,
-    load: (sharedInternalDocumentStore: DocsStore['sharedInternalDocumentStore'], raw: unknown): DocsStore => ({
-      sharedInternalDocumentStore,
-      refs: [],
-      // Safe: written by `save` below.
-      count: (raw as { count: number }).count,
-    }),
-    save: (store: DocsStore) => ({ count: store.count }),
-  };
+  return createRefDocs(materializePassage);
 }

@@ -4,7 +4,8 @@
 import { count, create, insert, load, type RawData, remove, save, search } from '@orama/orama';
 import type { Report } from '../ingest/types';
 import { createIndexComponent, limitNextSearch, postingsOf } from './orama-index';
-import { createPassageDocs, materializePassage, type PassageDoc, passageRefs, refsOf } from './passage-docs';
+import { createPassageDocs, materializePassage, type PassageDoc, type PassageRef, passageRefs } from './passage-docs';
+import { refsOf } from './ref-docs';
 import { highlightSpans, placeKeys, profileQuery, type ScoredCandidate, scoreCandidate } from './rank';
 import { buildSnippet } from './snippet';
 import { analyzeVi, createViTokenizer, PRETOKENIZED, TERMINATOR, tokenizeVi } from './tokenizer';
@@ -292,7 +293,7 @@ export function loadPassageIndex(raw: unknown, reports: Iterable<Report>): Passa
   load(db, snapshot.orama);
   const byId = new Map<string, Report>();
   for (const r of reports) byId.set(r.id, r);
-  const docs = refsOf(db.data.docs);
+  const docs = refsOf<PassageRef>(db.data.docs);
   const ids = db.internalDocumentIDStore.idToInternalId;
   const entries = new Map<string, ReportEntry>();
   for (const id of snapshot.reports) {

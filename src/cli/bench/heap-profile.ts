@@ -1,4 +1,4 @@
-// npm run bench:heap [-- --size 1000] [--snapshot-size 200]: where a corpus's heap goes. Builds
+// npm run bench:heap [-- --size 1000] [--snapshot-size 200] (0 skips either): where a corpus's heap goes. Builds
 // the seeds + N generated reports one component at a time in this process (node --expose-gc) and
 // prints the heap each adds; then writes a V8 heap snapshot of a smaller corpus and prints its top
 // retainers by constructor (self size summed, as DevTools' "Statistics" and "Summary" views do).
@@ -122,5 +122,5 @@ async function retainers(size: number) {
 
 const size = Number(values.size);
 const snapshotSize = Number(values['snapshot-size']);
-if (size >= 0) await components(size);
-if (snapshotSize >= 0) await retainers(snapshotSize);
+if (size > 0) await components(size);
+if (snapshotSize > 0) await retainers(snapshotSize);
