@@ -1,6 +1,7 @@
 // The corpus: the reports being served, their search index and their durable store, kept in step.
 // Routes talk only to this; it knows nothing of HTTP or of the runtime. Writes go to the store
 // first and are indexed only once durable, so an acknowledged report survives a crash.
+import { Interner } from './corpus-intern.ts';
 import { extractFigures } from './extract/figures.ts';
 import type { Figure } from './extract/types.ts';
 import { buildReport } from './ingest/build-report.ts';
@@ -88,6 +89,8 @@ export class Corpus implements CorpusLike {
   #figureIndex: FigureIndex | null = null;
   /** Figures by metric and place in corpus order, for ranking (rankFigures) without a full scan. */
   readonly #lookup = new FigureLookup();
+  /** Repeated periods, places, labels: one copy each. */
+  readonly #intern = new Interner();
   #index: PassageIndex;
   /** Passages removed from #index since it was built: Orama keeps their tokens and ids (see #compact). */
   #removedPassages = 0;
@@ -155,8 +158,10 @@ export class Corpus implements CorpusLike {
   }
 
   #add(report: Report, index: boolean, figures?: Figure[]) {
+    this.#intern.report(report);
     this.#reports.set(report.id, report);
     const extracted = figures ?? extractFigures(report);
+    for (const f of extracted) this.#intern.figure(f, report.id);
     this.#figures.set(report.id, extracted);
     this.#lookup.set(report.id, extracted);
     if (this.#figureIndex) indexFigures(this.#figureIndex, report, extracted);
