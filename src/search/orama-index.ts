@@ -134,15 +134,28 @@ export function createIndexComponent(options: CompactIndexOptions = {}) {
   return { ...stock, create, insert, remove, search, save, load };
 }
 
-/** SavedPostings as JSON: segment bytes in base64. */
-type SavedJson = Omit<SavedPostings, 'segments'> & { isArray: boolean; segments: { terms: number[]; offsets: number[]; bytes: string }[] };
+/**
+ * SavedPostings as saved: segment bytes as they are (a binary snapshot writes them apart) or in
+ * base64 once bytesToBase64 has turned them into JSON.
+ */
+type SavedJson = Omit<SavedPostings, 'segments'> & { isArray: boolean; segments: { terms: number[]; offsets: number[]; bytes: Uint8Array | string }[] };
 
 function toJson(saved: SavedPostings, isArray: boolean): SavedJson {
-  return { ...saved, isArray, segments: saved.segments.map((s) => ({ ...s, bytes: toBase64(s.bytes) })) };
+  return { ...saved, isArray };
 }
 
 function fromJson(json: SavedJson): SavedPostings {
-  return { ...json, segments: json.segments.map((s) => ({ ...s, bytes: fromBase64(s.bytes) })) };
+  return { ...json, segments: json.segments.map((s) => ({ ...s, bytes: typeof s.bytes === 'string' ? fromBase64(s.bytes) : s.bytes })) };
+}
+
+/** The saved index (save above) with its segment bytes in base64, for a JSON snapshot. */
+export function bytesToBase64(saved: unknown): unknown {
+  // Safe: the shape `save` above returns.
+  const index = saved as { compact: Record<string, SavedJson> };
+  const compact = Object.fromEntries(
+    Object.entries(index.compact).map(([prop, json]) => [prop, { ...json, segments: json.segments.map((s) => ({ ...s, bytes: typeof s.bytes === 'string' ? s.bytes : toBase64(s.bytes) })) }]),
+  );
+  return { ...index, compact };
 }
 
 /** Base64 with Web APIs only (this module runs in workerd too), a chunk at a time. */

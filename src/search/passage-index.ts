@@ -3,7 +3,7 @@
 // Every operation is synchronous: with a synchronous tokenizer and no hooks Orama is too.
 import { count, create, insert, load, type RawData, remove, save, search } from '@orama/orama';
 import type { Report } from '../ingest/types';
-import { createIndexComponent, limitNextSearch, postingsOf } from './orama-index';
+import { bytesToBase64, createIndexComponent, limitNextSearch, postingsOf } from './orama-index';
 import { createPassageDocs, materializePassage, type PassageDoc, type PassageRef, passageRefs } from './passage-docs';
 import { refsOf } from './ref-docs';
 import { highlightSpans, placeKeys, profileQuery, type ScoredCandidate, scoreCandidate } from './rank';
@@ -254,15 +254,18 @@ interface Snapshot {
 }
 
 /**
- * A JSON-serialisable snapshot of the index alone (no text: that is in the reports, saved beside
- * it); the same reports indexed in the same order give the same JSON.
+ * A snapshot of the index alone (no text: that is in the reports, saved beside it); the same
+ * reports indexed in the same order give the same snapshot. JSON-serialisable, postings in
+ * base64, unless `bytes: 'raw'`: then they are Uint8Arrays, for a binary snapshot (snapshot-file.ts).
  */
-export function savePassageIndex(index: PassageIndex): unknown {
+export function savePassageIndex(index: PassageIndex, opts: { bytes?: 'base64' | 'raw' } = {}): unknown {
+  const orama = save(index.db);
   const snapshot: Snapshot = {
     version: INDEX_FORMAT_VERSION,
     tokenizer: index.tokenizer,
     reports: [...index.reports.keys()],
-    orama: save(index.db),
+    // Safe: RawData's `index` is what our index component's save returned.
+    orama: opts.bytes === 'raw' || index.tokenizer !== 'vi' ? orama : ({ ...orama, index: bytesToBase64(orama.index) } as RawData),
   };
   return snapshot;
 }

@@ -102,13 +102,13 @@ function sizeTable(m: Json, r: Json): string {
     row('report text', `${f(m.ingest.textMB, 2)} MB`),
     row('ingest (clean + figures + index)', `${f(m.ingest.mbPerS, 2)} MB/s, ${f(m.ingest.reportsPerS, 1)} reports/s (build ${f(m.ingest.phasesMs.build / 1000, 1)} s, figures ${f(m.ingest.phasesMs.extract / 1000, 1)} s, passage index ${f(m.ingest.phasesMs.index / 1000, 1)} s, figure table ${f((m.ingest.phasesMs.figureTable ?? 0) / 1000, 1)} s)`),
     row(
-      'index snapshot (JSON)',
-      m.snapshot.error ? `savePassageIndex ${f(m.snapshot.saveMs, 0)} ms, then JSON.stringify fails: ${m.snapshot.error}` : `${f(m.snapshot.indexBytes / 1e6, 1)} MB; whole bundle with reports and figures ${f(m.snapshot.snapshotBytes / 1e6, 1)} MB`,
+      'snapshot (binary sections, src/snapshot-file.ts)',
+      m.snapshot.error ? m.snapshot.error : `${f(m.snapshot.snapshotBytes / 1e6, 1)} MB in ${m.snapshot.sections} sections, of which the passage index ${f(m.snapshot.indexBytes / 1e6, 1)} MB`,
     ),
-    row('save + stringify', m.snapshot.error ? '–' : `${f(m.snapshot.saveMs, 0)} + ${f(m.snapshot.stringifyMs, 0)} ms`),
+    row('snapshot write', m.snapshot.error ? '–' : `${f(m.snapshot.saveMs, 0)} ms`),
     row(
-      `cold start (parse + restore index + open)${r?.runs ? `, median of ${r.runs} cold processes` : ''}`,
-      r ? `${f(r.parseMs, 0)} + ${f(r.restoreMs, 0)} + ${f(r.openCorpusMs, 0)} = ${f(r.coldStartMs, 0)} ms${r.restoreMsRange ? ` (restore ${f(r.restoreMsRange[0], 0)}–${f(r.restoreMsRange[1], 0)} ms)` : ''}` : (m.snapshot.error ?? '–'),
+      `cold start (decode + open corpus)${r?.runs ? `, median of ${r.runs} cold processes` : ''}`,
+      r ? `${f(r.restoreMs, 0)} + ${f(r.openCorpusMs, 0)} = ${f(r.coldStartMs, 0)} ms${r.restoreMsRange ? ` (decode ${f(r.restoreMsRange[0], 0)}–${f(r.restoreMsRange[1], 0)} ms)` : ''}` : (m.snapshot.error ?? '–'),
     ),
     row('heap after load (gc)', r ? `${f(r.heapCorpusMB, 1)} MB corpus restored from the snapshot + ${f(r.heapBaseMB, 1)} MB code (built in process: ${f(m.heapCorpusMB, 1)} MB)` : `${f(m.heapCorpusMB, 1)} MB corpus (built in process) + ${f(m.heapBaseMB, 1)} MB code`),
     row('/api/search in process p50 / p95 / p99', `${pct(lat.search)} (${lat.search.n} queries)`),
@@ -218,7 +218,7 @@ async function main() {
   for (const size of opts.sizes) {
     console.log(`\n== ${sizeLabel(size)}`);
     const out = join(WORK_DIR, `measure-${size}.json`);
-    const snapshot = join(WORK_DIR, `snapshot-${size}.json`);
+    const snapshot = join(WORK_DIR, `snapshot-${size}.bin`);
     rmSync(snapshot, { force: true });
     const args = ['--size', String(size), '--out', out, '--snapshot', snapshot, '--duration', String(opts.duration), '--questions', String(opts.questions)];
     if (opts.http) args.push('--http');
