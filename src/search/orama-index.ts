@@ -72,11 +72,20 @@ export function createIndexComponent(options: CompactIndexOptions = {}) {
     }
     return created;
   };
+  /** Per field, the last value tokenised and its tokens: a report's passages mostly share their context. */
+  const last = new Map<string, { value: string; tokens: string[] }>();
+  const tokensOf = (tokenizer: Parameters<IndexComponent['insert']>[8], value: string, language: string | undefined, prop: string) => {
+    const known = last.get(prop);
+    if (known?.value === value) return known.tokens;
+    // Safe: a synchronous tokenizer (the passage index's), so tokenize returns the tokens themselves.
+    const tokens = tokenizer.tokenize(value, language, prop, false) as string[];
+    last.set(prop, { value, tokens });
+    return tokens;
+  };
   const insert: IndexComponent['insert'] = (implementation, index, prop, id, internalId, value, schemaType, language, tokenizer, docsCount, opts) => {
     const postings = postingsOf(index, prop);
     if (!postings || typeof value !== 'string') return stock.insert(implementation, index, prop, id, internalId, value, schemaType, language, tokenizer, docsCount, opts);
-    // Safe: a synchronous tokenizer (the passage index's), so tokenize returns the tokens themselves.
-    const tokens = tokenizer.tokenize(value, language, prop, false) as string[];
+    const tokens = tokensOf(tokenizer, value, language, prop);
     const terms = new Map<number, number>();
     for (const t of tokens) {
       const term = postings.termId(t, true);
@@ -91,7 +100,7 @@ export function createIndexComponent(options: CompactIndexOptions = {}) {
     const postings = postingsOf(index, prop);
     if (!postings || typeof value !== 'string') return stock.remove(implementation, index, prop, id, internalId, value, schemaType, language, tokenizer, docsCount);
     const doc = internalId as number;
-    const tokens = tokenizer.tokenize(value, language, prop) as string[];
+    const tokens = tokensOf(tokenizer, value, language, prop);
     postings.avg = docsCount > 1 ? ((postings.avg ?? 0) * docsCount - (postings.lengths[doc] ?? 0)) / (docsCount - 1) : null;
     for (const t of tokens) {
       const term = postings.termId(t, false);

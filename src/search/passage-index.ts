@@ -6,7 +6,7 @@ import type { Report } from '../ingest/types';
 import { bytesToBase64, createIndexComponent, limitNextSearch, postingsOf } from './orama-index';
 import { createPassageDocs, materializePassage, type PassageDoc, type PassageRef, passageRefs } from './passage-docs';
 import { refsOf } from './ref-docs';
-import { highlightSpans, placeKeys, profileQuery, type ScoredCandidate, scoreCandidate } from './rank';
+import { type ContextCache, highlightSpans, profileQuery, type ScoredCandidate, scoreCandidate } from './rank';
 import { buildSnippet } from './snippet';
 import { analyzeVi, createViTokenizer, PRETOKENIZED, TERMINATOR, tokenizeVi } from './tokenizer';
 
@@ -223,9 +223,10 @@ export function searchPassages(index: PassageIndex, query: string, opts: SearchP
 
   const list = [...candidates.values()];
   const best = Math.max(0, ...list.map((c) => c.bm25));
+  const contexts: ContextCache = new Map();
   const scored = list.map(({ doc, bm25 }) => {
     const ranked: ScoredCandidate = rerank
-      ? scoreCandidate(profile, doc, bm25, best)
+      ? scoreCandidate(profile, doc, bm25, best, contexts)
       : { score: bm25, features: { bm25, coverage: 0, window: 0, bigrams: 0, metrics: 0, accents: 0, place: 0, year: 0, numbers: 0, figure: 0 }, analysis: analyzeVi(doc.text), offset: 0 };
     return { doc, bm25, ranked };
   });

@@ -196,14 +196,27 @@ export interface ScoredCandidate {
 /** Between a lead-in and its passage: not a letter and not whitespace, so no bigram spans it. */
 const LEAD_IN_SEPARATOR = '\n¶\n';
 
-export function scoreCandidate(profile: QueryProfile, doc: CandidateDoc, bm25: number, bestBm25: number): ScoredCandidate {
+/** A context's analysis and tokens: passages of one report mostly share their context. */
+export type ContextCache = Map<string, { analysis: Analysis; tokens: Set<string> }>;
+
+/**
+ * @param contexts analyses of contexts already scored in this search (the candidates of one
+ * report share title, place and section): pass one Map per search to analyse each context once.
+ */
+export function scoreCandidate(profile: QueryProfile, doc: CandidateDoc, bm25: number, bestBm25: number, contexts: ContextCache = new Map()): ScoredCandidate {
   // A list item is read with the sentence introducing it ("… cuối năm 2022 … như sau:"): its
   // figures rarely repeat the lead-in's subject or year.
   const prefix = doc.leadIn ? doc.leadIn + LEAD_IN_SEPARATOR : '';
   const analysis = analyzeVi(prefix + doc.text);
-  const context = analyzeVi(doc.context);
+  let known = contexts.get(doc.context);
+  if (!known) {
+    const a = analyzeVi(doc.context);
+    known = { analysis: a, tokens: new Set(tokensOf(a)) };
+    contexts.set(doc.context, known);
+  }
+  const context = known.analysis;
   const textTokens = new Set(tokensOf(analysis));
-  const contextTokens = new Set(tokensOf(context));
+  const contextTokens = known.tokens;
   const all = new Set([...textTokens, ...contextTokens]);
 
   const matches = (c: Concept, tokens: Set<string>) => tokens.has(c.folded) || c.viaKeys.some((k) => tokens.has(k));

@@ -1,0 +1,22 @@
+import { buildReport } from '../../ingest/build-report.ts';
+import { createPassageIndex, indexReport, searchPassages } from '../../search/passage-index.ts';
+import { readSeedInputs } from '../../store/seed-files.ts';
+import { readDevQuestions } from '../dev-questions.ts';
+import { generateCorpus } from './generate.ts';
+import { buildQuestionMix } from './questions.ts';
+const size = Number(process.argv[2] ?? 1000);
+const gen = generateCorpus(size);
+const reports = [...(await readSeedInputs()), ...gen.map((g) => ({ id: g.id, text: g.text }))].map(buildReport);
+const index = createPassageIndex();
+for (const r of reports) indexReport(index, r);
+const mix = buildQuestionMix(gen, 200, readDevQuestions());
+const times: number[] = [];
+for (const q of mix) { const t = performance.now(); searchPassages(index, q.question, { limit: 10 }); times.push(performance.now() - t); }
+times.sort((a, b) => a - b);
+console.log('n', times.length, 'p50', times[Math.floor(times.length / 2)]!.toFixed(2), 'p95', times[Math.floor(times.length * 0.95)]!.toFixed(2));
+for (const rerank of [false, true]) {
+  const ts: number[] = [];
+  for (const q of mix) { const t = performance.now(); searchPassages(index, q.question, { limit: 50, rerank }); ts.push(performance.now() - t); }
+  ts.sort((a, b) => a - b);
+  console.log('rerank', rerank, 'p50', ts[Math.floor(ts.length / 2)]!.toFixed(2), 'p95', ts[Math.floor(ts.length * 0.95)]!.toFixed(2));
+}
