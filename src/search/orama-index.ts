@@ -202,45 +202,41 @@ function rankedSearch(
   filter: Set<number> | undefined,
   limit: number,
 ): [number, number][] {
-  // Scores by internal id (dense, from 1): a BM25 term is always positive, so 0 means "not yet".
-  let table = new Float64Array(docsCount + 2);
-  const hit: number[] = [];
-  for (const prop of properties) {
+  // Scores by internal id: a BM25 term is always positive, so 0 means "not yet".
+  let size = docsCount + 2;
+  if (filter) for (const id of filter) size = Math.max(size, id + 1);
+  const fields = properties.map((prop) => {
     const postings = postingsOf(index, prop);
     if (!postings) throw new Error(`Orama: "${prop}" is not a text field`);
+    size = Math.max(size, postings.lengths.length);
+    return { prop, postings };
+  });
+  const scores = new Float64Array(size);
+  // A filter as a bitmap: one array read per posting instead of a hash lookup.
+  let allowed: Uint8Array | null = null;
+  if (filter) {
+    allowed = new Uint8Array(size);
+    for (const id of filter) allowed[id] = 1;
+  }
+  const hits: number[] = [];
+  const { k, b, d } = relevance;
+  for (const { prop, postings } of fields) {
     const weight = boost[prop] ?? 1;
     if (weight <= 0) throw new Error(`Orama: boost of "${prop}" must be positive`);
     const avg = postings.avg ?? 0;
-    const lengths = postings.lengths;
     for (const token of tokens) {
       const term = postings.termId(token, false);
       if (term < 0) continue;
       const matching = postings.counts[term] as number;
-      postings.forEach(term, (id, n) => {
-        if (filter && !filter.has(id)) return;
-        const length = lengths[id] as number;
-        const bm = bm25Of(n / length, matching, docsCount, length, avg, relevance) * weight;
-        if (id >= table.length) {
-          const bigger = new Float64Array(Math.max(id + 1, table.length * 2));
-          bigger.set(table);
-          table = bigger;
-        }
-        const sum = table[id] as number;
-        if (sum === 0) hit.push(id);
-        table[id] = sum === 0 ? bm : sum + bm;
-      });
+      // BM25 as Orama 3.1's algorithms.js computes it (same operations, same rounding), its IDF once per token.
+      const idf = Math.log(1 + (docsCount - matching + 0.5) / (matching + 0.5));
+      postings.accumulate(term, (tf, length) => ((idf * (d + tf * (k + 1))) / (tf + k * (1 - b + (b * length) / avg))) * weight, scores, hits, allowed);
     }
   }
   return best(
-    hit.map((id): [number, number] => [id, table[id] as number]),
+    hits.map((id): [number, number] => [id, scores[id] as number]),
     limit,
   );
-}
-
-/** BM25 exactly as Orama 3.1's algorithms.js computes it (same operations, same rounding). */
-function bm25Of(tf: number, matchingCount: number, docsCount: number, fieldLength: number, averageFieldLength: number, { k, b, d }: Relevance): number {
-  const idf = Math.log(1 + (docsCount - matchingCount + 0.5) / (matchingCount + 0.5));
-  return (idf * (d + tf * (k + 1))) / (tf + k * (1 - b + (b * fieldLength) / averageFieldLength));
 }
 
 /** Orama's final order: score descending, then internal id ascending. */
