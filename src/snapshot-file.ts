@@ -85,7 +85,8 @@ export function decodeSnapshot(file: Uint8Array): CorpusSnapshot {
     const payload = file.subarray(pos + 5, pos + 5 + length);
     if (payload.length !== length) throw new SnapshotFileError('The snapshot ends inside a section: the file is truncated.');
     pos += 5 + length;
-    if (kind === Kind.Bytes) bytes.push(payload);
+    // A copy: a view would keep the whole file alive as long as the index.
+    if (kind === Kind.Bytes) bytes.push(payload.slice());
     else if (kind === Kind.Reports) {
       chunk = decodeReports(JSON.parse(decoder.decode(payload)) as ReportColumns);
       for (const r of chunk) reports.push(r);
