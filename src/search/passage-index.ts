@@ -6,7 +6,7 @@ import type { Report } from '../ingest/types';
 import { bytesToBase64, createIndexComponent, limitNextSearch, postingsOf } from './orama-index';
 import { createPassageDocs, materializePassage, type PassageDoc, type PassageRef, passageRefs } from './passage-docs';
 import { refsOf } from './ref-docs';
-import { type ContextCache, highlightSpans, profileQuery, type ScoredCandidate, scoreCandidate } from './rank';
+import { analyzeCandidate, type ContextCache, highlightSpans, profileQuery, type ScoredCandidate, scoreCandidate } from './rank';
 import { buildSnippet } from './snippet';
 import { analyzeVi, createViTokenizer, PRETOKENIZED, TERMINATOR, tokenizeVi } from './tokenizer';
 
@@ -72,6 +72,31 @@ export interface PassageIndex {
   readonly tokenizer: 'vi' | 'default';
   readonly db: PassageDb;
   readonly reports: Map<string, ReportEntry>;
+  /** The latest ANALYSED_KEPT candidates' analyses by passage id (re-ranking's main cost), oldest first. */
+  readonly analysed?: Map<string, ReturnType<typeof analyzeCandidate>>;
+}
+
+/**
+ * Candidate analyses kept: questions about one topic meet the same passages again (every seed
+ * passage fits). About 8 KB each, so ~2 MB whatever the corpus size.
+ */
+const ANALYSED_KEPT = 256;
+
+function analysedPassage(index: PassageIndex, doc: PassageDoc): ReturnType<typeof analyzeCandidate> {
+  const kept = index.analysed;
+  const known = kept?.get(doc.id);
+  if (known) {
+    // Most recently used last.
+    kept?.delete(doc.id);
+    kept?.set(doc.id, known);
+    return known;
+  }
+  const fresh = analyzeCandidate(doc);
+  if (kept) {
+    if (kept.size >= ANALYSED_KEPT) kept.delete(kept.keys().next().value as string);
+    kept.set(doc.id, fresh);
+  }
+  return fresh;
 }
 
 export interface PassageHit {
@@ -119,7 +144,7 @@ export class PassageIndexError extends Error {
 }
 
 export function createPassageIndex(): PassageIndex {
-  return { tokenizer: 'vi', db: createDb('vi'), reports: new Map() };
+  return { tokenizer: 'vi', db: createDb('vi'), reports: new Map(), analysed: new Map() };
 }
 
 /** The same index with Orama's default (English) tokenizer and BM25 order: a baseline only. */
@@ -143,7 +168,11 @@ export function indexReport(index: PassageIndex, report: Report): void {
 export function removeReport(index: PassageIndex, reportId: string): void {
   const entry = index.reports.get(reportId);
   if (!entry) return;
-  for (const id of entry.passageIds) remove(index.db, id);
+  for (const id of entry.passageIds) {
+    remove(index.db, id);
+    // A report posted again may hold other text at the same offsets (the same passage ids).
+    index.analysed?.delete(id);
+  }
   index.reports.delete(reportId);
 }
 
@@ -226,7 +255,7 @@ export function searchPassages(index: PassageIndex, query: string, opts: SearchP
   const contexts: ContextCache = new Map();
   const scored = list.map(({ doc, bm25 }) => {
     const ranked: ScoredCandidate = rerank
-      ? scoreCandidate(profile, doc, bm25, best, contexts)
+      ? scoreCandidate(profile, doc, bm25, best, contexts, analysedPassage(index, doc))
       : { score: bm25, features: { bm25, coverage: 0, window: 0, bigrams: 0, metrics: 0, accents: 0, place: 0, year: 0, numbers: 0, figure: 0 }, analysis: analyzeVi(doc.text), offset: 0 };
     return { doc, bm25, ranked };
   });
@@ -309,5 +338,5 @@ export function loadPassageIndex(raw: unknown, reports: Iterable<Report>): Passa
     }
     entries.set(id, { report, passageIds: report.passages.map((p) => p.id) });
   }
-  return { tokenizer, db, reports: entries };
+  return { tokenizer, db, reports: entries, analysed: new Map() };
 }
