@@ -1,3 +1,7 @@
+// npm run bench:search-cpu [-- N]: search latency in CPU time (process.cpuUsage per query), which
+// a shared machine disturbs far less than wall time. Builds the seeds + N generated reports, runs
+// the bench's question mix (questions.ts) through searchPassages: as served (limit 10), then the
+// BM25 step alone (rerank off, 50 candidates) and with re-ranking (50).
 import { buildReport } from '../../ingest/build-report.ts';
 import { createPassageIndex, indexReport, searchPassages } from '../../search/passage-index.ts';
 import { readSeedInputs } from '../../store/seed-files.ts';
