@@ -6,7 +6,7 @@ import type { Figure } from '../extract/types.ts';
 import { placeKey } from './places.ts';
 
 /** Merged lists kept at most; a list holds references only, and the cache empties on any change. */
-const MAX_MERGES = 32;
+const MAX_MERGES = 256;
 
 export class FigureLookup {
   /** Reports' figures in corpus order: a replaced report keeps its place, as in a Map. */
