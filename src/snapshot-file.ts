@@ -67,33 +67,55 @@ export function* encodeSnapshot(snapshot: CorpusSnapshot): Generator<Uint8Array>
   yield section(Kind.Index, encoder.encode(text));
 }
 
+/** One section of a snapshot file: its kind byte and its payload. */
+export interface SnapshotSection {
+  kind: number;
+  payload: Uint8Array;
+}
+
+/** The sections of a whole snapshot file, as views into it. @throws SnapshotFileError when it is not one. */
+export function* splitSnapshot(file: Uint8Array): Generator<SnapshotSection> {
+  if (new TextDecoder().decode(file.subarray(0, MAGIC.length)) !== MAGIC) throw new SnapshotFileError(`Not a corpus snapshot (no "${MAGIC}" at its start); write one with encodeSnapshot.`);
+  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  let pos = MAGIC.length;
+  while (pos < file.length) {
+    if (pos + 5 > file.length) throw new SnapshotFileError('The snapshot ends inside a section header: the file is truncated.');
+    const kind = file[pos] as number;
+    const length = view.getUint32(pos + 1, true);
+    const payload = file.subarray(pos + 5, pos + 5 + length);
+    if (payload.length !== length) throw new SnapshotFileError('The snapshot ends inside a section: the file is truncated.');
+    pos += 5 + length;
+    yield { kind, payload };
+  }
+}
+
+/** Length of the magic at a snapshot's start; each section then has a 5-byte header (kind, u32 length). */
+export const SNAPSHOT_MAGIC_BYTES = MAGIC.length;
+
 /** Reads a snapshot written by encodeSnapshot. @throws SnapshotFileError when it is not one. */
 export function decodeSnapshot(file: Uint8Array): CorpusSnapshot {
+  return decodeSections(splitSnapshot(file));
+}
+
+/**
+ * Reads a snapshot from its sections, one at a time: a caller reading a file (or an object in
+ * storage) section by section never holds the whole file beside the decoded corpus.
+ */
+export function decodeSections(sections: Iterable<SnapshotSection>): CorpusSnapshot {
   const decoder = new TextDecoder();
-  if (decoder.decode(file.subarray(0, MAGIC.length)) !== MAGIC) throw new SnapshotFileError(`Not a corpus snapshot (no "${MAGIC}" at its start); write one with encodeSnapshot.`);
-  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
   const reports: Report[] = [];
   const figures = new Map<string, Figure[]>();
   const bytes: Uint8Array[] = [];
   let chunk: Report[] = [];
   let indexRaw: unknown = null;
-  let pos = MAGIC.length;
-  while (pos < file.length) {
-    if (pos + 5 > file.length) throw new SnapshotFileError('The snapshot ends inside a section header: the file is truncated.');
-    const kind = file[pos] as Kind;
-    const length = view.getUint32(pos + 1, true);
-    const payload = file.subarray(pos + 5, pos + 5 + length);
-    if (payload.length !== length) throw new SnapshotFileError('The snapshot ends inside a section: the file is truncated.');
-    pos += 5 + length;
+  for (const { kind, payload } of sections) {
     // A copy: a view would keep the whole file alive as long as the index.
     if (kind === Kind.Bytes) bytes.push(payload.slice());
     else if (kind === Kind.Reports) {
       chunk = decodeReports(JSON.parse(decoder.decode(payload)) as ReportColumns);
       for (const r of chunk) reports.push(r);
     } else if (kind === Kind.Figures) decodeFigures(JSON.parse(decoder.decode(payload)) as FigureColumns, chunk, figures);
-    else if (kind === Kind.Index) {
-      indexRaw = putBytesBack(JSON.parse(decoder.decode(payload)), bytes);
-    }
+    else if (kind === Kind.Index) indexRaw = putBytesBack(JSON.parse(decoder.decode(payload)), bytes);
   }
   if (indexRaw === null) throw new SnapshotFileError('The snapshot has no passage index section: the file is truncated.');
   return { reports, figures, index: loadPassageIndex(indexRaw, reports) };

@@ -4,7 +4,7 @@
 // questions answered. Prints the heap it holds; running out of memory kills the process, which is
 // the answer "no". With --snapshot FILE (make-snapshot.ts) the corpus is restored from a binary
 // snapshot instead, as a shard starts: the file's bytes count too (they are read into memory).
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createAssistant } from '../../answer/assistant.ts';
 import { Corpus } from '../../corpus.ts';
@@ -13,7 +13,7 @@ import type { Figure } from '../../extract/types.ts';
 import { buildReport } from '../../ingest/build-report.ts';
 import type { Report } from '../../ingest/types.ts';
 import { createPassageIndex, indexReport } from '../../search/passage-index.ts';
-import { decodeSnapshot } from '../../snapshot-file.ts';
+import { decodeSections, SNAPSHOT_MAGIC_BYTES, type SnapshotSection } from '../../snapshot-file.ts';
 import { MemoryStore } from '../../store/memory-store.ts';
 import { readSeedInputs } from '../../store/seed-files.ts';
 import { generateCorpus } from './generate.ts';
@@ -33,15 +33,35 @@ function usedMB(): number {
   return (m.heapUsed + m.external) / 1e6;
 }
 
+/** The snapshot file's sections read one at a time; `measure` runs while each is held. */
+function* readSections(file: string, measure: () => void): Generator<SnapshotSection> {
+  const fd = openSync(file, 'r');
+  try {
+    let pos = SNAPSHOT_MAGIC_BYTES;
+    const header = new Uint8Array(5);
+    while (readSync(fd, header, 0, 5, pos) === 5) {
+      const length = new DataView(header.buffer).getUint32(1, true);
+      const payload = new Uint8Array(length);
+      readSync(fd, payload, 0, length, pos + 5);
+      measure();
+      yield { kind: header[0] as number, payload };
+      pos += 5 + length;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 async function fromSnapshot(file: string) {
   const questions = buildQuestionMix(generateCorpus(size), 20, []);
   gcHeap();
-  let bytes: Uint8Array | null = readFileSync(file);
-  const restored = decodeSnapshot(bytes);
-  // Live memory while the file's bytes and the decoded corpus coexist (garbage collected first).
-  gcHeap();
-  const peakMB = usedMB();
-  bytes = null;
+  // Section by section, as a shard reads its snapshot from storage: the peak is measured after
+  // each section, with the section's bytes and everything decoded so far live.
+  let peakMB = 0;
+  const restored = decodeSections(readSections(file, () => {
+    gcHeap();
+    peakMB = Math.max(peakMB, usedMB());
+  }));
   const corpus = await Corpus.open({ store: new MemoryStore({ writable: false }), seeds: restored.reports, seedIndex: restored.index, seedFigures: restored.figures });
   const assistant = createAssistant(corpus);
   let answered = 0;
