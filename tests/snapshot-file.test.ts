@@ -38,6 +38,12 @@ describe('encodeSnapshot / decodeSnapshot', () => {
     expect(restored.figures).toEqual(figures);
   });
 
+  it('gives them back with their keys in the same order (same JSON: seeds are fingerprinted as JSON)', () => {
+    const restored = decodeSnapshot(file);
+    expect(JSON.stringify(restored.reports)).toBe(JSON.stringify(reports));
+    expect(JSON.stringify([...restored.figures])).toBe(JSON.stringify([...figures]));
+  });
+
   it('gives back an index that searches as the one saved', () => {
     const restored = decodeSnapshot(file);
     for (const q of ['hộ nghèo Quảng Trị', 'BHYT Tây Sơn', 'lao động đi làm việc ở nước ngoài Bắc Kạn']) {
