@@ -1,6 +1,7 @@
 // The corpus: the reports being served, their search index and their durable store, kept in step.
 // Routes talk only to this; it knows nothing of HTTP or of the runtime. Writes go to the store
 // first and are indexed only once durable, so an acknowledged report survives a crash.
+import { Interner } from './corpus-intern.ts';
 import { extractFigures } from './extract/figures.ts';
 import type { Figure } from './extract/types.ts';
 import { buildReport } from './ingest/build-report.ts';
@@ -15,7 +16,7 @@ import {
   savePassageIndex,
   searchPassages,
 } from './search/passage-index.ts';
-import { createFigureIndex, type FigureIndex, indexFigures, queryFigureIds, removeFigures } from './search/figure-index.ts';
+import { createFigureIndex, type FigureIndex, indexFigures, queryFigures, removeFigures } from './search/figure-index.ts';
 import { FigureLookup } from './search/figure-lookup.ts';
 import { type ReportStore, type StoredReport, storedReportOf } from './store/types.ts';
 import { foldVi } from './text/fold.ts';
@@ -80,8 +81,6 @@ export class Corpus implements CorpusLike {
   readonly #reports = new Map<string, Report>();
   readonly #seedIds = new Set<string>();
   readonly #figures = new Map<string, Figure[]>();
-  /** Each report's figures by id, to turn the figure index's hits back into figures. */
-  readonly #byId = new Map<string, Map<string, Figure>>();
   /**
    * The figure table in Orama, filterable by metric, place, year and kind; built on the first
    * /api/figures query, kept up to date from then on. Answers never read it (they use #lookup),
@@ -90,6 +89,8 @@ export class Corpus implements CorpusLike {
   #figureIndex: FigureIndex | null = null;
   /** Figures by metric and place in corpus order, for ranking (rankFigures) without a full scan. */
   readonly #lookup = new FigureLookup();
+  /** Repeated periods, places, labels: one copy each. */
+  readonly #intern = new Interner();
   #index: PassageIndex;
   /** Passages removed from #index since it was built: Orama keeps their tokens and ids (see #compact). */
   #removedPassages = 0;
@@ -98,7 +99,16 @@ export class Corpus implements CorpusLike {
   /** Stored entries that could not be read on start: reported by /healthz, never served. */
   readonly unreadable: string[] = [];
   /** Stamp of this code's preparation (ingest/prepare.ts): a stored form with it is served as is. */
-  #stamp = '';
+  #stampValue: string | null = null;
+  #stampSeeds: string[] = [];
+  /**
+   * Computed when first needed (a stored report is read, a report is written): it hashes every
+   * seed figure, which costs ~0,6 s when a benchmark opens 1.000 reports as seeds.
+   */
+  get #stamp(): string {
+    this.#stampValue ??= preparationStamp(this.#stampSeeds.map((id) => this.figuresOf(id)));
+    return this.#stampValue;
+  }
   /** Stored reports that were prepared again on start (their stored form was older): for the start-up log. */
   rebuiltOnOpen = 0;
   /** Those reports, until refreshStored() writes their new prepared form back. */
@@ -130,7 +140,7 @@ export class Corpus implements CorpusLike {
       corpus.#seedIds.add(seed.id);
       corpus.#add(seed, opts.seedIndex === undefined, opts.seedFigures?.get(seed.id));
     }
-    corpus.#stamp = preparationStamp(opts.seeds.map((s) => corpus.figuresOf(s.id)));
+    corpus.#stampSeeds = opts.seeds.map((s) => s.id);
     for (const report of opts.restored?.reports ?? []) corpus.#add(report, false, opts.restored?.figures.get(report.id));
     const { reports, unreadable } = await opts.store.list();
     corpus.unreadable.push(...unreadable);
@@ -157,10 +167,11 @@ export class Corpus implements CorpusLike {
   }
 
   #add(report: Report, index: boolean, figures?: Figure[]) {
+    this.#intern.report(report);
     this.#reports.set(report.id, report);
     const extracted = figures ?? extractFigures(report);
+    for (const f of extracted) this.#intern.figure(f, report.id);
     this.#figures.set(report.id, extracted);
-    this.#byId.set(report.id, new Map(extracted.map((f) => [f.id, f])));
     this.#lookup.set(report.id, extracted);
     if (this.#figureIndex) indexFigures(this.#figureIndex, report, extracted);
     if (index) indexReport(this.#index, report);
@@ -180,14 +191,8 @@ export class Corpus implements CorpusLike {
     const base = { places: filter.place ? [filter.place] : undefined, kind: filter.kind, year: filter.year, reportId: filter.reportId };
     // A metric filter is a lexicon id ("poor_households") or words of a label ("lớp đào tạo nghề").
     const table = this.#figureTable();
-    let ids = queryFigureIds(table, { ...base, metrics: filter.metric ? [filter.metric.trim()] : undefined });
-    if (filter.metric && ids.length === 0) ids = queryFigureIds(table, { ...base, words: filter.metric });
-    const out: Figure[] = [];
-    for (const id of ids) {
-      const reportId = id.slice(0, id.lastIndexOf('@'));
-      const f = this.#byId.get(reportId)?.get(id);
-      if (f) out.push(f);
-    }
+    let out = queryFigures(table, { ...base, metrics: filter.metric ? [filter.metric.trim()] : undefined });
+    if (filter.metric && out.length === 0) out = queryFigures(table, { ...base, words: filter.metric });
     // In report and text order, as people read them.
     return out.sort((a, b) => (a.reportId === b.reportId ? a.start - b.start : a.reportId < b.reportId ? -1 : 1));
   }
@@ -276,7 +281,6 @@ export class Corpus implements CorpusLike {
       this.#unindex(this.#reports.get(id) as Report);
       this.#reports.delete(id);
       this.#figures.delete(id);
-      this.#byId.delete(id);
       this.#lookup.delete(id);
       if (this.#figureIndex) removeFigures(this.#figureIndex, id);
       this.#compactIfWorth();

@@ -35,5 +35,5 @@ export function restoreSeedSnapshot(snapshot: SeedSnapshot): { seeds: Report[]; 
   if (snapshot.format !== SNAPSHOT_FORMAT) {
     throw new Error(`index/seeds.json has format ${snapshot.format}, this code reads ${SNAPSHOT_FORMAT}: run "npm run index".`);
   }
-  return { seeds: snapshot.reports, figures: new Map(Object.entries(snapshot.figures)), index: loadPassageIndex(snapshot.index) };
+  return { seeds: snapshot.reports, figures: new Map(Object.entries(snapshot.figures)), index: loadPassageIndex(snapshot.index, snapshot.reports) };
 }

@@ -3,12 +3,22 @@
 // searchable with the Vietnamese tokenizer, so a figure whose metric is a noun phrase
 // ("other:lớp đào tạo nghề") is findable by its words. Labels repeat (106 distinct among 39.772
 // figures of 1.000 generated reports): tokenising each once made building the table ~2× faster.
-// Filters are enums and numbers because Orama tokenises string filters (FIELD-NOTES).
+// Filters are enums and numbers because Orama tokenises string filters (FIELD-NOTES). Orama keeps
+// a reference to each figure, not a document of its own (ref-docs.ts): 31 → N KB a report.
 import { count, create, insert, remove, search } from '@orama/orama';
 import type { Figure } from '../extract/types';
 import type { Report } from '../ingest/types';
 import { placeKey } from './places';
+import { createRefDocs } from './ref-docs';
 import { createViTokenizer } from './tokenizer';
+
+/** What the figure table keeps per figure. */
+interface FigureRef {
+  figure: Figure;
+  report: Report;
+  /** The figure's text for word search, shared by every figure with the same (labelUse's key). */
+  label: string;
+}
 
 /** Indexed fields; the figure's id is stored beside them, unindexed (nobody searches its words). */
 const SCHEMA = {
@@ -30,14 +40,30 @@ export interface FigureIndex {
   db: ReturnType<typeof createDb>;
   labels: ReturnType<typeof createLabelDb>;
   /** Figures per label text and the label's id in `labels`, to drop a label no figure has any more. */
-  labelUse: Map<string, { id: string; figures: number }>;
-  /** Orama ids of each report's figures and their labels, to remove them with the report. */
-  byReport: Map<string, { ids: string[]; labels: string[] }>;
+  labelUse: Map<string, { id: string; figures: number; label: string }>;
+  /** Orama ids of each report's figures, to remove them with the report. */
+  byReport: Map<string, string[]>;
+}
+
+/** The document Orama indexes (and hands back) for a figure. */
+function figureDoc({ figure: f, report, label }: FigureRef) {
+  const province = report.place ? placeKey(report.place.province) : '';
+  return {
+    figure: f,
+    label,
+    reportId: report.id,
+    metric: f.metric,
+    places: [...new Set([placeKey(f.place ?? ''), province].filter(Boolean))],
+    provinceCode: report.place?.provinceCode ?? '',
+    kind: f.kind,
+    yearFrom: Number(f.period?.from.slice(0, 4) ?? 0),
+    yearTo: Number(f.period?.to.slice(0, 4) ?? 0),
+  };
 }
 
 function createDb() {
   // Nothing sorts by a field (Corpus orders figures itself); sort indexes would only take memory.
-  return create({ schema: SCHEMA, sort: { enabled: false } });
+  return create({ schema: SCHEMA, sort: { enabled: false }, components: { documentsStore: createRefDocs(figureDoc) } });
 }
 
 function createLabelDb() {
@@ -56,41 +82,36 @@ function labelOf(f: Figure): string {
 export function indexFigures(index: FigureIndex, report: Report, figures: Figure[]): void {
   removeFigures(index, report.id);
   const ids: string[] = [];
-  const labels: string[] = [];
-  const province = report.place ? placeKey(report.place.province) : '';
+  const seen = new Set<string>();
   for (const f of figures) {
-    const label = labelOf(f);
+    let label = labelOf(f);
     const use = index.labelUse.get(label);
-    if (use) use.figures++;
-    else index.labelUse.set(label, { id: insert(index.labels, { label }) as string, figures: 1 });
-    labels.push(label);
-    const places = [...new Set([placeKey(f.place ?? ''), province].filter(Boolean))];
-    const id = insert(index.db, {
-      // Safe: a field outside SCHEMA is stored with the document and not indexed.
-      ...({ figureId: f.id } as object),
-      label,
-      reportId: report.id,
-      metric: f.metric,
-      places,
-      provinceCode: report.place?.provinceCode ?? '',
-      kind: f.kind,
-      yearFrom: Number(f.period?.from.slice(0, 4) ?? 0),
-      yearTo: Number(f.period?.to.slice(0, 4) ?? 0),
-    }) as string;
+    if (use) {
+      use.figures++;
+      // The key's own string: one copy of each label however many figures share it.
+      label = use.label;
+    } else index.labelUse.set(label, { id: insert(index.labels, { label }) as string, figures: 1, label });
+    const ref: FigureRef = { figure: f, report, label };
+    // A figure's id is unique in its report but for two figures starting at one offset.
+    const id = seen.has(f.id) ? `${f.id}~${ids.length}` : f.id;
+    seen.add(id);
+    // Safe: `id` and `ref` are outside SCHEMA: Orama's id, and what the documents store keeps.
+    insert(index.db, { ...figureDoc(ref), id, ref } as never);
     ids.push(id);
   }
-  index.byReport.set(report.id, { ids, labels });
+  index.byReport.set(report.id, ids);
 }
 
 export function removeFigures(index: FigureIndex, reportId: string): void {
-  const entry = index.byReport.get(reportId);
-  if (!entry) return;
-  for (const id of entry.ids) remove(index.db, id);
-  for (const label of entry.labels) {
-    const use = index.labelUse.get(label);
+  const ids = index.byReport.get(reportId);
+  if (!ids) return;
+  for (const id of ids) {
+    const doc = index.db.documentsStore.get(index.db.data.docs, id) as ReturnType<typeof figureDoc> | undefined;
+    remove(index.db, id);
+    const use = doc && index.labelUse.get(doc.label);
     if (use && --use.figures === 0) {
       remove(index.labels, use.id);
-      index.labelUse.delete(label);
+      index.labelUse.delete(doc.label);
     }
   }
   index.byReport.delete(reportId);
@@ -107,8 +128,8 @@ export interface FigureQuery {
   reportId?: string;
 }
 
-/** Ids of the figures matching every filter given, in no particular order. */
-export function queryFigureIds(index: FigureIndex, q: FigureQuery): string[] {
+/** The figures matching every filter given, in no particular order. */
+export function queryFigures(index: FigureIndex, q: FigureQuery): Figure[] {
   const where: Record<string, unknown> = {};
   if (q.words?.trim()) {
     const labels = matchingLabels(index, q.words);
@@ -130,7 +151,7 @@ export function queryFigureIds(index: FigureIndex, q: FigureQuery): string[] {
     limit: Math.max(1, count(index.db)),
   });
   // Safe: with no async hooks Orama's search returns its result directly.
-  return (res as Awaited<typeof res>).hits.map((h) => (h.document as unknown as { figureId: string }).figureId);
+  return (res as Awaited<typeof res>).hits.map((h) => (h.document as unknown as { figure: Figure }).figure);
 }
 
 /** Label texts holding every word of `words`. */

@@ -1,28 +1,35 @@
-// Orama's index component for the passage index, rewritten where Orama 3.1's stock one is slow at
-// national scale (10.000 reports, 180.000 passages). Each replacement stores and returns exactly
-// what the stock one would: same values, same key order, same scores, so snapshots and rankings
-// are unchanged (tests/search/passage-index.test.ts).
-import { index as oramaIndex, internalDocumentIDStore } from '@orama/orama/components';
-import { radix } from '@orama/orama/trees';
-
-/**
- * Orama's index component with a faster insert for text fields and a linear find. Stock insert
- * counts each token's frequency by scanning all of the field's tokens, once per token
- * (quadratic in the passage length), and walks the radix tree from the root for every token.
- * This one stores the same values in the same order: it counts once per field, re-tokenises
- * nothing when a field repeats the previous document's value (the context of a report's
- * passages mostly does), and goes straight to a word's node once the tree has it.
- */
-const { getInternalDocumentId } = internalDocumentIDStore;
+// Orama's index component for the passage index, with text fields kept compact (compact-postings.ts)
+// instead of in Orama 3.1's radix trees, per-document frequency objects and Sets: the same BM25
+// scores in the same order (tests/search/orama-index.test.ts compares with stock Orama), ~20×
+// less heap. Enum and number fields (the filters) stay Orama's own.
+import { index as oramaIndex } from '@orama/orama/components';
+import { CompactPostings, type SavedPostings } from './compact-postings';
 
 type IndexComponent = ReturnType<typeof oramaIndex.createIndex>;
 
-/** The fields of @orama/orama 3.1.x's index store that inserting into a text field touches. */
+/** A text field's entry in the index store, where Orama keeps a `Radix` one. */
+interface CompactEntry {
+  type: 'Compact';
+  node: CompactPostings;
+  isArray: boolean;
+}
+
+/** The fields of @orama/orama 3.1.x's index store that this component reads or replaces. */
 interface IndexStoreShape {
   searchableProperties: string[];
-  indexes: Record<string, { type: string; node: unknown }>;
-  frequencies: Record<string, Record<number, Record<string, number>>>;
-  tokenOccurrences: Record<string, Record<string, number>>;
+  indexes: Record<string, { type: string; node: unknown; isArray: boolean }>;
+  frequencies: Record<string, unknown>;
+  tokenOccurrences: Record<string, unknown>;
+  fieldLengths: Record<string, unknown>;
+  avgFieldLength: Record<string, number | undefined>;
+}
+
+export interface CompactIndexOptions {
+  /**
+   * Tokens never looked up (the passage index's accent keys: searchPassages sends folded tokens
+   * only): they count in a field's length, as in Orama, but get no postings. Default: none.
+   */
+  unindexed?: (token: string) => boolean;
 }
 
 /** How many results the next search must return at least (limitNextSearch); then unlimited again. */
@@ -37,173 +44,141 @@ export function limitNextSearch(limit: number): void {
   nextLimit = limit;
 }
 
-export function createIndexComponent() {
+/** The compact postings of a text field of a database using this component, or null. */
+export function postingsOf(indexStore: unknown, prop: string): CompactPostings | null {
+  // Safe: the shape of @orama/orama 3.1.x's index store, which this component extends.
+  const entry = (indexStore as IndexStoreShape).indexes[prop];
+  return entry?.type === 'Compact' ? (entry.node as CompactPostings) : null;
+}
+
+/**
+ * Matching is exact per token: with our tokenizer every token ends in TERMINATOR, so Orama's
+ * prefix match of a token finds that token only. Typo tolerance is not supported.
+ */
+export function createIndexComponent(options: CompactIndexOptions = {}) {
   const stock = oramaIndex.createIndex();
-  /** Per field, the last value tokenised, its tokens and each token's term frequency. */
-  const lastTokens = new Map<string, { value: string; tokens: string[]; tf: number[] }>();
-  const insert: IndexComponent['insert'] = (implementation, index, prop, id, internalId, value, schemaType, language, tokenizer, docsCount, options) => {
-    // Safe: the shape of @orama/orama 3.1.x's default index store, which this component wraps.
-    const store = index as unknown as IndexStoreShape;
-    const tree = store.indexes[prop];
-    if (tree?.type !== 'Radix' || typeof value !== 'string') {
-      return stock.insert(implementation, index, prop, id, internalId, value, schemaType, language, tokenizer, docsCount, options);
+  const unindexed = options.unindexed ?? (() => false);
+  const create: IndexComponent['create'] = (orama, sharedInternalDocumentStore, schema) => {
+    const created = stock.create(orama, sharedInternalDocumentStore, schema);
+    // Safe: the shape stock create returns in @orama/orama 3.1.x.
+    const store = created as unknown as IndexStoreShape;
+    for (const [prop, entry] of Object.entries(store.indexes)) {
+      if (entry.type !== 'Radix') continue;
+      store.indexes[prop] = { type: 'Compact', node: new CompactPostings(), isArray: entry.isArray } satisfies CompactEntry;
+      delete store.frequencies[prop];
+      delete store.tokenOccurrences[prop];
+      delete store.fieldLengths[prop];
+      delete store.avgFieldLength[prop];
     }
-    let last = lastTokens.get(prop);
-    if (last?.value !== value) {
-      // Safe: a synchronous tokenizer (createDb), so tokenize returns the tokens themselves.
-      const tokens = tokenizer.tokenize(value, language, prop, false) as string[];
-      const counts = new Map<string, number>();
-      for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
-      last = { value, tokens, tf: tokens.map((t) => (counts.get(t) ?? 0) / tokens.length) };
-      lastTokens.set(prop, last);
-    }
-    const { tokens, tf } = last;
-    implementation.insertDocumentScoreParameters(index, prop, internalId, tokens, docsCount);
-    const docId = getInternalDocumentId(index.sharedInternalDocumentStore, internalId);
-    // Safe: created by the stock insertDocumentScoreParameters just above, for this document.
-    const frequencies = store.frequencies[prop]![docId]!;
-    const occurrences = store.tokenOccurrences[prop]!;
-    // Safe: a 'Radix' index's node is a RadixTree.
-    const root = tree.node as RadixNodeShape;
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i] as string;
-      frequencies[token] = tf[i] as number;
-      occurrences[token] = (occurrences[token] ?? 0) + 1;
-      insertWord(root, token, docId);
-    }
+    return created;
   };
-  const search: typeof stock.search = (index, term, tokenizer, language, properties, exact, tolerance, boost, relevance, docsCount, whereFiltersIDs, threshold) => {
-    // Safe: the shape of @orama/orama 3.1.x's default index store, which this component wraps.
-    const store = index as unknown as IndexStoreShape;
-    for (const prop of store.searchableProperties) {
-      const tree = store.indexes[prop];
-      if (tree?.type === 'Radix') useLinearFind(tree.node as RadixNodeShape);
+  /** Per field, the last value tokenised and its tokens: a report's passages mostly share their context. */
+  const last = new Map<string, { value: string; tokens: string[] }>();
+  const tokensOf = (tokenizer: Parameters<IndexComponent['insert']>[8], value: string, language: string | undefined, prop: string) => {
+    const known = last.get(prop);
+    if (known?.value === value) return known.tokens;
+    // Safe: a synchronous tokenizer (the passage index's), so tokenize returns the tokens themselves.
+    const tokens = tokenizer.tokenize(value, language, prop, false) as string[];
+    last.set(prop, { value, tokens });
+    return tokens;
+  };
+  const insert: IndexComponent['insert'] = (implementation, index, prop, id, internalId, value, schemaType, language, tokenizer, docsCount, opts) => {
+    const postings = postingsOf(index, prop);
+    if (!postings || typeof value !== 'string') return stock.insert(implementation, index, prop, id, internalId, value, schemaType, language, tokenizer, docsCount, opts);
+    const tokens = tokensOf(tokenizer, value, language, prop);
+    const terms = new Map<number, number>();
+    for (const t of tokens) {
+      const term = postings.termId(t, true);
+      postings.counts[term] = (postings.counts[term] as number) + 1;
+      if (!unindexed(t)) terms.set(term, (terms.get(term) ?? 0) + 1);
     }
+    // Orama's avgFieldLength, the same operations in the same order.
+    postings.avg = ((postings.avg ?? 0) * (docsCount - 1) + tokens.length) / docsCount;
+    postings.add(internalId as number, tokens.length, terms);
+  };
+  const remove: IndexComponent['remove'] = (implementation, index, prop, id, internalId, value, schemaType, language, tokenizer, docsCount) => {
+    const postings = postingsOf(index, prop);
+    if (!postings || typeof value !== 'string') return stock.remove(implementation, index, prop, id, internalId, value, schemaType, language, tokenizer, docsCount);
+    const doc = internalId as number;
+    const tokens = tokensOf(tokenizer, value, language, prop);
+    postings.avg = docsCount > 1 ? ((postings.avg ?? 0) * docsCount - (postings.lengths[doc] ?? 0)) / (docsCount - 1) : null;
+    for (const t of tokens) {
+      const term = postings.termId(t, false);
+      if (term >= 0) postings.counts[term] = (postings.counts[term] as number) - 1;
+    }
+    postings.delete(doc);
+    return true;
+  };
+  const search: IndexComponent['search'] = (index, term, tokenizer, language, properties, exact, tolerance, boost, relevance, docsCount, whereFiltersIDs, threshold) => {
     const limit = nextLimit;
     nextLimit = Number.POSITIVE_INFINITY;
-    // Only ranked retrieval (threshold 1, no typo tolerance) is rewritten; the rest is Orama's own.
-    const tokens = threshold === 1 && !tolerance ? (tokenizer.tokenize(term, language) as string[]) : [];
-    if (tokens.length === 0) return stock.search(index, term, tokenizer, language, properties, exact, tolerance, boost, relevance, docsCount, whereFiltersIDs, threshold);
-    return rankedSearch(store, tokens, properties, exact, boost, relevance, docsCount, whereFiltersIDs, limit);
+    if (tolerance) throw new Error('Orama: typo tolerance is not supported by the compact passage index');
+    if (threshold !== 1) throw new Error('Orama: only threshold 1 (any term matches) is supported by the compact passage index');
+    const tokens = tokenizer.tokenize(term, language) as string[];
+    return rankedSearch(index, tokens, properties, boost, relevance, docsCount, whereFiltersIDs, limit);
   };
+  const save = ((index: Parameters<IndexComponent['save']>[0]) => {
+    // Safe: the shape of @orama/orama 3.1.x's index store, which this component extends.
+    const store = index as unknown as IndexStoreShape;
+    const compact: Record<string, SavedJson> = {};
+    const others: IndexStoreShape['indexes'] = {};
+    for (const [prop, entry] of Object.entries(store.indexes)) {
+      if (entry.type === 'Compact') compact[prop] = toJson((entry.node as CompactPostings).save(), entry.isArray);
+      else others[prop] = entry;
+    }
+    // Safe: stock save returns a plain object (its raw data).
+    const saved = stock.save({ ...store, indexes: others } as unknown as typeof index) as unknown as Record<string, unknown>;
+    return { ...saved, compact };
+  }) as IndexComponent['save'];
   const load: IndexComponent['load'] = (sharedInternalDocumentStore, raw) => {
-    // Safe: the shape stock save wrote (savePassageIndex), checked by INDEX_FORMAT_VERSION.
-    const saved = raw as { indexes: Record<string, { type: string; node: RadixJson; isArray: boolean }> };
-    const radixJson = Object.entries(saved.indexes).filter(([, entry]) => entry.type === 'Radix');
-    // Stock load copies index types it does not know as they are; the radix trees are built below.
-    const indexes = { ...saved.indexes };
-    for (const [prop, entry] of radixJson) indexes[prop] = { ...entry, type: 'Pending' };
-    const loaded = stock.load(sharedInternalDocumentStore, { ...saved, indexes });
+    // Safe: the shape `save` above wrote, checked by INDEX_FORMAT_VERSION.
+    const { compact, ...rest } = raw as { compact: Record<string, SavedJson> } & Record<string, unknown>;
+    const loaded = stock.load(sharedInternalDocumentStore, rest);
     const store = loaded as unknown as IndexStoreShape;
-    for (const [prop, entry] of radixJson) store.indexes[prop] = { type: 'Radix', node: radixFromJson(entry.node), isArray: entry.isArray } as IndexStoreShape['indexes'][string];
+    for (const [prop, json] of Object.entries(compact)) {
+      store.indexes[prop] = { type: 'Compact', node: CompactPostings.load(fromJson(json)), isArray: json.isArray } satisfies CompactEntry;
+    }
     return loaded;
   };
-  return { ...stock, insert, search, load };
-}
-
-/** A radix node as RadixNode.toJSON writes it. */
-interface RadixJson {
-  w: string;
-  s: string;
-  e: boolean;
-  k: string;
-  d: number[];
-  c: [string, RadixJson][];
+  return { ...stock, create, insert, remove, search, save, load };
 }
 
 /**
- * RadixTree.fromJSON without its waste, the bulk of restoring a snapshot: the stock one gives
- * every node an empty Map and Set, then replaces both. Same nodes, fields and child order.
+ * SavedPostings as saved: segment bytes as they are (a binary snapshot writes them apart) or in
+ * base64 once bytesToBase64 has turned them into JSON.
  */
-function radixFromJson(json: RadixJson): radix.RadixTree {
-  const root = new radix.RadixTree();
-  const stack: [radix.RadixNode, RadixJson][] = [[root, json]];
-  while (stack.length > 0) {
-    const [node, j] = stack.pop() as [radix.RadixNode, RadixJson];
-    node.w = j.w;
-    node.s = j.s;
-    node.e = j.e;
-    node.k = j.k;
-    if (j.d.length > 0) node.d = new Set(j.d);
-    for (const [key, child] of j.c) {
-      const next = new radix.RadixNode(child.k, child.s, child.e);
-      node.c.set(key, next);
-      stack.push([next, child]);
-    }
-  }
-  return root;
+type SavedJson = Omit<SavedPostings, 'segments'> & { isArray: boolean; segments: { terms: number[]; offsets: number[]; bytes: Uint8Array | string }[] };
+
+function toJson(saved: SavedPostings, isArray: boolean): SavedJson {
+  return { ...saved, isArray };
 }
 
-/**
- * Each tree's nodes by the word ending there. A word's node stays the same object for the
- * tree's life: inserting other words splits edges above it, and removing a document from a word
- * (all that Orama's remove does) keeps the node.
- */
-const wordNodes = new WeakMap<RadixNodeShape, Map<string, RadixNodeShape>>();
-
-/** RadixNode.insert, without the walk from the root for a word the tree already has. */
-function insertWord(root: RadixNodeShape, word: string, docId: number): void {
-  let words = wordNodes.get(root);
-  if (!words) {
-    words = new Map();
-    wordNodes.set(root, words);
-  }
-  const known = words.get(word);
-  if (known) {
-    known.e = true;
-    known.d.add(docId);
-    return;
-  }
-  root.insert(word, docId);
-  const node = exactNode(root, word);
-  if (node) words.set(word, node);
+function fromJson(json: SavedJson): SavedPostings {
+  return { ...json, segments: json.segments.map((s) => ({ ...s, bytes: typeof s.bytes === 'string' ? fromBase64(s.bytes) : s.bytes })) };
 }
 
-/** The node where `word` ends, or null. */
-function exactNode(root: RadixNodeShape, word: string): RadixNodeShape | null {
-  let node = root;
-  let i = 0;
-  while (i < word.length) {
-    const child = node.c.get(word[i] as string);
-    if (!child || !word.startsWith(child.s, i)) return null;
-    node = child;
-    i += child.s.length;
-  }
-  return node.e ? node : null;
+/** The saved index (save above) with its segment bytes in base64, for a JSON snapshot. */
+export function bytesToBase64(saved: unknown): unknown {
+  // Safe: the shape `save` above returns.
+  const index = saved as { compact: Record<string, SavedJson> };
+  const compact = Object.fromEntries(
+    Object.entries(index.compact).map(([prop, json]) => [prop, { ...json, segments: json.segments.map((s) => ({ ...s, bytes: typeof s.bytes === 'string' ? s.bytes : toBase64(s.bytes) })) }]),
+  );
+  return { ...index, compact };
 }
 
-/** The fields of @orama/orama 3.1.x's RadixNode that a lookup reads. */
-interface RadixNodeShape {
-  /** Edge label from the parent. */
-  s: string;
-  c: Map<string, RadixNodeShape>;
-  d: Set<number>;
-  /** A word ends here. */
-  e: boolean;
-  w: string;
-  find(params: { term: string; exact?: boolean; tolerance?: number }): Record<string, number[]>;
-  insert(word: string, docId: number): void;
+/** Base64 with Web APIs only (this module runs in workerd too), a chunk at a time. */
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
-const linearFind = new WeakSet<RadixNodeShape>();
-
-/**
- * Replaces a radix tree's `find` with one returning the same words and documents in the same
- * order, in linear time. Orama 3.1.18's findAllWords copies a word's documents with
- * `if (!docs.includes(id)) docs.push(id)`: quadratic in the posting list, ~20 s per query for
- * a syllable in 60.000 passages (10.000 reports). A word's documents are a Set already.
- */
-function useLinearFind(root: RadixNodeShape): void {
-  if (linearFind.has(root)) return;
-  linearFind.add(root);
-  const stockFind = root.find.bind(root);
-  root.find = (params) => {
-    if (params.tolerance) return stockFind(params);
-    const output: Record<string, number[]> = {};
-    const nodes = findWordNodes(root, params.term, params.exact ?? false);
-    for (const word of Object.keys(nodes)) output[word] = Array.from((nodes[word] as RadixNodeShape).d);
-    return output;
-  };
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
 }
 
 interface Relevance {
@@ -212,80 +187,56 @@ interface Relevance {
   d: number;
 }
 
-interface ScoringStore extends IndexStoreShape {
-  avgFieldLength: Record<string, number>;
-  fieldLengths: Record<string, Record<number, number>>;
-}
-
 /**
  * Orama's search and calculateResultScores for threshold 1, with the same BM25 sums added in the
- * same order for each document (so the same floating-point scores), without their waste: a map
- * of keyword matches per document that threshold 1 never reads, a copy of every posting list,
- * and a full sort of every hit where a search wants its best few. With a filter smaller than a
- * posting list, the filter's documents are looked up in the posting list instead.
+ * same order for each document (so the same floating-point scores): per field, per query token,
+ * per document. Only the best `limit` are selected instead of sorting every hit.
  */
 function rankedSearch(
-  index: IndexStoreShape,
+  index: unknown,
   tokens: string[],
   properties: string[],
-  exact: boolean,
   boost: Partial<Record<string, number>>,
   relevance: Relevance,
   docsCount: number,
   filter: Set<number> | undefined,
   limit: number,
 ): [number, number][] {
-  const store = index as ScoringStore;
-  // Scores by internal id (dense, from 1): a BM25 term is always positive, so 0 means "not yet".
-  const scores = new Float64Array(docsCount + 2);
-  let hit: number[] = [];
-  const grow = (id: number) => {
-    if (id < scores.length) return scores;
-    const bigger = new Float64Array(Math.max(id + 1, scores.length * 2));
-    bigger.set(scores);
-    return bigger;
-  };
-  let table = scores;
-  for (const prop of properties) {
-    const tree = store.indexes[prop];
-    if (!tree) continue;
-    if (tree.type !== 'Radix') throw new Error(`Orama: "${prop}" is not a text field`);
+  // Scores by internal id: a BM25 term is always positive, so 0 means "not yet".
+  let size = docsCount + 2;
+  if (filter) for (const id of filter) size = Math.max(size, id + 1);
+  const fields = properties.map((prop) => {
+    const postings = postingsOf(index, prop);
+    if (!postings) throw new Error(`Orama: "${prop}" is not a text field`);
+    size = Math.max(size, postings.lengths.length);
+    return { prop, postings };
+  });
+  const scores = new Float64Array(size);
+  // A filter as a bitmap: one array read per posting instead of a hash lookup.
+  let allowed: Uint8Array | null = null;
+  if (filter) {
+    allowed = new Uint8Array(size);
+    for (const id of filter) allowed[id] = 1;
+  }
+  const hits: number[] = [];
+  const { k, b, d } = relevance;
+  for (const { prop, postings } of fields) {
     const weight = boost[prop] ?? 1;
     if (weight <= 0) throw new Error(`Orama: boost of "${prop}" must be positive`);
-    const avgFieldLength = store.avgFieldLength[prop] as number;
-    const fieldLengths = store.fieldLengths[prop] as Record<number, number>;
-    const occurrences = store.tokenOccurrences[prop] as Record<string, number>;
-    const frequencies = store.frequencies[prop] as Record<number, Record<string, number>>;
+    const avg = postings.avg ?? 0;
     for (const token of tokens) {
-      const words = findWordNodes(tree.node as RadixNodeShape, token, exact);
-      for (const word of Object.keys(words)) {
-        const docs = (words[word] as RadixNodeShape).d;
-        if (docs.size === 0) continue;
-        const matching = typeof occurrences[word] === 'number' ? occurrences[word] : 0;
-        const add = (id: number) => {
-          const tf = frequencies[id]?.[word] ?? 0;
-          const term = bm25Of(tf, matching, docsCount, fieldLengths[id] as number, avgFieldLength, relevance) * weight;
-          if (id >= table.length) table = grow(id);
-          const sum = table[id] as number;
-          if (sum === 0) hit.push(id);
-          table[id] = sum === 0 ? term : sum + term;
-        };
-        if (!filter) for (const id of docs) add(id);
-        else if (filter.size < docs.size) {
-          for (const id of filter) if (docs.has(id)) add(id);
-        } else for (const id of docs) if (filter.has(id)) add(id);
-      }
+      const term = postings.termId(token, false);
+      if (term < 0) continue;
+      const matching = postings.counts[term] as number;
+      // BM25 as Orama 3.1's algorithms.js computes it (same operations, same rounding), its IDF once per token.
+      const idf = Math.log(1 + (docsCount - matching + 0.5) / (matching + 0.5));
+      postings.accumulate(term, (tf, length) => ((idf * (d + tf * (k + 1))) / (tf + k * (1 - b + (b * length) / avg))) * weight, scores, hits, allowed);
     }
   }
-  const entries = hit.map((id): [number, number] => [id, table[id] as number]);
-  hit = [];
-  return best(entries, limit);
-}
-
-/** BM25 exactly as Orama 3.1's algorithms.js computes it (same operations, same rounding). */
-function bm25Of(tf: number, matchingCount: number, docsCount: number, fieldLength: number, averageFieldLength: number, { k, b, d }: Relevance): number {
-  const idf = Math.log(1 + (docsCount - matchingCount + 0.5) / (matchingCount + 0.5));
-  return (idf * (d + tf * (k + 1))) / (tf + k * (1 - b + (b * fieldLength) / averageFieldLength));
+  return best(
+    hits.map((id): [number, number] => [id, scores[id] as number]),
+    limit,
+  );
 }
 
 /** Orama's final order: score descending, then internal id ascending. */
@@ -304,36 +255,4 @@ function best(all: [number, number][], limit: number): [number, number][] {
     top.splice(i, 0, entry);
   }
   return top;
-}
-
-/**
- * The nodes of the words a lookup matches, keyed as RadixNode.find keys its result: the word
- * itself when `exact`, else every word starting with `term`, in find's order.
- */
-function findWordNodes(root: RadixNodeShape, term: string, exact: boolean): Record<string, RadixNodeShape> {
-  let node = root;
-  let i = 0;
-  while (i < term.length) {
-    const child = node.c.get(term[i] as string);
-    if (!child) return {};
-    let j = 0;
-    while (j < child.s.length && i + j < term.length && child.s[j] === term[i + j]) j++;
-    if (j === child.s.length) {
-      node = child;
-      i += j;
-    } else if (i + j === term.length && !exact) {
-      node = child;
-      break;
-    } else {
-      return {};
-    }
-  }
-  const output: Record<string, RadixNodeShape> = {};
-  const stack = [node];
-  while (stack.length > 0) {
-    const n = stack.pop() as RadixNodeShape;
-    if (n.e && (!exact || n.w === term)) output[n.w] = n;
-    if (n.c.size > 0) stack.push(...n.c.values());
-  }
-  return output;
 }

@@ -3,13 +3,15 @@
 // Every operation is synchronous: with a synchronous tokenizer and no hooks Orama is too.
 import { count, create, insert, load, type RawData, remove, save, search } from '@orama/orama';
 import type { Report } from '../ingest/types';
-import { createIndexComponent, limitNextSearch } from './orama-index';
-import { highlightSpans, placeKeys, profileQuery, type ScoredCandidate, scoreCandidate } from './rank';
+import { bytesToBase64, createIndexComponent, limitNextSearch, postingsOf } from './orama-index';
+import { createPassageDocs, materializePassage, type PassageDoc, type PassageRef, passageRefs } from './passage-docs';
+import { refsOf } from './ref-docs';
+import { analyzeCandidate, type ContextCache, highlightSpans, profileQuery, type ScoredCandidate, scoreCandidate } from './rank';
 import { buildSnippet } from './snippet';
 import { analyzeVi, createViTokenizer, PRETOKENIZED, TERMINATOR, tokenizeVi } from './tokenizer';
 
 /** Bump when tokens, schema or the snapshot shape change: old snapshots must be rebuilt. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 /** BM25 candidates handed to the re-ranker. */
 const CANDIDATES = 50;
@@ -39,6 +41,9 @@ const SCHEMA = {
   year: 'number',
 } as const;
 
+/** Accent keys ("hô5"): searchPassages never looks them up (lookupTerm), the re-ranker scores accents. */
+const isLookupToken = (token: string) => /^[#@a-z0-9._-]+\$?$/.test(token);
+
 function createDb(tokenizer: 'vi' | 'default') {
   return create({
     schema: SCHEMA,
@@ -46,32 +51,19 @@ function createDb(tokenizer: 'vi' | 'default') {
     // Nothing sorts by a field; sort indexes would only grow the snapshot.
     sort: { enabled: false },
     components: {
-      index: createIndexComponent(),
-      ...(tokenizer === 'vi' ? { tokenizer: createViTokenizer() } : {}),
+      // Orama keeps only what it indexes; a passage's text and context are read from its report.
+      documentsStore: createPassageDocs(),
+      // Orama's stock tokenizer needs prefix matching, which the compact postings do not do: the
+      // baseline keeps Orama's own index.
+      ...(tokenizer === 'vi' ? { tokenizer: createViTokenizer(), index: createIndexComponent({ unindexed: (t) => !isLookupToken(t) }) } : {}),
     },
   });
 }
 
 type PassageDb = ReturnType<typeof createDb>;
 
-/** What Orama stores per passage; fields outside SCHEMA are stored, not indexed. */
-interface PassageDoc {
-  id: string;
-  reportId: string;
-  text: string;
-  context: string;
-  places: string[];
-  provinceCode?: string;
-  year?: number;
-  start: number;
-  end: number;
-  section: string | null;
-  place: string | null;
-  leadIn: string | null;
-}
-
 interface ReportEntry {
-  title: string;
+  report: Report;
   passageIds: string[];
 }
 
@@ -80,6 +72,31 @@ export interface PassageIndex {
   readonly tokenizer: 'vi' | 'default';
   readonly db: PassageDb;
   readonly reports: Map<string, ReportEntry>;
+  /** The latest ANALYSED_KEPT candidates' analyses by passage id (re-ranking's main cost), oldest first. */
+  readonly analysed?: Map<string, ReturnType<typeof analyzeCandidate>>;
+}
+
+/**
+ * Candidate analyses kept: questions about one topic meet the same passages again (every seed
+ * passage fits). About 8 KB each, so ~2 MB whatever the corpus size.
+ */
+const ANALYSED_KEPT = 256;
+
+function analysedPassage(index: PassageIndex, doc: PassageDoc): ReturnType<typeof analyzeCandidate> {
+  const kept = index.analysed;
+  const known = kept?.get(doc.id);
+  if (known) {
+    // Most recently used last.
+    kept?.delete(doc.id);
+    kept?.set(doc.id, known);
+    return known;
+  }
+  const fresh = analyzeCandidate(doc);
+  if (kept) {
+    if (kept.size >= ANALYSED_KEPT) kept.delete(kept.keys().next().value as string);
+    kept.set(doc.id, fresh);
+  }
+  return fresh;
 }
 
 export interface PassageHit {
@@ -127,7 +144,7 @@ export class PassageIndexError extends Error {
 }
 
 export function createPassageIndex(): PassageIndex {
-  return { tokenizer: 'vi', db: createDb('vi'), reports: new Map() };
+  return { tokenizer: 'vi', db: createDb('vi'), reports: new Map(), analysed: new Map() };
 }
 
 /** The same index with Orama's default (English) tokenizer and BM25 order: a baseline only. */
@@ -139,70 +156,39 @@ export function createDefaultTokenizerIndex(): PassageIndex {
 export function indexReport(index: PassageIndex, report: Report): void {
   if (index.reports.has(report.id)) removeReport(index, report.id);
   const passageIds: string[] = [];
-  let leadIn: string | null = null;
-  for (const p of report.passages) {
-    const text = report.text.slice(p.start, p.end);
-    const place = p.place ?? report.place;
-    const context = [report.title, place?.name, place?.province, p.section, leadIn].filter(Boolean).join('. ');
-    const ownLeadIn = leadIn;
-    leadIn = nextLeadIn(text, leadIn);
-    const year = p.period?.year ?? report.periods[0]?.year;
-    const provinceCode = place?.provinceCode;
-    const doc: PassageDoc = {
-      id: p.id,
-      reportId: report.id,
-      text,
-      context,
-      places: placeKeys([p.place?.name, p.place?.province, report.place?.name, report.place?.province]),
-      ...(provinceCode ? { provinceCode } : {}),
-      ...(year !== undefined ? { year } : {}),
-      start: p.start,
-      end: p.end,
-      section: p.section,
-      place: place?.name ?? null,
-      leadIn: ownLeadIn,
-    };
-    insert(index.db, doc);
-    passageIds.push(p.id);
+  for (const ref of passageRefs(report)) {
+    const doc = materializePassage(ref);
+    // Safe: a field outside SCHEMA is not indexed; the documents store keeps only it.
+    insert(index.db, { ...doc, ref } as PassageDoc);
+    passageIds.push(doc.id);
   }
-  index.reports.set(report.id, { title: report.title, passageIds });
-}
-
-const BULLET = /^\s*(?:[-+•*–]|[a-zđ]\)|\d+\))\s/u;
-/** How much of a lead-in travels with the passages below it. */
-const LEAD_IN_CHARS = 300;
-
-/**
- * The lead-in the next passage inherits as context: this passage when it ends in ":" ("… cuối
- * năm 2022 … như sau:"), the current one while a bulleted list goes on, else none. The figures
- * under a lead-in rarely repeat its year or subject.
- */
-function nextLeadIn(text: string, current: string | null): string | null {
-  const trimmed = text.trim();
-  if (trimmed.endsWith(':')) return trimmed.slice(-LEAD_IN_CHARS);
-  return current !== null && BULLET.test(trimmed) ? current : null;
+  index.reports.set(report.id, { report, passageIds });
 }
 
 export function removeReport(index: PassageIndex, reportId: string): void {
   const entry = index.reports.get(reportId);
   if (!entry) return;
-  for (const id of entry.passageIds) remove(index.db, id);
+  for (const id of entry.passageIds) {
+    remove(index.db, id);
+    // A report posted again may hold other text at the same offsets (the same passage ids).
+    index.analysed?.delete(id);
+  }
   index.reports.delete(reportId);
 }
 
-type TokenCounts = Record<string, Record<string, number>>;
-
-/** Orama's per-field count of passages holding each token (read only). */
-function tokenCounts(index: PassageIndex): TokenCounts {
-  // Safe: the shape of @orama/orama 3.1.x's default index component, which we always use.
-  return (index.db.data.index as unknown as { tokenOccurrences: TokenCounts }).tokenOccurrences;
+/** Orama's count of a token in a text field ("tokenOccurrences"): passages holding it, as our tokenizer de-duplicates. */
+function tokenCount(index: PassageIndex, prop: 'text' | 'context', token: string): number {
+  const compact = postingsOf(index.db.data.index, prop);
+  if (compact) return compact.count(token);
+  // Safe: the shape of @orama/orama 3.1.x's stock index component (the default-tokenizer baseline).
+  const stock = (index.db.data.index as unknown as { tokenOccurrences: Record<string, Record<string, number>> }).tokenOccurrences;
+  return stock[prop]?.[token] ?? 0;
 }
 
 function idfOf(index: PassageIndex): (token: string) => number {
   const n = count(index.db);
-  const text = tokenCounts(index).text;
   return (token) => {
-    const df = text?.[token + TERMINATOR] ?? 0;
+    const df = tokenCount(index, 'text', token + TERMINATOR);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   };
 }
@@ -212,9 +198,8 @@ function idfOf(index: PassageIndex): (token: string) => number {
  * no tokens common to most passages unless nothing rarer is left.
  */
 function lookupTerm(index: PassageIndex, term: string): string {
-  const counts = tokenCounts(index);
   const n = count(index.db);
-  const frequency = (t: string) => Math.max(counts.text?.[t] ?? 0, counts.context?.[t] ?? 0);
+  const frequency = (t: string) => Math.max(tokenCount(index, 'text', t), tokenCount(index, 'context', t));
   const tokens = [...new Set(tokenizeVi(term))]
     .filter((t) => /^[#@a-z0-9._-]+$/.test(t))
     .map((t) => t + TERMINATOR)
@@ -267,9 +252,10 @@ export function searchPassages(index: PassageIndex, query: string, opts: SearchP
 
   const list = [...candidates.values()];
   const best = Math.max(0, ...list.map((c) => c.bm25));
+  const contexts: ContextCache = new Map();
   const scored = list.map(({ doc, bm25 }) => {
     const ranked: ScoredCandidate = rerank
-      ? scoreCandidate(profile, doc, bm25, best)
+      ? scoreCandidate(profile, doc, bm25, best, contexts, analysedPassage(index, doc))
       : { score: bm25, features: { bm25, coverage: 0, window: 0, bigrams: 0, metrics: 0, accents: 0, place: 0, year: 0, numbers: 0, figure: 0 }, analysis: analyzeVi(doc.text), offset: 0 };
     return { doc, bm25, ranked };
   });
@@ -278,7 +264,7 @@ export function searchPassages(index: PassageIndex, query: string, opts: SearchP
   return scored.slice(0, limit).map(({ doc, ranked }) => ({
     id: doc.id,
     reportId: doc.reportId,
-    title: index.reports.get(doc.reportId)?.title ?? '',
+    title: index.reports.get(doc.reportId)?.report.title ?? '',
     start: doc.start,
     end: doc.end,
     text: doc.text,
@@ -292,27 +278,36 @@ export function searchPassages(index: PassageIndex, query: string, opts: SearchP
 interface Snapshot {
   version: number;
   tokenizer: 'vi' | 'default';
-  reports: [string, ReportEntry][];
+  /** Ids of the reports indexed, in order; their passages are read from the reports given to load. */
+  reports: string[];
   orama: RawData;
 }
 
-/** A JSON-serialisable snapshot; the same reports indexed in the same order give the same JSON. */
-export function savePassageIndex(index: PassageIndex): unknown {
+/**
+ * A snapshot of the index alone (no text: that is in the reports, saved beside it); the same
+ * reports indexed in the same order give the same snapshot. JSON-serialisable, postings in
+ * base64, unless `bytes: 'raw'`: then they are Uint8Arrays, for a binary snapshot (snapshot-file.ts).
+ */
+export function savePassageIndex(index: PassageIndex, opts: { bytes?: 'base64' | 'raw' } = {}): unknown {
+  const orama = save(index.db);
   const snapshot: Snapshot = {
     version: INDEX_FORMAT_VERSION,
     tokenizer: index.tokenizer,
-    reports: [...index.reports.entries()],
-    orama: save(index.db),
+    reports: [...index.reports.keys()],
+    // Safe: RawData's `index` is what our index component's save returned.
+    orama: opts.bytes === 'raw' || index.tokenizer !== 'vi' ? orama : ({ ...orama, index: bytesToBase64(orama.index) } as RawData),
   };
   return snapshot;
 }
 
 /**
  * Restores a snapshot into a database created with our tokenizer (Orama's persistence plugin
- * would restore the default one, and Vietnamese queries would then find nothing).
- * @throws PassageIndexError when the snapshot is of another format version or not a snapshot.
+ * would restore the default one, and Vietnamese queries would then find nothing). `reports` are
+ * those the snapshot was saved with (any order, others ignored): passages are read from them.
+ * @throws PassageIndexError when the snapshot is of another format version, not a snapshot, or
+ * names a report not given.
  */
-export function loadPassageIndex(raw: unknown): PassageIndex {
+export function loadPassageIndex(raw: unknown, reports: Iterable<Report>): PassageIndex {
   if (typeof raw !== 'object' || raw === null || !('version' in raw)) {
     throw new PassageIndexError('INDEX_MALFORMED');
   }
@@ -329,5 +324,19 @@ export function loadPassageIndex(raw: unknown): PassageIndex {
   const tokenizer = snapshot.tokenizer === 'default' ? 'default' : 'vi';
   const db = createDb(tokenizer);
   load(db, snapshot.orama);
-  return { tokenizer, db, reports: new Map(snapshot.reports) };
+  const byId = new Map<string, Report>();
+  for (const r of reports) byId.set(r.id, r);
+  const docs = refsOf<PassageRef>(db.data.docs);
+  const ids = db.internalDocumentIDStore.idToInternalId;
+  const entries = new Map<string, ReportEntry>();
+  for (const id of snapshot.reports) {
+    const report = byId.get(id);
+    if (!report) throw new PassageIndexError('INDEX_MALFORMED', `The passage index snapshot indexes report "${id}", which was not given to loadPassageIndex.`);
+    for (const ref of passageRefs(report)) {
+      const internal = ids.get((report.passages[ref.n] as Report['passages'][number]).id);
+      if (internal !== undefined) docs.refs[internal] = ref;
+    }
+    entries.set(id, { report, passageIds: report.passages.map((p) => p.id) });
+  }
+  return { tokenizer, db, reports: entries, analysed: new Map() };
 }

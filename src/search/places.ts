@@ -26,11 +26,22 @@ interface GazetteerRow {
 const BY_FOLDED = new Map<string, QueryPlace[]>();
 let maxSyllables = 1;
 
+/** Folded keys by name: every figure and passage asks for its place's key (foldVi is ~100× a lookup). */
+const placeKeys = new Map<string, string>();
+const PLACE_KEYS_KEPT = 10_000;
+
 /** Folds a place name the way `places` keys are stored: "Đakrông" → "dakrong", "Bà Rịa - Vũng Tàu" → "ba ria vung tau". */
 export function placeKey(name: string): string {
-  return foldVi(name)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  let key = placeKeys.get(name);
+  if (key === undefined) {
+    key = foldVi(name)
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+    // Place names are few (the gazetteer's ~800 and their spellings); a bound keeps odd input from growing it.
+    if (placeKeys.size >= PLACE_KEYS_KEPT) placeKeys.clear();
+    placeKeys.set(name, key);
+  }
+  return key;
 }
 
 /** One-syllable spellings that are not also common syllables or initials ("vinh", "qt"). */

@@ -180,6 +180,20 @@ function share<T>(wanted: Set<T>, has: (t: T) => boolean): number {
 }
 
 /** Folded words of an analysis, stop-words included, padded for whole-phrase `includes`. */
+const sequences = new WeakMap<Analysis, string>();
+
+/** foldedSequence, once per analysis (kept analyses meet many queries). */
+function foldedSequenceOf(analysis: Analysis): string {
+  let s = sequences.get(analysis);
+  if (s === undefined) {
+    s = foldedSequence(analysis);
+    sequences.set(analysis, s);
+  }
+  return s;
+}
+
+const periodsOf = new WeakMap<Analysis, Set<Unit>>();
+
 function foldedSequence(analysis: Analysis): string {
   return ` ${analysis.units.map((u) => u.folded).join(' ')} `;
 }
@@ -196,15 +210,43 @@ export interface ScoredCandidate {
 /** Between a lead-in and its passage: not a letter and not whitespace, so no bigram spans it. */
 const LEAD_IN_SEPARATOR = '\n¶\n';
 
-export function scoreCandidate(profile: QueryProfile, doc: CandidateDoc, bm25: number, bestBm25: number): ScoredCandidate {
-  // A list item is read with the sentence introducing it ("… cuối năm 2022 … như sau:"): its
-  // figures rarely repeat the lead-in's subject or year.
+/**
+ * A candidate's text read with the sentence introducing it ("… cuối năm 2022 … như sau:"): a list
+ * item's figures rarely repeat the lead-in's subject or year. Depends on the passage alone, so a
+ * caller may keep it (searchPassages keeps the latest few).
+ */
+export function analyzeCandidate(doc: Pick<CandidateDoc, 'text' | 'leadIn'>): { analysis: Analysis; tokens: Set<string> } {
   const prefix = doc.leadIn ? doc.leadIn + LEAD_IN_SEPARATOR : '';
   const analysis = analyzeVi(prefix + doc.text);
-  const context = analyzeVi(doc.context);
-  const textTokens = new Set(tokensOf(analysis));
-  const contextTokens = new Set(tokensOf(context));
-  const all = new Set([...textTokens, ...contextTokens]);
+  return { analysis, tokens: new Set(tokensOf(analysis)) };
+}
+
+/** A context's analysis and tokens: passages of one report mostly share their context. */
+export type ContextCache = Map<string, { analysis: Analysis; tokens: Set<string> }>;
+
+/**
+ * @param contexts analyses of contexts already scored in this search (the candidates of one
+ * report share title, place and section): pass one Map per search to analyse each context once.
+ */
+export function scoreCandidate(
+  profile: QueryProfile,
+  doc: CandidateDoc,
+  bm25: number,
+  bestBm25: number,
+  contexts: ContextCache = new Map(),
+  analysed?: { analysis: Analysis; tokens: Set<string> },
+): ScoredCandidate {
+  const { analysis, tokens: textTokens } = analysed ?? analyzeCandidate(doc);
+  const prefix = doc.leadIn ? doc.leadIn + LEAD_IN_SEPARATOR : '';
+  let known = contexts.get(doc.context);
+  if (!known) {
+    const a = analyzeVi(doc.context);
+    known = { analysis: a, tokens: new Set(tokensOf(a)) };
+    contexts.set(doc.context, known);
+  }
+  const context = known.analysis;
+  const contextTokens = known.tokens;
+  const inAll = (t: string) => textTokens.has(t) || contextTokens.has(t);
 
   const matches = (c: Concept, tokens: Set<string>) => tokens.has(c.folded) || c.viaKeys.some((k) => tokens.has(k));
   let covered = 0;
@@ -226,7 +268,7 @@ export function scoreCandidate(profile: QueryProfile, doc: CandidateDoc, bm25: n
     place = 0.6;
   } else if (profile.places.length > 0) {
     // Named only in the words: weaker, as "Thuận Bắc" is also the tail of "Hàm Thuận Bắc".
-    const sequence = foldedSequence(analysis) + foldedSequence(context);
+    const sequence = foldedSequenceOf(analysis) + foldedSequenceOf(context);
     if (profile.places.some((p) => p.names.some((n) => sequence.includes(` ${n} `)))) place = 0.5;
   }
 
@@ -241,9 +283,9 @@ export function scoreCandidate(profile: QueryProfile, doc: CandidateDoc, bm25: n
     coverage: total > 0 ? covered / total : 0,
     window,
     figure,
-    bigrams: share(profile.bigrams, (b) => all.has(b)),
+    bigrams: share(profile.bigrams, inAll),
     metrics: profile.metrics.size > 0 ? share(profile.metrics, (m) => textTokens.has(m)) : relatedMetric(profile, analysis),
-    accents: share(profile.accents, (a) => all.has(a)),
+    accents: share(profile.accents, inAll),
     place,
     year,
     numbers: share(profile.numbers, (n) => textTokens.has(n)),
@@ -308,18 +350,26 @@ function proximity(profile: QueryProfile, analysis: Analysis, total: number): { 
       if (named) phrase[i] = true;
     }
   }
-  const periods = periodNumbers(units);
+  let periods = periodsOf.get(analysis);
+  if (!periods) {
+    periods = periodNumbers(units);
+    periodsOf.set(analysis, periods);
+  }
   const isFigure = (u: Unit) => u.kind === 'number' && !periods.has(u);
+  const slot = new Map<Concept, number>(topical.map((c, n) => [c, n]));
+  const seenAt = new Int32Array(topical.length);
   let best = 0;
   let figure = 0;
   for (let i = 0; i < units.length; i++) {
     if ((shown[i] as Concept[]).length === 0 && !phrase[i]) continue;
-    const seen = new Set<Concept>();
+    // Concepts already counted in this window: marked with the window's start, no Set per window.
+    const stamp = i + 1;
     let sum = 0;
     for (let j = i; j < Math.min(units.length, i + WINDOW); j++) {
       for (const c of shown[j] as Concept[]) {
-        if (seen.has(c)) continue;
-        seen.add(c);
+        const at = slot.get(c) as number;
+        if (seenAt[at] === stamp) continue;
+        seenAt[at] = stamp;
         sum += c.weight;
       }
     }

@@ -383,7 +383,7 @@ export function tokenizeVi(text: string): string[] {
 }
 
 /** The token as stored: one string per token, so the index's maps hash it once. */
-const terminated = memo(MEMO_LIMIT, (token) => token + TERMINATOR);
+const terminated = memo(20_000, (token) => token + TERMINATOR);
 
 /**
  * An Orama tokenizer around tokenizeVi. Tokens are de-duplicated, as Orama's own tokenizer does:

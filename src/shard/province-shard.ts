@@ -136,7 +136,7 @@ export class ProvinceShard {
       // Safe: written by #save from this shape; a malformed index throws and we rebuild.
       const snap = JSON.parse(json) as Snapshot;
       this.#stats.snapshotChars = json.length;
-      return { index: loadPassageIndex(snap.index), reports: snap.reports, figures: new Map(snap.figures) };
+      return { index: loadPassageIndex(snap.index, snap.reports), reports: snap.reports, figures: new Map(snap.figures) };
     } catch {
       return null;
     }

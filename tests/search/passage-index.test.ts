@@ -189,19 +189,19 @@ describe('savePassageIndex / loadPassageIndex', () => {
 
   it('answers the same after a round trip through JSON', () => {
     const index = indexOf(...reports);
-    const restored = loadPassageIndex(JSON.parse(JSON.stringify(savePassageIndex(index))));
+    const restored = loadPassageIndex(JSON.parse(JSON.stringify(savePassageIndex(index))), reports);
     for (const q of queries) expect(searchPassages(restored, q)).toEqual(searchPassages(index, q));
   });
 
   it('restores the index it saved, node for node', () => {
     const saved = JSON.stringify(savePassageIndex(indexOf(...reports)));
-    expect(JSON.stringify(savePassageIndex(loadPassageIndex(JSON.parse(saved))))).toBe(saved);
+    expect(JSON.stringify(savePassageIndex(loadPassageIndex(JSON.parse(saved), reports)))).toBe(saved);
   });
 
   it('indexes into a restored index as into the one it was saved from', () => {
     const [first, ...rest] = reports;
     const built = indexOf(...reports);
-    const restored = loadPassageIndex(JSON.parse(JSON.stringify(savePassageIndex(indexOf(first as Report)))));
+    const restored = loadPassageIndex(JSON.parse(JSON.stringify(savePassageIndex(indexOf(first as Report)))), reports);
     for (const r of rest) indexReport(restored, r);
     expect(JSON.stringify(savePassageIndex(restored))).toBe(JSON.stringify(savePassageIndex(built)));
     for (const q of queries) expect(searchPassages(restored, q)).toEqual(searchPassages(built, q));
@@ -213,12 +213,12 @@ describe('savePassageIndex / loadPassageIndex', () => {
 
   it('throws INDEX_VERSION_MISMATCH for a snapshot of another format version', () => {
     const raw = { ...(savePassageIndex(indexOf(reportOf('a', ['Còn 12 hộ nghèo.']))) as object), version: INDEX_FORMAT_VERSION + 1 };
-    expect(() => loadPassageIndex(raw)).toThrow(PassageIndexError);
-    expect(() => loadPassageIndex(raw)).toThrow(/rebuild/);
+    expect(() => loadPassageIndex(raw, [])).toThrow(PassageIndexError);
+    expect(() => loadPassageIndex(raw, [])).toThrow(/rebuild/);
   });
 
   it.each([[null], [42], [{}], [{ version: INDEX_FORMAT_VERSION }]])('throws INDEX_MALFORMED for %o', (raw) => {
-    expect(() => loadPassageIndex(raw)).toThrow(expect.objectContaining({ code: 'INDEX_MALFORMED' }));
+    expect(() => loadPassageIndex(raw, [])).toThrow(expect.objectContaining({ code: 'INDEX_MALFORMED' }));
   });
 });
 

@@ -58,7 +58,7 @@ for (const n of [25, 100, 400, 1000]) {
   const json = JSON.stringify({ reports, figures: reports.map((r) => [r.id, corpus.figuresOf(r.id)]), index: corpus.saveIndex() });
   const [, loadMs] = time(() => {
     const snap = JSON.parse(json);
-    return { index: loadPassageIndex(snap.index), reports: snap.reports, figures: new Map(snap.figures) };
+    return { index: loadPassageIndex(snap.index, snap.reports), reports: snap.reports, figures: new Map(snap.figures) };
   });
   let figures = 0;
   for (const r of reports) figures += corpus.figuresOf(r.id).length;

@@ -2,7 +2,7 @@
 // in-process latency of search and ask, HTTP latency and saturation (autocannon in a child),
 // and the alternative engines. Prints one JSON object to the --out file. Run by bench/index.ts.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -14,8 +14,8 @@ import type { Figure } from '../../extract/types.ts';
 import { createApp } from '../../http/app.ts';
 import { buildReport } from '../../ingest/build-report.ts';
 import type { Report, ReportInput } from '../../ingest/types.ts';
-import { createPassageIndex, indexReport, savePassageIndex, searchPassages } from '../../search/passage-index.ts';
-import { SNAPSHOT_FORMAT, type SeedSnapshot } from '../../seed-snapshot.ts';
+import { createPassageIndex, indexReport, searchPassages } from '../../search/passage-index.ts';
+import { encodeSnapshot } from '../../snapshot-file.ts';
 import { MemoryStore } from '../../store/memory-store.ts';
 import { readSeedInputs } from '../../store/seed-files.ts';
 import { readDevQuestions } from '../dev-questions.ts';
@@ -101,35 +101,23 @@ async function main() {
   const assistant = createAssistant(corpus);
   const heapCorpus = gcHeap() - heapBase;
 
-  // The Worker's cold start: the bundled snapshot (reports, figures, index) as one JSON value.
+  // The cold start's snapshot: the binary sections of snapshot-file.ts, written one at a time
+  // (no section holds the whole corpus as one string).
   const s0 = performance.now();
-  const savedIndex = savePassageIndex(index);
-  const s1 = performance.now();
-  let indexJson = '';
-  try {
-    indexJson = JSON.stringify(savedIndex);
-  } catch {
-    indexJson = '';
-  }
-  const s2 = performance.now();
-  const snapshot: SeedSnapshot = { format: SNAPSHOT_FORMAT, reports, figures: Object.fromEntries(figures), index: savedIndex };
   let snapshotBytes = 0;
-  let error: string | undefined;
-  try {
-    const snapshotJson = JSON.stringify(snapshot);
-    snapshotBytes = bytesOf(snapshotJson);
-    if (args.snapshot) writeFileSync(args.snapshot, snapshotJson);
-  } catch (err) {
-    // V8 strings stop at 2^29 − 24 characters: a bigger snapshot cannot be one JSON text.
-    error = `the bundle does not fit one JSON string (${(err as Error).message})`;
+  let indexBytes = 0;
+  let sections = 0;
+  const fd = args.snapshot ? openSync(args.snapshot, 'w') : null;
+  for (const part of encodeSnapshot({ reports, figures, index })) {
+    snapshotBytes += part.length;
+    sections++;
+    // Reports and figures come first, the index's sections last (after the last figures chunk).
+    if (part[0] === 4 || part[0] === 5) indexBytes += part.length;
+    if (fd !== null) writeSync(fd, part);
   }
-  const snapshotInfo = {
-    indexBytes: bytesOf(indexJson),
-    snapshotBytes,
-    saveMs: s1 - s0,
-    stringifyMs: s2 - s1,
-    ...(error ? { error } : {}),
-  };
+  if (fd !== null) closeSync(fd);
+  const s1 = performance.now();
+  const snapshotInfo = { format: 'binary sections (src/snapshot-file.ts)', indexBytes, snapshotBytes, sections, saveMs: s1 - s0, stringifyMs: 0 };
 
   const dev = readDevQuestions();
   const mix = buildQuestionMix(generated, args.size > 0 ? args.questions : 0, dev);

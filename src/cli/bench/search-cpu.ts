@@ -1,0 +1,26 @@
+// npm run bench:search-cpu [-- N]: search latency in CPU time (process.cpuUsage per query), which
+// a shared machine disturbs far less than wall time. Builds the seeds + N generated reports, runs
+// the bench's question mix (questions.ts) through searchPassages: as served (limit 10), then the
+// BM25 step alone (rerank off, 50 candidates) and with re-ranking (50).
+import { buildReport } from '../../ingest/build-report.ts';
+import { createPassageIndex, indexReport, searchPassages } from '../../search/passage-index.ts';
+import { readSeedInputs } from '../../store/seed-files.ts';
+import { readDevQuestions } from '../dev-questions.ts';
+import { generateCorpus } from './generate.ts';
+import { buildQuestionMix } from './questions.ts';
+const size = Number(process.argv[2] ?? 1000);
+const gen = generateCorpus(size);
+const reports = [...(await readSeedInputs()), ...gen.map((g) => ({ id: g.id, text: g.text }))].map(buildReport);
+const index = createPassageIndex();
+for (const r of reports) indexReport(index, r);
+const mix = buildQuestionMix(gen, 200, readDevQuestions());
+const times: number[] = [];
+for (const q of mix) { const c = process.cpuUsage(); searchPassages(index, q.question, { limit: 10 }); const u = process.cpuUsage(c); times.push((u.user + u.system) / 1000); }
+times.sort((a, b) => a - b);
+console.log('n', times.length, 'p50', times[Math.floor(times.length / 2)]!.toFixed(2), 'p95', times[Math.floor(times.length * 0.95)]!.toFixed(2));
+for (const rerank of [false, true]) {
+  const ts: number[] = [];
+  for (const q of mix) { const c = process.cpuUsage(); searchPassages(index, q.question, { limit: 50, rerank }); const u = process.cpuUsage(c); ts.push((u.user + u.system) / 1000); }
+  ts.sort((a, b) => a - b);
+  console.log('rerank', rerank, 'p50', ts[Math.floor(ts.length / 2)]!.toFixed(2), 'p95', ts[Math.floor(ts.length * 0.95)]!.toFixed(2));
+}

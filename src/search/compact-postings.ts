@@ -1,0 +1,369 @@
+// Postings of one text field, compact: token → term id in one Map, each term's documents as
+// varint-coded id gaps in shared byte segments. Replaces Orama's radix tree of Sets and its
+// per-document frequency objects, which held ~250 KB of heap per report (docs/scaling.md).
+// Documents are appended as they are inserted; a buffer of recent postings is frozen into an
+// immutable segment when it grows large, so memory per posting is ~1–2 bytes, not ~100.
+
+/**
+ * Postings buffered (as plain arrays, ~20 bytes a posting) before they are frozen into a segment
+ * (~1,5 bytes a posting). Segments are then merged two by two as in a binary counter, so a
+ * corpus of n postings has at most log2(n / FLUSH_POSTINGS) + 1 of them.
+ */
+const FLUSH_POSTINGS = 1 << 16;
+
+interface Segment {
+  /** Term ids present, ascending. */
+  terms: Int32Array;
+  /** Byte offset of each term's run in `bytes`; one more entry than `terms`. */
+  offsets: Uint32Array;
+  bytes: Uint8Array;
+}
+
+export interface SavedPostings {
+  terms: string[];
+  counts: number[];
+  avg: number | null;
+  lengths: number[];
+  segments: { terms: number[]; offsets: number[]; bytes: Uint8Array }[];
+  segOf: number[];
+}
+
+/**
+ * One field's postings. Every document's postings are written at once (one insert), so they
+ * sit in one segment: `segOf[doc]` names it, and a posting found in any other segment is stale
+ * (the document was removed, or removed and inserted again under the same internal id).
+ */
+export class CompactPostings {
+  readonly terms = new Map<string, number>();
+  /** Orama's tokenOccurrences, by term id: tokens counted per occurrence, as Orama counts them. */
+  counts = new Int32Array(1024);
+  /** Orama's fieldLengths, by internal document id (0: not in the field). */
+  lengths = new Uint32Array(1024);
+  /** Orama's avgFieldLength for the field (null once the last document left). */
+  avg: number | null = 0;
+  /** Segment holding each document's postings, +1 (0: none). */
+  segOf = new Int32Array(1024);
+  segments: Segment[] = [];
+  /** Term id → [doc, count, doc, count …] not yet frozen; they belong to segment `segments.length`. */
+  #pending = new Map<number, number[]>();
+  #pendingPostings = 0;
+
+  /** The term's id, created when `create`; -1 for an unknown term. */
+  termId(token: string, create: boolean): number {
+    let id = this.terms.get(token);
+    if (id === undefined) {
+      if (!create) return -1;
+      id = this.terms.size;
+      this.terms.set(token, id);
+      if (id >= this.counts.length) this.counts = grow(this.counts, id);
+    }
+    return id;
+  }
+
+  count(token: string): number {
+    const id = this.terms.get(token);
+    return id === undefined ? 0 : (this.counts[id] as number);
+  }
+
+  /** Adds one document's postings: term ids with the times each occurs. */
+  add(doc: number, length: number, postings: Map<number, number>): void {
+    if (doc >= this.lengths.length) {
+      this.lengths = grow(this.lengths, doc);
+      this.segOf = grow(this.segOf, doc);
+    }
+    this.lengths[doc] = length;
+    this.segOf[doc] = this.segments.length + 1;
+    for (const [term, n] of postings) {
+      const list = this.#pending.get(term);
+      if (list) list.push(doc, n);
+      else this.#pending.set(term, [doc, n]);
+    }
+    this.#pendingPostings += postings.size;
+    if (this.#pendingPostings >= FLUSH_POSTINGS) this.flush();
+  }
+
+  /** Forgets a document: its postings become stale. */
+  delete(doc: number): void {
+    if (doc < this.lengths.length) {
+      this.lengths[doc] = 0;
+      this.segOf[doc] = 0;
+    }
+  }
+
+  /** Calls `visit(doc, count)` for each live document holding the term, in insertion order. */
+  forEach(term: number, visit: (doc: number, count: number) => void): void {
+    const segOf = this.segOf;
+    for (let s = 0; s < this.segments.length; s++) {
+      this.#decode(this.segments[s] as Segment, term, (doc, n) => {
+        if (segOf[doc] === s + 1) visit(doc, n);
+      });
+    }
+    const list = this.#pending.get(term);
+    if (!list) return;
+    const current = this.segments.length + 1;
+    for (let i = 0; i < list.length; i += 2) {
+      const doc = list[i] as number;
+      if (segOf[doc] === current) visit(doc, list[i + 1] as number);
+    }
+  }
+
+  /**
+   * BM25 of one query token over its live documents, added into `scores` (by internal id) in
+   * insertion order, as Orama's calculateResultScores adds it: `bm25(tf, doc length)` with tf the
+   * token's count over the document's token count. A document scored for the first time is
+   * pushed on `hits`. `allowed` (by internal id, 1: allowed) filters when given. Written as one
+   * loop (no callback per posting): this is the inner loop of every search.
+   */
+  accumulate(term: number, bm25: (tf: number, length: number) => number, scores: Float64Array, hits: number[], allowed: Uint8Array | null): void {
+    const segOf = this.segOf;
+    const lengths = this.lengths;
+    for (let s = 0; s < this.segments.length; s++) {
+      const seg = this.segments[s] as Segment;
+      const at = search(seg.terms, term);
+      if (at < 0) continue;
+      const bytes = seg.bytes;
+      let pos = seg.offsets[at] as number;
+      const end = seg.offsets[at + 1] as number;
+      let doc = 0;
+      while (pos < end) {
+        let b = bytes[pos++] as number;
+        let v = b & 0x7f;
+        let shift = 7;
+        while (b & 0x80) {
+          b = bytes[pos++] as number;
+          v += (b & 0x7f) * 2 ** shift;
+          shift += 7;
+        }
+        let n = 1;
+        if (v % 2 === 1) {
+          b = bytes[pos++] as number;
+          n = b & 0x7f;
+          shift = 7;
+          while (b & 0x80) {
+            b = bytes[pos++] as number;
+            n += (b & 0x7f) * 2 ** shift;
+            shift += 7;
+          }
+        }
+        const zig = Math.floor(v / 2);
+        doc += zig % 2 === 0 ? zig / 2 : -(zig + 1) / 2;
+        if (segOf[doc] !== s + 1 || (allowed !== null && allowed[doc] !== 1)) continue;
+        const length = lengths[doc] as number;
+        const add = bm25(n / length, length);
+        const sum = scores[doc] as number;
+        if (sum === 0) hits.push(doc);
+        scores[doc] = sum === 0 ? add : sum + add;
+      }
+    }
+    const list = this.#pending.get(term);
+    if (!list) return;
+    const current = this.segments.length + 1;
+    for (let i = 0; i < list.length; i += 2) {
+      const doc = list[i] as number;
+      if (segOf[doc] !== current || (allowed !== null && allowed[doc] !== 1)) continue;
+      const length = lengths[doc] as number;
+      const add = bm25((list[i + 1] as number) / length, length);
+      const sum = scores[doc] as number;
+      if (sum === 0) hits.push(doc);
+      scores[doc] = sum === 0 ? add : sum + add;
+    }
+  }
+
+  /** Freezes the buffered postings into a segment, then merges segments of like size. */
+  flush(): void {
+    this.#freeze();
+    for (;;) {
+      const n = this.segments.length;
+      const last = this.segments[n - 1];
+      const before = this.segments[n - 2];
+      if (!last || !before || last.bytes.length * 2 < before.bytes.length) break;
+      this.#mergeLastTwo();
+    }
+  }
+
+  /** Replaces the last two segments by one holding their live postings, in the same order. */
+  #mergeLastTwo(): void {
+    const n = this.segments.length;
+    const [a, b] = [this.segments[n - 2] as Segment, this.segments[n - 1] as Segment];
+    const terms = new Set<number>([...a.terms, ...b.terms]);
+    const lists = new Map<number, number[]>();
+    let postings = 0;
+    for (const term of [...terms].sort((x, y) => x - y)) {
+      const list: number[] = [];
+      for (const [seg, s] of [
+        [a, n - 1],
+        [b, n],
+      ] as const) {
+        this.#decode(seg, term, (doc, count) => {
+          if (this.segOf[doc] === s) list.push(doc, count);
+        });
+      }
+      if (list.length > 0) {
+        lists.set(term, list);
+        postings += list.length / 2;
+      }
+    }
+    for (let doc = 0; doc < this.segOf.length; doc++) if (this.segOf[doc] === n) this.segOf[doc] = n - 1;
+    this.segments.length = n - 2;
+    this.#pending = lists;
+    this.#pendingPostings = postings;
+    this.#freeze();
+  }
+
+  /** Calls `visit` for every posting of `term` in `seg`, stale ones included. */
+  #decode(seg: Segment, term: number, visit: (doc: number, count: number) => void): void {
+    const at = search(seg.terms, term);
+    if (at < 0) return;
+    const bytes = seg.bytes;
+    let pos = seg.offsets[at] as number;
+    const end = seg.offsets[at + 1] as number;
+    let doc = 0;
+    while (pos < end) {
+      let v = 0;
+      let shift = 0;
+      let b: number;
+      do {
+        b = bytes[pos++] as number;
+        v += (b & 0x7f) * 2 ** shift;
+        shift += 7;
+      } while (b & 0x80);
+      let count = 1;
+      if (v % 2 === 1) {
+        count = 0;
+        shift = 0;
+        do {
+          b = bytes[pos++] as number;
+          count += (b & 0x7f) * 2 ** shift;
+          shift += 7;
+        } while (b & 0x80);
+      }
+      const zig = Math.floor(v / 2);
+      doc += zig % 2 === 0 ? zig / 2 : -(zig + 1) / 2;
+      visit(doc, count);
+    }
+  }
+
+  #freeze(): void {
+    if (this.#pending.size === 0) return;
+    const terms = Int32Array.from(this.#pending.keys()).sort();
+    const offsets = new Uint32Array(terms.length + 1);
+    const out = new ByteWriter(this.#pendingPostings * 3);
+    for (let i = 0; i < terms.length; i++) {
+      offsets[i] = out.length;
+      const list = this.#pending.get(terms[i] as number) as number[];
+      let prev = 0;
+      for (let j = 0; j < list.length; j += 2) {
+        const doc = list[j] as number;
+        const n = list[j + 1] as number;
+        const delta = doc - prev;
+        const zig = delta >= 0 ? delta * 2 : -delta * 2 - 1;
+        out.varint(zig * 2 + (n === 1 ? 0 : 1));
+        if (n !== 1) out.varint(n);
+        prev = doc;
+      }
+    }
+    offsets[terms.length] = out.length;
+    this.segments.push({ terms, offsets, bytes: out.bytes() });
+    this.#pending = new Map();
+    this.#pendingPostings = 0;
+  }
+
+  /**
+   * Rewrites every segment and the buffer into one segment of live postings only: what a save
+   * writes, so the same documents give the same snapshot whatever the history of flushes and removals.
+   */
+  compact(): void {
+    this.flush();
+    if (this.segments.length === 0) return;
+    const lists = new Map<number, number[]>();
+    const order: number[] = [];
+    for (let term = 0; term < this.terms.size; term++) {
+      const list: number[] = [];
+      this.forEach(term, (doc, n) => list.push(doc, n));
+      if (list.length > 0) {
+        lists.set(term, list);
+        order.push(term);
+      }
+    }
+    for (let doc = 0; doc < this.segOf.length; doc++) if (this.segOf[doc] !== 0) this.segOf[doc] = 1;
+    this.segments = [];
+    this.#pending = lists;
+    this.#pendingPostings = order.reduce((n, t) => n + (lists.get(t) as number[]).length / 2, 0);
+    this.#freeze();
+  }
+
+  save(): SavedPostings {
+    this.compact();
+    const docs = this.lengths.length;
+    let last = docs;
+    while (last > 0 && this.lengths[last - 1] === 0) last--;
+    return {
+      terms: [...this.terms.keys()],
+      counts: Array.from(this.counts.subarray(0, this.terms.size)),
+      avg: this.avg,
+      lengths: Array.from(this.lengths.subarray(0, last)),
+      segments: this.segments.map((s) => ({ terms: Array.from(s.terms), offsets: Array.from(s.offsets), bytes: s.bytes })),
+      segOf: Array.from(this.segOf.subarray(0, last)),
+    };
+  }
+
+  static load(saved: SavedPostings): CompactPostings {
+    const p = new CompactPostings();
+    saved.terms.forEach((t, i) => p.terms.set(t, i));
+    p.counts = Int32Array.from(saved.counts.length > 0 ? saved.counts : [0]);
+    p.avg = saved.avg;
+    p.lengths = Uint32Array.from(saved.lengths.length > 0 ? saved.lengths : [0]);
+    p.segOf = Int32Array.from(saved.segOf.length > 0 ? saved.segOf : [0]);
+    p.segments = saved.segments.map((s) => ({ terms: Int32Array.from(s.terms), offsets: Uint32Array.from(s.offsets), bytes: s.bytes }));
+    return p;
+  }
+}
+
+function grow<T extends Int32Array | Uint32Array>(a: T, index: number): T {
+  // Safe: the constructor of an Int32Array or Uint32Array makes one of the same type.
+  const bigger = new (a.constructor as new (n: number) => T)(Math.max(index + 1, a.length * 2));
+  bigger.set(a);
+  return bigger;
+}
+
+/** Index of `value` in the ascending `sorted`, or -1. */
+function search(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid] as number;
+    if (v < value) lo = mid + 1;
+    else if (v > value) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+class ByteWriter {
+  #buf: Uint8Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.#buf = new Uint8Array(Math.max(16, capacity));
+  }
+
+  varint(value: number): void {
+    if (this.length + 10 > this.#buf.length) {
+      const bigger = new Uint8Array(this.#buf.length * 2);
+      bigger.set(this.#buf);
+      this.#buf = bigger;
+    }
+    let v = value;
+    while (v >= 0x80) {
+      this.#buf[this.length++] = (v % 0x80) | 0x80;
+      v = Math.floor(v / 0x80);
+    }
+    this.#buf[this.length++] = v;
+  }
+
+  /** The bytes written, in a buffer of their own size (the spare capacity is let go). */
+  bytes(): Uint8Array {
+    return this.#buf.slice(0, this.length);
+  }
+}

@@ -1,0 +1,328 @@
+// A corpus snapshot (reports, figures, passage index) as a sequence of binary sections, not one
+// JSON text: V8 cannot hold a string past 2^29 characters, which one JSON snapshot of 10.000
+// reports already needed. Reports go in JSON chunks of CHUNK_REPORTS, figures in columns with
+// their repeated strings, periods and qualifier lists listed once per chunk, the index's postings
+// as raw bytes. Written a section at a time (encodeSnapshot yields them) and read from one byte
+// array. Web APIs only: a Worker or Durable Object reads it as Node does.
+import type { Figure } from './extract/types.ts';
+import type { Period, Place, Report } from './ingest/types.ts';
+import { loadPassageIndex, type PassageIndex, savePassageIndex } from './search/passage-index.ts';
+
+const MAGIC = 'VNQASNP1';
+/** Reports per JSON chunk: each chunk's text stays far below V8's string limit (~4 KB a report). */
+const CHUNK_REPORTS = 500;
+
+const enum Kind {
+  Header = 1,
+  Reports = 2,
+  Figures = 3,
+  Index = 4,
+  Bytes = 5,
+}
+
+export interface CorpusSnapshot {
+  reports: Report[];
+  figures: Map<string, Figure[]>;
+  index: PassageIndex;
+}
+
+export class SnapshotFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SnapshotFileError';
+  }
+}
+
+const encoder = new TextEncoder();
+
+function section(kind: Kind, payload: Uint8Array): Uint8Array {
+  const out = new Uint8Array(5 + payload.length);
+  out[0] = kind;
+  new DataView(out.buffer).setUint32(1, payload.length, true);
+  out.set(payload, 5);
+  return out;
+}
+
+const json = (kind: Kind, value: unknown) => section(kind, encoder.encode(JSON.stringify(value)));
+
+/** The snapshot's sections in order; concatenated they are the file. */
+export function* encodeSnapshot(snapshot: CorpusSnapshot): Generator<Uint8Array> {
+  yield encoder.encode(MAGIC);
+  yield json(Kind.Header, { reports: snapshot.reports.length, chunk: CHUNK_REPORTS });
+  for (let i = 0; i < snapshot.reports.length; i += CHUNK_REPORTS) {
+    const chunk = snapshot.reports.slice(i, i + CHUNK_REPORTS);
+    yield json(Kind.Reports, encodeReports(chunk));
+    yield json(Kind.Figures, encodeFigures(chunk, snapshot.figures));
+  }
+  // Postings go apart as raw bytes; the JSON names them by their order.
+  const bytes: Uint8Array[] = [];
+  const text = JSON.stringify(savePassageIndex(snapshot.index, { bytes: 'raw' }), (_key, value) => {
+    if (value instanceof Uint8Array) {
+      bytes.push(value);
+      return { $bytes: bytes.length - 1 };
+    }
+    return value;
+  });
+  for (const b of bytes) yield section(Kind.Bytes, b);
+  yield section(Kind.Index, encoder.encode(text));
+}
+
+/** One section of a snapshot file: its kind byte and its payload. */
+export interface SnapshotSection {
+  kind: number;
+  payload: Uint8Array;
+}
+
+/** The sections of a whole snapshot file, as views into it. @throws SnapshotFileError when it is not one. */
+export function* splitSnapshot(file: Uint8Array): Generator<SnapshotSection> {
+  if (new TextDecoder().decode(file.subarray(0, MAGIC.length)) !== MAGIC) throw new SnapshotFileError(`Not a corpus snapshot (no "${MAGIC}" at its start); write one with encodeSnapshot.`);
+  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  let pos = MAGIC.length;
+  while (pos < file.length) {
+    if (pos + 5 > file.length) throw new SnapshotFileError('The snapshot ends inside a section header: the file is truncated.');
+    const kind = file[pos] as number;
+    const length = view.getUint32(pos + 1, true);
+    const payload = file.subarray(pos + 5, pos + 5 + length);
+    if (payload.length !== length) throw new SnapshotFileError('The snapshot ends inside a section: the file is truncated.');
+    pos += 5 + length;
+    yield { kind, payload };
+  }
+}
+
+/** Length of the magic at a snapshot's start; each section then has a 5-byte header (kind, u32 length). */
+export const SNAPSHOT_MAGIC_BYTES = MAGIC.length;
+
+/** Reads a snapshot written by encodeSnapshot. @throws SnapshotFileError when it is not one. */
+export function decodeSnapshot(file: Uint8Array): CorpusSnapshot {
+  return decodeSections(splitSnapshot(file));
+}
+
+/**
+ * Reads a snapshot from its sections, one at a time: a caller reading a file (or an object in
+ * storage) section by section never holds the whole file beside the decoded corpus.
+ */
+export function decodeSections(sections: Iterable<SnapshotSection>): CorpusSnapshot {
+  const decoder = new TextDecoder();
+  const reports: Report[] = [];
+  const figures = new Map<string, Figure[]>();
+  const bytes: Uint8Array[] = [];
+  let chunk: Report[] = [];
+  let indexRaw: unknown = null;
+  for (const { kind, payload } of sections) {
+    // A copy: a view would keep the whole file alive as long as the index.
+    if (kind === Kind.Bytes) bytes.push(payload.slice());
+    else if (kind === Kind.Reports) {
+      chunk = decodeReports(JSON.parse(decoder.decode(payload)) as ReportColumns);
+      for (const r of chunk) reports.push(r);
+    } else if (kind === Kind.Figures) decodeFigures(JSON.parse(decoder.decode(payload)) as FigureColumns, chunk, figures);
+    else if (kind === Kind.Index) indexRaw = putBytesBack(JSON.parse(decoder.decode(payload)), bytes);
+  }
+  if (indexRaw === null) throw new SnapshotFileError('The snapshot has no passage index section: the file is truncated.');
+  return { reports, figures, index: loadPassageIndex(indexRaw, reports) };
+}
+
+/**
+ * Replaces each `{ $bytes: n }` by the n-th bytes section, in place. A walk rather than a JSON
+ * reviver: a reviver is called for every number of the index's long arrays (4× slower here).
+ */
+function putBytesBack(value: unknown, bytes: Uint8Array[]): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    // Arrays of numbers (ids, lengths) are most of the index and hold no bytes.
+    if (typeof value[0] !== 'object') return value;
+    for (let i = 0; i < value.length; i++) value[i] = putBytesBack(value[i], bytes);
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  if (typeof record.$bytes === 'number') return bytes[record.$bytes];
+  for (const key of Object.keys(record)) record[key] = putBytesBack(record[key], bytes);
+  return record;
+}
+
+/** Hands out each distinct value's number in `list`, adding it the first time. */
+function numbering<T>(list: T[], keyOf: (v: T) => string = (v) => JSON.stringify(v)): (v: T) => number {
+  const seen = new Map<string, number>();
+  return (v) => {
+    const key = keyOf(v);
+    let i = seen.get(key);
+    if (i === undefined) {
+      i = list.length;
+      list.push(v);
+      seen.set(key, i);
+    }
+    return i;
+  };
+}
+
+/** One chunk's reports: places, periods and section headings once, a row of numbers per passage. */
+interface ReportColumns {
+  places: Place[];
+  periods: Period[];
+  sections: string[];
+  reports: (Omit<Report, 'place' | 'periods' | 'passages'> & { place: number; periods: number[]; passages: number[]; passageIds?: Record<number, string> })[];
+}
+
+/** start, end, section, place, period (-1: null). */
+const PASSAGE_ROW = 5;
+
+function encodeReports(chunk: Report[]): ReportColumns {
+  const out: ReportColumns = { places: [], periods: [], sections: [], reports: [] };
+  const place = numbering(out.places);
+  const period = numbering(out.periods);
+  const section = numbering(out.sections, (s) => s);
+  const orNone = <T>(v: T | null, f: (v: T) => number) => (v === null ? -1 : f(v));
+  for (const r of chunk) {
+    const { place: p, periods, passages, ...rest } = r;
+    const rows: number[] = [];
+    const passageIds: Record<number, string> = {};
+    passages.forEach((x, i) => {
+      if (x.id !== `${r.id}#${x.start}-${x.end}` || x.reportId !== r.id) passageIds[i] = x.id;
+      rows.push(x.start, x.end, orNone(x.section, section), orNone(x.place, place), orNone(x.period, period));
+    });
+    out.reports.push({ ...rest, place: orNone(p, place), periods: periods.map(period), passages: rows, ...(Object.keys(passageIds).length > 0 ? { passageIds } : {}) });
+  }
+  return out;
+}
+
+function decodeReports(cols: ReportColumns): Report[] {
+  return cols.reports.map(({ place, periods, passages: rows, passageIds, ...rest }) => {
+    const passages: Report['passages'] = [];
+    for (let i = 0; i < rows.length; i += PASSAGE_ROW) {
+      const start = rows[i] as number;
+      const end = rows[i + 1] as number;
+      const section = rows[i + 2] as number;
+      const p = rows[i + 3] as number;
+      const period = rows[i + 4] as number;
+      passages.push({
+        id: passageIds?.[i / PASSAGE_ROW] ?? `${rest.id}#${start}-${end}`,
+        reportId: rest.id,
+        start,
+        end,
+        section: section < 0 ? null : (cols.sections[section] as string),
+        place: p < 0 ? null : (cols.places[p] as Place),
+        period: period < 0 ? null : (cols.periods[period] as Period),
+      });
+    }
+    // The key order of buildReport's reports.
+    return {
+      id: rest.id,
+      title: rest.title,
+      text: rest.text,
+      place: place < 0 ? null : (cols.places[place] as Place),
+      publishedAt: rest.publishedAt,
+      periods: periods.map((i) => cols.periods[i] as Period),
+      passages,
+      source: rest.source,
+    };
+  });
+}
+
+/** One chunk's figures: each repeated value once, a row of numbers per figure. */
+interface FigureColumns {
+  strings: string[];
+  periods: Period[];
+  lists: string[][];
+  /** Per report of the chunk, its figures' rows (ROW numbers each). */
+  rows: number[][];
+  /** Whatever a row cannot say: an id or text not derived from the offsets, relations, breakdowns. */
+  extras: Partial<Pick<Figure, 'id' | 'text' | 'relation' | 'breakdown'>>[];
+}
+
+/** value, normalizedValue, start, end, sentenceStart, sentenceEnd, unit, metric, label, place, placeLevel, kind, period, qualifiers, extra. */
+const ROW = 15;
+
+function encodeFigures(chunk: Report[], all: Map<string, Figure[]>): FigureColumns {
+  const out: FigureColumns = { strings: [], periods: [], lists: [], rows: [], extras: [] };
+  const strings = new Map<string | null, number>([[null, -1]]);
+  const periods = new Map<string, number>();
+  const lists = new Map<string, number>();
+  const str = (s: string | null) => {
+    let i = strings.get(s);
+    if (i === undefined) {
+      i = out.strings.length;
+      out.strings.push(s as string);
+      strings.set(s, i);
+    }
+    return i;
+  };
+  const period = (p: Period | null) => {
+    if (p === null) return -1;
+    const key = JSON.stringify(p);
+    let i = periods.get(key);
+    if (i === undefined) {
+      i = out.periods.length;
+      out.periods.push(p);
+      periods.set(key, i);
+    }
+    return i;
+  };
+  const list = (xs: string[]) => {
+    const key = JSON.stringify(xs);
+    let i = lists.get(key);
+    if (i === undefined) {
+      i = out.lists.length;
+      out.lists.push(xs);
+      lists.set(key, i);
+    }
+    return i;
+  };
+  for (const report of chunk) {
+    const rows: number[] = [];
+    for (const f of all.get(report.id) ?? []) {
+      const extra: FigureColumns['extras'][number] = {};
+      if (f.id !== `${report.id}@${f.start}`) extra.id = f.id;
+      if (f.text !== report.text.slice(f.start, f.end)) extra.text = f.text;
+      if (f.relation) extra.relation = f.relation;
+      if (f.breakdown) extra.breakdown = f.breakdown;
+      let e = -1;
+      if (Object.keys(extra).length > 0) {
+        e = out.extras.length;
+        out.extras.push(extra);
+      }
+      rows.push(f.value, f.normalizedValue, f.start, f.end, f.sentenceStart, f.sentenceEnd, str(f.unit), str(f.metric), str(f.label), str(f.place), str(f.placeLevel), str(f.kind), period(f.period), list(f.qualifiers), e);
+    }
+    out.rows.push(rows);
+  }
+  return out;
+}
+
+function decodeFigures(cols: FigureColumns, chunk: Report[], into: Map<string, Figure[]>): void {
+  const str = (i: number) => (i < 0 ? null : (cols.strings[i] as string));
+  chunk.forEach((report, r) => {
+    const rows = cols.rows[r] ?? [];
+    const figures: Figure[] = [];
+    for (let i = 0; i < rows.length; i += ROW) {
+      const e = rows[i + 14] as number;
+      const extra = e >= 0 ? (cols.extras[e] ?? {}) : {};
+      const start = rows[i + 2] as number;
+      const end = rows[i + 3] as number;
+      const period = rows[i + 12] as number;
+      // Safe: placeLevel and kind were written from a Figure's own fields.
+      const f: Figure = {
+        id: extra.id ?? `${report.id}@${start}`,
+        reportId: report.id,
+        value: rows[i] as number,
+        unit: str(rows[i + 6] as number) as string,
+        normalizedValue: rows[i + 1] as number,
+        text: extra.text ?? report.text.slice(start, end),
+        start,
+        end,
+        metric: str(rows[i + 7] as number) as string,
+        label: str(rows[i + 8] as number) as string,
+        place: str(rows[i + 9] as number),
+        placeLevel: str(rows[i + 10] as number) as Figure['placeLevel'],
+        period: period >= 0 ? (cols.periods[period] as Period) : null,
+        kind: str(rows[i + 11] as number) as Figure['kind'],
+        qualifiers: cols.lists[rows[i + 13] as number] ?? [],
+      } as Figure;
+      // Assigned in the extractor's key order (a seed's figures are hashed as JSON: preparationStamp),
+      // without spreads in the literal, which take V8's slow path for every figure.
+      f.sentenceStart = rows[i + 4] as number;
+      f.sentenceEnd = rows[i + 5] as number;
+      if (extra.relation) f.relation = extra.relation;
+      if (extra.breakdown) f.breakdown = extra.breakdown;
+      figures.push(f);
+    }
+    into.set(report.id, figures);
+  });
+}
