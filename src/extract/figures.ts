@@ -11,6 +11,7 @@ import {
   ACTION_LINKS,
   APPROX_BEFORE,
   ATTAINMENT_AFTER,
+  ATTAINMENT_AFTER_PLAN,
   CHANGE_BEFORE_NUMBER,
   EXCEEDED_BEFORE,
   GROUP_QUALIFIERS,
@@ -255,6 +256,8 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
     else if (unit === '%' && ATTAINMENT_AFTER.test(folded.slice(n.end, n.end + 30)) && /(?:dat|vuot|bang|chiem)\s*$/u.test(beforeFolded.trimEnd())) {
       // "vượt 8,67% kế hoạch" is by how much the plan was exceeded; "đạt 109,4% kế hoạch" how much of it was done.
       metric = /vuot\s*$/u.test(beforeFolded.trimEnd()) ? 'plan_exceeded' : 'plan_attainment';
+    } else if (unit === '%' && ATTAINMENT_AFTER_PLAN.test(folded.slice(Math.max(sStart, n.start - 160), n.start)) && !/^\s*%?\s*(?:so voi|cung ky)/u.test(folded.slice(n.end, n.end + 20))) {
+      metric = 'plan_attainment';
     }
     else if (TARGET_BEFORE_NUMBER.test(beforeFolded) && !/(?:dat|vuot)\s+(?:\S+\s+){0,2}$/u.test(beforeFolded)) {
       kind = 'target';
@@ -310,6 +313,13 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
     const place = choosePlace(ctx, n.start, sStart, sEnd);
     // Groups named in the figure's own clause: from after the previous figure to the next comma or semicolon.
     qualifiers.push(...findQualifiers(ctx, segStart, Math.min(nextClauseEnd(ctx, describedEnd, sEnd), nextNumberStart(nums, n.pairRole === 'result' ? i + 1 : i, sEnd)), unit));
+    // "không còn hộ nghèo, chỉ có 5.944 hộ cận nghèo": the noun the number counts names its group,
+    // and a household class named earlier in the clause is another count's, not this one's.
+    const counted = countedGroup(folded, n.end);
+    if (counted && HOUSEHOLD_CLASSES.includes(counted)) {
+      for (let k = qualifiers.length - 1; k >= 0; k--) if (qualifiers[k] !== counted && HOUSEHOLD_CLASSES.includes(qualifiers[k] as string)) qualifiers.splice(k, 1);
+      if (!qualifiers.includes(counted)) qualifiers.push(counted);
+    }
     const approx = APPROX_BEFORE.exec(beforeFolded);
     if (approx?.[1]) qualifiers.push(text.slice(n.start - approx[0].trimStart().length, n.start).trim().toLowerCase());
 
@@ -509,6 +519,15 @@ function labelOf(metric: string, qualifiers: string[]): string {
   // Groups name what is counted; bounds ("hơn", "trên") and turns ("lượt") qualify the number, not the label.
   const groups = qualifiers.filter((q) => GROUP_QUALIFIERS.includes(q) && !base.includes(q));
   return groups.length ? `${base} (${groups.join(', ')})` : base;
+}
+
+/** Household classes: one household is in one of them, so a count of one is never a count of another. */
+const HOUSEHOLD_CLASSES = ['hộ nghèo', 'hộ cận nghèo', 'hộ mới thoát nghèo'];
+
+/** The group named by the words right after a number ("5.944 hộ cận nghèo" → "hộ cận nghèo"), if any. */
+function countedGroup(folded: string, end: number): string | undefined {
+  const after = folded.slice(end, end + 40).replace(/^\s+/, '');
+  return FOLDED_GROUPS.find(([, f]) => after.startsWith(f) && !isLetter(after[f.length]))?.[0];
 }
 
 function findQualifiers(ctx: Ctx, from: number, to: number, unit: string): string[] {
