@@ -96,8 +96,34 @@ function dispatch(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespons
     case 'list':
       return answerList(corpus, q, b) ?? answerValue(corpus, q, b);
     default:
-      return (q.wantsChange ? answerChangeFromLevels(corpus, q, b) : null) ?? answerValue(corpus, q, b);
+      return (q.wantsChange ? answerChangeFromLevels(corpus, q, b) : null) ?? answerEach(corpus, q, b) ?? answerValue(corpus, q, b);
   }
+}
+
+/**
+ * "bao nhiêu hộ nghèo và hộ cận nghèo", "tỷ lệ … là bao nhiêu, có bằng cấp bao nhiêu": a lookup
+ * naming several metrics asks for each. Answered only when every one named is found; a metric the
+ * first figure already brings with it (its rate) is not looked up again. Null: one metric or a miss.
+ */
+function answerEach(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
+  if (q.metrics.length < 2 || q.wantsChange) return null;
+  const asks = q.metrics.slice(0, 3).map((m) => ({ ...q, metrics: [m], groups: q.groups.filter((g) => !groupOfMetricLabel(m).includes(g)) }));
+  const trial = new AnswerBuilder();
+  for (const one of asks) {
+    if (trial.facts.some((f) => f.metric === one.metrics[0])) continue;
+    if (answerValue(corpus, one, trial) !== 'answered') return null;
+  }
+  for (const one of asks) {
+    if (b.facts.some((f) => f.metric === one.metrics[0])) continue;
+    answerValue(corpus, one, b);
+  }
+  return 'answered';
+}
+
+/** The group a count metric names ("số hộ cận nghèo" → "hộ cận nghèo"): not a qualifier of the other asks. */
+function groupOfMetricLabel(id: string): string[] {
+  const label = metricById(id)?.label.replace(/^số\s+/u, '') ?? '';
+  return label ? [label] : [];
 }
 
 /**
@@ -228,6 +254,18 @@ function answersKind(q: Question, f: Figure): boolean {
   return true;
 }
 
+/**
+ * A lookup naming a metric is answered by a figure of that metric (or one the lexicon could not
+ * name): "hộ cận nghèo" is related to "hộ nghèo" but is not it, so 412 hộ cận nghèo never answers
+ * "bao nhiêu hộ nghèo".
+ */
+function answersMetric(q: Question, f: Figure): boolean {
+  if (!q.metrics.length || q.metrics.includes(f.metric) || f.metric.startsWith('other:')) return true;
+  const kind = metricById(f.metric)?.kind;
+  // A rate or a change of the series asked ("tỷ lệ hộ nghèo" for "hộ nghèo … chiếm bao nhiêu") stays admissible.
+  return q.metrics.some((m) => metricById(m)?.kind !== kind);
+}
+
 function sameSeries(a: Figure, b: Figure) {
   return a.metric === b.metric && a.place === b.place && a.unit === b.unit;
 }
@@ -235,7 +273,7 @@ function sameSeries(a: Figure, b: Figure) {
 function answerValue(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
   const topic = topicOf(q);
   // The pairs are a constraint of the ranking, so a national corpus is not scanned for them.
-  const cands = relevant(topic, rankFigures(corpus, { ...constraintsOf(q), ...(topic ? { phrases: topic.pairs } : {}) })).filter((x) => answersKind(q, x.figure));
+  const cands = relevant(topic, rankFigures(corpus, { ...constraintsOf(q), ...(topic ? { phrases: topic.pairs } : {}) })).filter((x) => answersKind(q, x.figure) && answersMetric(q, x.figure));
   const top = cands[0];
   if (!top) return null;
 

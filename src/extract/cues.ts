@@ -10,8 +10,8 @@ export const TARGET_SCOPE_CUE = /(?<![\p{L}])(?:ph[ấầ]n đ[ấầ]u|dự ki�
 /** The same cues typed without accents, used only for text that has none. */
 export const TARGET_SCOPE_CUE_FOLDED = /(?<![\p{L}])(?:phan dau|du kien|(?<!(?:co|chuong trinh)\s)muc tieu(?!\s+quoc gia)|dinh huong|phuong huong|(?:dat|de ra|giao)(?:\s+ra)?\s+(?:chi tieu|ke hoach))(?![\p{L}])/u;
 
-/** A plan figure follows directly: "(kế hoạch 95%)", "chỉ tiêu 72 người", "KH: 500". */
-export const TARGET_BEFORE_NUMBER = /(?:^|[^\p{L}])(?:ke hoach|chi tieu|kh|muc tieu)(?:\s*[:=]?\s*|(?:\s+(?:giao|de ra|nam|\d{4}|cua|tinh|huyen|la|ubnd|hdnd|uy ban nhan dan|cap tren))+\s*[:=(]?\s*)$/u;
+/** A plan figure follows directly: "(kế hoạch 95%)", "chỉ tiêu 72 người", "KH: 500", "chỉ tiêu Tỉnh ủy giao năm 2024 (175.000 người)". */
+export const TARGET_BEFORE_NUMBER = /(?:^|[^\p{L}])(?:ke hoach|chi tieu)(?:\s+[\p{L}]+){0,4}\s+giao(?:\s+(?:nam\s+)?\d{4})?\s*[:=(]?\s*$|(?:^|[^\p{L}])(?:ke hoach|chi tieu|kh|muc tieu)(?:\s*[:=]?\s*|(?:\s+(?:giao|de ra|nam|\d{4}|cua|tinh|huyen|la|ubnd|hdnd|uy ban nhan dan|cap tren))+\s*[:=(]?\s*)$/u;
 
 /** A sentence that reports what was done ends a plan's scope carried from a previous sentence (accented: "đã" folds like "đa"). */
 export const RESULT_MARKERS = /(?<![\p{L}])(?:đã|đạt được|kết quả|thực hiện được|ước tính|ước thực hiện)(?![\p{L}])/iu;

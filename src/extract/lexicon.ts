@@ -154,6 +154,8 @@ function spellings(synonym: string): string[] {
       if (s.toLowerCase().includes(full.toLowerCase())) out.add(s.replace(new RegExp(full, 'iu'), abbr));
     }
   }
+  // "có bằng cấp chứng chỉ", "tư vấn giới thiệu việc làm": questions and chat drop the commas of a list.
+  for (const s of [...out]) if (s.includes(',')) out.add(s.replace(/\s*,\s*/g, ' '));
   return [...out];
 }
 

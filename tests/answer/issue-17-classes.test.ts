@@ -1,0 +1,60 @@
+// Issue 17, one behaviour per failure class: a Vietnamese question in, the right figure or an
+// abstention out. The reports are written for these tests, in no eval set's wording.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAssistant } from '../../src/answer/assistant.ts';
+import type { Assistant } from '../../src/answer/types.ts';
+import { Corpus } from '../../src/corpus.ts';
+import { MemoryStore } from '../../src/store/memory-store.ts';
+
+const NINH_BINH = `Ninh Bình: kết quả rà soát hộ nghèo và công tác an sinh năm 2024
+
+Sau rà soát cuối năm 2024, toàn tỉnh Ninh Bình có 2.115 hộ nghèo và 9.730 hộ cận nghèo. Riêng thành phố Tam Điệp không còn hộ nghèo, chỉ còn 412 hộ cận nghèo.
+
+Tính đến hết ngày 30/6/2024, toàn tỉnh có 151.208 người tham gia BHXH; so với chỉ tiêu Tỉnh ủy giao năm 2024 (175.000 người) đạt 86,4%.
+
+Tỷ lệ lao động qua đào tạo năm 2024 đạt 71,5%, trong đó có bằng cấp, chứng chỉ 30,2%.`;
+
+let assistant: Assistant;
+
+beforeAll(async () => {
+  const corpus = await Corpus.open({ store: new MemoryStore(), seeds: [] });
+  await corpus.upsert({ id: 'ninh-binh-2024', text: NINH_BINH });
+  assistant = createAssistant(corpus);
+});
+
+const ask = (question: string) => assistant.ask({ question, history: [] });
+const values = (r: { facts: { value: number }[] }) => r.facts.map((f) => f.value);
+
+describe('issue 17: figure labels', () => {
+  it('keeps a household class named earlier in the clause off a count of another class', async () => {
+    const r = await ask('Thành phố Tam Điệp còn bao nhiêu hộ nghèo năm 2024?');
+    expect(values(r)).not.toContain(412);
+  });
+
+  it('reads "so với chỉ tiêu … (N người) đạt X%" as the plan and its attainment, and quotes the stated attainment', async () => {
+    const r = await ask('Đến 30/6/2024 Ninh Bình có bao nhiêu người tham gia BHXH, đạt bao nhiêu % chỉ tiêu?');
+    expect(r.status).toBe('answered');
+    expect(values(r)).toEqual(expect.arrayContaining([151208, 86.4]));
+    expect(r.facts.find((f) => f.value === 175000)?.kind).toBe('target');
+  });
+});
+
+describe('issue 17: a lookup naming several metrics', () => {
+  it('answers each metric a question names ("hộ nghèo và hộ cận nghèo")', async () => {
+    const r = await ask('Cuối năm 2024 Ninh Bình có bao nhiêu hộ nghèo và hộ cận nghèo?');
+    expect(r.status).toBe('answered');
+    expect(values(r)).toEqual(expect.arrayContaining([2115, 9730]));
+  });
+
+  it('reads a metric phrase typed without its commas ("có bằng cấp chứng chỉ")', async () => {
+    const r = await ask('Tỷ lệ lao động qua đào tạo của Ninh Bình năm 2024 là bao nhiêu, có bằng cấp chứng chỉ bao nhiêu?');
+    expect(values(r)).toEqual(expect.arrayContaining([71.5, 30.2]));
+  });
+});
+
+describe('issue 17: metrics outside what was asked', () => {
+  it('does not answer "bao nhiêu hộ nghèo" with a count of near-poor households', async () => {
+    const r = await ask('Thành phố Tam Điệp còn bao nhiêu hộ nghèo năm 2024?');
+    expect(r.status).toBe('not_found');
+  });
+});
