@@ -108,15 +108,20 @@ function dispatch(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespons
 function answerEach(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
   if (q.metrics.length < 2 || q.wantsChange) return null;
   const asks = q.metrics.slice(0, 3).map((m) => ({ ...q, metrics: [m], groups: q.groups.filter((g) => !groupOfMetricLabel(m).includes(g)) }));
-  const trial = new AnswerBuilder();
+  // Each ask tried alone first: the figure it would state, so one figure is never stated twice.
+  const kept: Question[] = [];
+  const stated = new Set<string>();
   for (const one of asks) {
-    if (trial.facts.some((f) => f.metric === one.metrics[0])) continue;
+    if ([...stated].some((id) => id.split('\u0000')[1] === one.metrics[0])) continue;
+    const trial = new AnswerBuilder();
     if (answerValue(corpus, one, trial) !== 'answered') return null;
+    const main = trial.facts[0];
+    if (!main || [...stated].some((id) => id.startsWith(`${main.id}\u0000`))) continue;
+    for (const f of trial.facts) stated.add(`${f.id}\u0000${f.metric}`);
+    kept.push(one);
   }
-  for (const one of asks) {
-    if (b.facts.some((f) => f.metric === one.metrics[0])) continue;
-    answerValue(corpus, one, b);
-  }
+  if (kept.length < 2) return null;
+  for (const one of kept) answerValue(corpus, one, b);
   return 'answered';
 }
 
@@ -634,6 +639,7 @@ function unitNames(unit: string, noun: string[]): boolean {
 
 /** "Bình quân mỗi khẩu bao nhiêu kg gạo": an amount over the count it was given to, in one sentence. */
 function answerPerUnit(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
+  if (/\b(?:moi|mot|hang) nam\b|\/ ?nam\b/.test(q.plain)) return answerPerYear(corpus, q, b);
   const noun = perNoun(q);
   if (!noun) return null;
   const base = constraintsOf(q);
@@ -660,6 +666,24 @@ function answerPerUnit(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRe
     return 'answered';
   }
   return null;
+}
+
+/**
+ * "Giai đoạn 2016 - 2020, bình quân mỗi năm giảm được bao nhiêu hộ nghèo?": a figure stated for a
+ * span of whole years, divided by the number of years the span counts (2016–2020 is five).
+ */
+function answerPerYear(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
+  const cands = rankFigures(corpus, constraintsOf(q)).filter((x) => answersKind(q, x.figure) && answersMetric(q, x.figure) && !isPercentUnit(x.figure.unit));
+  const top = cands[0];
+  const p = top?.figure.period;
+  if (!top || !p || p.kind !== 'during' || !p.from.endsWith('-01-01') || !p.to.endsWith('-12-31')) return null;
+  const years = Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4)) + 1;
+  if (years < 2) return null;
+  sayFigure(corpus, b, top, false);
+  const formula = `${formatViNumber(top.figure.value, 4)} / ${years}`;
+  const shown = b.compute('Bình quân mỗi năm', formula, top.figure.value / years, top.figure.unit, [top.figure]);
+  b.lines.unshift(`Bình quân mỗi năm khoảng ${shown} (= ${formula} năm, ${describePeriod(p)}); đây là số tính toán.`);
+  return 'answered';
 }
 
 function readableMoneyUnit(dong: number): string {

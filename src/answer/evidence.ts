@@ -66,6 +66,25 @@ export function syllableKey(s: string): string {
   return base + tones;
 }
 
+/**
+ * The same words as they are written with accents. In a question typed with accents a syllable is
+ * filler only in its own spelling: "mỗi" asks, "mới" (xây mới) names; "bên" asks, "bền" (bền vững)
+ * names; "giai đoạn" times, "giải ngân" names; "quý" times, "quỹ" names.
+ */
+const FILLER_ACCENTED = new Set(
+  (
+    'là bao nhiêu có năm của và ở tại trong cho được đã với thế nào như ra sao không gì hay hỏi biết xin vui lòng mình tôi bạn à nhé thì ' +
+    'con còn số đạt đến cuối đầu tháng quý này hiện tỉnh huyện xã thành phố tp thị trấn quận phường toàn chung các những một mỗi khoảng tổng ' +
+    'cộng lại sau trước từ khi lúc kỳ dịp qua vào lên xuống mấy lần bằng chỉ riêng đúng phải cả hai bên nào nơi địa phương về theo giai đoạn ' +
+    'kể kế tính ước bq tb vì do bởi hết thiếu ' +
+    'chênh lệch nhau so sánh giữa cao thấp hơn kém suy bình quân trung điểm gấp chính xác chiếm ' +
+    // Words about the report itself: "theo báo cáo", "số liệu".
+    'báo cáo liệu'
+  )
+    .split(' ')
+    .map((w) => syllableKey(w)),
+);
+
 const hasMarks = (s: string) => /[^\x00-\x7f]/.test(s);
 const SYLLABLE = /[\p{L}\p{N}]+/gu;
 
@@ -103,10 +122,11 @@ export function questionTerms(raw: string, placeNames: string[]): Term[] {
   }
   const out: Term[] = [];
   const seen = new Set<string>();
+  const accented = hasMarks(raw);
   for (const { tok, folded, place, inMetrics } of toks) {
     if (place || /^\d/.test(tok)) continue;
     if (folded.length < 2 && !hasMarks(tok)) continue;
-    if (FILLER.has(folded)) continue;
+    if (accented ? FILLER_ACCENTED.has(syllableKey(tok)) : FILLER.has(folded)) continue;
     const key = hasMarks(tok) ? syllableKey(tok) : null;
     const id = key ?? folded;
     if (seen.has(id)) continue;
@@ -195,6 +215,28 @@ function clauseOf(f: Figure, report: Report): string {
   return t.slice(start, end);
 }
 
+/**
+ * For a table row: the first lines of the unbroken block of lines above it (caption
+ * and header: "Bảng 2. Nhà ở hỗ trợ hộ nghèo … (đơn vị: căn)"), which say what every row counts.
+ * '' for a figure in running text or a list item.
+ */
+function captionAbove(text: string, at: number): string {
+  const line = text.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = text.indexOf('\n', at);
+  // Only a table row (cells split by pipes, tabs or runs of spaces): a list item under "Trong đó:"
+  // is a part of its introduction's total, not described by it.
+  if (!/\||\t| {2,}\S/.test(text.slice(line, lineEnd < 0 ? text.length : lineEnd).trim())) return '';
+  let start = line;
+  for (let k = 0; k < 30 && start > 0; k++) {
+    const prev = text.lastIndexOf('\n', start - 2) + 1;
+    if (!text.slice(prev, start).trim()) break;
+    start = prev;
+  }
+  if (start === line) return '';
+  const second = text.indexOf('\n', text.indexOf('\n', start) + 1);
+  return text.slice(start, Math.min(line, second < 0 ? line : second));
+}
+
 function levelsOf(f: Figure, report: Report): FigureLevels {
   let l = cache.get(f);
   if (!l) {
@@ -206,7 +248,7 @@ function levelsOf(f: Figure, report: Report): FigureLevels {
     if (f.metric === 'plan_attainment' || f.metric === 'plan_exceeded') for (const w of ATTAINMENT_WORDS) unitWords.add(w);
     l = {
       clause: levelOf(`${clauseOf(f, report)} ${f.label}`),
-      sentence: levelOf(report.text.slice(f.sentenceStart, f.sentenceEnd)),
+      sentence: levelOf(`${report.text.slice(f.sentenceStart, f.sentenceEnd)} ${captionAbove(report.text, f.start)}`),
       passage: levelOf(passage ? report.text.slice(passage.start, passage.end) : ''),
       title: levelOf(report.title),
       unitWords,

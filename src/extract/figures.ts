@@ -232,6 +232,8 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
     let unit = unitMatch?.unit ?? '';
     // "(trong đó cao đẳng: 19; trung cấp: 285 …)": a list of parts takes the unit of what it breaks down.
     if (!unit && /^\s*[;,.)]/.test(text.slice(n.end, n.end + 3)) && lastCountUnit) unit = lastCountUnit;
+    // A table cell's number takes the unit its caption or header declares ("(đơn vị: nhà)", "ĐVT: người").
+    if (!unit) unit = tableUnitAbove(text, n.start);
     const figEnd = unitFrom === n && unitMatch ? unitMatch.end : n.end;
     // The words after "A/B người …" describe A too.
     const describedEnd = unitFrom !== n && unitMatch ? unitMatch.end : figEnd;
@@ -521,6 +523,36 @@ function labelOf(metric: string, qualifiers: string[]): string {
   return groups.length ? `${base} (${groups.join(', ')})` : base;
 }
 
+/** Where the unbroken block of lines holding `lineStart` begins (a blank line ends a block; at most 30 lines up). */
+function blockStartAbove(text: string, lineStart: number): number {
+  let at = lineStart;
+  for (let k = 0; k < 30 && at > 0; k++) {
+    const prev = text.lastIndexOf('\n', at - 2) + 1;
+    if (!text.slice(prev, at).trim()) return at;
+    at = prev;
+  }
+  return at;
+}
+
+const DECLARED_UNIT = /(?:đơn vị(?: tính)?|ĐVT)\s*:\s*([\p{L}][\p{L} ]{0,20}?)\s*[),;\n]/iu;
+
+/**
+ * The unit a table declares above a cell: the nearest "(đơn vị: X)" / "ĐVT: X" in the unbroken
+ * block of lines the number's line belongs to (a blank line ends a table). '' when none.
+ */
+function tableUnitAbove(text: string, at: number): string {
+  let lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  for (let k = 0; k < 30 && lineStart > 0; k++) {
+    const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    const line = text.slice(prevStart, lineStart);
+    if (!line.trim()) return '';
+    const m = DECLARED_UNIT.exec(line);
+    if (m?.[1]) return m[1].trim().toLowerCase();
+    lineStart = prevStart;
+  }
+  return '';
+}
+
 /** Household classes: one household is in one of them, so a count of one is never a count of another. */
 const HOUSEHOLD_CLASSES = ['hộ nghèo', 'hộ cận nghèo', 'hộ mới thoát nghèo'];
 
@@ -561,7 +593,18 @@ function choosePeriod(ctx: Ctx, passage: Passage, at: number, sStart: number, sE
   const specificOk = (p: PeriodMention) => p.end <= sEnd && usable(p) && !isSpan(p);
   const pick = lastBefore(ctx.periods, at, sStart, specificOk, 200) ?? firstFrom(ctx.periods, sStart, sEnd, specificOk);
   if (pick) return strip(pick);
+  // "Kết quả cả giai đoạn 2021 - 2024: tỷ lệ … đạt 76,56%": a span the figure's own sentence names
+  // before it is its period, over a year named on an earlier line.
+  const span = lastBefore(ctx.periods, at, sStart, (p) => p.end <= at && usable(p) && isSpan(p), 200);
+  if (span) return strip(span);
   const line = lineStartIn(ctx, sStart);
+  // A table row or list item under a caption that names a period ("Bảng 2. … giai đoạn 2016 - 2020
+  // (đơn vị: căn)"): the caption's, the nearest above in the unbroken block of lines.
+  const block = blockStartAbove(ctx.text, line);
+  if (block < line) {
+    const above = lastBefore(ctx.periods, line, block, usable, 200);
+    if (above) return strip(above);
+  }
   // An event named earlier in the paragraph ("chăm lo Tết năm 2023") dates that event, not what follows.
   const isEvent = (p: PeriodMention) => /\btet\b/u.test(foldAligned(p.label));
   const earlier = lastBefore(ctx.periods, sStart, line, (p) => usable(p) && !isSpan(p) && !isEvent(p), 200);

@@ -14,11 +14,24 @@ Tính đến hết ngày 30/6/2024, toàn tỉnh có 151.208 người tham gia B
 
 Tỷ lệ lao động qua đào tạo năm 2024 đạt 71,5%, trong đó có bằng cấp, chứng chỉ 30,2%.`;
 
+const HA_NAM = `Hà Nam: tổng kết công tác giảm nghèo và nhà ở giai đoạn 2016 - 2020
+
+Năm 2020, tỷ lệ lao động qua đào tạo của tỉnh Hà Nam đạt 68%.
+Tính chung giai đoạn 2016 - 2020: tỷ lệ lao động qua đào tạo đạt 70,2%; toàn tỉnh giảm được 4.150 hộ nghèo.
+
+Bảng 2. Nhà ở hỗ trợ hộ nghèo giai đoạn 2016 - 2020 (đơn vị: căn)
+Hình thức          Số lượng
+Xây mới            1.240
+Sửa chữa           860
+
+Năm 2021, Quỹ Vì người nghèo tỉnh hỗ trợ sửa chữa 35 nhà cho hộ nghèo; các nhà hảo tâm hỗ trợ xây mới 18 nhà.`;
+
 let assistant: Assistant;
 
 beforeAll(async () => {
   const corpus = await Corpus.open({ store: new MemoryStore(), seeds: [] });
   await corpus.upsert({ id: 'ninh-binh-2024', text: NINH_BINH });
+  await corpus.upsert({ id: 'ha-nam-2016-2020', text: HA_NAM });
   assistant = createAssistant(corpus);
 });
 
@@ -56,5 +69,33 @@ describe('issue 17: metrics outside what was asked', () => {
   it('does not answer "bao nhiêu hộ nghèo" with a count of near-poor households', async () => {
     const r = await ask('Thành phố Tam Điệp còn bao nhiêu hộ nghèo năm 2024?');
     expect(r.status).toBe('not_found');
+  });
+});
+
+describe('issue 17: periods', () => {
+  it('gives a figure the span its own sentence names, and does not answer a year with it', async () => {
+    const year = await ask('Tỷ lệ lao động qua đào tạo của Hà Nam năm 2020 là bao nhiêu?');
+    expect(values(year)).toEqual([68]);
+    const span = await ask('Tỷ lệ lao động qua đào tạo của Hà Nam giai đoạn 2016 - 2020?');
+    expect(values(span)).toEqual([70.2]);
+  });
+
+  it('divides a figure of a span of years by the years it counts for "bình quân mỗi năm"', async () => {
+    const r = await ask('Giai đoạn 2016 - 2020 bình quân mỗi năm Hà Nam giảm được bao nhiêu hộ nghèo?');
+    expect(r.status).toBe('answered');
+    expect(r.computations[0]?.value).toBeCloseTo(830, 6);
+    expect(r.computations[0]?.formula).toBe('4.150 / 5');
+  });
+});
+
+describe('issue 17: tables and accented words', () => {
+  it('gives a table cell the unit its caption declares ("(đơn vị: căn)")', async () => {
+    const r = await ask('Giai đoạn 2016 - 2020 Hà Nam xây mới bao nhiêu căn nhà cho hộ nghèo?');
+    expect(values(r)).toContain(1240);
+  });
+
+  it('reads "mới" as a content word, not as "mỗi" (xây mới vs sửa chữa)', async () => {
+    const r = await ask('Năm 2021 Hà Nam hỗ trợ xây mới bao nhiêu nhà?');
+    expect(values(r)).toEqual([18]);
   });
 });
