@@ -523,6 +523,12 @@ function labelOf(metric: string, qualifiers: string[]): string {
   return groups.length ? `${base} (${groups.join(', ')})` : base;
 }
 
+/** A line of a table: cells split by pipes, tabs or runs of spaces (a list item or a paragraph is not). */
+function isTableRow(text: string, lineStart: number): boolean {
+  const end = text.indexOf('\n', lineStart);
+  return /\||\t| {2,}\S/.test(text.slice(lineStart, end < 0 ? text.length : end).trim());
+}
+
 /** Where the unbroken block of lines holding `lineStart` begins (a blank line ends a block; at most 30 lines up). */
 function blockStartAbove(text: string, lineStart: number): number {
   let at = lineStart;
@@ -598,11 +604,11 @@ function choosePeriod(ctx: Ctx, passage: Passage, at: number, sStart: number, sE
   const span = lastBefore(ctx.periods, at, sStart, (p) => p.end <= at && usable(p) && isSpan(p), 200);
   if (span) return strip(span);
   const line = lineStartIn(ctx, sStart);
-  // A table row or list item under a caption that names a period ("Bảng 2. … giai đoạn 2016 - 2020
+  // A table row under a caption that names a period ("Bảng 2. … giai đoạn 2016 - 2020
   // (đơn vị: căn)"): the caption's, the nearest above in the unbroken block of lines.
-  const block = blockStartAbove(ctx.text, line);
+  const block = isTableRow(ctx.text, line) ? blockStartAbove(ctx.text, line) : line;
   if (block < line) {
-    const above = lastBefore(ctx.periods, line, block, usable, 200);
+    const above = lastBefore(ctx.periods, line, block, (p) => usable(p) && !/\btet\b/u.test(foldAligned(p.label)), 200);
     if (above) return strip(above);
   }
   // An event named earlier in the paragraph ("chăm lo Tết năm 2023") dates that event, not what follows.
