@@ -7,6 +7,7 @@ import { countFamily, isMoneyUnit, isPercentUnit } from '../extract/units.ts';
 import type { Report } from '../ingest/types.ts';
 import { ABBREVIATIONS_FOLDED } from '../search/abbreviations.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
+import { blockStartAbove, isTableRow } from '../text/table-lines.ts';
 import { findPeriods } from '../text/periods.ts';
 
 /** A content syllable of a question. */
@@ -222,16 +223,9 @@ function clauseOf(f: Figure, report: Report): string {
  */
 function captionAbove(text: string, at: number): string {
   const line = text.lastIndexOf('\n', at - 1) + 1;
-  const lineEnd = text.indexOf('\n', at);
-  // Only a table row (cells split by pipes, tabs or runs of spaces): a list item under "Trong đó:"
-  // is a part of its introduction's total, not described by it.
-  if (!/\||\t| {2,}\S/.test(text.slice(line, lineEnd < 0 ? text.length : lineEnd).trim())) return '';
-  let start = line;
-  for (let k = 0; k < 30 && start > 0; k++) {
-    const prev = text.lastIndexOf('\n', start - 2) + 1;
-    if (!text.slice(prev, start).trim()) break;
-    start = prev;
-  }
+  // Only a table row: a list item under "Trong đó:" is a part of its introduction's total, not described by it.
+  if (!isTableRow(text, line)) return '';
+  const start = blockStartAbove(text, line);
   if (start === line) return '';
   const second = text.indexOf('\n', text.indexOf('\n', start) + 1);
   return text.slice(start, Math.min(line, second < 0 ? line : second));

@@ -4,6 +4,7 @@
 import { findPlaceMentions } from '../ingest/gazetteer.ts';
 import { headingLevel } from '../ingest/passages.ts';
 import type { Passage, Period, Report } from '../ingest/types.ts';
+import { blockStartAbove, isTableRow } from '../text/table-lines.ts';
 import { foldAligned, hasDiacritics } from '../text/fold-aligned.ts';
 import { findPeriods, type PeriodMention } from '../text/periods.ts';
 import { splitSentences } from '../text/sentences.ts';
@@ -523,23 +524,6 @@ function labelOf(metric: string, qualifiers: string[]): string {
   return groups.length ? `${base} (${groups.join(', ')})` : base;
 }
 
-/** A line of a table: cells split by pipes, tabs or runs of spaces (a list item or a paragraph is not). */
-function isTableRow(text: string, lineStart: number): boolean {
-  const end = text.indexOf('\n', lineStart);
-  return /\||\t| {2,}\S/.test(text.slice(lineStart, end < 0 ? text.length : end).trim());
-}
-
-/** Where the unbroken block of lines holding `lineStart` begins (a blank line ends a block; at most 30 lines up). */
-function blockStartAbove(text: string, lineStart: number): number {
-  let at = lineStart;
-  for (let k = 0; k < 30 && at > 0; k++) {
-    const prev = text.lastIndexOf('\n', at - 2) + 1;
-    if (!text.slice(prev, at).trim()) return at;
-    at = prev;
-  }
-  return at;
-}
-
 const DECLARED_UNIT = /(?:đơn vị(?: tính)?|ĐVT)\s*:\s*([\p{L}][\p{L} ]{0,20}?)\s*[),;\n]/iu;
 
 /**
@@ -606,9 +590,10 @@ function choosePeriod(ctx: Ctx, passage: Passage, at: number, sStart: number, sE
   const line = lineStartIn(ctx, sStart);
   // A table row under a caption that names a period ("Bảng 2. … giai đoạn 2016 - 2020
   // (đơn vị: căn)"): the caption's, the nearest above in the unbroken block of lines.
-  const block = isTableRow(ctx.text, line) ? blockStartAbove(ctx.text, line) : line;
-  if (block < line) {
-    const above = lastBefore(ctx.periods, line, block, (p) => usable(p) && !/\btet\b/u.test(foldAligned(p.label)), 200);
+  const ownLine = ctx.text.lastIndexOf('\n', at - 1) + 1;
+  const block = isTableRow(ctx.text, ownLine) ? blockStartAbove(ctx.text, ownLine) : ownLine;
+  if (block < ownLine) {
+    const above = lastBefore(ctx.periods, ownLine, block, (p) => usable(p) && !/\btet\b/u.test(foldAligned(p.label)), 200);
     if (above) return strip(above);
   }
   // An event named earlier in the paragraph ("chăm lo Tết năm 2023") dates that event, not what follows.
