@@ -77,7 +77,7 @@ const FILLER_ACCENTED = new Set(
     'là bao nhiêu có năm của và ở tại trong cho được đã với thế nào như ra sao không gì hay hỏi biết xin vui lòng mình tôi bạn à nhé thì ' +
     'con còn số đạt đến cuối đầu tháng quý này hiện tỉnh huyện xã thành phố tp thị trấn quận phường toàn chung các những một mỗi khoảng tổng ' +
     'cộng lại sau trước từ khi lúc kỳ dịp qua vào lên xuống mấy lần bằng chỉ riêng đúng phải cả hai bên nào nơi địa phương về theo giai đoạn ' +
-    'kể kế tính ước bq tb vì do bởi hết thiếu ' +
+    'kể kế tính ước bq tb vì do bởi hết thiếu để ' +
     'chênh lệch nhau so sánh giữa cao thấp hơn kém suy bình quân trung điểm gấp chính xác chiếm ' +
     // Words about the report itself: "theo báo cáo", "số liệu".
     'báo cáo liệu'
@@ -287,3 +287,52 @@ export function evidenceOf(allTerms: Term[], figures: { figure: Figure; report: 
   const coverage = sum / terms.length;
   return { coverage: requiredMissing ? Math.min(coverage, 0.5) : coverage, missing };
 }
+
+/** The words of a figure's own clause (see clauseOf): what its number counts, as the text says it. */
+export function clauseTextOf(f: Figure, report: Report): string {
+  return clauseOf(f, report);
+}
+
+const bareClauseCache = new WeakMap<Figure, Level>();
+const rarityCache = new WeakMap<Report, { n: number; df: Map<string, number> }>();
+
+/** In how many of a report's clauses (split at . ; and line ends) each folded syllable occurs. */
+function rarityOf(report: Report) {
+  let r = rarityCache.get(report);
+  if (!r) {
+    const parts = report.text.split(/[.;\n]+/).filter((x) => x.trim());
+    const df = new Map<string, number>();
+    for (const part of parts) for (const w of new Set(levelOf(part).folded)) df.set(w, (df.get(w) ?? 0) + 1);
+    r = { n: parts.length, df };
+    rarityCache.set(report, r);
+  }
+  return r;
+}
+
+/**
+ * How much of what a claim's clause names is named by a figure's own clause, each word weighted by
+ * its rarity in the figure's report: in a report on housing for people with merit, "người có công"
+ * is in every sentence and "xây mới" in one, so "xây mới 2.481 căn" is the subject of "xây mới
+ * 4.063 căn", not "tổng số 4.063 căn". 0–1.
+ */
+export function subjectCoverage(terms: Term[], f: Figure, report: Report): number {
+  if (!terms.length) return 0;
+  const l = levelsOf(f, report);
+  // The clause's own words, without the metric's label: a label names the lexicon entry ("hỗ trợ
+  // xây mới, sửa chữa nhà ở"), not what this number counts.
+  let own = bareClauseCache.get(f);
+  if (!own) {
+    own = levelOf(clauseOf(f, report));
+    bareClauseCache.set(f, own);
+  }
+  const { n, df } = rarityOf(report);
+  let sum = 0;
+  let found = 0;
+  for (const t of terms) {
+    const w = Math.log(1 + n / (1 + (df.get(t.folded) ?? 0)));
+    sum += w;
+    if (has(own, t) || l.unitWords.has(t.folded) || (l.family !== null && countFamily(t.folded) === l.family)) found += w;
+  }
+  return sum ? found / sum : 0;
+}
+

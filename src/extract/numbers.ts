@@ -73,6 +73,8 @@ function isOrdinalContext(text: string, at: number): boolean {
   // "Kế hoạch 95%" sets a target; the parenthesis or a % after tells it from "Kế hoạch 25/KH-UBND".
   const words = wordsBefore(text, at);
   const last = words[words.length - 1];
+  // "với tổng số 4.063 căn" counts; "Quyết định số 403", "cơn bão số 3" name.
+  if (words.join(' ') === 'tổng số') return false;
   return last !== undefined && (ORDINAL_BEFORE.has(words.join(' ')) || ORDINAL_BEFORE.has(last));
 }
 

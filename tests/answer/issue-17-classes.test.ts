@@ -26,12 +26,19 @@ Sửa chữa           860
 
 Năm 2021, Quỹ Vì người nghèo tỉnh hỗ trợ sửa chữa 35 nhà cho hộ nghèo; các nhà hảo tâm hỗ trợ xây mới 18 nhà.`;
 
+const THAI_BINH = `Thái Bình: chăm lo người có công với cách mạng năm 2023
+
+Toàn tỉnh Thái Bình hiện có 41.200 người có công đang hưởng trợ cấp ưu đãi hằng tháng. Năm 2023, tỉnh hỗ trợ nhà ở cho gia đình người có công với tổng số 1.250 căn, kinh phí 62,5 tỷ đồng; trong đó xây mới 730 căn, sửa chữa 520 căn. Các gia đình người có công đều có mức sống bằng hoặc cao hơn mức sống trung bình của khu dân cư.
+
+Năm 2023 toàn tỉnh có 15.400 người tham gia BHXH tự nguyện, vượt kế hoạch 1.400 người.`;
+
 let assistant: Assistant;
 
 beforeAll(async () => {
   const corpus = await Corpus.open({ store: new MemoryStore(), seeds: [] });
   await corpus.upsert({ id: 'ninh-binh-2024', text: NINH_BINH });
   await corpus.upsert({ id: 'ha-nam-2016-2020', text: HA_NAM });
+  await corpus.upsert({ id: 'thai-binh-2023', text: THAI_BINH });
   assistant = createAssistant(corpus);
 });
 
@@ -97,5 +104,23 @@ describe('issue 17: tables and accented words', () => {
   it('reads "mới" as a content word, not as "mỗi" (xây mới vs sửa chữa)', async () => {
     const r = await ask('Năm 2021 Hà Nam hỗ trợ xây mới bao nhiêu nhà?');
     expect(values(r)).toEqual([18]);
+  });
+});
+
+describe('issue 17: claims judged by subject, not by number', () => {
+  it('refutes a claim whose number is in the report about something else ("tổng số 1.250 căn" is not "xây mới")', async () => {
+    const r = await assistant.verify('Năm 2023 Thái Bình đã xây mới 1.250 căn nhà cho người có công.');
+    expect(r.verdict).toBe('refuted');
+    expect(values(r)).toEqual(expect.arrayContaining([730, 520]));
+  });
+
+  it('supports the same claim with the number of its subject', async () => {
+    const r = await assistant.verify('Năm 2023 Thái Bình đã xây mới 730 căn nhà cho người có công.');
+    expect(r.verdict).toBe('supported');
+  });
+
+  it('reads the words after a number up to the comma as that number\'s, not the next one\'s', async () => {
+    const r = await assistant.verify('Năm 2023 Thái Bình có 15.400 người tham gia BHXH tự nguyện, vượt kế hoạch 1.400 người.');
+    expect(r.verdict).toBe('supported');
   });
 });
