@@ -63,12 +63,24 @@ function answerEvidence(corpus: CorpusView, q: Question, b: AnswerBuilder): NonN
     const report = corpus.get(fact.reportId);
     return figure && report ? [{ figure, report }] : [];
   });
-  const e = evidenceOf(q.terms, used, q.metrics, b.computations.map((c) => c.unit));
+  const e = evidenceOf(operandTerms(q), used, q.metrics, b.computations.map((c) => c.unit));
   const reasons = [
     `các từ của câu hỏi: ${q.terms.map((t) => t.folded).join(', ') || '(không có)'}`,
     ...(e.missing.length ? [`không thấy quanh số liệu: ${e.missing.join(', ')}`] : []),
   ];
   return { coverage: Math.round(e.coverage * 1000) / 1000, missing: e.missing, reasons };
+}
+
+/**
+ * The question's words that name what the figures count, without those that name the operation:
+ * "cả hai cổng" says how many parts to add, "từ nguồn khác" that a part is set aside.
+ */
+function operandTerms(q: Question) {
+  const drop = new Set<string>();
+  const parts = /\bca (?:hai|ba|bon) ((?:[a-z]+ ?){1,2})/.exec(q.plain)?.[1];
+  if (parts) for (const w of parts.trim().split(' ')) drop.add(w);
+  if (q.intent === 'remainder') for (const w of ['khac', 'nguon', 'con', 'lai']) drop.add(w);
+  return drop.size ? q.terms.filter((t) => !drop.has(t.folded)) : q.terms;
 }
 
 function dispatch(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
@@ -95,6 +107,9 @@ function dispatch(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespons
       return answerPerUnit(corpus, q, b) ?? (metricsAreAmounts(q) ? null : answerValue(corpus, q, b));
     case 'list':
       return answerList(corpus, q, b) ?? answerValue(corpus, q, b);
+    case 'remainder':
+      // Without the part and its total, one figure would answer something else: no fallback.
+      return answerRemainder(corpus, q, b);
     default:
       return (q.wantsChange ? answerChangeFromLevels(corpus, q, b) : null) ?? answerEach(corpus, q, b) ?? answerValue(corpus, q, b);
   }
@@ -431,6 +446,7 @@ function answerSum(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespon
     }
   }
   picks = picks.filter((p, i) => picks.findIndex((x) => x.figure.id === p.figure.id) === i);
+  if (picks.length < 2) picks = siblingsToAdd(corpus, q) ?? picks;
   const first = picks[0];
   if (!first) return null;
   picks = picks.filter((p) => p.figure.place === first.figure.place && countKey(p.figure.unit) === countKey(first.figure.unit));
@@ -445,6 +461,58 @@ function answerSum(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespon
   b.say(`Tổng cộng: ${shown} (= ${formula}), tính từ các số liệu sau:`);
   for (const p of picks) sayFigure(corpus, b, p, false);
   return 'answered';
+}
+
+/**
+ * "tổng cộng bao nhiêu hồ sơ … (cả hai cổng)": the question asks to add what one sentence states
+ * side by side ("5.498 hồ sơ … qua Cổng A và 696 hồ sơ nộp trên Cổng B"). The best figure and the
+ * figures of its sentence with its unit, kind and period, joined by "và" or a comma. Only when the
+ * question says to add ("cả hai", "tổng cộng", "cộng lại", "gộp").
+ */
+function siblingsToAdd(corpus: CorpusView, q: Question): Candidate[] | null {
+  if (!/\b(?:ca hai|ca ba|tong cong|cong lai|gop lai)\b/.test(q.plain)) return null;
+  const top = rankFigures(corpus, constraintsOf(q)).find((x) => x.figure.kind !== 'target' && !isPercentUnit(x.figure.unit));
+  if (!top) return null;
+  const all = corpus.figuresOf(top.report.id).filter((g) => g.sentenceStart === top.figure.sentenceStart);
+  const same = all.filter((g) => g.unit === top.figure.unit && g.kind === top.figure.kind && g.period?.from === top.figure.period?.from && g.period?.to === top.figure.period?.to);
+  const i = same.findIndex((g) => g.id === top.figure.id);
+  const next = same[i + 1];
+  const prev = same[i - 1];
+  const joined = (a: Figure, b: Figure) => /(?:(?<!\p{L})và(?!\p{L})|,)/u.test(top.report.text.slice(a.end, b.start)) && !all.some((g) => g.start > a.end && g.start < b.start);
+  const partner = next && joined(top.figure, next) ? next : prev && joined(prev, top.figure) ? prev : undefined;
+  if (!partner) return null;
+  return [top, { ...top, figure: partner }].sort((a, b) => a.figure.start - b.figure.start);
+}
+
+/**
+ * "Ngoài phần Trung ương hỗ trợ, kinh phí … từ các nguồn khác là bao nhiêu?": the total less the
+ * part the question sets aside. The part is the figure whose clause names the words after "ngoài";
+ * the total, a larger figure of the same unit stated before it in its sentence ("tổng kinh phí
+ * 697,8 tỷ đồng, trong đó Trung ương 292,9 tỷ đồng").
+ */
+function answerRemainder(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
+  const aside = /^\s*ngoai ((?:[a-z]+ ?){1,6})/.exec(q.plain)?.[1]?.trim().split(' ').filter((w) => !/^(?:phan|so|khoan)$/.test(w));
+  const base = constraintsOf(q);
+  const parts = aside?.length ? rankFigures(corpus, { ...base, item: aside }).filter((x) => x.figure.kind === 'result' && !isPercentUnit(x.figure.unit)) : [];
+  for (const part of parts.slice(0, 4)) {
+    const all = corpus.figuresOf(part.report.id);
+    const total = all
+      .filter((g) => g.sentenceStart === part.figure.sentenceStart && g.start < part.figure.start && g.kind === 'result' && unitFamily(g.unit) === unitFamily(part.figure.unit) && normaliseValue(g.value, g.unit) > normaliseValue(part.figure.value, part.figure.unit))
+      .pop();
+    if (!total) continue;
+    const unit = isMoneyUnit(total.unit) ? commonMoneyUnit([total, part.figure]) : total.unit;
+    const t = inUnit(total, unit);
+    const p = inUnit(part.figure, unit);
+    const totalCand = { ...part, figure: total };
+    sayFigure(corpus, b, totalCand, false);
+    sayFigure(corpus, b, part, false);
+    const formula = `${formatViNumber(t, 4)} − ${formatViNumber(p, 4)}`;
+    const shown = b.compute('Phần còn lại', formula, t - p, unit, [total, part.figure]);
+    const asideWords = /^\s*ngoài\s+([^,;?]+)/iu.exec(q.raw)?.[1]?.trim() ?? '';
+    b.lines.unshift(`Phần còn lại khoảng ${shown} (= ${formula}): tổng số trừ ${asideWords}; đây là số tính toán.`);
+    return 'answered';
+  }
+  return null;
 }
 
 /** Two sides to compare: two places, two periods, or a result and a plan. */

@@ -32,6 +32,12 @@ Toàn tỉnh Thái Bình hiện có 41.200 người có công đang hưởng tr�
 
 Năm 2023 toàn tỉnh có 15.400 người tham gia BHXH tự nguyện, vượt kế hoạch 1.400 người.`;
 
+const BINH_DUONG = `Bình Dương: kết quả 9 tháng năm 2024 về bảo hiểm thất nghiệp và nhà ở xã hội
+
+Trong 9 tháng năm 2024, Trung tâm Dịch vụ việc làm đã tiếp nhận 3.120 hồ sơ đề nghị hưởng trợ cấp thất nghiệp qua Cổng Dịch vụ công Quốc gia và 845 hồ sơ nộp trực tiếp tại trụ sở.
+
+Năm 2024, tổng kinh phí hỗ trợ sửa chữa nhà ở cho hộ nghèo của tỉnh Bình Dương là 48,6 tỷ đồng, trong đó ngân sách tỉnh hỗ trợ 30,2 tỷ đồng, phần còn lại do doanh nghiệp và nhà hảo tâm đóng góp.`;
+
 let assistant: Assistant;
 
 beforeAll(async () => {
@@ -39,6 +45,7 @@ beforeAll(async () => {
   await corpus.upsert({ id: 'ninh-binh-2024', text: NINH_BINH });
   await corpus.upsert({ id: 'ha-nam-2016-2020', text: HA_NAM });
   await corpus.upsert({ id: 'thai-binh-2023', text: THAI_BINH });
+  await corpus.upsert({ id: 'binh-duong-9t-2024', text: BINH_DUONG });
   assistant = createAssistant(corpus);
 });
 
@@ -122,5 +129,26 @@ describe('issue 17: claims judged by subject, not by number', () => {
   it('reads the words after a number up to the comma as that number\'s, not the next one\'s', async () => {
     const r = await assistant.verify('Năm 2023 Thái Bình có 15.400 người tham gia BHXH tự nguyện, vượt kế hoạch 1.400 người.');
     expect(r.verdict).toBe('supported');
+  });
+});
+
+describe('issue 17: computations', () => {
+  it('adds the figures one sentence states side by side when the question says "cả hai"', async () => {
+    const r = await ask('9 tháng năm 2024 Bình Dương tiếp nhận tổng cộng bao nhiêu hồ sơ hưởng trợ cấp thất nghiệp (cả hai hình thức)?');
+    expect(r.status).toBe('answered');
+    expect(r.computations[0]?.value).toBe(3965);
+    expect(r.computations[0]?.formula).toBe('3.120 + 845');
+  });
+
+  it('subtracts the part set aside by "ngoài …" from its total', async () => {
+    const r = await ask('Ngoài phần ngân sách tỉnh hỗ trợ, kinh phí sửa chữa nhà ở cho hộ nghèo năm 2024 của Bình Dương từ nguồn khác là bao nhiêu?');
+    expect(r.status).toBe('answered');
+    expect(r.computations[0]?.value).toBeCloseTo(18.4, 9);
+    expect(r.computations[0]?.formula).toBe('48,6 − 30,2');
+  });
+
+  it('does not answer a remainder with one of its figures when the total is not stated', async () => {
+    const r = await ask('Ngoài phần doanh nghiệp đóng góp, Bình Dương hỗ trợ bao nhiêu hồ sơ từ nguồn khác năm 2024?');
+    expect(r.status).not.toBe('answered');
   });
 });
