@@ -54,6 +54,8 @@ interface Ctx {
   lineBreaks: number[];
   /** Headings that name a period, with where they start, in text order. */
   headingPeriods: { start: number; period: Period }[];
+  /** Headings in order, and whether each opens a section about the whole province ("2. Kết quả chung toàn tỉnh"). */
+  headingScopes: { start: number; province: boolean }[];
   /** Offsets of the clause marks , ; : . ( ) in text order, found once per text: a clause's end by binary search. */
   clauseMarks: number[];
 }
@@ -90,11 +92,13 @@ export function* figureSteps(report: Report): Generator<number, Figure[], void> 
     figuresSoFar: [],
     lineBreaks: [],
     headingPeriods: [],
+    headingScopes: [],
     clauseMarks: [],
   };
   ctx.lineBreaks = lineBreaksOf(text);
   ctx.clauseMarks = clauseMarksOf(text);
   ctx.headingPeriods = headingPeriodsOf(text, ctx.lineBreaks, report.periods[0]?.year);
+  ctx.headingScopes = headingScopesOf(text, ctx.lineBreaks, report.place);
 
   const figures: Figure[] = [];
   let carryTarget = false;
@@ -641,6 +645,24 @@ function headingPeriodsOf(text: string, lineBreaks: number[], defaultYear: numbe
   return out;
 }
 
+/** Each heading, and whether it opens a section on the report's whole province (only for a district's report). */
+function headingScopesOf(text: string, lineBreaks: number[], own: Report['place']): { start: number; province: boolean }[] {
+  if (own?.level !== 'district' || !own.province) return [];
+  const province = foldAligned(own.province);
+  const district = foldAligned(own.name);
+  const out: { start: number; province: boolean }[] = [];
+  let start = 0;
+  for (const end of [...lineBreaks, text.length]) {
+    const line = text.slice(start, end).trim();
+    if (line && line.length <= 160 && headingLevel(line) > 0) {
+      const f = ` ${foldAligned(line).replace(/[^a-z0-9]+/g, ' ')} `;
+      out.push({ start, province: !f.includes(` ${district} `) && (/ (?:toan|ca|chung|cap) tinh /.test(f) || f.includes(` tinh ${province} `)) });
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
 function introducingLine(text: string, line: number): { start: number; end: number } | null {
   // Walk back over the list items of this list to the line that introduced it with ':'.
   let end = line - 1;
@@ -693,10 +715,15 @@ function choosePlace(ctx: Ctx, at: number, sStart: number, sEnd: number): { name
   const pick = before[before.length - 1] ?? located;
   // "toàn tỉnh còn 3.440 hộ" in a district's report: the province, unless a place follows the words.
   if (own?.level === 'district' && own.province) {
-    const whole = [...ctx.folded.slice(from, at).matchAll(/(?:^|[^\p{L}])(?:toan|ca) tinh(?![\p{L}])/gu)].pop();
+    const whole = [...ctx.folded.slice(from, at).matchAll(/(?:^|[^\p{L}])(?:toan|ca|cua) tinh(?![\p{L}])/gu)].pop();
     if (whole && (!pick || pick.end <= from + (whole.index ?? 0))) return { name: own.province, level: 'province' };
   }
   if (pick && !isOwn(pick)) return { name: pick.name, level: pick.level };
+  // Under "2. Kết quả chung toàn tỉnh năm 2024" in a district's report, a figure naming no place is the province's.
+  if (own?.level === 'district' && own.province && !pick) {
+    const heading = [...ctx.headingScopes].reverse().find((h) => h.start < at);
+    if (heading?.province) return { name: own.province, level: 'province' };
+  }
   return own ? { name: own.name, level: own.level } : null;
 }
 

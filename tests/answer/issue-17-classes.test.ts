@@ -38,6 +38,16 @@ Trong 9 tháng năm 2024, Trung tâm Dịch vụ việc làm đã tiếp nhận 
 
 Năm 2024, tổng kinh phí hỗ trợ sửa chữa nhà ở cho hộ nghèo của tỉnh Bình Dương là 48,6 tỷ đồng, trong đó ngân sách tỉnh hỗ trợ 30,2 tỷ đồng, phần còn lại do doanh nghiệp và nhà hảo tâm đóng góp.`;
 
+const TRIEU_PHONG = `Huyện Triệu Phong (Quảng Trị): kết quả giảm nghèo năm 2024
+
+1. Kết quả của huyện Triệu Phong
+
+Năm 2024, toàn huyện giải quyết việc làm cho 2.410 lao động.
+
+2. Kết quả chung toàn tỉnh năm 2024
+
+- Về việc làm: trong năm giải quyết việc làm cho 12.950 lao động, trong đó 1.830 lao động đi làm việc ở nước ngoài theo hợp đồng.`;
+
 let assistant: Assistant;
 
 beforeAll(async () => {
@@ -46,6 +56,7 @@ beforeAll(async () => {
   await corpus.upsert({ id: 'ha-nam-2016-2020', text: HA_NAM });
   await corpus.upsert({ id: 'thai-binh-2023', text: THAI_BINH });
   await corpus.upsert({ id: 'binh-duong-9t-2024', text: BINH_DUONG });
+  await corpus.upsert({ id: 'trieu-phong-2024', text: TRIEU_PHONG });
   assistant = createAssistant(corpus);
 });
 
@@ -150,5 +161,14 @@ describe('issue 17: computations', () => {
   it('does not answer a remainder with one of its figures when the total is not stated', async () => {
     const r = await ask('Ngoài phần doanh nghiệp đóng góp, Bình Dương hỗ trợ bao nhiêu hồ sơ từ nguồn khác năm 2024?');
     expect(r.status).not.toBe('answered');
+  });
+});
+
+describe('issue 17: places, national vs province vs district', () => {
+  it('gives the province the figures under a heading about the whole province in a district report', async () => {
+    const r = await ask('Năm 2024 tỉnh Quảng Trị có bao nhiêu lao động đi làm việc ở nước ngoài theo hợp đồng?');
+    expect(values(r)).toEqual([1830]);
+    const own = await ask('Năm 2024 huyện Triệu Phong giải quyết việc làm cho bao nhiêu lao động?');
+    expect(values(own)).toEqual([2410]);
   });
 });
