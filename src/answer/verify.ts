@@ -3,7 +3,7 @@
 import type { AskResponse } from '../contract.ts';
 import { extractFigures } from '../extract/figures.ts';
 import type { Figure } from '../extract/types.ts';
-import { normaliseValue } from '../extract/units.ts';
+import { isMoneyUnit, normaliseValue } from '../extract/units.ts';
 import type { Place, Report } from '../ingest/types.ts';
 import { placeKey } from '../search/places.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
@@ -216,8 +216,9 @@ function sameSentence(corpus: CorpusView, b: AnswerBuilder, c: Candidate): strin
   return parts.length ? `; cùng câu: ${parts.map((g) => `${formatValue(g.value, g.unit)} ${b.cite(g, c.report)}`).join(', ')}` : '';
 }
 
+/** Both rates, both money, or both counts: a sum of money never refutes a count of houses. */
 function sameFamily(a: Figure, b: Figure) {
-  return (a.unit === '%') === (b.unit === '%');
+  return (a.unit === '%') === (b.unit === '%') && isMoneyUnit(a.unit) === isMoneyUnit(b.unit);
 }
 
 function describeOne(c: Candidate) {

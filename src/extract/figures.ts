@@ -289,6 +289,9 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
 
     // Metric.
     metric ??= chooseMetric(ctx, n, describedEnd, segStart, sEnd, unit, beforeFolded, prevFigure, isChange);
+    // "Bảng 1. Số hộ nghèo năm 2015 theo huyện" over "Đắk Glong 8.256": a row's number counts what its
+    // caption or header names, when its own words name no metric.
+    if (metric.startsWith('other:')) metric = tableMetricAbove(ctx, n.start) ?? metric;
     // "chiếm tỷ lệ 98,66% tổng số hộ nghèo": a share of a total, not the rate of the place.
     if (unit === '%' && SHARE_OF_TOTAL.test(afterFolded)) qualifiers.push(SHARE_QUALIFIER);
     if (isChange && !/tuong ung\s*(?:voi\s*)?$/u.test(beforeFolded)) metric = changeMetricOf(metric);
@@ -528,6 +531,22 @@ function labelOf(metric: string, qualifiers: string[]): string {
   return groups.length ? `${base} (${groups.join(', ')})` : base;
 }
 
+/** The metric a table's header line (else its caption) names, for a row of that table; undefined otherwise. */
+function tableMetricAbove(ctx: Ctx, at: number): string | undefined {
+  const line = ctx.text.lastIndexOf('\n', at - 1) + 1;
+  if (!isTableRow(ctx.text, line)) return undefined;
+  const block = blockStartAbove(ctx.text, line);
+  if (block >= line) return undefined;
+  const captionEnd = ctx.text.indexOf('\n', block);
+  const headerStart = line - 1 > block ? ctx.text.lastIndexOf('\n', line - 2) + 1 : block;
+  for (const [from, to] of [[headerStart, line], [block, captionEnd < 0 ? line : Math.min(line, captionEnd)]] as const) {
+    const found = findMetricMentions(ctx.folded.slice(from, to));
+    const last = found[found.length - 1];
+    if (last) return last.metricId;
+  }
+  return undefined;
+}
+
 const DECLARED_UNIT = /(?:đơn vị(?: tính)?|ĐVT)\s*:\s*([\p{L}][\p{L} ]{0,20}?)\s*[),;\n]/iu;
 
 /**
@@ -701,6 +720,12 @@ function choosePlace(ctx: Ctx, at: number, sStart: number, sEnd: number): { name
   const from = semiBefore >= 0 ? lo + semiBefore + 1 : lo;
   const to = semiAfter >= 0 ? at + semiAfter : hi;
   const isOwn = (p: PlaceRef) => !!own && p.name === own.name;
+  // A table row's first cell names its subject ("Tuy Đức 6.610" under "Số hộ nghèo theo huyện").
+  const rowStart = ctx.text.lastIndexOf('\n', at - 1) + 1;
+  if (isTableRow(ctx.text, rowStart)) {
+    const label = within(ctx.places, rowStart, at).find((p) => p.start - rowStart <= 4);
+    if (label) return { name: label.name, level: label.level };
+  }
   const acceptable = within(ctx.places, from, to).filter((p) => {
     if (isOwn(p) || p.level === 'commune') return true;
     if (p.level === 'district') return !own || own.level === 'province' ? p.provinceCode === (own?.provinceCode ?? p.provinceCode) : false;

@@ -48,6 +48,13 @@ Năm 2024, toàn huyện giải quyết việc làm cho 2.410 lao động.
 
 - Về việc làm: trong năm giải quyết việc làm cho 12.950 lao động, trong đó 1.830 lao động đi làm việc ở nước ngoài theo hợp đồng.`;
 
+const GIA_LAI = `Gia Lai: số hộ nghèo năm 2022 theo địa phương
+
+Bảng 3. Số hộ nghèo năm 2022 theo huyện (đơn vị: hộ)
+Địa phương | Số hộ nghèo
+Chư Păh | 2.140
+Ia Grai | 1.985`;
+
 let assistant: Assistant;
 
 beforeAll(async () => {
@@ -57,6 +64,7 @@ beforeAll(async () => {
   await corpus.upsert({ id: 'thai-binh-2023', text: THAI_BINH });
   await corpus.upsert({ id: 'binh-duong-9t-2024', text: BINH_DUONG });
   await corpus.upsert({ id: 'trieu-phong-2024', text: TRIEU_PHONG });
+  await corpus.upsert({ id: 'gia-lai-2022', text: GIA_LAI });
   assistant = createAssistant(corpus);
 });
 
@@ -170,5 +178,17 @@ describe('issue 17: places, national vs province vs district', () => {
     expect(values(r)).toEqual([1830]);
     const own = await ask('Năm 2024 huyện Triệu Phong giải quyết việc làm cho bao nhiêu lao động?');
     expect(values(own)).toEqual([2410]);
+  });
+});
+
+describe('issue 17: table rows', () => {
+  it('reads a row by its header and its first cell: the metric the header names, the place the row names', async () => {
+    const r = await ask('Năm 2022 huyện Ia Grai có bao nhiêu hộ nghèo?');
+    expect(values(r)).toEqual([1985]);
+  });
+
+  it('never refutes a count with a sum of money', async () => {
+    const r = await assistant.verify('Năm 2023 Thái Bình sửa chữa 62,5 căn nhà cho người có công.');
+    expect(r.answer).not.toMatch(/báo cáo ghi[^.]*tỷ đồng/u);
   });
 });
