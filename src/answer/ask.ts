@@ -111,7 +111,7 @@ function dispatch(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespons
       // Without the part and its total, one figure would answer something else: no fallback.
       return answerRemainder(corpus, q, b);
     default:
-      return (q.wantsChange ? answerChangeFromLevels(corpus, q, b) : null) ?? answerEach(corpus, q, b) ?? answerValue(corpus, q, b);
+      return (q.wantsChange ? answerChangeFromLevels(corpus, q, b) : null) ?? answerEach(corpus, q, b) ?? answerValue(corpus, q, b) ?? answerLevelBefore(corpus, q, b);
   }
 }
 
@@ -169,6 +169,51 @@ function answerChangeFromLevels(corpus: CorpusView, q: Question, b: AnswerBuilde
   const shown = b.compute(diff <= 0 ? 'Mức giảm' : 'Mức tăng', diff <= 0 ? formula : `${formatViNumber(last.figure.value, 4)} − ${formatViNumber(first.figure.value, 4)}`, Math.abs(diff), top.figure.unit, [first.figure, last.figure]);
   b.lines.unshift(`${diff <= 0 ? 'Giảm' : 'Tăng'} ${shown} (= ${diff <= 0 ? formula : `${formatViNumber(last.figure.value, 4)} − ${formatViNumber(first.figure.value, 4)}`}), từ ${describePeriod(first.figure.period)} đến ${describePeriod(last.figure.period)}; đây là số tính toán từ hai số liệu của báo cáo.`);
   return 'answered';
+}
+
+/** "… giảm 7,69% so năm 2023", "giảm 24,07% so với cuối năm 2015": the year a stated change is measured from. */
+const CHANGE_BASE_YEAR = /^\s*%?\s*\)?\s*,?\s*(?:so (?:voi )?(?:cung ky )?(?:thoi diem )?(?:cuoi |dau )?(?:nam )?)(\d{4}|truoc)\b/;
+
+/** The base year of a change stated right after it; "so với năm trước" is the year before the change's own. */
+function changeBaseYear(c: Candidate): string | undefined {
+  // A page footer can fall inside the phrase ("so với\nTrang 2/4\nnăm trước").
+  const after = foldAligned(c.report.text.slice(c.figure.end, c.figure.end + 60)).replace(/\btrang \d+\s*\/\s*\d+\b/g, ' ').replace(/\s+/g, ' ');
+  const m = CHANGE_BASE_YEAR.exec(after)?.[1];
+  if (m !== 'truoc') return m;
+  const own = c.figure.period?.to.slice(0, 4);
+  return own ? String(Number(own) - 1) : undefined;
+}
+
+/**
+ * "Tỷ lệ hộ nghèo năm 2023 là bao nhiêu?" when the report states only a later level and the change
+ * since then ("năm 2024 còn 33,05%, giảm 7,69% so năm 2023"): the level before the change, computed
+ * (33,05 + 7,69). The change must name the year asked as its base, and the level be in its sentence.
+ */
+function answerLevelBefore(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
+  const asked = q.periods[0];
+  if (!asked || q.wantsChange || q.wantsTarget) return null;
+  const year = asked.to.slice(0, 4);
+  const changes = rankFigures(corpus, { ...constraintsOf(q), period: null, wantsChange: true }).filter((x) => x.figure.kind === 'change' && answersMetric({ ...q, metrics: q.metrics.map((m) => m) }, x.figure) || (x.figure.kind === 'change' && !q.metrics.length));
+  for (const c of changes.slice(0, 8)) {
+    if (changeBaseYear(c) !== year) continue;
+    const dir = c.figure.qualifiers.includes('tăng') ? 1 : c.figure.qualifiers.includes('giảm') ? -1 : 0;
+    if (!dir) continue;
+    const level = corpus
+      .figuresOf(c.report.id)
+      .filter((g) => g.sentenceStart === c.figure.sentenceStart && g.kind === 'result' && g.unit === c.figure.unit && g.start < c.figure.start && g.place === c.figure.place)
+      .pop();
+    if (!level || (q.unitWanted === 'percent') !== isPercentUnit(level.unit)) continue;
+    const levelCand = { ...c, figure: level };
+    sayFigure(corpus, b, levelCand, false);
+    sayFigure(corpus, b, c, false);
+    const sign = dir < 0 ? '+' : '−';
+    const formula = `${formatViNumber(level.value, 4)} ${sign} ${formatViNumber(c.figure.value, 4)}`;
+    const value = dir < 0 ? level.value + c.figure.value : level.value - c.figure.value;
+    const shown = b.compute(`Mức năm ${year} suy ra`, formula, value, level.unit, [level, c.figure]);
+    b.lines.unshift(`Năm ${year} khoảng ${shown} (= ${formula}): mức ${describePeriod(level.period)} cộng lại phần đã ${dir < 0 ? 'giảm' : 'tăng'} so với năm ${year}; đây là số tính toán.`);
+    return 'answered';
+  }
+  return null;
 }
 
 // An average or per-head amount ("thu nhập bình quân") is a figure of its own, never a division.

@@ -298,6 +298,8 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
     // "tỷ lệ hộ nghèo giảm còn 3,5%", "… giảm 3,5%, còn 28,6%": the level reached is the rate itself.
     // "Tỷ lệ giảm hộ nghèo … đạt 3,7%" is the reduction itself, not a level.
     else if (!isChange && metricById(metric)?.kind === 'change' && !/(?:ty|ti) le giam|muc giam/u.test(beforeFolded)) metric = metricById(metric)?.related.find((r) => metricById(r)?.kind === 'rate') ?? metric;
+    // "chiếm tỷ lệ 0,13%, giảm 235 hộ": a count of households is never a rate nor a rate's change.
+    if (unit && unit !== '%' && !isMoneyUnit(unit) && metricById(metric)?.units.every((u) => u.includes('%') || u.includes('phần trăm'))) metric = countMetricOf(metric) ?? metric;
     if (n.pairRole === 'target') {
       const partner = byIndex.get(n.pairedWith as number);
       if (partner) metric = partner.metric;
@@ -599,7 +601,8 @@ function findQualifiers(ctx: Ctx, from: number, to: number, unit: string): strin
 
 /** The period the figure speaks of: its clause, its sentence, its paragraph, its section, the report. */
 function choosePeriod(ctx: Ctx, passage: Passage, at: number, sStart: number, sEnd: number): Period | null {
-  const usable = (p: PeriodMention) => !/so voi\s*(?:cung ky\s*)?$/u.test(ctx.folded.slice(Math.max(0, p.start - 14), p.start));
+  // "giảm 7,69% so năm 2023", "so với cùng kỳ": the base of a comparison is not the figure's period.
+  const usable = (p: PeriodMention) => !/(?:^|[^a-z])so(?: voi)?\s*(?:cung ky\s*)?$/u.test(ctx.folded.slice(Math.max(0, p.start - 14), p.start));
   const isSpan = (p: Period) => Date.parse(p.to) - Date.parse(p.from) > 400 * 86400_000;
   // The nearest specific period before the number in its sentence, else the first one after it;
   // searched from the number outwards, so a sentence of thousands of figures stays linear.
@@ -719,7 +722,8 @@ function choosePlace(ctx: Ctx, at: number, sStart: number, sEnd: number): { name
   const semiAfter = ctx.text.slice(at, hi).indexOf(';');
   const from = semiBefore >= 0 ? lo + semiBefore + 1 : lo;
   const to = semiAfter >= 0 ? at + semiAfter : hi;
-  const isOwn = (p: PlaceRef) => !!own && p.name === own.name;
+  // "thành phố Lào Cai" in the report of tỉnh Lào Cai is the city, not the report's own place.
+  const isOwn = (p: PlaceRef) => !!own && p.name === own.name && (p.level === own.level || p.level === 'commune');
   // A table row's first cell names its subject ("Tuy Đức 6.610" under "Số hộ nghèo theo huyện").
   const rowStart = ctx.text.lastIndexOf('\n', at - 1) + 1;
   if (isTableRow(ctx.text, rowStart)) {

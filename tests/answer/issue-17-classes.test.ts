@@ -55,6 +55,10 @@ Bảng 3. Số hộ nghèo năm 2022 theo huyện (đơn vị: hộ)
 Chư Păh | 2.140
 Ia Grai | 1.985`;
 
+const YEN_BAI_2024 = `Tỉnh Yên Bái: kết quả rà soát hộ nghèo năm 2024
+
+Năm 2024, tỷ lệ hộ nghèo của huyện Trạm Tấu còn 38,6%, giảm 9,4% so với năm 2022. Riêng thành phố Yên Bái chỉ còn 61 hộ nghèo, giảm 140 hộ so với năm trước.`;
+
 let assistant: Assistant;
 
 beforeAll(async () => {
@@ -65,6 +69,7 @@ beforeAll(async () => {
   await corpus.upsert({ id: 'binh-duong-9t-2024', text: BINH_DUONG });
   await corpus.upsert({ id: 'trieu-phong-2024', text: TRIEU_PHONG });
   await corpus.upsert({ id: 'gia-lai-2022', text: GIA_LAI });
+  await corpus.upsert({ id: 'yen-bai-ra-soat-2024', text: YEN_BAI_2024 });
   assistant = createAssistant(corpus);
 });
 
@@ -190,5 +195,40 @@ describe('issue 17: table rows', () => {
   it('never refutes a count with a sum of money', async () => {
     const r = await assistant.verify('Năm 2023 Thái Bình sửa chữa 62,5 căn nhà cho người có công.');
     expect(r.answer).not.toMatch(/báo cáo ghi[^.]*tỷ đồng/u);
+  });
+});
+
+describe('issue 17: the level before a stated change', () => {
+  it('adds back a reduction measured from the year asked ("còn 38,6%, giảm 9,4% so với năm 2022")', async () => {
+    const r = await ask('Tỷ lệ hộ nghèo huyện Trạm Tấu năm 2022 là bao nhiêu?');
+    expect(r.status).toBe('answered');
+    expect(r.computations[0]?.value).toBeCloseTo(48, 9);
+    expect(r.computations[0]?.formula).toBe('38,6 + 9,4');
+  });
+
+  it('reads "so với năm trước" as the year before, and "thành phố X" in tỉnh X\'s report as the city', async () => {
+    const r = await ask('Năm 2023 thành phố Yên Bái có bao nhiêu hộ nghèo?');
+    expect(r.computations[0]?.value).toBe(201);
+    expect(r.answer).toMatch(/thành phố Yên Bái/u);
+  });
+
+  it('does not time a question by the data it names as its source ("từ số liệu năm 2024")', async () => {
+    const r = await ask('Từ số liệu năm 2024, tỷ lệ hộ nghèo huyện Trạm Tấu năm 2022 là bao nhiêu?');
+    expect(r.computations[0]?.value).toBeCloseTo(48, 9);
+  });
+
+  it('abstains when no change is measured from the year asked', async () => {
+    const r = await ask('Tỷ lệ hộ nghèo huyện Trạm Tấu năm 2020 là bao nhiêu?');
+    expect(r.status).toBe('not_found');
+  });
+});
+
+describe('issue 17: accent folding respects the accents typed', () => {
+  it('does not read "thành phố Yên Bái" as Phổ Yên', async () => {
+    const { findQueryPlaces } = await import('../../src/search/places.ts');
+    const keys = findQueryPlaces('Năm 2023 thành phố Yên Bái có bao nhiêu hộ nghèo?').map((p) => p.key);
+    expect(keys).toContain('yen bai');
+    expect(keys).not.toContain('pho yen');
+    expect(findQueryPlaces('ho ngheo thanh pho pho yen').map((p) => p.key)).toContain('pho yen');
   });
 });
