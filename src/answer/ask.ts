@@ -11,6 +11,7 @@ import { foldAligned } from '../text/fold-aligned.ts';
 import { findPeriods } from '../text/periods.ts';
 import { formatViNumber } from '../text/vi-number.ts';
 import { AnswerBuilder, ComputationError } from './builder.ts';
+import { SCOPE_LABELS, SCOPES } from './cues.ts';
 import { evidenceOf } from './evidence.ts';
 import { capitalise, describePeriod, describePlace, formatValue, kindNote, metricLabel, statedValue } from './present.ts';
 import { fitsUnitWanted as fitsUnit, type Question, parseQuestion } from './question.ts';
@@ -576,6 +577,18 @@ function sidesOf(q: Question): Constraints[] {
       return { ...base, places: [p], period: own, wantsTarget: own ? planBefore(own.start) : base.wantsTarget };
     });
   }
+  // "Sóc Trăng năm 2024 thấp hơn … chung cả nước năm 2023": a place against the country or a region,
+  // each side with the period written after its name.
+  const words = ` ${q.plain.replace(/[^a-z0-9]+/g, ' ')} `;
+  const scope = places.length === 1 ? SCOPES.find((x) => x.names.some((n) => words.includes(` ${n} `))) : undefined;
+  if (scope && places[0]) {
+    const scopeAt = Math.min(...scope.names.map((n) => folded.indexOf(n)).filter((i) => i >= 0));
+    const placeAt = at(places[0]);
+    const periodAfter = (from: number, to: number) => periods.find((x) => x.start >= from && x.start < to) ?? null;
+    const placeSide = { ...base, places: [places[0]], scope: null, period: periodAfter(placeAt, placeAt < scopeAt ? scopeAt : folded.length) ?? (periods.length === 1 ? (periods[0] ?? null) : null) };
+    const scopeSide = { ...base, places: [], scope, period: periodAfter(scopeAt, scopeAt < placeAt ? placeAt : folded.length) ?? (periods.length === 1 ? (periods[0] ?? null) : null) };
+    return placeAt < scopeAt ? [placeSide, scopeSide] : [scopeSide, placeSide];
+  }
   if (periods.length >= 2) {
     return periods.slice(0, 2).map((p) => ({ ...base, period: p, wantsTarget: planBefore(p.start) }));
   }
@@ -591,6 +604,8 @@ function answerComparison(corpus: CorpusView, q: Question, b: AnswerBuilder): As
     const cands = rankFigures(corpus, s).filter((c) => answersKind(q, c.figure));
     return byEvidence(q, cands.slice(0, 12)) ?? cands[0];
   });
+  // A side that is the country or a region is named so, not by its figure's (absent) place.
+  const scopeOf = new Map(picks.map((p, i) => [p?.figure.id, sides[i]?.scope ? SCOPE_LABELS[sides[i]?.scope?.id ?? ''] : undefined]));
   const [x, y] = picks;
   if (!x || !y || x.figure.id === y.figure.id) return null;
   if (unitFamily(x.figure.unit) !== unitFamily(y.figure.unit)) return null;
@@ -604,7 +619,7 @@ function answerComparison(corpus: CorpusView, q: Question, b: AnswerBuilder): As
   const pts = unit === '%';
   const formula = `${formatViNumber(hv, 4)} − ${formatViNumber(lv, 4)}`;
   const shown = b.compute(pts ? 'Chênh lệch (điểm phần trăm)' : 'Chênh lệch', formula, hv - lv, unit, [hi.figure, lo.figure]);
-  const who = (k: Candidate) => `${describePlace(k.figure, k.report)} ${describePeriod(k.figure.period)}${k.figure.kind === 'target' ? ' (kế hoạch)' : ''}`.trim();
+  const who = (k: Candidate) => `${scopeOf.get(k.figure.id) ?? describePlace(k.figure, k.report)} ${describePeriod(k.figure.period)}${k.figure.kind === 'target' ? ' (kế hoạch)' : ''}`.trim();
   const verdict = hv === lv ? 'Hai số liệu bằng nhau.' : `${capitalise(who(hi))} cao hơn ${who(lo)}: ${pts ? shown.replace('%', ' điểm phần trăm') : shown} (= ${formula}).`;
   b.lines.unshift(verdict);
   return 'answered';

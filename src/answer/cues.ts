@@ -59,3 +59,14 @@ export const SCOPES: { id: string; names: string[] }[] = [
   { id: 'southeast', names: ['dong nam bo'] },
   { id: 'mekong_delta', names: ['dong bang song cuu long', 'dbscl'] },
 ];
+
+/** How an answer names a scope of SCOPES. */
+export const SCOPE_LABELS: Record<string, string> = {
+  national: 'cả nước',
+  northern_midlands: 'vùng Trung du và miền núi phía Bắc',
+  red_river_delta: 'vùng Đồng bằng sông Hồng',
+  north_central_coast: 'vùng Bắc Trung Bộ và duyên hải miền Trung',
+  central_highlands: 'vùng Tây Nguyên',
+  southeast: 'vùng Đông Nam Bộ',
+  mekong_delta: 'vùng Đồng bằng sông Cửu Long',
+};

@@ -59,6 +59,10 @@ const YEN_BAI_2024 = `Tỉnh Yên Bái: kết quả rà soát hộ nghèo năm 2
 
 Năm 2024, tỷ lệ hộ nghèo của huyện Trạm Tấu còn 38,6%, giảm 9,4% so với năm 2022. Riêng thành phố Yên Bái chỉ còn 61 hộ nghèo, giảm 140 hộ so với năm trước.`;
 
+const CA_NUOC = `Kết quả rà soát hộ nghèo năm 2023 trên phạm vi cả nước
+
+Theo Bộ LĐ-TB&XH, năm 2023 tỷ lệ hộ nghèo chung cả nước là 2,93%.`;
+
 let assistant: Assistant;
 
 beforeAll(async () => {
@@ -70,6 +74,7 @@ beforeAll(async () => {
   await corpus.upsert({ id: 'trieu-phong-2024', text: TRIEU_PHONG });
   await corpus.upsert({ id: 'gia-lai-2022', text: GIA_LAI });
   await corpus.upsert({ id: 'yen-bai-ra-soat-2024', text: YEN_BAI_2024 });
+  await corpus.upsert({ id: 'ca-nuoc-2023', text: CA_NUOC });
   assistant = createAssistant(corpus);
 });
 
@@ -230,5 +235,14 @@ describe('issue 17: accent folding respects the accents typed', () => {
     expect(keys).toContain('yen bai');
     expect(keys).not.toContain('pho yen');
     expect(findQueryPlaces('ho ngheo thanh pho pho yen').map((p) => p.key)).toContain('pho yen');
+  });
+});
+
+describe('issue 17: comparing a place with the country', () => {
+  it('keeps both sides, each with the period written after it', async () => {
+    const r = await ask('Tỷ lệ hộ nghèo huyện Trạm Tấu năm 2024 cao hơn tỷ lệ hộ nghèo chung cả nước năm 2023 bao nhiêu điểm phần trăm?');
+    expect(r.status).toBe('answered');
+    expect(r.computations[0]?.value).toBeCloseTo(35.67, 9);
+    expect(r.answer).toMatch(/cả nước năm 2023/u);
   });
 });
