@@ -464,6 +464,9 @@ function headOf(folded: string, mentions: MetricMention[]): MetricMention | unde
     const m = mentions[i] as MetricMention;
     if (/^\s*(?:cho|doi voi)\s*$/u.test(folded.slice(m.end, last.start))) return m;
   }
+  // "Tư vấn, giới thiệu việc làm và học nghề cho 18.612 lượt": of two phrases joined by "và", the first leads.
+  const prev = mentions[mentions.length - 2];
+  if (prev && /^\s*va\s*$/u.test(folded.slice(prev.end, last.start)) && /^\s*cho\s*$/u.test(folded.slice(last.end, last.end + 6).replace(/\d.*$/u, ''))) return prev;
   return last;
 }
 

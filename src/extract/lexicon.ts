@@ -78,7 +78,7 @@ const EXTRA_SYNONYMS: Record<string, string[]> = {
   vocational_trainees: ['lớp nghề', 'lớp đào tạo nghề', 'tuyển sinh và đào tạo', 'tuyển sinh, đào tạo nghề nghiệp', 'đào tạo nghề nghiệp'],
   social_allowance_recipients: ['trợ cấp xã hội thường xuyên', 'chi trả tiền trợ cấp xã hội', 'bảo trợ xã hội'],
   free_health_insurance_cards: ['hỗ trợ BHYT', 'cấp BHYT', 'mua và cấp BHYT', 'thẻ BHYT'],
-  job_placement_services: ['được tư vấn, giới thiệu việc làm', 'tư vấn, giới thiệu, kết nối việc làm', 'hội nghị tư vấn việc làm', 'hội nghị tư vấn'],
+  job_placement_services: ['được tư vấn, giới thiệu việc làm', 'tư vấn, giới thiệu việc làm', 'tư vấn, giới thiệu, kết nối việc làm', 'hội nghị tư vấn việc làm', 'hội nghị tư vấn'],
   jobs_created: ['giải quyết việc làm', 'tìm được việc làm mới', 'tạo việc làm mới cho'],
   trained_labour_rate: ['lao động qua đào tạo'],
   new_poor_households: ['hộ nghèo phát sinh'],

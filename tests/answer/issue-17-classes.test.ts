@@ -246,3 +246,16 @@ describe('issue 17: comparing a place with the country', () => {
     expect(r.answer).toMatch(/cả nước năm 2023/u);
   });
 });
+
+describe('issue 17: the phrase a number counts', () => {
+  it('takes the first of two phrases joined by "và" before "cho N" as what N counts', async () => {
+    const corpus = await Corpus.open({ store: new MemoryStore(), seeds: [] });
+    await corpus.upsert({
+      id: 'hung-yen-6t-2024',
+      text: `Hưng Yên: 6 tháng đầu năm 2024\n\nSáu tháng đầu năm 2024, Trung tâm Dịch vụ việc làm tỉnh Hưng Yên tư vấn, giới thiệu việc làm và học nghề cho 9.350 lượt lao động, đạt 112% kế hoạch năm. Các cơ sở giáo dục nghề nghiệp tuyển sinh đào tạo nghề cho 6.120 người, đạt 41% kế hoạch năm.`,
+    });
+    const r = await createAssistant(corpus).ask({ question: 'Từ kết quả 6 tháng đầu năm 2024, suy ra kế hoạch tuyển sinh đào tạo nghề năm 2024 của Hưng Yên khoảng bao nhiêu người?', history: [] });
+    expect(r.status).toBe('answered');
+    expect(r.computations[0]?.inputs).toContain(r.facts.find((f) => f.value === 6120)?.id);
+  });
+});
