@@ -12,7 +12,7 @@ import { findPeriods } from '../text/periods.ts';
 import { formatViNumber } from '../text/vi-number.ts';
 import { AnswerBuilder, ComputationError } from './builder.ts';
 import { SCOPE_LABELS, SCOPES } from './cues.ts';
-import { evidenceOf } from './evidence.ts';
+import { clausePrecision, evidenceOf } from './evidence.ts';
 import { capitalise, describePeriod, describePlace, formatValue, kindNote, metricLabel, statedValue } from './present.ts';
 import { fitsUnitWanted as fitsUnit, type Question, parseQuestion } from './question.ts';
 import { type Candidate, type Constraints, type CorpusView, constraintsOf, rankFigures, reportPlaceKey } from './retrieve.ts';
@@ -303,7 +303,14 @@ function byEvidence(q: Question, cands: Candidate[]): Candidate | undefined {
       bestCover = v;
     }
   }
-  return best;
+  if (best) return best;
+  // Equal cover and a close score: the figure whose own clause says no more than was asked.
+  const tied = cands.slice(1).filter((c) => c.score >= top.score - 1.5 && Math.abs(cover(c) - base) < 1e-9 && c.figure.unit === top.figure.unit);
+  if (!tied.length) return undefined;
+  const precision = (c: Candidate) => clausePrecision(q.terms, c.figure, c.report);
+  const own = precision(top);
+  const sharper = tied.reduce((a, c) => (precision(c) > precision(a) ? c : a));
+  return precision(sharper) >= own + 0.2 ? sharper : undefined;
 }
 
 /**

@@ -200,6 +200,16 @@ function isCounted(m: RegExpMatchArray): boolean {
  */
 function clauseOf(f: Figure, report: Report): string {
   const t = report.text;
+  // A cell of a piped table: its row's label (first cell) and the cell itself ("Số người chết (người) … 41").
+  const rowStart = t.lastIndexOf('\n', f.start - 1) + 1;
+  const firstBar = t.indexOf('|', rowStart);
+  if (firstBar >= 0 && firstBar < f.start) {
+    const cellStart = t.lastIndexOf('|', f.start - 1) + 1;
+    const nextBar = t.indexOf('|', f.end);
+    const lineEnd = t.indexOf('\n', f.end);
+    const cellEnd = Math.min(nextBar < 0 ? t.length : nextBar, lineEnd < 0 ? t.length : lineEnd);
+    return `${t.slice(rowStart, firstBar)} ${t.slice(cellStart, cellEnd)}`;
+  }
   // A line ends a clause too: table rows and list items are one line each.
   let start = Math.max(f.sentenceStart, t.lastIndexOf(';', f.start - 1) + 1, t.lastIndexOf('\n', f.start - 1) + 1, f.start - 90);
   const semi = t.indexOf(';', f.end);
@@ -334,5 +344,17 @@ export function subjectCoverage(terms: Term[], f: Figure, report: Report): numbe
     if (has(own, t) || l.unitWords.has(t.folded) || (l.family !== null && countFamily(t.folded) === l.family)) found += w;
   }
   return sum ? found / sum : 0;
+}
+
+/**
+ * How much of a figure's own clause the question asks about: the share of the clause's content
+ * syllables that are question terms. "Số người lao động bị chết, bị thương … 344 người" says more
+ * than "số người chết" asks; "Số người chết (người) … 41" says just that. 0–1.
+ */
+export function clausePrecision(terms: Term[], f: Figure, report: Report): number {
+  const asked = new Set(terms.flatMap((t) => [t.folded, ...t.expansion]));
+  const words = [...levelOf(clauseOf(f, report)).folded].filter((w) => w.length > 1 && !/^\d/.test(w) && !FILLER.has(w));
+  if (!words.length) return 0;
+  return words.filter((w) => asked.has(w)).length / words.length;
 }
 

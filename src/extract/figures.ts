@@ -238,7 +238,7 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
     // "(trong đó cao đẳng: 19; trung cấp: 285 …)": a list of parts takes the unit of what it breaks down.
     if (!unit && /^\s*[;,.)]/.test(text.slice(n.end, n.end + 3)) && lastCountUnit) unit = lastCountUnit;
     // A table cell's number takes the unit its caption or header declares ("(đơn vị: nhà)", "ĐVT: người").
-    if (!unit) unit = tableUnitAbove(text, n.start);
+    if (!unit) unit = rowLabelUnit(text, n.start) || tableUnitAbove(text, n.start);
     const figEnd = unitFrom === n && unitMatch ? unitMatch.end : n.end;
     // The words after "A/B người …" describe A too.
     const describedEnd = unitFrom !== n && unitMatch ? unitMatch.end : figEnd;
@@ -536,6 +536,36 @@ function labelOf(metric: string, qualifiers: string[]): string {
   return groups.length ? `${base} (${groups.join(', ')})` : base;
 }
 
+/**
+ * The period its column's header names, for a number in a cell of a piped table ("Số người chết |
+ * 31 | 41" under "Chỉ tiêu | 6 tháng 2022 | 6 tháng 2023"); null otherwise. The header is the first
+ * piped line of the block with as many cells and no number outside its periods.
+ */
+function columnHeaderPeriod(ctx: Ctx, at: number): Period | null {
+  const text = ctx.text;
+  const rowStart = text.lastIndexOf('\n', at - 1) + 1;
+  const rowEndAt = text.indexOf('\n', at);
+  const row = text.slice(rowStart, rowEndAt < 0 ? text.length : rowEndAt);
+  if (!row.includes('|')) return null;
+  const col = text.slice(rowStart, at).split('|').length - 1;
+  if (col < 1) return null;
+  const cells = row.split('|').length;
+  const block = blockStartAbove(text, rowStart);
+  for (let line = block; line < rowStart; ) {
+    const end = text.indexOf('\n', line);
+    const header = text.slice(line, end < 0 ? rowStart : end);
+    if (header.includes('|')) {
+      if (header.split('|').length !== cells) return null;
+      const cell = header.split('|')[col] ?? '';
+      const year = ctx.report.periods[0]?.year;
+      const found = findPeriods(cell, year ? { defaultYear: year } : {});
+      return found.length === 1 && found[0] ? strip(found[0]) : null;
+    }
+    line = end < 0 ? rowStart : end + 1;
+  }
+  return null;
+}
+
 /** The metric a table's header line (else its caption) names, for a row of that table; undefined otherwise. */
 function tableMetricAbove(ctx: Ctx, at: number): string | undefined {
   const line = ctx.text.lastIndexOf('\n', at - 1) + 1;
@@ -550,6 +580,14 @@ function tableMetricAbove(ctx: Ctx, at: number): string | undefined {
     if (last) return last.metricId;
   }
   return undefined;
+}
+
+/** "Số người chết (người) | 31 | 41": a piped row whose first cell ends with "(unit)" counts its cells in it. */
+function rowLabelUnit(text: string, at: number): string {
+  const rowStart = text.lastIndexOf('\n', at - 1) + 1;
+  const bar = text.indexOf('|', rowStart);
+  if (bar < 0 || bar > at) return '';
+  return /\(([\p{L}][\p{L} ]{0,15})\)\s*$/u.exec(text.slice(rowStart, bar))?.[1]?.trim().toLowerCase() ?? '';
 }
 
 const DECLARED_UNIT = /(?:đơn vị(?: tính)?|ĐVT)\s*:\s*([\p{L}][\p{L} ]{0,20}?)\s*[),;\n]/iu;
@@ -610,6 +648,9 @@ function choosePeriod(ctx: Ctx, passage: Passage, at: number, sStart: number, sE
   // The nearest specific period before the number in its sentence, else the first one after it;
   // searched from the number outwards, so a sentence of thousands of figures stays linear.
   const specificOk = (p: PeriodMention) => p.end <= sEnd && usable(p) && !isSpan(p);
+  // "Chỉ tiêu | 6 tháng 2022 | 6 tháng 2023": a cell of a piped table is timed by its column's header.
+  const column = columnHeaderPeriod(ctx, at);
+  if (column) return column;
   const pick = lastBefore(ctx.periods, at, sStart, specificOk, 200) ?? firstFrom(ctx.periods, sStart, sEnd, specificOk);
   if (pick) return strip(pick);
   // "Kết quả cả giai đoạn 2021 - 2024: tỷ lệ … đạt 76,56%": a span the figure's own sentence names
@@ -744,7 +785,10 @@ function choosePlace(ctx: Ctx, at: number, sStart: number, sEnd: number): { name
   const before = acceptable.filter((p) => p.end <= at);
   // After the figure only "tại xã Bình Tân", "ở huyện X": a place the figure happened in, not a list of where.
   const located = acceptable.find((p) => p.start > at && !isOwn(p) && p.level !== 'province' && /(?:tai|o)\s+(?:xa|phuong|thi tran|huyen|thi xa)?\s*$/u.test(ctx.folded.slice(Math.max(0, p.start - 20), p.start)));
-  const pick = before[before.length - 1] ?? located;
+  let pick = before[before.length - 1] ?? located;
+  // "6 tháng đầu năm 2023 toàn quốc xảy ra … làm 353 người chết" in a city's report: the country's figure.
+  const national = [...ctx.folded.slice(from, at).matchAll(/(?:^|[^\p{L}])(?:toan quoc|ca nuoc)(?![\p{L}])/gu)].pop();
+  if (national && !/(?:so voi|binh quan|chung|cua|trong)\s*$/u.test(ctx.folded.slice(Math.max(from, from + (national.index ?? 0) - 12), from + (national.index ?? 0) + 1)) && (!pick || pick.end <= from + (national.index ?? 0))) return null;
   // "toàn tỉnh còn 3.440 hộ" in a district's report: the province, unless a place follows the words.
   if (own?.level === 'district' && own.province) {
     const whole = [...ctx.folded.slice(from, at).matchAll(/(?:^|[^\p{L}])(?:toan|ca|cua) tinh(?![\p{L}])/gu)].pop();

@@ -144,6 +144,8 @@ const SPELLED_BOTH_WAYS: [string, string][] = [
   ['NHCSXH', 'Ngân hàng Chính sách xã hội'],
   ['XKLĐ', 'xuất khẩu lao động'],
   ['NCC', 'người có công'],
+  ['TNLĐ', 'tai nạn lao động'],
+  ['GDNN', 'giáo dục nghề nghiệp'],
 ];
 
 function spellings(synonym: string): string[] {

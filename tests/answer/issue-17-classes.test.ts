@@ -259,3 +259,40 @@ describe('issue 17: the phrase a number counts', () => {
     expect(r.computations[0]?.inputs).toContain(r.facts.find((f) => f.value === 6120)?.id);
   });
 });
+
+describe('issue 17: piped tables', () => {
+  it('reads cells by their row label unit and their column header period', async () => {
+    const corpus = await Corpus.open({ store: new MemoryStore(), seeds: [] });
+    await corpus.upsert({
+      id: 'binh-phuoc-tnld',
+      text: `Bình Phước: tình hình tai nạn lao động\n\nBảng 2. Một số chỉ tiêu\nChỉ tiêu | 9 tháng 2022 | 9 tháng 2023 | Tăng/giảm\nSố vụ tai nạn lao động (vụ) | 18 | 23 | tăng 5 vụ\nSố người chết (người) | 12 | 17 | tăng 5 người`,
+    });
+    const a = createAssistant(corpus);
+    const r = await a.ask({ question: '9 tháng năm 2023 Bình Phước có bao nhiêu người chết vì tai nạn lao động?', history: [] });
+    expect(r.facts.map((f) => f.value)).toEqual([17]);
+    const figures = corpus.figuresOf('binh-phuoc-tnld');
+    expect(figures.some((f) => f.value === 2)).toBe(false);
+  });
+});
+
+describe('issue 17: national figures in a province report, and saying no more than asked', () => {
+  it('does not give a province the country\'s figure stated in its report ("toàn quốc … 353 người chết")', async () => {
+    const corpus = await Corpus.open({ store: new MemoryStore(), seeds: [] });
+    await corpus.upsert({
+      id: 'dong-nai-tnld-2023',
+      text: `Đồng Nai: tai nạn lao động 6 tháng đầu năm 2023\n\nTrong 6 tháng đầu năm 2023, trên địa bàn tỉnh Đồng Nai số người lao động bị chết, bị thương do tai nạn lao động là 96 người.\n\nTheo Bộ LĐ-TB&XH, 6 tháng đầu năm 2023 toàn quốc có 345 vụ tai nạn lao động chết người, làm 353 người chết.`,
+    });
+    const r = await createAssistant(corpus).ask({ question: '6 tháng đầu năm 2023 Đồng Nai có bao nhiêu người chết vì tai nạn lao động?', history: [] });
+    expect(r.facts.map((f) => f.value)).not.toContain(353);
+  });
+
+  it('prefers, among figures that cover the question alike, the one whose clause says just that', async () => {
+    const corpus = await Corpus.open({ store: new MemoryStore(), seeds: [] });
+    await corpus.upsert({
+      id: 'dong-nai-tnld-bang',
+      text: `Đồng Nai: tai nạn lao động 6 tháng đầu năm 2023\n\nTrong 6 tháng đầu năm 2023, trên địa bàn tỉnh Đồng Nai số người lao động bị chết, bị thương do tai nạn lao động là 96 người.\n\nBảng 1. Một số chỉ tiêu tai nạn lao động\nChỉ tiêu | 6 tháng 2022 | 6 tháng 2023\nSố người chết (người) | 9 | 14`,
+    });
+    const r = await createAssistant(corpus).ask({ question: 'tai nan lao dong dong nai 6 thang dau 2023 so nguoi chet', history: [] });
+    expect(r.facts.map((f) => f.value)).toEqual([14]);
+  });
+});
