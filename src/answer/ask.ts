@@ -420,6 +420,8 @@ function relatedOf(corpus: CorpusView, f: Figure, report: Report): Figure[] {
   if (!out.length && !isPercentUnit(f.unit)) {
     const next = all.find((g) => g.sentenceStart === f.sentenceStart && g.start > f.end && g.id !== f.id);
     if (next && isPercentUnit(next.unit) && next.kind !== 'change' && next.kind !== 'target' && !/[;.]/.test(report.text.slice(f.end, next.start))) out.push(next);
+    // "Tổng kinh phí … 697,8 tỷ đồng, trong đó kinh phí Trung ương hỗ trợ 292,9 tỷ đồng": the part a total names.
+    else if (next && next.unit === f.unit && next.kind === f.kind && next.value < f.value && /(?<!\p{L})trong đó(?!\p{L})/iu.test(report.text.slice(f.end, next.start)) && !/[;.]/.test(report.text.slice(f.end, next.start))) out.push(next);
   }
   return out;
 }

@@ -296,3 +296,10 @@ describe('issue 17: national figures in a province report, and saying no more th
     expect(r.facts.map((f) => f.value)).toEqual([14]);
   });
 });
+
+describe('issue 17: a total with the part it names', () => {
+  it('shows the "trong đó" part stated with a total', async () => {
+    const r = await ask('tong kinh phi sua chua nha o ho ngheo binh duong 2024');
+    expect(values(r)).toEqual(expect.arrayContaining([48.6, 30.2]));
+  });
+});
