@@ -400,6 +400,7 @@ function roleOf(main: Figure, g: Figure): string {
   if (g.metric === 'plan_attainment' || g.metric === 'plan_exceeded' || g.kind === 'change') return statedValue(g);
   if (g.kind === 'target' && main.kind !== 'target') return `kế hoạch ${v}`;
   if (main.kind === 'target' && g.kind === 'result') return `kết quả thực hiện ${v}`;
+  if (g.unit === main.unit && g.value < main.value && main.sentenceStart === g.sentenceStart && !isPercentUnit(g.unit)) return `trong đó ${v}`;
   if (g.unit === '%') return `chiếm ${v}`;
   if (isMoneyUnit(g.unit)) return `kinh phí ${v}`;
   return v;

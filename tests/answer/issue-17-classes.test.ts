@@ -299,7 +299,7 @@ describe('issue 17: national figures in a province report, and saying no more th
 
 describe('issue 17: a total with the part it names', () => {
   it('shows the "trong đó" part stated with a total', async () => {
-    const r = await ask('tong kinh phi sua chua nha o ho ngheo binh duong 2024');
+    const r = await ask('Năm 2024 tổng kinh phí hỗ trợ sửa chữa nhà ở cho hộ nghèo của Bình Dương là bao nhiêu?');
     expect(values(r)).toEqual(expect.arrayContaining([48.6, 30.2]));
   });
 });
