@@ -105,6 +105,8 @@ function dispatch(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespons
     case 'implied_target':
       return answerImpliedTarget(corpus, q, b) ?? answerValue(corpus, q, b);
     case 'per_unit':
+      // "thu nhập bình quân đầu người" is a figure of its own, an average already: looked up, never divided.
+      if (metricsAreAverages(q)) return answerValue(corpus, q, b);
       return answerPerUnit(corpus, q, b) ?? (metricsAreAmounts(q) ? null : answerValue(corpus, q, b));
     case 'list':
       return answerList(corpus, q, b) ?? answerValue(corpus, q, b);
@@ -215,6 +217,11 @@ function answerLevelBefore(corpus: CorpusView, q: Question, b: AnswerBuilder): A
     return 'answered';
   }
   return null;
+}
+
+/** The metric asked is itself an average ("thu nhập bình quân đầu người"), by its lexicon label. */
+function metricsAreAverages(q: Question) {
+  return q.metrics.some((m) => /bình quân|đầu người|trung bình/u.test(metricById(m)?.label ?? ''));
 }
 
 // An average or per-head amount ("thu nhập bình quân") is a figure of its own, never a division.

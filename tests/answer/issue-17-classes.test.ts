@@ -303,3 +303,12 @@ describe('issue 17: a total with the part it names', () => {
     expect(values(r)).toEqual(expect.arrayContaining([48.6, 30.2]));
   });
 });
+
+describe('issue 17: an average is a figure, not a division', () => {
+  it('looks up "thu nhập bình quân đầu người" typed without accents', async () => {
+    const corpus = await Corpus.open({ store: new MemoryStore(), seeds: [] });
+    await corpus.upsert({ id: 'cau-ngang-2022', text: `Huyện Cầu Ngang (Trà Vinh) năm 2022\n\nNăm 2022, thu nhập bình quân đầu người của huyện Cầu Ngang đạt 52,4 triệu đồng/người/năm; toàn huyện có 1.250 hộ nghèo.` });
+    const r = await createAssistant(corpus).ask({ question: 'thu nhap binh quan dau nguoi cau ngang 2022', history: [] });
+    expect(r.facts.map((f) => f.value)).toEqual([52.4]);
+  });
+});
