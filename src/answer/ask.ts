@@ -1,6 +1,7 @@
 // The deterministic answerer: a question (and the conversation so far) → figures → computations →
 // a Vietnamese answer with citations. No language model; every number is a figure or computed here.
 import type { AskBody, AskResponse } from '../contract.ts';
+import { SUBGROUP_QUALIFIERS } from '../extract/cues.ts';
 import { findMetricMentions, metricById, rateMetricOf } from '../extract/lexicon.ts';
 import type { Figure } from '../extract/types.ts';
 import { isMoneyUnit, isPercentUnit, MONEY_UNITS, normaliseValue } from '../extract/units.ts';
@@ -339,6 +340,12 @@ function answersKind(q: Question, f: Figure): boolean {
  * name): "hộ cận nghèo" is related to "hộ nghèo" but is not it, so 412 hộ cận nghèo never answers
  * "bao nhiêu hộ nghèo".
  */
+/** "hộ dân tộc Khmer giảm 78 hộ nghèo" is not the district's reduction: a subgroup's figure answers only a question naming a subgroup. */
+function answersGroup(q: Question, f: Figure): boolean {
+  const sub = f.qualifiers.filter((x) => SUBGROUP_QUALIFIERS.includes(x));
+  return !sub.length || q.groups.some((g) => SUBGROUP_QUALIFIERS.includes(g)) || /\b(?:dtts|dan toc|khmer|dong bao|nu)\b/.test(q.folded);
+}
+
 function answersMetric(q: Question, f: Figure): boolean {
   if (!q.metrics.length || q.metrics.includes(f.metric) || f.metric.startsWith('other:')) return true;
   const kind = metricById(f.metric)?.kind;
@@ -353,7 +360,7 @@ function sameSeries(a: Figure, b: Figure) {
 function answerValue(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
   const topic = topicOf(q);
   // The pairs are a constraint of the ranking, so a national corpus is not scanned for them.
-  const cands = relevant(topic, rankFigures(corpus, { ...constraintsOf(q), ...(topic ? { phrases: topic.pairs } : {}) })).filter((x) => answersKind(q, x.figure) && answersMetric(q, x.figure));
+  const cands = relevant(topic, rankFigures(corpus, { ...constraintsOf(q), ...(topic ? { phrases: topic.pairs } : {}) })).filter((x) => answersKind(q, x.figure) && answersMetric(q, x.figure) && answersGroup(q, x.figure));
   const top = cands[0];
   if (!top) return null;
 
@@ -425,6 +432,11 @@ function relatedOf(corpus: CorpusView, f: Figure, report: Report): Figure[] {
   if (owner && owner.relation?.type !== 'parts_of_total') out.push(owner, ...(owner.relation?.with ?? []).map((id) => all.find((x) => x.id === id)).filter((g): g is Figure => !!g && g.id !== f.id));
   // "17.400 lượt người, đạt khoảng 54,38% kế hoạch", "3.640 lao động, trong đó 65% đã qua đào tạo":
   // the percentage right after a count, before any other number of its sentence, goes with it.
+  // "giảm được 0,77% số hộ nghèo (290 hộ)": the change in the other unit, written beside it.
+  if (!out.length && f.kind === 'change') {
+    const prev = [...all].reverse().find((g) => g.sentenceStart === f.sentenceStart && g.end <= f.start);
+    if (prev && prev.kind === 'change' && prev.unit !== f.unit && /^[^()]*\(\s*$/u.test(report.text.slice(prev.end, f.start))) out.push(prev);
+  }
   if (!out.length && !isPercentUnit(f.unit)) {
     const next = all.find((g) => g.sentenceStart === f.sentenceStart && g.start > f.end && g.id !== f.id);
     if (next && isPercentUnit(next.unit) && next.kind !== 'change' && next.kind !== 'target' && !/[;.]/.test(report.text.slice(f.end, next.start))) out.push(next);

@@ -44,5 +44,8 @@ export const GROUP_QUALIFIERS = [
   'đồng bào dân tộc thiểu số', 'đồng bào DTTS', 'dân tộc thiểu số', 'DTTS', 'người có công', 'thân nhân liệt sĩ',
   'bắt buộc', 'tự nguyện', 'hộ nghèo', 'hộ cận nghèo', 'hộ mới thoát nghèo', 'người khuyết tật', 'người cao tuổi',
   'trẻ em', 'học sinh', 'sinh viên', 'lao động nông thôn', 'nông nghiệp', 'phi nông nghiệp', 'người nghèo',
-  'đối tượng bảo trợ xã hội', 'hộ chính sách', 'nữ', 'thanh niên',
+  'đối tượng bảo trợ xã hội', 'hộ chính sách', 'nữ', 'thanh niên', 'dân tộc Khmer', 'đồng bào Khmer', 'Khmer',
 ];
+
+/** Groups that are a part of a place's population: a figure about one never answers for the whole place. */
+export const SUBGROUP_QUALIFIERS = ['đồng bào dân tộc thiểu số', 'đồng bào DTTS', 'dân tộc thiểu số', 'DTTS', 'dân tộc Khmer', 'đồng bào Khmer', 'Khmer', 'nữ'];

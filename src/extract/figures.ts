@@ -276,7 +276,8 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
       kind = 'change';
       isChange = true;
       qualifiers.push(/tăng/iu.test(CHANGE_BEFORE_NUMBER.exec(beforeText)?.[0] ?? '') ? 'tăng' : 'giảm');
-    } else if (prevFigure?.kind === 'change' && /tuong ung\s*(?:voi\s*)?$/u.test(beforeFolded)) {
+    } else if (prevFigure?.kind === 'change' && (/tuong ung\s*(?:voi\s*)?$/u.test(beforeFolded) || (/^[^()]*\(\s*$/u.test(folded.slice(prevFigure.end, n.start)) && prevFigure.unit !== unit))) {
+      // "giảm được 0,77% số hộ nghèo (290 hộ)": the same change in another unit.
       kind = 'change';
       isChange = true;
       qualifiers.push(...prevFigure.qualifiers.filter((q) => q === 'tăng' || q === 'giảm'));

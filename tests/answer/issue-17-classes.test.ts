@@ -312,3 +312,24 @@ describe('issue 17: an average is a figure, not a division', () => {
     expect(r.facts.map((f) => f.value)).toEqual([52.4]);
   });
 });
+
+describe('issue 17: ranges and subgroups', () => {
+  const report = `Huyện Cầu Kè (Trà Vinh): giảm nghèo 6 tháng đầu năm 2019\n\nTừ đầu năm 2019 đến giữa tháng 6, huyện đã giảm được 0,92% số hộ nghèo (214 hộ); hiện toàn huyện còn 1.870 hộ nghèo. Trong đó, hộ dân tộc Khmer giảm 66 hộ nghèo.`;
+
+  it('reads "từ đầu năm X đến giữa tháng 6" as one span and answers the half year with it', async () => {
+    const corpus = await Corpus.open({ store: new MemoryStore(), seeds: [] });
+    await corpus.upsert({ id: 'cau-ke-2019', text: report });
+    const r = await createAssistant(corpus).ask({ question: '6 tháng đầu năm 2019 huyện Cầu Kè giảm được bao nhiêu hộ nghèo?', history: [] });
+    expect(r.facts.map((f) => f.value)).toEqual(expect.arrayContaining([214, 0.92]));
+    expect(r.facts.map((f) => f.value)).not.toContain(66);
+  });
+
+  it('answers a subgroup only when the question names it', async () => {
+    const corpus = await Corpus.open({ store: new MemoryStore(), seeds: [] });
+    await corpus.upsert({ id: 'cau-ke-2019-b', text: report.replace('huyện đã giảm được 0,92% số hộ nghèo (214 hộ); ', '') });
+    const whole = await createAssistant(corpus).ask({ question: '6 tháng đầu năm 2019 huyện Cầu Kè giảm được bao nhiêu hộ nghèo?', history: [] });
+    expect(whole.facts.map((f) => f.value)).not.toContain(66);
+    const khmer = await createAssistant(corpus).ask({ question: '6 tháng đầu năm 2019 huyện Cầu Kè có bao nhiêu hộ nghèo dân tộc Khmer thoát nghèo, giảm bao nhiêu?', history: [] });
+    expect(khmer.facts.map((f) => f.value)).toContain(66);
+  });
+});
