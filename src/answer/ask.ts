@@ -13,7 +13,7 @@ import { findPeriods } from '../text/periods.ts';
 import { formatViNumber } from '../text/vi-number.ts';
 import { AnswerBuilder, ComputationError } from './builder.ts';
 import { SCOPE_LABELS, SCOPES } from './cues.ts';
-import { clausePrecision, evidenceOf } from './evidence.ts';
+import { captionAbove, clausePrecision, evidenceOf } from './evidence.ts';
 import { capitalise, describePeriod, describePlace, formatValue, kindNote, metricLabel, statedValue } from './present.ts';
 import { fitsUnitWanted as fitsUnit, type Question, parseQuestion } from './question.ts';
 import { type Candidate, type Constraints, type CorpusView, constraintsOf, rankFigures, reportPlaceKey } from './retrieve.ts';
@@ -287,7 +287,9 @@ function relevant(topic: { words: string[] } | null, cands: Candidate[]): Candid
   if (!topic) return cands;
   const { words } = topic;
   return cands.filter((c) => {
-    const ctx = ` ${foldAligned(c.report.text.slice(c.figure.sentenceStart, c.figure.sentenceEnd)).replace(/[^a-z0-9]+/g, ' ')} `;
+    // A table row is read with its caption and header, which say what its cells count.
+    const own = `${c.report.text.slice(c.figure.sentenceStart, c.figure.sentenceEnd)} ${captionAbove(c.report.text, c.figure.start)}`;
+    const ctx = ` ${foldAligned(own).replace(/[^a-z0-9]+/g, ' ')} `;
     const hits = words.filter((w) => ctx.includes(` ${w} `)).length;
     return hits >= Math.max(2, Math.ceil(words.length * 0.6));
   });
@@ -312,6 +314,15 @@ function byEvidence(q: Question, cands: Candidate[]): Candidate | undefined {
     }
   }
   if (best) return best;
+  // A word of the question found nowhere near the best-scored figure, and another figure that has
+  // every word at least as well: the complete one ("đạt 68,4% kế hoạch" over "6,9%" for "% kế hoạch").
+  if (evidenceOf(q.terms, [top], q.metrics).missing.length) {
+    const complete = cands.slice(1).find((c) => {
+      const e = evidenceOf(q.terms, [c], q.metrics);
+      return !e.missing.length && e.coverage >= base;
+    });
+    if (complete) return complete;
+  }
   // Equal cover and a close score: the figure whose own clause says no more than was asked.
   const tied = cands.slice(1).filter((c) => c.score >= top.score - 1.5 && Math.abs(cover(c) - base) < 1e-9 && c.figure.unit === top.figure.unit);
   if (!tied.length) return undefined;

@@ -231,7 +231,7 @@ function clauseOf(f: Figure, report: Report): string {
  * and header: "Bảng 2. Nhà ở hỗ trợ hộ nghèo … (đơn vị: căn)"), which say what every row counts.
  * '' for a figure in running text or a list item.
  */
-function captionAbove(text: string, at: number): string {
+export function captionAbove(text: string, at: number): string {
   const line = text.lastIndexOf('\n', at - 1) + 1;
   // Only a table row: a list item under "Trong đó:" is a part of its introduction's total, not described by it.
   if (!isTableRow(text, line)) return '';

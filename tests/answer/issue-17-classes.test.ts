@@ -333,3 +333,15 @@ describe('issue 17: ranges and subgroups', () => {
     expect(khmer.facts.map((f) => f.value)).toContain(66);
   });
 });
+
+describe('issue 17: a figure that has every word of the question', () => {
+  it('beats a close one missing a word ("% kế hoạch")', async () => {
+    const corpus = await Corpus.open({ store: new MemoryStore(), seeds: [] });
+    await corpus.upsert({
+      id: 'son-la-du-an-4',
+      text: `Sơn La: kết quả dự án 4 năm 2023\n\nBảng: Kết quả các tiểu dự án\nTiểu dự án | Vốn bố trí | Giải ngân\nHỗ trợ người lao động đi làm việc ở nước ngoài | 6 tỷ đồng | 12,5%\nHỗ trợ việc làm bền vững | 20 tỷ đồng | 14 tỷ đồng, đạt 70,2% kế hoạch`,
+    });
+    const r = await createAssistant(corpus).ask({ question: 'Năm 2023 tiểu dự án hỗ trợ việc làm bền vững của Sơn La giải ngân được bao nhiêu phần trăm kế hoạch?', history: [] });
+    expect(r.facts[0]?.value).toBe(70.2);
+  });
+});
