@@ -7,7 +7,7 @@ import { countFamily, isMoneyUnit, isPercentUnit } from '../extract/units.ts';
 import type { Report } from '../ingest/types.ts';
 import { ABBREVIATIONS_FOLDED } from '../search/abbreviations.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
-import { blockStartAbove, isTableRow } from '../text/table-lines.ts';
+import { blockStartAbove, isTableRow, MAX_ROW, rowStartOf } from '../text/table-lines.ts';
 import { findPeriods } from '../text/periods.ts';
 
 /** A content syllable of a question. */
@@ -201,13 +201,15 @@ function isCounted(m: RegExpMatchArray): boolean {
 function clauseOf(f: Figure, report: Report): string {
   const t = report.text;
   // A cell of a piped table: its row's label (first cell) and the cell itself ("Số người chết (người) … 41").
-  const rowStart = t.lastIndexOf('\n', f.start - 1) + 1;
-  const firstBar = t.indexOf('|', rowStart);
-  if (firstBar >= 0 && firstBar < f.start) {
-    const cellStart = t.lastIndexOf('|', f.start - 1) + 1;
-    const nextBar = t.indexOf('|', f.end);
-    const lineEnd = t.indexOf('\n', f.end);
-    const cellEnd = Math.min(nextBar < 0 ? t.length : nextBar, lineEnd < 0 ? t.length : lineEnd);
+  const rowStart = rowStartOf(t, f.start);
+  const barAt = rowStart < 0 ? -1 : t.slice(rowStart, f.start).indexOf('|');
+  if (barAt >= 0 && isTableRow(t, rowStart)) {
+    const firstBar = rowStart + barAt;
+    const cellStart = rowStart + t.slice(rowStart, f.start).lastIndexOf('|') + 1;
+    const rest = t.slice(f.end, f.end + MAX_ROW);
+    const nextBar = rest.indexOf('|');
+    const lineEnd = rest.indexOf('\n');
+    const cellEnd = f.end + Math.min(nextBar < 0 ? rest.length : nextBar, lineEnd < 0 ? rest.length : lineEnd);
     return `${t.slice(rowStart, firstBar)} ${t.slice(cellStart, cellEnd)}`;
   }
   // A line ends a clause too: table rows and list items are one line each.
@@ -232,13 +234,15 @@ function clauseOf(f: Figure, report: Report): string {
  * '' for a figure in running text or a list item.
  */
 export function captionAbove(text: string, at: number): string {
-  const line = text.lastIndexOf('\n', at - 1) + 1;
+  const line = rowStartOf(text, at);
   // Only a table row: a list item under "Trong đó:" is a part of its introduction's total, not described by it.
   if (!isTableRow(text, line)) return '';
   const start = blockStartAbove(text, line);
   if (start === line) return '';
-  const second = text.indexOf('\n', text.indexOf('\n', start) + 1);
-  return text.slice(start, Math.min(line, second < 0 ? line : second));
+  const block = text.slice(start, line);
+  const first = block.indexOf('\n');
+  const second = first < 0 ? -1 : block.indexOf('\n', first + 1);
+  return second < 0 ? block : block.slice(0, second);
 }
 
 function levelsOf(f: Figure, report: Report): FigureLevels {

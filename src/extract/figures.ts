@@ -4,7 +4,7 @@
 import { findPlaceMentions } from '../ingest/gazetteer.ts';
 import { headingLevel } from '../ingest/passages.ts';
 import type { Passage, Period, Report } from '../ingest/types.ts';
-import { blockStartAbove, isTableRow } from '../text/table-lines.ts';
+import { blockStartAbove, isTableRow, MAX_ROW, rowStartOf } from '../text/table-lines.ts';
 import { foldAligned, hasDiacritics } from '../text/fold-aligned.ts';
 import { findPeriods, type PeriodMention } from '../text/periods.ts';
 import { splitSentences } from '../text/sentences.ts';
@@ -544,16 +544,19 @@ function labelOf(metric: string, qualifiers: string[]): string {
  */
 function columnHeaderPeriod(ctx: Ctx, at: number): Period | null {
   const text = ctx.text;
-  const rowStart = text.lastIndexOf('\n', at - 1) + 1;
-  const rowEndAt = text.indexOf('\n', at);
-  const row = text.slice(rowStart, rowEndAt < 0 ? text.length : rowEndAt);
+  const rowStart = rowStartOf(text, at);
+  if (!isTableRow(text, rowStart)) return null;
+  const rowWindow = text.slice(rowStart, rowStart + MAX_ROW + 1);
+  const rowEndAt = rowWindow.indexOf('\n');
+  const row = rowEndAt < 0 ? rowWindow : rowWindow.slice(0, rowEndAt);
   if (!row.includes('|')) return null;
   const col = text.slice(rowStart, at).split('|').length - 1;
   if (col < 1) return null;
   const cells = row.split('|').length;
   const block = blockStartAbove(text, rowStart);
   for (let line = block; line < rowStart; ) {
-    const end = text.indexOf('\n', line);
+    const rel = text.slice(line, rowStart).indexOf('\n');
+    const end = rel < 0 ? -1 : line + rel;
     const header = text.slice(line, end < 0 ? rowStart : end);
     if (header.includes('|')) {
       if (header.split('|').length !== cells) return null;
@@ -569,13 +572,13 @@ function columnHeaderPeriod(ctx: Ctx, at: number): Period | null {
 
 /** The metric a table's header line (else its caption) names, for a row of that table; undefined otherwise. */
 function tableMetricAbove(ctx: Ctx, at: number): string | undefined {
-  const line = ctx.text.lastIndexOf('\n', at - 1) + 1;
+  const line = rowStartOf(ctx.text, at);
   if (!isTableRow(ctx.text, line)) return undefined;
   const block = blockStartAbove(ctx.text, line);
   if (block >= line) return undefined;
-  const captionEnd = ctx.text.indexOf('\n', block);
-  const headerStart = line - 1 > block ? ctx.text.lastIndexOf('\n', line - 2) + 1 : block;
-  for (const [from, to] of [[headerStart, line], [block, captionEnd < 0 ? line : Math.min(line, captionEnd)]] as const) {
+  const captionEnd = ctx.text.slice(block, line).indexOf('\n');
+  const headerStart = line - 1 > block ? Math.max(block, rowStartOf(ctx.text, line - 1)) : block;
+  for (const [from, to] of [[headerStart, line], [block, captionEnd < 0 ? line : block + captionEnd]] as const) {
     const found = findMetricMentions(ctx.folded.slice(from, to));
     const last = found[found.length - 1];
     if (last) return last.metricId;
@@ -585,10 +588,11 @@ function tableMetricAbove(ctx: Ctx, at: number): string | undefined {
 
 /** "Số người chết (người) | 31 | 41": a piped row whose first cell ends with "(unit)" counts its cells in it. */
 function rowLabelUnit(text: string, at: number): string {
-  const rowStart = text.lastIndexOf('\n', at - 1) + 1;
-  const bar = text.indexOf('|', rowStart);
-  if (bar < 0 || bar > at) return '';
-  return /\(([\p{L}][\p{L} ]{0,15})\)\s*$/u.exec(text.slice(rowStart, bar))?.[1]?.trim().toLowerCase() ?? '';
+  const rowStart = rowStartOf(text, at);
+  if (rowStart < 0) return '';
+  const bar = text.slice(rowStart, at).indexOf('|');
+  if (bar < 0) return '';
+  return /\(([\p{L}][\p{L} ]{0,15})\)\s*$/u.exec(text.slice(rowStart, rowStart + bar))?.[1]?.trim().toLowerCase() ?? '';
 }
 
 const DECLARED_UNIT = /(?:đơn vị(?: tính)?|ĐVT)\s*:\s*([\p{L}][\p{L} ]{0,20}?)\s*[),;\n]/iu;
@@ -598,9 +602,11 @@ const DECLARED_UNIT = /(?:đơn vị(?: tính)?|ĐVT)\s*:\s*([\p{L}][\p{L} ]{0,2
  * block of lines the number's line belongs to (a blank line ends a table). '' when none.
  */
 function tableUnitAbove(text: string, at: number): string {
-  let lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  let lineStart = rowStartOf(text, at);
+  if (!isTableRow(text, lineStart)) return '';
   for (let k = 0; k < 30 && lineStart > 0; k++) {
-    const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    const prevStart = rowStartOf(text, lineStart - 1);
+    if (prevStart < 0) return '';
     const line = text.slice(prevStart, lineStart);
     if (!line.trim()) return '';
     const m = DECLARED_UNIT.exec(line);
@@ -661,9 +667,9 @@ function choosePeriod(ctx: Ctx, passage: Passage, at: number, sStart: number, sE
   const line = lineStartIn(ctx, sStart);
   // A table row under a caption that names a period ("Bảng 2. … giai đoạn 2016 - 2020
   // (đơn vị: căn)"): the caption's, the nearest above in the unbroken block of lines.
-  const ownLine = ctx.text.lastIndexOf('\n', at - 1) + 1;
+  const ownLine = rowStartOf(ctx.text, at);
   const block = isTableRow(ctx.text, ownLine) ? blockStartAbove(ctx.text, ownLine) : ownLine;
-  if (block < ownLine) {
+  if (ownLine >= 0 && block < ownLine) {
     const above = lastBefore(ctx.periods, ownLine, block, (p) => usable(p) && !/\btet\b/u.test(foldAligned(p.label)), 200);
     if (above) return strip(above);
   }
@@ -770,7 +776,7 @@ function choosePlace(ctx: Ctx, at: number, sStart: number, sEnd: number): { name
   // "thành phố Lào Cai" in the report of tỉnh Lào Cai is the city, not the report's own place.
   const isOwn = (p: PlaceRef) => !!own && p.name === own.name && (p.level === own.level || p.level === 'commune');
   // A table row's first cell names its subject ("Tuy Đức 6.610" under "Số hộ nghèo theo huyện").
-  const rowStart = ctx.text.lastIndexOf('\n', at - 1) + 1;
+  const rowStart = rowStartOf(ctx.text, at);
   if (isTableRow(ctx.text, rowStart)) {
     const label = within(ctx.places, rowStart, at).find((p) => p.start - rowStart <= 4);
     if (label) return { name: label.name, level: label.level };
