@@ -1,6 +1,7 @@
 // The deterministic answerer: a question (and the conversation so far) → figures → computations →
 // a Vietnamese answer with citations. No language model; every number is a figure or computed here.
 import type { AskBody, AskResponse } from '../contract.ts';
+import { SUBGROUP_QUALIFIERS } from '../extract/cues.ts';
 import { findMetricMentions, metricById, rateMetricOf } from '../extract/lexicon.ts';
 import type { Figure } from '../extract/types.ts';
 import { isMoneyUnit, isPercentUnit, MONEY_UNITS, normaliseValue } from '../extract/units.ts';
@@ -11,7 +12,8 @@ import { foldAligned } from '../text/fold-aligned.ts';
 import { findPeriods } from '../text/periods.ts';
 import { formatViNumber } from '../text/vi-number.ts';
 import { AnswerBuilder, ComputationError } from './builder.ts';
-import { evidenceOf } from './evidence.ts';
+import { SCOPE_LABELS, SCOPES } from './cues.ts';
+import { captionAbove, clausePrecision, evidenceOf } from './evidence.ts';
 import { answerSeries } from './series.ts';
 import { capitalise, describePeriod, describePlace, formatValue, kindNote, metricLabel, statedValue } from './present.ts';
 import { fitsUnitWanted as fitsUnit, type Question, parseQuestion } from './question.ts';
@@ -64,12 +66,24 @@ function answerEvidence(corpus: CorpusView, q: Question, b: AnswerBuilder): NonN
     const report = corpus.get(fact.reportId);
     return figure && report ? [{ figure, report }] : [];
   });
-  const e = evidenceOf(q.terms, used, q.metrics, b.computations.map((c) => c.unit));
+  const e = evidenceOf(operandTerms(q), used, q.metrics, b.computations.map((c) => c.unit));
   const reasons = [
     `các từ của câu hỏi: ${q.terms.map((t) => t.folded).join(', ') || '(không có)'}`,
     ...(e.missing.length ? [`không thấy quanh số liệu: ${e.missing.join(', ')}`] : []),
   ];
   return { coverage: Math.round(e.coverage * 1000) / 1000, missing: e.missing, reasons };
+}
+
+/**
+ * The question's words that name what the figures count, without those that name the operation:
+ * "cả hai cổng" says how many parts to add, "từ nguồn khác" that a part is set aside.
+ */
+function operandTerms(q: Question) {
+  const drop = new Set<string>();
+  const parts = /\bca (?:hai|ba|bon) ((?:[a-z]+ ?){1,2})/.exec(q.plain)?.[1];
+  if (parts) for (const w of parts.trim().split(' ')) drop.add(w);
+  if (q.intent === 'remainder') for (const w of ['khac', 'nguon', 'con', 'lai']) drop.add(w);
+  return drop.size ? q.terms.filter((t) => !drop.has(t.folded)) : q.terms;
 }
 
 function dispatch(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
@@ -93,12 +107,54 @@ function dispatch(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespons
     case 'implied_target':
       return answerImpliedTarget(corpus, q, b) ?? answerValue(corpus, q, b);
     case 'per_unit':
+      // "thu nhập bình quân đầu người" is a figure of its own, an average already: looked up, never divided.
+      if (metricsAreAverages(q)) return answerValue(corpus, q, b);
       return answerPerUnit(corpus, q, b) ?? (metricsAreAmounts(q) ? null : answerValue(corpus, q, b));
     case 'list':
       return answerList(corpus, q, b) ?? answerValue(corpus, q, b);
+    case 'remainder':
+      // Without the part and its total, one figure would answer something else: no fallback.
+      return answerRemainder(corpus, q, b);
     default:
-      return answerSeries(corpus, q, b) ?? (q.wantsChange ? answerChangeFromLevels(corpus, q, b) : null) ?? answerValue(corpus, q, b);
+      return (
+        answerSeries(corpus, q, b) ??
+        (q.wantsChange ? answerChangeFromLevels(corpus, q, b) : null) ??
+        answerEach(corpus, q, b) ??
+        answerValue(corpus, q, b) ??
+        answerLevelBefore(corpus, q, b)
+      );
   }
+}
+
+/**
+ * "bao nhiêu hộ nghèo và hộ cận nghèo", "tỷ lệ … là bao nhiêu, có bằng cấp bao nhiêu": a lookup
+ * naming several metrics asks for each. Answered only when every one named is found; a metric the
+ * first figure already brings with it (its rate) is not looked up again. Null: one metric or a miss.
+ */
+function answerEach(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
+  if (q.metrics.length < 2 || q.wantsChange) return null;
+  const asks = q.metrics.slice(0, 3).map((m) => ({ ...q, metrics: [m], groups: q.groups.filter((g) => !groupOfMetricLabel(m).includes(g)) }));
+  // Each ask tried alone first: the figure it would state, so one figure is never stated twice.
+  const kept: Question[] = [];
+  const stated = new Set<string>();
+  for (const one of asks) {
+    if ([...stated].some((id) => id.split('\u0000')[1] === one.metrics[0])) continue;
+    const trial = new AnswerBuilder();
+    if (answerValue(corpus, one, trial) !== 'answered') return null;
+    const main = trial.facts[0];
+    if (!main || [...stated].some((id) => id.startsWith(`${main.id}\u0000`))) continue;
+    for (const f of trial.facts) stated.add(`${f.id}\u0000${f.metric}`);
+    kept.push(one);
+  }
+  if (kept.length < 2) return null;
+  for (const one of kept) answerValue(corpus, one, b);
+  return 'answered';
+}
+
+/** The group a count metric names ("số hộ cận nghèo" → "hộ cận nghèo"): not a qualifier of the other asks. */
+function groupOfMetricLabel(id: string): string[] {
+  const label = metricById(id)?.label.replace(/^số\s+/u, '') ?? '';
+  return label ? [label] : [];
 }
 
 /**
@@ -124,6 +180,56 @@ function answerChangeFromLevels(corpus: CorpusView, q: Question, b: AnswerBuilde
   const shown = b.compute(diff <= 0 ? 'Mức giảm' : 'Mức tăng', diff <= 0 ? formula : `${formatViNumber(last.figure.value, 4)} − ${formatViNumber(first.figure.value, 4)}`, Math.abs(diff), top.figure.unit, [first.figure, last.figure]);
   b.lines.unshift(`${diff <= 0 ? 'Giảm' : 'Tăng'} ${shown} (= ${diff <= 0 ? formula : `${formatViNumber(last.figure.value, 4)} − ${formatViNumber(first.figure.value, 4)}`}), từ ${describePeriod(first.figure.period)} đến ${describePeriod(last.figure.period)}; đây là số tính toán từ hai số liệu của báo cáo.`);
   return 'answered';
+}
+
+/** "… giảm 7,69% so năm 2023", "giảm 24,07% so với cuối năm 2015": the year a stated change is measured from. */
+const CHANGE_BASE_YEAR = /^\s*%?\s*\)?\s*,?\s*(?:so (?:voi )?(?:cung ky )?(?:thoi diem )?(?:cuoi |dau )?(?:nam )?)(\d{4}|truoc)\b/;
+
+/** The base year of a change stated right after it; "so với năm trước" is the year before the change's own. */
+function changeBaseYear(c: Candidate): string | undefined {
+  // A page footer can fall inside the phrase ("so với\nTrang 2/4\nnăm trước").
+  const after = foldAligned(c.report.text.slice(c.figure.end, c.figure.end + 60)).replace(/\btrang \d+\s*\/\s*\d+\b/g, ' ').replace(/\s+/g, ' ');
+  const m = CHANGE_BASE_YEAR.exec(after)?.[1];
+  if (m !== 'truoc') return m;
+  const own = c.figure.period?.to.slice(0, 4);
+  return own ? String(Number(own) - 1) : undefined;
+}
+
+/**
+ * "Tỷ lệ hộ nghèo năm 2023 là bao nhiêu?" when the report states only a later level and the change
+ * since then ("năm 2024 còn 33,05%, giảm 7,69% so năm 2023"): the level before the change, computed
+ * (33,05 + 7,69). The change must name the year asked as its base, and the level be in its sentence.
+ */
+function answerLevelBefore(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
+  const asked = q.periods[0];
+  if (!asked || q.wantsChange || q.wantsTarget) return null;
+  const year = asked.to.slice(0, 4);
+  const changes = rankFigures(corpus, { ...constraintsOf(q), period: null, wantsChange: true }).filter((x) => x.figure.kind === 'change' && answersMetric({ ...q, metrics: q.metrics.map((m) => m) }, x.figure) || (x.figure.kind === 'change' && !q.metrics.length));
+  for (const c of changes.slice(0, 8)) {
+    if (changeBaseYear(c) !== year) continue;
+    const dir = c.figure.qualifiers.includes('tăng') ? 1 : c.figure.qualifiers.includes('giảm') ? -1 : 0;
+    if (!dir) continue;
+    const level = corpus
+      .figuresOf(c.report.id)
+      .filter((g) => g.sentenceStart === c.figure.sentenceStart && g.kind === 'result' && g.unit === c.figure.unit && g.start < c.figure.start && g.place === c.figure.place)
+      .pop();
+    if (!level || (q.unitWanted === 'percent') !== isPercentUnit(level.unit)) continue;
+    const levelCand = { ...c, figure: level };
+    sayFigure(corpus, b, levelCand, false);
+    sayFigure(corpus, b, c, false);
+    const sign = dir < 0 ? '+' : '−';
+    const formula = `${formatViNumber(level.value, 4)} ${sign} ${formatViNumber(c.figure.value, 4)}`;
+    const value = dir < 0 ? level.value + c.figure.value : level.value - c.figure.value;
+    const shown = b.compute(`Mức năm ${year} suy ra`, formula, value, level.unit, [level, c.figure]);
+    b.lines.unshift(`Năm ${year} khoảng ${shown} (= ${formula}): mức ${describePeriod(level.period)} cộng lại phần đã ${dir < 0 ? 'giảm' : 'tăng'} so với năm ${year}; đây là số tính toán.`);
+    return 'answered';
+  }
+  return null;
+}
+
+/** The metric asked is itself an average ("thu nhập bình quân đầu người"), by its lexicon label. */
+function metricsAreAverages(q: Question) {
+  return q.metrics.some((m) => /bình quân|đầu người|trung bình/u.test(metricById(m)?.label ?? ''));
 }
 
 // An average or per-head amount ("thu nhập bình quân") is a figure of its own, never a division.
@@ -188,7 +294,9 @@ function relevant(topic: { words: string[] } | null, cands: Candidate[]): Candid
   if (!topic) return cands;
   const { words } = topic;
   return cands.filter((c) => {
-    const ctx = ` ${foldAligned(c.report.text.slice(c.figure.sentenceStart, c.figure.sentenceEnd)).replace(/[^a-z0-9]+/g, ' ')} `;
+    // A table row is read with its caption and header, which say what its cells count.
+    const own = `${c.report.text.slice(c.figure.sentenceStart, c.figure.sentenceEnd)} ${captionAbove(c.report.text, c.figure.start)}`;
+    const ctx = ` ${foldAligned(own).replace(/[^a-z0-9]+/g, ' ')} `;
     const hits = words.filter((w) => ctx.includes(` ${w} `)).length;
     return hits >= Math.max(2, Math.ceil(words.length * 0.6));
   });
@@ -212,7 +320,23 @@ function byEvidence(q: Question, cands: Candidate[]): Candidate | undefined {
       bestCover = v;
     }
   }
-  return best;
+  if (best) return best;
+  // A word of the question found nowhere near the best-scored figure, and another figure that has
+  // every word at least as well: the complete one ("đạt 68,4% kế hoạch" over "6,9%" for "% kế hoạch").
+  if (evidenceOf(q.terms, [top], q.metrics).missing.length) {
+    const complete = cands.slice(1).find((c) => {
+      const e = evidenceOf(q.terms, [c], q.metrics);
+      return !e.missing.length && e.coverage >= base;
+    });
+    if (complete) return complete;
+  }
+  // Equal cover and a close score: the figure whose own clause says no more than was asked.
+  const tied = cands.slice(1).filter((c) => c.score >= top.score - 1.5 && Math.abs(cover(c) - base) < 1e-9 && c.figure.unit === top.figure.unit);
+  if (!tied.length) return undefined;
+  const precision = (c: Candidate) => clausePrecision(q.terms, c.figure, c.report);
+  const own = precision(top);
+  const sharper = tied.reduce((a, c) => (precision(c) > precision(a) ? c : a));
+  return precision(sharper) >= own + 0.2 ? sharper : undefined;
 }
 
 /**
@@ -229,6 +353,24 @@ function answersKind(q: Question, f: Figure): boolean {
   return true;
 }
 
+/**
+ * A lookup naming a metric is answered by a figure of that metric (or one the lexicon could not
+ * name): "hộ cận nghèo" is related to "hộ nghèo" but is not it, so 412 hộ cận nghèo never answers
+ * "bao nhiêu hộ nghèo".
+ */
+/** "hộ dân tộc Khmer giảm 78 hộ nghèo" is not the district's reduction: a subgroup's figure answers only a question naming a subgroup. */
+function answersGroup(q: Question, f: Figure): boolean {
+  const sub = f.qualifiers.filter((x) => SUBGROUP_QUALIFIERS.includes(x));
+  return !sub.length || q.groups.some((g) => SUBGROUP_QUALIFIERS.includes(g)) || /\b(?:dtts|dan toc|khmer|dong bao|nu)\b/.test(q.folded);
+}
+
+function answersMetric(q: Question, f: Figure): boolean {
+  if (!q.metrics.length || q.metrics.includes(f.metric) || f.metric.startsWith('other:')) return true;
+  const kind = metricById(f.metric)?.kind;
+  // A rate or a change of the series asked ("tỷ lệ hộ nghèo" for "hộ nghèo … chiếm bao nhiêu") stays admissible.
+  return q.metrics.some((m) => metricById(m)?.kind !== kind);
+}
+
 function sameSeries(a: Figure, b: Figure) {
   return a.metric === b.metric && a.place === b.place && a.unit === b.unit;
 }
@@ -236,7 +378,7 @@ function sameSeries(a: Figure, b: Figure) {
 function answerValue(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
   const topic = topicOf(q);
   // The pairs are a constraint of the ranking, so a national corpus is not scanned for them.
-  const cands = relevant(topic, rankFigures(corpus, { ...constraintsOf(q), ...(topic ? { phrases: topic.pairs } : {}) })).filter((x) => answersKind(q, x.figure));
+  const cands = relevant(topic, rankFigures(corpus, { ...constraintsOf(q), ...(topic ? { phrases: topic.pairs } : {}) })).filter((x) => answersKind(q, x.figure) && answersMetric(q, x.figure) && answersGroup(q, x.figure));
   const top = cands[0];
   if (!top) return null;
 
@@ -290,6 +432,7 @@ function roleOf(main: Figure, g: Figure): string {
   if (g.metric === 'plan_attainment' || g.metric === 'plan_exceeded' || g.kind === 'change') return statedValue(g);
   if (g.kind === 'target' && main.kind !== 'target') return `kế hoạch ${v}`;
   if (main.kind === 'target' && g.kind === 'result') return `kết quả thực hiện ${v}`;
+  if (g.unit === main.unit && g.value < main.value && main.sentenceStart === g.sentenceStart && !isPercentUnit(g.unit)) return `trong đó ${v}`;
   if (g.unit === '%') return `chiếm ${v}`;
   if (isMoneyUnit(g.unit)) return `kinh phí ${v}`;
   return v;
@@ -307,9 +450,16 @@ function relatedOf(corpus: CorpusView, f: Figure, report: Report): Figure[] {
   if (owner && owner.relation?.type !== 'parts_of_total') out.push(owner, ...(owner.relation?.with ?? []).map((id) => all.find((x) => x.id === id)).filter((g): g is Figure => !!g && g.id !== f.id));
   // "17.400 lượt người, đạt khoảng 54,38% kế hoạch", "3.640 lao động, trong đó 65% đã qua đào tạo":
   // the percentage right after a count, before any other number of its sentence, goes with it.
+  // "giảm được 0,77% số hộ nghèo (290 hộ)": the change in the other unit, written beside it.
+  if (!out.length && f.kind === 'change') {
+    const prev = [...all].reverse().find((g) => g.sentenceStart === f.sentenceStart && g.end <= f.start);
+    if (prev && prev.kind === 'change' && prev.unit !== f.unit && /^[^()]*\(\s*$/u.test(report.text.slice(prev.end, f.start))) out.push(prev);
+  }
   if (!out.length && !isPercentUnit(f.unit)) {
     const next = all.find((g) => g.sentenceStart === f.sentenceStart && g.start > f.end && g.id !== f.id);
     if (next && isPercentUnit(next.unit) && next.kind !== 'change' && next.kind !== 'target' && !/[;.]/.test(report.text.slice(f.end, next.start))) out.push(next);
+    // "Tổng kinh phí … 697,8 tỷ đồng, trong đó kinh phí Trung ương hỗ trợ 292,9 tỷ đồng": the part a total names.
+    else if (next && next.unit === f.unit && next.kind === f.kind && next.value < f.value && /(?<!\p{L})trong đó(?!\p{L})/iu.test(report.text.slice(f.end, next.start)) && !/[;.]/.test(report.text.slice(f.end, next.start))) out.push(next);
   }
   return out;
 }
@@ -389,6 +539,7 @@ function answerSum(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespon
     }
   }
   picks = picks.filter((p, i) => picks.findIndex((x) => x.figure.id === p.figure.id) === i);
+  if (picks.length < 2) picks = siblingsToAdd(corpus, q) ?? picks;
   const first = picks[0];
   if (!first) return null;
   picks = picks.filter((p) => p.figure.place === first.figure.place && countKey(p.figure.unit) === countKey(first.figure.unit));
@@ -403,6 +554,58 @@ function answerSum(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespon
   b.say(`Tổng cộng: ${shown} (= ${formula}), tính từ các số liệu sau:`);
   for (const p of picks) sayFigure(corpus, b, p, false);
   return 'answered';
+}
+
+/**
+ * "tổng cộng bao nhiêu hồ sơ … (cả hai cổng)": the question asks to add what one sentence states
+ * side by side ("5.498 hồ sơ … qua Cổng A và 696 hồ sơ nộp trên Cổng B"). The best figure and the
+ * figures of its sentence with its unit, kind and period, joined by "và" or a comma. Only when the
+ * question says to add ("cả hai", "tổng cộng", "cộng lại", "gộp").
+ */
+function siblingsToAdd(corpus: CorpusView, q: Question): Candidate[] | null {
+  if (!/\b(?:ca hai|ca ba|tong cong|cong lai|gop lai)\b/.test(q.plain)) return null;
+  const top = rankFigures(corpus, constraintsOf(q)).find((x) => x.figure.kind !== 'target' && !isPercentUnit(x.figure.unit));
+  if (!top) return null;
+  const all = corpus.figuresOf(top.report.id).filter((g) => g.sentenceStart === top.figure.sentenceStart);
+  const same = all.filter((g) => g.unit === top.figure.unit && g.kind === top.figure.kind && g.period?.from === top.figure.period?.from && g.period?.to === top.figure.period?.to);
+  const i = same.findIndex((g) => g.id === top.figure.id);
+  const next = same[i + 1];
+  const prev = same[i - 1];
+  const joined = (a: Figure, b: Figure) => /(?:(?<!\p{L})và(?!\p{L})|,)/u.test(top.report.text.slice(a.end, b.start)) && !all.some((g) => g.start > a.end && g.start < b.start);
+  const partner = next && joined(top.figure, next) ? next : prev && joined(prev, top.figure) ? prev : undefined;
+  if (!partner) return null;
+  return [top, { ...top, figure: partner }].sort((a, b) => a.figure.start - b.figure.start);
+}
+
+/**
+ * "Ngoài phần Trung ương hỗ trợ, kinh phí … từ các nguồn khác là bao nhiêu?": the total less the
+ * part the question sets aside. The part is the figure whose clause names the words after "ngoài";
+ * the total, a larger figure of the same unit stated before it in its sentence ("tổng kinh phí
+ * 697,8 tỷ đồng, trong đó Trung ương 292,9 tỷ đồng").
+ */
+function answerRemainder(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
+  const aside = /^\s*ngoai ((?:[a-z]+ ?){1,6})/.exec(q.plain)?.[1]?.trim().split(' ').filter((w) => !/^(?:phan|so|khoan)$/.test(w));
+  const base = constraintsOf(q);
+  const parts = aside?.length ? rankFigures(corpus, { ...base, item: aside }).filter((x) => x.figure.kind === 'result' && !isPercentUnit(x.figure.unit)) : [];
+  for (const part of parts.slice(0, 4)) {
+    const all = corpus.figuresOf(part.report.id);
+    const total = all
+      .filter((g) => g.sentenceStart === part.figure.sentenceStart && g.start < part.figure.start && g.kind === 'result' && unitFamily(g.unit) === unitFamily(part.figure.unit) && normaliseValue(g.value, g.unit) > normaliseValue(part.figure.value, part.figure.unit))
+      .pop();
+    if (!total) continue;
+    const unit = isMoneyUnit(total.unit) ? commonMoneyUnit([total, part.figure]) : total.unit;
+    const t = inUnit(total, unit);
+    const p = inUnit(part.figure, unit);
+    const totalCand = { ...part, figure: total };
+    sayFigure(corpus, b, totalCand, false);
+    sayFigure(corpus, b, part, false);
+    const formula = `${formatViNumber(t, 4)} − ${formatViNumber(p, 4)}`;
+    const shown = b.compute('Phần còn lại', formula, t - p, unit, [total, part.figure]);
+    const asideWords = /^\s*ngoài\s+([^,;?]+)/iu.exec(q.raw)?.[1]?.trim() ?? '';
+    b.lines.unshift(`Phần còn lại khoảng ${shown} (= ${formula}): tổng số trừ ${asideWords}; đây là số tính toán.`);
+    return 'answered';
+  }
+  return null;
 }
 
 /** Two sides to compare: two places, two periods, or a result and a plan. */
@@ -421,6 +624,18 @@ function sidesOf(q: Question): Constraints[] {
       return { ...base, places: [p], period: own, wantsTarget: own ? planBefore(own.start) : base.wantsTarget };
     });
   }
+  // "Sóc Trăng năm 2024 thấp hơn … chung cả nước năm 2023": a place against the country or a region,
+  // each side with the period written after its name.
+  const words = ` ${q.plain.replace(/[^a-z0-9]+/g, ' ')} `;
+  const scope = places.length === 1 ? SCOPES.find((x) => x.names.some((n) => words.includes(` ${n} `))) : undefined;
+  if (scope && places[0]) {
+    const scopeAt = Math.min(...scope.names.map((n) => folded.indexOf(n)).filter((i) => i >= 0));
+    const placeAt = at(places[0]);
+    const periodAfter = (from: number, to: number) => periods.find((x) => x.start >= from && x.start < to) ?? null;
+    const placeSide = { ...base, places: [places[0]], scope: null, period: periodAfter(placeAt, placeAt < scopeAt ? scopeAt : folded.length) ?? (periods.length === 1 ? (periods[0] ?? null) : null) };
+    const scopeSide = { ...base, places: [], scope, period: periodAfter(scopeAt, scopeAt < placeAt ? placeAt : folded.length) ?? (periods.length === 1 ? (periods[0] ?? null) : null) };
+    return placeAt < scopeAt ? [placeSide, scopeSide] : [scopeSide, placeSide];
+  }
   if (periods.length >= 2) {
     return periods.slice(0, 2).map((p) => ({ ...base, period: p, wantsTarget: planBefore(p.start) }));
   }
@@ -436,6 +651,8 @@ function answerComparison(corpus: CorpusView, q: Question, b: AnswerBuilder): As
     const cands = rankFigures(corpus, s).filter((c) => answersKind(q, c.figure));
     return byEvidence(q, cands.slice(0, 12)) ?? cands[0];
   });
+  // A side that is the country or a region is named so, not by its figure's (absent) place.
+  const scopeOf = new Map(picks.map((p, i) => [p?.figure.id, sides[i]?.scope ? SCOPE_LABELS[sides[i]?.scope?.id ?? ''] : undefined]));
   const [x, y] = picks;
   if (!x || !y || x.figure.id === y.figure.id) return null;
   if (unitFamily(x.figure.unit) !== unitFamily(y.figure.unit)) return null;
@@ -449,7 +666,7 @@ function answerComparison(corpus: CorpusView, q: Question, b: AnswerBuilder): As
   const pts = unit === '%';
   const formula = `${formatViNumber(hv, 4)} − ${formatViNumber(lv, 4)}`;
   const shown = b.compute(pts ? 'Chênh lệch (điểm phần trăm)' : 'Chênh lệch', formula, hv - lv, unit, [hi.figure, lo.figure]);
-  const who = (k: Candidate) => `${describePlace(k.figure, k.report)} ${describePeriod(k.figure.period)}${k.figure.kind === 'target' ? ' (kế hoạch)' : ''}`.trim();
+  const who = (k: Candidate) => `${scopeOf.get(k.figure.id) ?? describePlace(k.figure, k.report)} ${describePeriod(k.figure.period)}${k.figure.kind === 'target' ? ' (kế hoạch)' : ''}`.trim();
   const verdict = hv === lv ? 'Hai số liệu bằng nhau.' : `${capitalise(who(hi))} cao hơn ${who(lo)}: ${pts ? shown.replace('%', ' điểm phần trăm') : shown} (= ${formula}).`;
   b.lines.unshift(verdict);
   return 'answered';
@@ -516,7 +733,11 @@ function answerPlanGap(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRe
           r.figure.period.to <= g.period.to,
       );
     if (!plan) continue;
-    const stated = r.figure.relation?.with.map((id) => all.find((g) => g.id === id)).find((g) => g?.metric === 'plan_attainment');
+    // The attainment the report states, tied to the result or written after its plan in the sentence
+    // ("so với chỉ tiêu giao (70.544 người) đạt 84%"): quoted, never replaced by our own division.
+    const stated =
+      r.figure.relation?.with.map((id) => all.find((g) => g.id === id)).find((g) => g?.metric === 'plan_attainment') ??
+      all.find((g) => g.metric === 'plan_attainment' && g.sentenceStart === plan.sentenceStart && g.start > plan.end && g.start - plan.end < 40);
     b.cite(r.figure, r.report);
     b.cite(plan, r.report);
     if (stated) b.cite(stated, r.report);
@@ -593,6 +814,7 @@ function unitNames(unit: string, noun: string[]): boolean {
 
 /** "Bình quân mỗi khẩu bao nhiêu kg gạo": an amount over the count it was given to, in one sentence. */
 function answerPerUnit(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
+  if (/\b(?:moi|mot|hang) nam\b|\/ ?nam\b/.test(q.plain)) return answerPerYear(corpus, q, b);
   const noun = perNoun(q);
   if (!noun) return null;
   const base = constraintsOf(q);
@@ -619,6 +841,24 @@ function answerPerUnit(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRe
     return 'answered';
   }
   return null;
+}
+
+/**
+ * "Giai đoạn 2016 - 2020, bình quân mỗi năm giảm được bao nhiêu hộ nghèo?": a figure stated for a
+ * span of whole years, divided by the number of years the span counts (2016–2020 is five).
+ */
+function answerPerYear(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
+  const cands = rankFigures(corpus, constraintsOf(q)).filter((x) => answersKind(q, x.figure) && answersMetric(q, x.figure) && !isPercentUnit(x.figure.unit));
+  const top = cands[0];
+  const p = top?.figure.period;
+  if (!top || !p || p.kind !== 'during' || !p.from.endsWith('-01-01') || !p.to.endsWith('-12-31')) return null;
+  const years = Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4)) + 1;
+  if (years < 2) return null;
+  sayFigure(corpus, b, top, false);
+  const formula = `${formatViNumber(top.figure.value, 4)} / ${years}`;
+  const shown = b.compute('Bình quân mỗi năm', formula, top.figure.value / years, top.figure.unit, [top.figure]);
+  b.lines.unshift(`Bình quân mỗi năm khoảng ${shown} (= ${formula} năm, ${describePeriod(p)}); đây là số tính toán.`);
+  return 'answered';
 }
 
 function readableMoneyUnit(dong: number): string {

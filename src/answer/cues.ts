@@ -8,6 +8,7 @@ export type Intent =
   | 'implied_base'
   | 'attainment'
   | 'exceed'
+  | 'remainder'
   | 'per_unit'
   | 'share'
   | 'times'
@@ -23,6 +24,8 @@ export const INTENT_CUES: [Intent, RegExp][] = [
   ['implied_base', /\b(?:suy ra|uoc tinh|quy mo)\b|\bkhoang bao nhieu\b.*\b(?:tu|theo)\b.*\bty le\b/],
   ['attainment', /\b(?:ty le|muc)\s+(?:hoan thanh|dat)\s+(?:ke hoach|chi tieu)|\b(?:hoan thanh|dat)\s+(?:bao nhieu\s+)?(?:%|phan tram)\s+(?:so voi\s+)?(?:ke hoach|chi tieu)|\bdat bao nhieu (?:%|phan tram) (?:ke hoach|chi tieu)/],
   ['exceed', /\bvuot\s+(?:ke hoach|chi tieu|muc tieu)\s+(?:bao nhieu|may)|\b(?:vuot|hut)\s+bao nhieu\b|\b(?:con )?thieu bao nhieu\b|\bcon (?:phai|can)\b.*\bbao nhieu\b.*\b(?:ke hoach|chi tieu)\b|\b(?:ke hoach|chi tieu)\b.*\bcon thieu\b/],
+  // "Ngoài phần Trung ương hỗ trợ, … từ các nguồn khác là bao nhiêu", "phần còn lại là bao nhiêu": a total less a part.
+  ['remainder', /^\s*ngoai (?:phan|so|khoan|nguon|kinh phi|von)\b.*\b(?:khac|con lai)\b|\b(?:phan|so) con lai\b.*\bbao nhieu\b/],
   ['per_unit', /\b(?:binh quan|trung binh|tren (?:mot|moi)|dau nguoi)\b|\bmoi (?!nam\b|thang\b|quy\b)[a-z]+\b.*\b(?:bao nhieu|tri gia|duoc)\b/],
   ['share', /\bchiem (?:bao nhieu|may)\s*(?:phan tram|%|ty le)|\bbao nhieu (?:phan tram|%) (?:so|cua|trong)\b|\bty le\b.*\bso voi (?:tong|so)\b/],
   ['times', /\bgap (?:bao nhieu|may) lan\b/],
@@ -56,3 +59,14 @@ export const SCOPES: { id: string; names: string[] }[] = [
   { id: 'southeast', names: ['dong nam bo'] },
   { id: 'mekong_delta', names: ['dong bang song cuu long', 'dbscl'] },
 ];
+
+/** How an answer names a scope of SCOPES. */
+export const SCOPE_LABELS: Record<string, string> = {
+  national: 'cả nước',
+  northern_midlands: 'vùng Trung du và miền núi phía Bắc',
+  red_river_delta: 'vùng Đồng bằng sông Hồng',
+  north_central_coast: 'vùng Bắc Trung Bộ và duyên hải miền Trung',
+  central_highlands: 'vùng Tây Nguyên',
+  southeast: 'vùng Đông Nam Bộ',
+  mekong_delta: 'vùng Đồng bằng sông Cửu Long',
+};

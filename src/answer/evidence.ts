@@ -7,6 +7,7 @@ import { countFamily, isMoneyUnit, isPercentUnit } from '../extract/units.ts';
 import type { Report } from '../ingest/types.ts';
 import { ABBREVIATIONS_FOLDED } from '../search/abbreviations.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
+import { blockStartAbove, isTableRow, MAX_ROW, rowStartOf } from '../text/table-lines.ts';
 import { findPeriods } from '../text/periods.ts';
 
 /** A content syllable of a question. */
@@ -66,6 +67,25 @@ export function syllableKey(s: string): string {
   return base + tones;
 }
 
+/**
+ * The same words as they are written with accents. In a question typed with accents a syllable is
+ * filler only in its own spelling: "mỗi" asks, "mới" (xây mới) names; "bên" asks, "bền" (bền vững)
+ * names; "giai đoạn" times, "giải ngân" names; "quý" times, "quỹ" names.
+ */
+const FILLER_ACCENTED = new Set(
+  (
+    'là bao nhiêu có năm của và ở tại trong cho được đã với thế nào như ra sao không gì hay hỏi biết xin vui lòng mình tôi bạn à nhé thì ' +
+    'con còn số đạt đến cuối đầu tháng quý này hiện tỉnh huyện xã thành phố tp thị trấn quận phường toàn chung các những một mỗi khoảng tổng ' +
+    'cộng lại sau trước từ khi lúc kỳ dịp qua vào lên xuống mấy lần bằng chỉ riêng đúng phải cả hai bên nào nơi địa phương về theo giai đoạn ' +
+    'kể kế tính ước bq tb vì do bởi hết thiếu để ' +
+    'chênh lệch nhau so sánh giữa cao thấp hơn kém suy bình quân trung điểm gấp chính xác chiếm ' +
+    // Words about the report itself: "theo báo cáo", "số liệu".
+    'báo cáo liệu'
+  )
+    .split(' ')
+    .map((w) => syllableKey(w)),
+);
+
 const hasMarks = (s: string) => /[^\x00-\x7f]/.test(s);
 const SYLLABLE = /[\p{L}\p{N}]+/gu;
 
@@ -103,10 +123,11 @@ export function questionTerms(raw: string, placeNames: string[]): Term[] {
   }
   const out: Term[] = [];
   const seen = new Set<string>();
+  const accented = hasMarks(raw);
   for (const { tok, folded, place, inMetrics } of toks) {
     if (place || /^\d/.test(tok)) continue;
     if (folded.length < 2 && !hasMarks(tok)) continue;
-    if (FILLER.has(folded)) continue;
+    if (accented ? FILLER_ACCENTED.has(syllableKey(tok)) : FILLER.has(folded)) continue;
     const key = hasMarks(tok) ? syllableKey(tok) : null;
     const id = key ?? folded;
     if (seen.has(id)) continue;
@@ -179,6 +200,18 @@ function isCounted(m: RegExpMatchArray): boolean {
  */
 function clauseOf(f: Figure, report: Report): string {
   const t = report.text;
+  // A cell of a piped table: its row's label (first cell) and the cell itself ("Số người chết (người) … 41").
+  const rowStart = rowStartOf(t, f.start);
+  const barAt = rowStart < 0 ? -1 : t.slice(rowStart, f.start).indexOf('|');
+  if (barAt >= 0 && isTableRow(t, rowStart)) {
+    const firstBar = rowStart + barAt;
+    const cellStart = rowStart + t.slice(rowStart, f.start).lastIndexOf('|') + 1;
+    const rest = t.slice(f.end, f.end + MAX_ROW);
+    const nextBar = rest.indexOf('|');
+    const lineEnd = rest.indexOf('\n');
+    const cellEnd = f.end + Math.min(nextBar < 0 ? rest.length : nextBar, lineEnd < 0 ? rest.length : lineEnd);
+    return `${t.slice(rowStart, firstBar)} ${t.slice(cellStart, cellEnd)}`;
+  }
   // A line ends a clause too: table rows and list items are one line each.
   let start = Math.max(f.sentenceStart, t.lastIndexOf(';', f.start - 1) + 1, t.lastIndexOf('\n', f.start - 1) + 1, f.start - 90);
   const semi = t.indexOf(';', f.end);
@@ -195,6 +228,23 @@ function clauseOf(f: Figure, report: Report): string {
   return t.slice(start, end);
 }
 
+/**
+ * For a table row: the first lines of the unbroken block of lines above it (caption
+ * and header: "Bảng 2. Nhà ở hỗ trợ hộ nghèo … (đơn vị: căn)"), which say what every row counts.
+ * '' for a figure in running text or a list item.
+ */
+export function captionAbove(text: string, at: number): string {
+  const line = rowStartOf(text, at);
+  // Only a table row: a list item under "Trong đó:" is a part of its introduction's total, not described by it.
+  if (!isTableRow(text, line)) return '';
+  const start = blockStartAbove(text, line);
+  if (start === line) return '';
+  const block = text.slice(start, line);
+  const first = block.indexOf('\n');
+  const second = first < 0 ? -1 : block.indexOf('\n', first + 1);
+  return second < 0 ? block : block.slice(0, second);
+}
+
 function levelsOf(f: Figure, report: Report): FigureLevels {
   let l = cache.get(f);
   if (!l) {
@@ -206,7 +256,7 @@ function levelsOf(f: Figure, report: Report): FigureLevels {
     if (f.metric === 'plan_attainment' || f.metric === 'plan_exceeded') for (const w of ATTAINMENT_WORDS) unitWords.add(w);
     l = {
       clause: levelOf(`${clauseOf(f, report)} ${f.label}`),
-      sentence: levelOf(report.text.slice(f.sentenceStart, f.sentenceEnd)),
+      sentence: levelOf(`${report.text.slice(f.sentenceStart, f.sentenceEnd)} ${captionAbove(report.text, f.start)}`),
       passage: levelOf(passage ? report.text.slice(passage.start, passage.end) : ''),
       title: levelOf(report.title),
       unitWords,
@@ -251,3 +301,64 @@ export function evidenceOf(allTerms: Term[], figures: { figure: Figure; report: 
   const coverage = sum / terms.length;
   return { coverage: requiredMissing ? Math.min(coverage, 0.5) : coverage, missing };
 }
+
+/** The words of a figure's own clause (see clauseOf): what its number counts, as the text says it. */
+export function clauseTextOf(f: Figure, report: Report): string {
+  return clauseOf(f, report);
+}
+
+const bareClauseCache = new WeakMap<Figure, Level>();
+const rarityCache = new WeakMap<Report, { n: number; df: Map<string, number> }>();
+
+/** In how many of a report's clauses (split at . ; and line ends) each folded syllable occurs. */
+function rarityOf(report: Report) {
+  let r = rarityCache.get(report);
+  if (!r) {
+    const parts = report.text.split(/[.;\n]+/).filter((x) => x.trim());
+    const df = new Map<string, number>();
+    for (const part of parts) for (const w of new Set(levelOf(part).folded)) df.set(w, (df.get(w) ?? 0) + 1);
+    r = { n: parts.length, df };
+    rarityCache.set(report, r);
+  }
+  return r;
+}
+
+/**
+ * How much of what a claim's clause names is named by a figure's own clause, each word weighted by
+ * its rarity in the figure's report: in a report on housing for people with merit, "người có công"
+ * is in every sentence and "xây mới" in one, so "xây mới 2.481 căn" is the subject of "xây mới
+ * 4.063 căn", not "tổng số 4.063 căn". 0–1.
+ */
+export function subjectCoverage(terms: Term[], f: Figure, report: Report): number {
+  if (!terms.length) return 0;
+  const l = levelsOf(f, report);
+  // The clause's own words, without the metric's label: a label names the lexicon entry ("hỗ trợ
+  // xây mới, sửa chữa nhà ở"), not what this number counts.
+  let own = bareClauseCache.get(f);
+  if (!own) {
+    own = levelOf(clauseOf(f, report));
+    bareClauseCache.set(f, own);
+  }
+  const { n, df } = rarityOf(report);
+  let sum = 0;
+  let found = 0;
+  for (const t of terms) {
+    const w = Math.log(1 + n / (1 + (df.get(t.folded) ?? 0)));
+    sum += w;
+    if (has(own, t) || l.unitWords.has(t.folded) || (l.family !== null && countFamily(t.folded) === l.family)) found += w;
+  }
+  return sum ? found / sum : 0;
+}
+
+/**
+ * How much of a figure's own clause the question asks about: the share of the clause's content
+ * syllables that are question terms. "Số người lao động bị chết, bị thương … 344 người" says more
+ * than "số người chết" asks; "Số người chết (người) … 41" says just that. 0–1.
+ */
+export function clausePrecision(terms: Term[], f: Figure, report: Report): number {
+  const asked = new Set(terms.flatMap((t) => [t.folded, ...t.expansion]));
+  const words = [...levelOf(clauseOf(f, report)).folded].filter((w) => w.length > 1 && !/^\d/.test(w) && !FILLER.has(w));
+  if (!words.length) return 0;
+  return words.filter((w) => asked.has(w)).length / words.length;
+}
+

@@ -35,9 +35,13 @@ export function describePeriod(p: Period | null): string {
 
 export function describePlace(f: Figure, report: Report): string {
   const own = report.place;
-  if (own && f.place === own.name) return `${own.type} ${own.name}`;
+  if (own && f.place === own.name && (!f.placeLevel || f.placeLevel === own.level)) return `${own.type} ${own.name}`;
   if (f.placeLevel === 'commune') return `xã ${f.place}`;
-  if (f.placeLevel === 'district' && own?.level === 'province') return `huyện ${f.place} (${own.type} ${own.name})`;
+  if (f.placeLevel === 'district' && own?.level === 'province') {
+    // "thành phố Lào Cai" in tỉnh Lào Cai's report: the city, named with the province.
+    const type = f.place === own.name ? 'thành phố' : 'huyện';
+    return `${type} ${f.place} (${own.type} ${own.name})`;
+  }
   return f.place ?? 'không rõ địa bàn';
 }
 

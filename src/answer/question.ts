@@ -119,7 +119,10 @@ export function parseQuestion(raw: string): Question {
   const expanded = expandAbbreviations(text);
   const folded = expanded === plain ? plain : `${plain} ${expanded}`;
   const found = metricsIn(plain, expanded);
-  const periods = findPeriods(text, { bareYear: true });
+  // "Từ số liệu năm 2024, tỷ lệ … năm 2023": the data named as a source does not time the question.
+  const mentioned = findPeriods(text, { bareYear: true });
+  const sources = mentioned.filter((p) => /\bso lieu\s*(?:nam\s*)?$/.test(plain.slice(Math.max(0, p.start - 14), p.start)));
+  const periods = sources.length && sources.length < mentioned.length ? mentioned.filter((p) => !sources.includes(p)) : mentioned;
   const named = findQueryPlaces(text);
   const numbers = findQuestionNumbers(text, periods);
   let intent = (INTENT_CUES.find(([, re]) => re.test(folded))?.[0] ?? 'value') as Intent;

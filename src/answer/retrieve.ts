@@ -118,6 +118,8 @@ export function placeFit(f: Figure, report: Report, places: QueryPlace[]): numbe
 
 const MONTH_SPAN = /(?<!\p{L})(?:tháng|quý|thang|quy)(?!\p{L})/iu;
 
+const spanDays = (p: Period) => (Date.parse(p.to) - Date.parse(p.from)) / 86400_000;
+
 /** Does the figure's period fit the period asked? 3 same, 2 inside or same year, 1 overlapping, 0 not. */
 export function periodFit(f: Figure, period: Period | null): number {
   if (!period) return 2;
@@ -129,6 +131,8 @@ export function periodFit(f: Figure, period: Period | null): number {
   // Spans ending on the same day ("quý I/2024", "đến hết tháng 3/2024") are the same cumulative count.
   if (period.kind === 'during' && fp.kind === 'during' && fp.to !== period.to && (MONTH_SPAN.test(fp.label) || MONTH_SPAN.test(period.label))) return 0;
   if (fp.from >= period.from && fp.to <= period.to) return fp.kind === period.kind || period.kind === 'during' ? 2.5 : 2;
+  // "giai đoạn 2021 - 2024" does not answer "năm 2024": a span of years holds more than the year asked.
+  if (fp.kind === 'during' && period.kind === 'during' && spanDays(fp) > 400 && spanDays(period) < 400) return 0;
   if (period.kind === 'as_of' && fp.kind === 'during' && fp.to.slice(0, 4) === period.to.slice(0, 4) && fp.to >= period.to.slice(0, 4)) return 2;
   if (fp.from <= period.to && period.from <= fp.to) return fp.to.slice(0, 4) === period.to.slice(0, 4) ? 2 : 1;
   return 0;

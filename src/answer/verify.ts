@@ -3,13 +3,14 @@
 import type { AskResponse } from '../contract.ts';
 import { extractFigures } from '../extract/figures.ts';
 import type { Figure } from '../extract/types.ts';
-import { normaliseValue } from '../extract/units.ts';
+import { isMoneyUnit, normaliseValue } from '../extract/units.ts';
 import type { Place, Report } from '../ingest/types.ts';
 import { placeKey } from '../search/places.ts';
+import { foldAligned } from '../text/fold-aligned.ts';
 import { AnswerBuilder } from './builder.ts';
-import { evidenceOf } from './evidence.ts';
+import { clauseTextOf, evidenceOf, questionTerms, subjectCoverage, type Term } from './evidence.ts';
 import { capitalise, describePeriod, describePlace, formatValue, statedValue } from './present.ts';
-import { parseQuestion } from './question.ts';
+import { parseQuestion, type Question } from './question.ts';
 import { type Candidate, type CorpusView, rankFigures, reportPlaceKey } from './retrieve.ts';
 
 type Verdict = NonNullable<AskResponse['verdict']>;
@@ -35,7 +36,7 @@ function claimFigures(corpus: CorpusView, claim: string) {
     passages: [{ id: 'claim#0', reportId: 'claim', start: 0, end: text.length, section: null, place, period: q.periods[0] ?? null }],
     source: null,
   };
-  return { q, figures: extractFigures(report) };
+  return { q, figures: extractFigures(report), claimReport: report };
 }
 
 /** The place a claim names, as the first report naming it (or holding a figure there) describes it. */
@@ -74,7 +75,7 @@ function sameValue(claimed: Figure, stated: Figure) {
 }
 
 export function verifyClaim(corpus: CorpusView, claim: string): AskResponse {
-  const { q, figures } = claimFigures(corpus, claim);
+  const { q, figures, claimReport } = claimFigures(corpus, claim);
   const b = new AnswerBuilder();
   const understood = { intent: 'claim', metrics: q.metrics, places: q.places.map((p) => p.key), period: q.periods[0] ? describePeriod(q.periods[0]) : null };
   if (!figures.length) {
@@ -121,6 +122,14 @@ export function verifyClaim(corpus: CorpusView, claim: string): AskResponse {
       b.say(`- ${shown}: báo cáo ghi ${direction(exact.figure)}, không phải ${direction(cf)} (${describeOne(exact)}) ${b.cite(exact.figure, exact.report)}.`);
       continue;
     }
+    // Judged by subject, not by number: a figure of the same report whose own clause names what the
+    // claim's clause names clearly better ("xây mới 2.481 căn" for "xây mới 4.063 căn") is the one to compare.
+    const rival = exact && subjectRival(exact, cands, claimTerms(cf, claimReport, q, figures), figures);
+    if (exact && rival) {
+      verdicts.push('refuted');
+      b.say(`- ${shown}: con số này trong báo cáo là ${describeOne(exact)} ${b.cite(exact.figure, exact.report)}; đúng nội dung nhận định, báo cáo ghi ${formatValue(rival.figure.value, rival.figure.unit)} ${b.cite(rival.figure, rival.report)}${sameSentence(corpus, b, rival)}.`);
+      continue;
+    }
     if (exact) {
       const targetAsResult = exact.figure.kind === 'target' && cf.kind !== 'target';
       verdicts.push(targetAsResult ? 'refuted' : 'supported');
@@ -144,7 +153,7 @@ export function verifyClaim(corpus: CorpusView, claim: string): AskResponse {
     );
     if (other) {
       verdicts.push('refuted');
-      b.say(`- ${shown}: báo cáo ghi ${describeOne(other)} ${b.cite(other.figure, other.report)}.`);
+      b.say(`- ${shown}: báo cáo ghi ${describeOne(other)} ${b.cite(other.figure, other.report)}${sameSentence(corpus, b, other)}.`);
     } else {
       verdicts.push('not_enough_info');
       b.say(`- ${shown}: các báo cáo không nêu số liệu tương ứng để đối chiếu.`);
@@ -156,8 +165,60 @@ export function verifyClaim(corpus: CorpusView, claim: string): AskResponse {
   return b.build('answered', understood, verdict);
 }
 
+/** The content words of the claim around one of its figures (its own clause). */
+function claimTerms(cf: Figure, claimReport: Report, q: Question, others: Figure[]): Term[] {
+  // "155,69 tỷ đồng để xây mới 4.063 căn": the unit of the number before is not what 4.063 counts.
+  const otherUnits = new Set(others.filter((o) => o !== cf).flatMap((o) => o.unit.split(/\s+/).map((w) => foldAligned(w))));
+  // "9.287 người tham gia BHXH tự nguyện, vượt chỉ tiêu 587 người": the words after a number up to
+  // the comma describe that number, so the next one's own words start after the comma.
+  const clause = clauseTextOf(cf, claimReport);
+  const at = clause.indexOf(cf.text);
+  const comma = at > 0 ? clause.lastIndexOf(',', at) : -1;
+  const own = comma >= 0 ? clause.slice(comma + 1) : clause;
+  return questionTerms(own, q.places.flatMap((p) => p.names)).filter((t) => !otherUnits.has(t.folded));
+}
+
+/** Margin by which another figure's subject must beat the matching number's before it decides. */
+const SUBJECT_MARGIN = 0.2;
+/** The least share of the claim's weighted words a rival's clause must name to decide. */
+const MIN_SUBJECT = 0.45;
+
+/**
+ * A figure of the matching number's report, of a value the claim does not state, whose clause is
+ * clearly more about the claim's subject than the matching number's.
+ */
+function subjectRival(exact: Candidate, cands: Candidate[], terms: Term[], others: Figure[]): Candidate | undefined {
+  if (terms.length < 2 || exact.figure.kind === 'target') return undefined;
+  const own = subjectCoverage(terms, exact.figure, exact.report);
+  let best: Candidate | undefined;
+  let bestCover = Math.max(MIN_SUBJECT, own + SUBJECT_MARGIN);
+  for (const c of cands.slice(0, 40)) {
+    if (c.report.id !== exact.report.id || c.figure.kind !== exact.figure.kind || others.some((o) => sameValue(o, c.figure))) continue;
+    if (c.figure.unit !== exact.figure.unit) continue;
+    const v = subjectCoverage(terms, c.figure, c.report);
+    if (v >= bestCover) {
+      best = c;
+      bestCover = v;
+    }
+  }
+  return best;
+}
+
+/**
+ * The refuting figure's sentence often breaks a total down ("4.063 căn; trong đó xây mới 2.481
+ * căn, sửa chữa 1.582 căn"): its other figures of the same unit and kind, cited, for the reader.
+ */
+function sameSentence(corpus: CorpusView, b: AnswerBuilder, c: Candidate): string {
+  const parts = corpus
+    .figuresOf(c.report.id)
+    .filter((g) => g.sentenceStart === c.figure.sentenceStart && g.unit === c.figure.unit && g.id !== c.figure.id && g.kind === c.figure.kind)
+    .slice(0, 4);
+  return parts.length ? `; cùng câu: ${parts.map((g) => `${formatValue(g.value, g.unit)} ${b.cite(g, c.report)}`).join(', ')}` : '';
+}
+
+/** Both rates, both money, or both counts: a sum of money never refutes a count of houses. */
 function sameFamily(a: Figure, b: Figure) {
-  return (a.unit === '%') === (b.unit === '%');
+  return (a.unit === '%') === (b.unit === '%') && isMoneyUnit(a.unit) === isMoneyUnit(b.unit);
 }
 
 function describeOne(c: Candidate) {

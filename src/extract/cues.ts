@@ -10,8 +10,8 @@ export const TARGET_SCOPE_CUE = /(?<![\p{L}])(?:ph[ấầ]n đ[ấầ]u|dự ki�
 /** The same cues typed without accents, used only for text that has none. */
 export const TARGET_SCOPE_CUE_FOLDED = /(?<![\p{L}])(?:phan dau|du kien|(?<!(?:co|chuong trinh)\s)muc tieu(?!\s+quoc gia)|dinh huong|phuong huong|(?:dat|de ra|giao)(?:\s+ra)?\s+(?:chi tieu|ke hoach))(?![\p{L}])/u;
 
-/** A plan figure follows directly: "(kế hoạch 95%)", "chỉ tiêu 72 người", "KH: 500". */
-export const TARGET_BEFORE_NUMBER = /(?:^|[^\p{L}])(?:ke hoach|chi tieu|kh|muc tieu)(?:\s*[:=]?\s*|(?:\s+(?:giao|de ra|nam|\d{4}|cua|tinh|huyen|la))+\s*[:=]?\s*)$/u;
+/** A plan figure follows directly: "(kế hoạch 95%)", "chỉ tiêu 72 người", "KH: 500", "chỉ tiêu Tỉnh ủy giao năm 2024 (175.000 người)". */
+export const TARGET_BEFORE_NUMBER = /(?:^|[^\p{L}])(?:ke hoach|chi tieu)(?:\s+[\p{L}]+){0,4}\s+giao(?:\s+(?:nam\s+)?\d{4})?\s*[:=(]?\s*$|(?:^|[^\p{L}])(?:ke hoach|chi tieu|kh|muc tieu)(?:\s*[:=]?\s*|(?:\s+(?:giao|de ra|nam|\d{4}|cua|tinh|huyen|la|ubnd|hdnd|uy ban nhan dan|cap tren))+\s*[:=(]?\s*)$/u;
 
 /** A sentence that reports what was done ends a plan's scope carried from a previous sentence (accented: "đã" folds like "đa"). */
 export const RESULT_MARKERS = /(?<![\p{L}])(?:đã|đạt được|kết quả|thực hiện được|ước tính|ước thực hiện)(?![\p{L}])/iu;
@@ -26,6 +26,8 @@ export const LEVEL_AFTER_CHANGE = /(?<![\p{L}])(?:còn|lên|đến|xuống)\s*$/
 
 /** Attainment of a plan stated as a percentage: "đạt 109,4% kế hoạch", "đạt 68,05% so với chỉ tiêu giao". */
 export const ATTAINMENT_AFTER = /^\s*%?\s*(?:so voi\s+)?(?:ke hoach|kh|chi tieu|muc tieu)(?![\p{L}])/u;
+/** Attainment stated after the plan it is measured against: "so với chỉ tiêu giao năm 2020 (70.544 người) đạt 84%". */
+export const ATTAINMENT_AFTER_PLAN = /(?:so voi|bang)\s+(?:ke hoach|kh|chi tieu|muc tieu)(?![\p{L}])[^;]{0,110}\bdat\s*$/u;
 export const EXCEEDED_BEFORE = /vuot\s+(?:ke hoach|kh|chi tieu)\s*$/u;
 
 /** Words before a number that make the phrase before it the figure's subject ("giải quyết việc làm cho 1.179"). */
@@ -42,5 +44,8 @@ export const GROUP_QUALIFIERS = [
   'đồng bào dân tộc thiểu số', 'đồng bào DTTS', 'dân tộc thiểu số', 'DTTS', 'người có công', 'thân nhân liệt sĩ',
   'bắt buộc', 'tự nguyện', 'hộ nghèo', 'hộ cận nghèo', 'hộ mới thoát nghèo', 'người khuyết tật', 'người cao tuổi',
   'trẻ em', 'học sinh', 'sinh viên', 'lao động nông thôn', 'nông nghiệp', 'phi nông nghiệp', 'người nghèo',
-  'đối tượng bảo trợ xã hội', 'hộ chính sách', 'nữ', 'thanh niên',
+  'đối tượng bảo trợ xã hội', 'hộ chính sách', 'nữ', 'thanh niên', 'dân tộc Khmer', 'đồng bào Khmer', 'Khmer',
 ];
+
+/** Groups that are a part of a place's population: a figure about one never answers for the whole place. */
+export const SUBGROUP_QUALIFIERS = ['đồng bào dân tộc thiểu số', 'đồng bào DTTS', 'dân tộc thiểu số', 'DTTS', 'dân tộc Khmer', 'đồng bào Khmer', 'Khmer', 'nữ'];

@@ -4,6 +4,7 @@
 import { findPlaceMentions } from '../ingest/gazetteer.ts';
 import { headingLevel } from '../ingest/passages.ts';
 import type { Passage, Period, Report } from '../ingest/types.ts';
+import { blockStartAbove, isTableRow, MAX_ROW, rowStartOf } from '../text/table-lines.ts';
 import { foldAligned, hasDiacritics } from '../text/fold-aligned.ts';
 import { findPeriods, type PeriodMention } from '../text/periods.ts';
 import { splitSentences } from '../text/sentences.ts';
@@ -11,6 +12,7 @@ import {
   ACTION_LINKS,
   APPROX_BEFORE,
   ATTAINMENT_AFTER,
+  ATTAINMENT_AFTER_PLAN,
   CHANGE_BEFORE_NUMBER,
   EXCEEDED_BEFORE,
   GROUP_QUALIFIERS,
@@ -52,6 +54,8 @@ interface Ctx {
   lineBreaks: number[];
   /** Headings that name a period, with where they start, in text order. */
   headingPeriods: { start: number; period: Period }[];
+  /** Headings in order, and whether each opens a section about the whole province ("2. Kết quả chung toàn tỉnh"). */
+  headingScopes: { start: number; province: boolean }[];
   /** Offsets of the clause marks , ; : . ( ) in text order, found once per text: a clause's end by binary search. */
   clauseMarks: number[];
 }
@@ -88,11 +92,13 @@ export function* figureSteps(report: Report): Generator<number, Figure[], void> 
     figuresSoFar: [],
     lineBreaks: [],
     headingPeriods: [],
+    headingScopes: [],
     clauseMarks: [],
   };
   ctx.lineBreaks = lineBreaksOf(text);
   ctx.clauseMarks = clauseMarksOf(text);
   ctx.headingPeriods = headingPeriodsOf(text, ctx.lineBreaks, report.periods[0]?.year);
+  ctx.headingScopes = headingScopesOf(text, ctx.lineBreaks, report.place);
 
   const figures: Figure[] = [];
   let carryTarget = false;
@@ -233,6 +239,8 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
     let unit = unitMatch?.unit ?? '';
     // "(trong đó cao đẳng: 19; trung cấp: 285 …)": a list of parts takes the unit of what it breaks down.
     if (!unit && /^\s*[;,.)]/.test(text.slice(n.end, n.end + 3)) && lastCountUnit) unit = lastCountUnit;
+    // A table cell's number takes the unit its caption or header declares ("(đơn vị: nhà)", "ĐVT: người").
+    if (!unit) unit = rowLabelUnit(text, n.start) || tableUnitAbove(text, n.start);
     const figEnd = unitFrom === n && unitMatch ? unitMatch.end : n.end;
     // The words after "A/B người …" describe A too.
     const describedEnd = unitFrom !== n && unitMatch ? unitMatch.end : figEnd;
@@ -257,6 +265,8 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
     else if (unit === '%' && ATTAINMENT_AFTER.test(folded.slice(n.end, n.end + 30)) && /(?:dat|vuot|bang|chiem)\s*$/u.test(beforeFolded.trimEnd())) {
       // "vượt 8,67% kế hoạch" is by how much the plan was exceeded; "đạt 109,4% kế hoạch" how much of it was done.
       metric = /vuot\s*$/u.test(beforeFolded.trimEnd()) ? 'plan_exceeded' : 'plan_attainment';
+    } else if (unit === '%' && ATTAINMENT_AFTER_PLAN.test(folded.slice(Math.max(sStart, n.start - 160), n.start)) && !/^\s*%?\s*(?:so voi|cung ky)/u.test(folded.slice(n.end, n.end + 20))) {
+      metric = 'plan_attainment';
     }
     else if (TARGET_BEFORE_NUMBER.test(beforeFolded) && !/(?:dat|vuot)\s+(?:\S+\s+){0,2}$/u.test(beforeFolded)) {
       kind = 'target';
@@ -268,7 +278,8 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
       kind = 'change';
       isChange = true;
       qualifiers.push(/tăng/iu.test(CHANGE_BEFORE_NUMBER.exec(beforeText)?.[0] ?? '') ? 'tăng' : 'giảm');
-    } else if (prevFigure?.kind === 'change' && /tuong ung\s*(?:voi\s*)?$/u.test(beforeFolded)) {
+    } else if (prevFigure?.kind === 'change' && (/tuong ung\s*(?:voi\s*)?$/u.test(beforeFolded) || (/^[^()]*\(\s*$/u.test(folded.slice(prevFigure.end, n.start)) && prevFigure.unit !== unit))) {
+      // "giảm được 0,77% số hộ nghèo (290 hộ)": the same change in another unit.
       kind = 'change';
       isChange = true;
       qualifiers.push(...prevFigure.qualifiers.filter((q) => q === 'tăng' || q === 'giảm'));
@@ -281,12 +292,17 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
 
     // Metric.
     metric ??= chooseMetric(ctx, n, describedEnd, segStart, sEnd, unit, beforeFolded, prevFigure, isChange);
+    // "Bảng 1. Số hộ nghèo năm 2015 theo huyện" over "Đắk Glong 8.256": a row's number counts what its
+    // caption or header names, when its own words name no metric.
+    if (metric.startsWith('other:')) metric = tableMetricAbove(ctx, n.start) ?? metric;
     // "chiếm tỷ lệ 98,66% tổng số hộ nghèo": a share of a total, not the rate of the place.
     if (unit === '%' && SHARE_OF_TOTAL.test(afterFolded)) qualifiers.push(SHARE_QUALIFIER);
     if (isChange && !/tuong ung\s*(?:voi\s*)?$/u.test(beforeFolded)) metric = changeMetricOf(metric);
     // "tỷ lệ hộ nghèo giảm còn 3,5%", "… giảm 3,5%, còn 28,6%": the level reached is the rate itself.
     // "Tỷ lệ giảm hộ nghèo … đạt 3,7%" is the reduction itself, not a level.
     else if (!isChange && metricById(metric)?.kind === 'change' && !/(?:ty|ti) le giam|muc giam/u.test(beforeFolded)) metric = metricById(metric)?.related.find((r) => metricById(r)?.kind === 'rate') ?? metric;
+    // "chiếm tỷ lệ 0,13%, giảm 235 hộ": a count of households is never a rate nor a rate's change.
+    if (unit && unit !== '%' && !isMoneyUnit(unit) && metricById(metric)?.units.every((u) => u.includes('%') || u.includes('phần trăm'))) metric = countMetricOf(metric) ?? metric;
     if (n.pairRole === 'target') {
       const partner = byIndex.get(n.pairedWith as number);
       if (partner) metric = partner.metric;
@@ -312,6 +328,13 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
     const place = choosePlace(ctx, n.start, sStart, sEnd);
     // Groups named in the figure's own clause: from after the previous figure to the next comma or semicolon.
     qualifiers.push(...findQualifiers(ctx, segStart, Math.min(nextClauseEnd(ctx, describedEnd, sEnd), nextNumberStart(nums, n.pairRole === 'result' ? i + 1 : i, sEnd)), unit));
+    // "không còn hộ nghèo, chỉ có 5.944 hộ cận nghèo": the noun the number counts names its group,
+    // and a household class named earlier in the clause is another count's, not this one's.
+    const counted = countedGroup(folded, n.end);
+    if (counted && HOUSEHOLD_CLASSES.includes(counted)) {
+      for (let k = qualifiers.length - 1; k >= 0; k--) if (qualifiers[k] !== counted && HOUSEHOLD_CLASSES.includes(qualifiers[k] as string)) qualifiers.splice(k, 1);
+      if (!qualifiers.includes(counted)) qualifiers.push(counted);
+    }
     const approx = APPROX_BEFORE.exec(beforeFolded);
     if (approx?.[1]) qualifiers.push(text.slice(n.start - approx[0].trimStart().length, n.start).trim().toLowerCase());
 
@@ -444,6 +467,9 @@ function headOf(folded: string, mentions: MetricMention[]): MetricMention | unde
     const m = mentions[i] as MetricMention;
     if (/^\s*(?:cho|doi voi)\s*$/u.test(folded.slice(m.end, last.start))) return m;
   }
+  // "Tư vấn, giới thiệu việc làm và học nghề cho 18.612 lượt": of two phrases joined by "và", the first leads.
+  const prev = mentions[mentions.length - 2];
+  if (prev && /^\s*va\s*$/u.test(folded.slice(prev.end, last.start)) && /^\s*cho\s*$/u.test(folded.slice(last.end, last.end + 6).replace(/\d.*$/u, ''))) return prev;
   return last;
 }
 
@@ -505,6 +531,94 @@ function labelOf(metric: string, qualifiers: string[]): string {
   return groups.length ? `${base} (${groups.join(', ')})` : base;
 }
 
+/**
+ * The period its column's header names, for a number in a cell of a piped table ("Số người chết |
+ * 31 | 41" under "Chỉ tiêu | 6 tháng 2022 | 6 tháng 2023"); null otherwise. The header is the first
+ * piped line of the block with as many cells and no number outside its periods.
+ */
+function columnHeaderPeriod(ctx: Ctx, at: number): Period | null {
+  const text = ctx.text;
+  const rowStart = rowStartOf(text, at);
+  if (!isTableRow(text, rowStart)) return null;
+  const rowWindow = text.slice(rowStart, rowStart + MAX_ROW + 1);
+  const rowEndAt = rowWindow.indexOf('\n');
+  const row = rowEndAt < 0 ? rowWindow : rowWindow.slice(0, rowEndAt);
+  if (!row.includes('|')) return null;
+  const col = text.slice(rowStart, at).split('|').length - 1;
+  if (col < 1) return null;
+  const cells = row.split('|').length;
+  const block = blockStartAbove(text, rowStart);
+  for (let line = block; line < rowStart; ) {
+    const rel = text.slice(line, rowStart).indexOf('\n');
+    const end = rel < 0 ? -1 : line + rel;
+    const header = text.slice(line, end < 0 ? rowStart : end);
+    if (header.includes('|')) {
+      if (header.split('|').length !== cells) return null;
+      const cell = header.split('|')[col] ?? '';
+      const year = ctx.report.periods[0]?.year;
+      const found = findPeriods(cell, year ? { defaultYear: year } : {});
+      return found.length === 1 && found[0] ? strip(found[0]) : null;
+    }
+    line = end < 0 ? rowStart : end + 1;
+  }
+  return null;
+}
+
+/** The metric a table's header line (else its caption) names, for a row of that table; undefined otherwise. */
+function tableMetricAbove(ctx: Ctx, at: number): string | undefined {
+  const line = rowStartOf(ctx.text, at);
+  if (!isTableRow(ctx.text, line)) return undefined;
+  const block = blockStartAbove(ctx.text, line);
+  if (block >= line) return undefined;
+  const captionEnd = ctx.text.slice(block, line).indexOf('\n');
+  const headerStart = line - 1 > block ? Math.max(block, rowStartOf(ctx.text, line - 1)) : block;
+  for (const [from, to] of [[headerStart, line], [block, captionEnd < 0 ? line : block + captionEnd]] as const) {
+    const found = findMetricMentions(ctx.folded.slice(from, to));
+    const last = found[found.length - 1];
+    if (last) return last.metricId;
+  }
+  return undefined;
+}
+
+/** "Số người chết (người) | 31 | 41": a piped row whose first cell ends with "(unit)" counts its cells in it. */
+function rowLabelUnit(text: string, at: number): string {
+  const rowStart = rowStartOf(text, at);
+  if (rowStart < 0) return '';
+  const bar = text.slice(rowStart, at).indexOf('|');
+  if (bar < 0) return '';
+  return /\(([\p{L}][\p{L} ]{0,15})\)\s*$/u.exec(text.slice(rowStart, rowStart + bar))?.[1]?.trim().toLowerCase() ?? '';
+}
+
+const DECLARED_UNIT = /(?:đơn vị(?: tính)?|ĐVT)\s*:\s*([\p{L}][\p{L} ]{0,20}?)\s*[),;\n]/iu;
+
+/**
+ * The unit a table declares above a cell: the nearest "(đơn vị: X)" / "ĐVT: X" in the unbroken
+ * block of lines the number's line belongs to (a blank line ends a table). '' when none.
+ */
+function tableUnitAbove(text: string, at: number): string {
+  let lineStart = rowStartOf(text, at);
+  if (!isTableRow(text, lineStart)) return '';
+  for (let k = 0; k < 30 && lineStart > 0; k++) {
+    const prevStart = rowStartOf(text, lineStart - 1);
+    if (prevStart < 0) return '';
+    const line = text.slice(prevStart, lineStart);
+    if (!line.trim()) return '';
+    const m = DECLARED_UNIT.exec(line);
+    if (m?.[1]) return m[1].trim().toLowerCase();
+    lineStart = prevStart;
+  }
+  return '';
+}
+
+/** Household classes: one household is in one of them, so a count of one is never a count of another. */
+const HOUSEHOLD_CLASSES = ['hộ nghèo', 'hộ cận nghèo', 'hộ mới thoát nghèo'];
+
+/** The group named by the words right after a number ("5.944 hộ cận nghèo" → "hộ cận nghèo"), if any. */
+function countedGroup(folded: string, end: number): string | undefined {
+  const after = folded.slice(end, end + 40).replace(/^\s+/, '');
+  return FOLDED_GROUPS.find(([, f]) => after.startsWith(f) && !isLetter(after[f.length]))?.[0];
+}
+
 function findQualifiers(ctx: Ctx, from: number, to: number, unit: string): string[] {
   const out: string[] = [];
   const span = ctx.folded.slice(from, to);
@@ -529,14 +643,30 @@ function findQualifiers(ctx: Ctx, from: number, to: number, unit: string): strin
 
 /** The period the figure speaks of: its clause, its sentence, its paragraph, its section, the report. */
 function choosePeriod(ctx: Ctx, passage: Passage, at: number, sStart: number, sEnd: number): Period | null {
-  const usable = (p: PeriodMention) => !/so voi\s*(?:cung ky\s*)?$/u.test(ctx.folded.slice(Math.max(0, p.start - 14), p.start));
+  // "giảm 7,69% so năm 2023", "so với cùng kỳ": the base of a comparison is not the figure's period.
+  const usable = (p: PeriodMention) => !/(?:^|[^a-z])so(?: voi)?\s*(?:cung ky\s*)?$/u.test(ctx.folded.slice(Math.max(0, p.start - 14), p.start));
   const isSpan = (p: Period) => Date.parse(p.to) - Date.parse(p.from) > 400 * 86400_000;
   // The nearest specific period before the number in its sentence, else the first one after it;
   // searched from the number outwards, so a sentence of thousands of figures stays linear.
   const specificOk = (p: PeriodMention) => p.end <= sEnd && usable(p) && !isSpan(p);
+  // "Chỉ tiêu | 6 tháng 2022 | 6 tháng 2023": a cell of a piped table is timed by its column's header.
+  const column = columnHeaderPeriod(ctx, at);
+  if (column) return column;
   const pick = lastBefore(ctx.periods, at, sStart, specificOk, 200) ?? firstFrom(ctx.periods, sStart, sEnd, specificOk);
   if (pick) return strip(pick);
+  // "Kết quả cả giai đoạn 2021 - 2024: tỷ lệ … đạt 76,56%": a span the figure's own sentence names
+  // before it is its period, over a year named on an earlier line.
+  const span = lastBefore(ctx.periods, at, sStart, (p) => p.end <= at && usable(p) && isSpan(p), 200);
+  if (span) return strip(span);
   const line = lineStartIn(ctx, sStart);
+  // A table row under a caption that names a period ("Bảng 2. … giai đoạn 2016 - 2020
+  // (đơn vị: căn)"): the caption's, the nearest above in the unbroken block of lines.
+  const ownLine = rowStartOf(ctx.text, at);
+  const block = isTableRow(ctx.text, ownLine) ? blockStartAbove(ctx.text, ownLine) : ownLine;
+  if (ownLine >= 0 && block < ownLine) {
+    const above = lastBefore(ctx.periods, ownLine, block, (p) => usable(p) && !/\btet\b/u.test(foldAligned(p.label)), 200);
+    if (above) return strip(above);
+  }
   // An event named earlier in the paragraph ("chăm lo Tết năm 2023") dates that event, not what follows.
   const isEvent = (p: PeriodMention) => /\btet\b/u.test(foldAligned(p.label));
   const earlier = lastBefore(ctx.periods, sStart, line, (p) => usable(p) && !isSpan(p) && !isEvent(p), 200);
@@ -570,6 +700,24 @@ function headingPeriodsOf(text: string, lineBreaks: number[], defaultYear: numbe
     if (line && line.length <= 160 && headingLevel(line) > 0) {
       const p = findPeriods(line, defaultYear ? { defaultYear } : {}).find((x) => Date.parse(x.to) - Date.parse(x.from) <= 400 * 86400_000);
       if (p) out.push({ start, period: strip(p) });
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+/** Each heading, and whether it opens a section on the report's whole province (only for a district's report). */
+function headingScopesOf(text: string, lineBreaks: number[], own: Report['place']): { start: number; province: boolean }[] {
+  if (own?.level !== 'district' || !own.province) return [];
+  const province = foldAligned(own.province);
+  const district = foldAligned(own.name);
+  const out: { start: number; province: boolean }[] = [];
+  let start = 0;
+  for (const end of [...lineBreaks, text.length]) {
+    const line = text.slice(start, end).trim();
+    if (line && line.length <= 160 && headingLevel(line) > 0) {
+      const f = ` ${foldAligned(line).replace(/[^a-z0-9]+/g, ' ')} `;
+      out.push({ start, province: !f.includes(` ${district} `) && (/ (?:toan|ca|chung|cap) tinh /.test(f) || f.includes(` tinh ${province} `)) });
     }
     start = end + 1;
   }
@@ -613,7 +761,14 @@ function choosePlace(ctx: Ctx, at: number, sStart: number, sEnd: number): { name
   const semiAfter = ctx.text.slice(at, hi).indexOf(';');
   const from = semiBefore >= 0 ? lo + semiBefore + 1 : lo;
   const to = semiAfter >= 0 ? at + semiAfter : hi;
-  const isOwn = (p: PlaceRef) => !!own && p.name === own.name;
+  // "thành phố Lào Cai" in the report of tỉnh Lào Cai is the city, not the report's own place.
+  const isOwn = (p: PlaceRef) => !!own && p.name === own.name && (p.level === own.level || p.level === 'commune');
+  // A table row's first cell names its subject ("Tuy Đức 6.610" under "Số hộ nghèo theo huyện").
+  const rowStart = rowStartOf(ctx.text, at);
+  if (isTableRow(ctx.text, rowStart)) {
+    const label = within(ctx.places, rowStart, at).find((p) => p.start - rowStart <= 4);
+    if (label) return { name: label.name, level: label.level };
+  }
   const acceptable = within(ctx.places, from, to).filter((p) => {
     if (isOwn(p) || p.level === 'commune') return true;
     if (p.level === 'district') return !own || own.level === 'province' ? p.provinceCode === (own?.provinceCode ?? p.provinceCode) : false;
@@ -625,13 +780,21 @@ function choosePlace(ctx: Ctx, at: number, sStart: number, sEnd: number): { name
   const before = acceptable.filter((p) => p.end <= at);
   // After the figure only "tại xã Bình Tân", "ở huyện X": a place the figure happened in, not a list of where.
   const located = acceptable.find((p) => p.start > at && !isOwn(p) && p.level !== 'province' && /(?:tai|o)\s+(?:xa|phuong|thi tran|huyen|thi xa)?\s*$/u.test(ctx.folded.slice(Math.max(0, p.start - 20), p.start)));
-  const pick = before[before.length - 1] ?? located;
+  let pick = before[before.length - 1] ?? located;
+  // "6 tháng đầu năm 2023 toàn quốc xảy ra … làm 353 người chết" in a city's report: the country's figure.
+  const national = [...ctx.folded.slice(from, at).matchAll(/(?:^|[^\p{L}])(?:toan quoc|ca nuoc)(?![\p{L}])/gu)].pop();
+  if (national && !/(?:so voi|binh quan|chung|cua|trong)\s*$/u.test(ctx.folded.slice(Math.max(from, from + (national.index ?? 0) - 12), from + (national.index ?? 0) + 1)) && (!pick || pick.end <= from + (national.index ?? 0))) return null;
   // "toàn tỉnh còn 3.440 hộ" in a district's report: the province, unless a place follows the words.
   if (own?.level === 'district' && own.province) {
-    const whole = [...ctx.folded.slice(from, at).matchAll(/(?:^|[^\p{L}])(?:toan|ca) tinh(?![\p{L}])/gu)].pop();
+    const whole = [...ctx.folded.slice(from, at).matchAll(/(?:^|[^\p{L}])(?:toan|ca|cua) tinh(?![\p{L}])/gu)].pop();
     if (whole && (!pick || pick.end <= from + (whole.index ?? 0))) return { name: own.province, level: 'province' };
   }
   if (pick && !isOwn(pick)) return { name: pick.name, level: pick.level };
+  // Under "2. Kết quả chung toàn tỉnh năm 2024" in a district's report, a figure naming no place is the province's.
+  if (own?.level === 'district' && own.province && !pick) {
+    const heading = [...ctx.headingScopes].reverse().find((h) => h.start < at);
+    if (heading?.province) return { name: own.province, level: 'province' };
+  }
   return own ? { name: own.name, level: own.level } : null;
 }
 

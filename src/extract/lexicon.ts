@@ -75,10 +75,10 @@ const EXTRA_SYNONYMS: Record<string, string[]> = {
   health_insurance_participants: ['người tham gia BHYT', 'tham gia BHYT', 'người tham gia bảo hiểm y tế'],
   social_insurance_participants: ['người tham gia BHXH', 'tham gia BHXH bắt buộc', 'BHXH bắt buộc'],
   tet_gifts: ['quà của Chủ tịch nước', 'quà của UBND tỉnh', 'quà cho hộ nghèo', 'quà cho đối tượng', 'quà Tết', 'tặng quà', 'suất quà', 'phần quà', 'quà'],
-  vocational_trainees: ['lớp nghề', 'lớp đào tạo nghề', 'tuyển sinh và đào tạo', 'tuyển sinh, đào tạo nghề nghiệp', 'đào tạo nghề nghiệp'],
+  vocational_trainees: ['tuyển sinh', 'lớp nghề', 'lớp đào tạo nghề', 'tuyển sinh và đào tạo', 'tuyển sinh, đào tạo nghề nghiệp', 'đào tạo nghề nghiệp'],
   social_allowance_recipients: ['trợ cấp xã hội thường xuyên', 'chi trả tiền trợ cấp xã hội', 'bảo trợ xã hội'],
   free_health_insurance_cards: ['hỗ trợ BHYT', 'cấp BHYT', 'mua và cấp BHYT', 'thẻ BHYT'],
-  job_placement_services: ['được tư vấn, giới thiệu việc làm', 'tư vấn, giới thiệu, kết nối việc làm', 'hội nghị tư vấn việc làm', 'hội nghị tư vấn'],
+  job_placement_services: ['được tư vấn, giới thiệu việc làm', 'tư vấn, giới thiệu việc làm', 'tư vấn, giới thiệu, kết nối việc làm', 'hội nghị tư vấn việc làm', 'hội nghị tư vấn'],
   jobs_created: ['giải quyết việc làm', 'tìm được việc làm mới', 'tạo việc làm mới cho'],
   trained_labour_rate: ['lao động qua đào tạo'],
   new_poor_households: ['hộ nghèo phát sinh'],
@@ -144,6 +144,8 @@ const SPELLED_BOTH_WAYS: [string, string][] = [
   ['NHCSXH', 'Ngân hàng Chính sách xã hội'],
   ['XKLĐ', 'xuất khẩu lao động'],
   ['NCC', 'người có công'],
+  ['TNLĐ', 'tai nạn lao động'],
+  ['GDNN', 'giáo dục nghề nghiệp'],
 ];
 
 function spellings(synonym: string): string[] {
@@ -154,6 +156,8 @@ function spellings(synonym: string): string[] {
       if (s.toLowerCase().includes(full.toLowerCase())) out.add(s.replace(new RegExp(full, 'iu'), abbr));
     }
   }
+  // "có bằng cấp chứng chỉ", "tư vấn giới thiệu việc làm": questions and chat drop the commas of a list.
+  for (const s of [...out]) if (s.includes(',')) out.add(s.replace(/\s*,\s*/g, ' '));
   return [...out];
 }
 

@@ -29,7 +29,7 @@ const NUM = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g;
 const ORDINAL_BEFORE = new Set([
   'số', 'thứ', 'đợt', 'lần', 'khóa', 'khoá', 'kỳ', 'quý', 'tháng', 'ngày', 'năm', 'điều', 'khoản', 'mục', 'phần', 'chương',
   'án', 'bão', 'giai đoạn', 'lúc', 'phòng', 'tổ', 'đội', 'khu', 'tuyến', 'quốc lộ', 'tỉnh lộ', 'nhóm', 'vòng', 'hạng', 'bậc',
-  'tuổi', 'quyết định', 'nghị định', 'thông tư', 'chỉ thị', 'nghị quyết', 'công văn', 'luật', 'chương trình',
+  'tuổi', 'quyết định', 'nghị định', 'thông tư', 'chỉ thị', 'nghị quyết', 'công văn', 'luật', 'chương trình', 'bảng', 'biểu', 'phụ lục',
 ]);
 /** Units after which a number is a duration or an age, not a figure. */
 const NOT_FIGURE_AFTER = /^\s*(?:tuổi|tháng|năm|ngày|tuần|giờ|phút|quý)(?![\p{L}])/u;
@@ -73,6 +73,8 @@ function isOrdinalContext(text: string, at: number): boolean {
   // "Kế hoạch 95%" sets a target; the parenthesis or a % after tells it from "Kế hoạch 25/KH-UBND".
   const words = wordsBefore(text, at);
   const last = words[words.length - 1];
+  // "với tổng số 4.063 căn" counts; "Quyết định số 403", "cơn bão số 3" name.
+  if (words.join(' ') === 'tổng số') return false;
   return last !== undefined && (ORDINAL_BEFORE.has(words.join(' ')) || ORDINAL_BEFORE.has(last));
 }
 
@@ -126,7 +128,8 @@ export function findNumberMentions(text: string, from = 0, to = text.length): Nu
     // Ages listed after "tuổi": "ở tuổi 70, 75, 80".
     if (/tuổi\s+(?:\d+(?:\s*,\s*|\s+và\s+(?:trên\s+)?))*$/u.test(text.slice(Math.max(0, start - 40), start))) continue;
     if (isOrdinalContext(text, start) && !(/^\s*%/.test(after) || (next === '/' && /^\/[\d.]+/.test(after)))) continue;
-    if (!COUNTING_AFTER.test(after) && !/^\s*[/–-]\s*\d/.test(after) && !/^[\s)]*[;,.:)]|^\s*$/.test(after)) continue;
+    // A table cell ends at "|" or a tab: "Số người chết (người) | 31 | 41".
+    if (!COUNTING_AFTER.test(after) && !/^\s*[/–-]\s*\d/.test(after) && !/^[\s)]*[;,.:)|\t]|^\s*$/.test(after)) continue;
     out.push({ start, end, raw, value });
   }
   linkPairsAndRanges(text, out);

@@ -24,6 +24,21 @@ interface GazetteerRow {
 
 /** Folded place name or alias, syllables joined by one space → the places it may denote. */
 const BY_FOLDED = new Map<string, QueryPlace[]>();
+/** Folded alias → its spellings with accents, tone-keyed (see toneKey): "pho yen" → "phổ yên". */
+const ACCENTED = new Map<string, Set<string>>();
+
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+/** Lower case with each syllable's tone moved to its end, so "hòa" and "hoà" meet and "phố" ≠ "phổ". */
+function toneKey(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .split(/[^\p{L}\p{N}\u0300-\u036f]+/u)
+    .filter(Boolean)
+    .map((syl) => `${syl.replace(TONE_MARKS, '').normalize('NFC')}${(syl.match(TONE_MARKS) ?? []).join('')}`)
+    .join(' ');
+}
+const hasMarks = (s: string) => /[^\x00-\x7f]/.test(s);
 let maxSyllables = 1;
 
 /** Folded keys by name: every figure and passage asks for its place's key (foldVi is ~100× a lookup). */
@@ -54,6 +69,12 @@ function add(alias: string, place: QueryPlace) {
   const syllables = folded.split(' ');
   if (!folded || (syllables.length < 2 && !safeSingle(folded))) return;
   if (!place.names.includes(folded)) place.names.push(folded);
+  const bare = alias.replace(/^(tỉnh|thành phố|tp\.?|huyện|quận|thị xã)\s+/i, '');
+  if (hasMarks(bare)) {
+    const forms = ACCENTED.get(folded) ?? new Set<string>();
+    forms.add(toneKey(bare));
+    ACCENTED.set(folded, forms);
+  }
   maxSyllables = Math.max(maxSyllables, syllables.length);
   const list = BY_FOLDED.get(folded) ?? [];
   if (!list.some((p) => p.code === place.code && p.level === place.level)) list.push(place);
@@ -82,6 +103,15 @@ for (const d of districts as GazetteerRow[]) {
  */
 export function findQueryPlaces(query: string): QueryPlace[] {
   const syllables = placeKey(query).split(' ').filter(Boolean);
+  // Typed with accents, a name must agree with them: "thành phố Yên Bái" folds to "… pho yen bai",
+  // which holds "pho yen", but "phố Yên" is not Phổ Yên.
+  const raw = query.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const aligned = hasMarks(query) && raw.length === syllables.length;
+  const agrees = (from: number, n: number, folded: string) => {
+    const span = raw.slice(from, from + n).join(' ');
+    const forms = ACCENTED.get(folded);
+    return !aligned || !hasMarks(span) || !forms || forms.has(toneKey(span));
+  };
   const found: QueryPlace[] = [];
   for (let i = 0; i < syllables.length; ) {
     let matched = 0;
@@ -90,8 +120,9 @@ export function findQueryPlaces(query: string): QueryPlace[] {
     const before = syllables.slice(Math.max(0, i - 2), i).join(' ');
     const commune = /(^|\s)(phuong|thi tran)$/.test(before) || (/(^|\s)xa$/.test(before) && !/(^|\s)thi xa$/.test(before));
     for (let n = Math.min(maxSyllables, syllables.length - i); n >= 1 && !matched && !commune; n--) {
-      const places = BY_FOLDED.get(syllables.slice(i, i + n).join(' '));
-      if (!places) continue;
+      const key = syllables.slice(i, i + n).join(' ');
+      const places = BY_FOLDED.get(key);
+      if (!places || !agrees(i, n, key)) continue;
       matched = n;
       for (const p of places) if (!found.some((f) => f.key === p.key && f.code === p.code)) found.push(p);
     }

@@ -281,6 +281,39 @@ export function findPeriods(text: string, opts: FindPeriodsOptions = {}): Period
     const resolved = resolveRelative(text, c, out, opts.defaultYear);
     if (resolved) out.push({ label, ...resolved, start: c.start, end: c.end });
   }
+  return mergeRanges(text, folded, out);
+}
+
+/**
+ * "Từ đầu năm 2018 đến giữa tháng 6": a start and an end written as two mentions are one span,
+ * from the first's start to the second's end (the year carried from the first when the second has none).
+ */
+function mergeRanges(text: string, folded: string, found: PeriodMention[]): PeriodMention[] {
+  const out: PeriodMention[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const a = found[i] as PeriodMention;
+    const b = found[i + 1];
+    const opens = /(?:^|[^a-z])tu\s*$/.test(folded.slice(Math.max(0, a.start - 4), a.start));
+    const between = folded.slice(a.end, b?.start ?? a.end);
+    const bOpens = b ? /^(?:den|toi)\s/.test(folded.slice(b.start, b.end)) : false;
+    const joins = b && (/^\s*(?:den|toi)\s+(?:giua|cuoi|het)?\s*$/.test(between) || (bOpens && /^\s*$/.test(between)));
+    if (!b || !opens || !joins) {
+      out.push(a);
+      continue;
+    }
+    // A side written without its year ("đến tháng 6", "từ tháng 1") takes the other side's.
+    const aYear = /\d{4}/.test(a.label);
+    const bYear = /\d{4}/.test(b.label);
+    const from = !aYear && bYear ? `${b.to.slice(0, 4)}${a.from.slice(4)}` : a.from;
+    const to = aYear && !bYear ? `${a.from.slice(0, 4)}${b.to.slice(4)}` : b.to;
+    if (to < from) {
+      out.push(a);
+      continue;
+    }
+    const start = a.start - (folded.slice(Math.max(0, a.start - 4), a.start).length - folded.slice(Math.max(0, a.start - 4), a.start).replace(/tu\s*$/, '').length);
+    out.push({ label: text.slice(start, b.end).trim(), kind: 'during', from, to, year: Number(to.slice(0, 4)), start, end: b.end });
+    i++;
+  }
   return out;
 }
 
