@@ -3,13 +3,13 @@
 // the token entered once per tab, a DOCX (made with the `docx` package from a seed) and a PDF
 // fixture picked together, a text file dropped, a scan, a corrupt DOCX and a password-protected
 // PDF refused in Vietnamese with the store unchanged. Screenshots: tests/helpers/screenshots.ts (docs/screenshots/ under `npm run screenshots`).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readSeedInputs } from '../../src/store/seed-files.ts';
-import { resolveChromium } from '../helpers/chromium.ts';
+import { type LaunchOptions, launchBrowser } from '../helpers/chromium.ts';
 import { screenshotDir } from '../helpers/screenshots.ts';
 import { makeDocx, seedToDocx } from '../helpers/docx.ts';
 import { freePort, ROOT, type Running, startNode } from '../helpers/server.ts';
@@ -26,19 +26,10 @@ let dataDir: string;
 const profiles: string[] = [];
 const problems: string[] = [];
 
-async function launch(opts: { width: number; height: number; mobile: boolean }): Promise<BrowserContext> {
-  const binary = resolveChromium();
-  const profile = mkdtempSync(join(tmpdir(), 'vnqa-chromium-'));
+async function launch(opts: LaunchOptions): Promise<BrowserContext> {
+  const { context, profile } = await launchBrowser(opts);
   profiles.push(profile);
-  return chromium.launchPersistentContext(profile, {
-    executablePath: binary.executablePath,
-    env: { ...process.env, ...binary.env },
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: opts.width, height: opts.height },
-    ...(opts.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
-    locale: 'vi-VN',
-  });
+  return context;
 }
 
 async function freshPage(context: BrowserContext): Promise<Page> {

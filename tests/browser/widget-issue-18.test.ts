@@ -5,13 +5,13 @@
 // it is allowed to frame the widget (WIDGET_FRAME_ANCESTORS), as http://127.0.0.1:<port> it is not.
 // Screenshots go to docs/screenshots/ (committed, shown in the README) under `npm run screenshots`;
 // a plain test run writes them to a temporary folder, so that `npm test` leaves the tree clean.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Frame, type Locator, type Page } from 'playwright-core';
+import { type BrowserContext, type Frame, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resolveChromium } from '../helpers/chromium.ts';
+import { type LaunchOptions, launchBrowser } from '../helpers/chromium.ts';
 import { screenshotDir } from '../helpers/screenshots.ts';
 import { freePort, ROOT, type Running, startNode } from '../helpers/server.ts';
 
@@ -52,20 +52,9 @@ function serverEnv(): Record<string, string> {
   return { DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN, WIDGET_FRAME_ANCESTORS: `'self' ${ALLOWED_HOST}` };
 }
 
-async function launch(opts: { width: number; height: number; mobile: boolean }): Promise<BrowserContext> {
-  const binary = resolveChromium();
-  const profile = mkdtempSync(join(tmpdir(), 'vnqa-chromium-'));
+async function launch(opts: LaunchOptions): Promise<BrowserContext> {
+  const { context, profile } = await launchBrowser({ ...opts, acceptDownloads: true });
   profiles.push(profile);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: binary.executablePath,
-    env: { ...process.env, ...binary.env },
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: opts.width, height: opts.height },
-    ...(opts.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
-    locale: 'vi-VN',
-    acceptDownloads: true,
-  });
   return context;
 }
 

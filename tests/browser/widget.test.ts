@@ -5,9 +5,9 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveChromium } from '../helpers/chromium.ts';
+import { launchBrowser } from '../helpers/chromium.ts';
 import { freePort, ROOT, type Running, startNode } from '../helpers/server.ts';
 
 const OUT = join(ROOT, 'test-output');
@@ -20,28 +20,10 @@ let profile: string;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  const binary = resolveChromium();
   mkdirSync(OUT, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'vnqa-browser-data-'));
-  profile = mkdtempSync(join(tmpdir(), 'vnqa-chromium-'));
   server = await startNode({ DATA_DIR: dataDir }, await freePort());
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: binary.executablePath,
-    env: { ...process.env, ...binary.env },
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 420, height: 860 },
-    locale: 'vi-VN',
-  });
+  ({ context: browser, profile } = await launchBrowser({ width: 420, height: 860 }));
   page = browser.pages()[0] ?? (await browser.newPage());
   // A CSP violation or a script error shows up here.
   page.on('console', (m) => {

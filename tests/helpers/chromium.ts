@@ -5,8 +5,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
+import type { BrowserContext } from 'playwright-core';
 import { ROOT } from './server.ts';
 import { woffToSfnt } from './woff.ts';
 
@@ -95,4 +97,36 @@ function unpack(bin: string, dir: string): void {
     // Another test run may have unpacked the same version meanwhile.
     if (!existsSync(join(dir, 'chromium'))) throw e;
   }
+}
+
+/** The flags every browser test runs Chromium with: headless, offline-quiet, no first-run chrome. */
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface LaunchOptions {
+  width: number;
+  height: number;
+  /** A touch phone (isMobile, hasTouch, 2× pixels). */
+  mobile?: boolean;
+  acceptDownloads?: boolean;
+}
+
+/**
+ * A Chromium context in a fresh profile folder, in Vietnamese (locale vi-VN), at the size given.
+ * The profile's folder is returned for the caller to remove once the context is closed.
+ */
+export async function launchBrowser(opts: LaunchOptions): Promise<{ context: BrowserContext; profile: string }> {
+  const { chromium } = await import('playwright-core');
+  const binary = resolveChromium();
+  const profile = mkdtempSync(join(tmpdir(), 'vnqa-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: binary.executablePath,
+    env: { ...process.env, ...binary.env },
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: opts.width, height: opts.height },
+    ...(opts.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+    locale: 'vi-VN',
+    ...(opts.acceptDownloads ? { acceptDownloads: true } : {}),
+  });
+  return { context, profile };
 }
