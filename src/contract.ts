@@ -302,6 +302,16 @@ export const AskResponse = z.object({
   computations: z.array(Computation),
   citations: z.array(Citation),
   verdict: z.enum(['supported', 'refuted', 'not_enough_info']).optional(),
+  /**
+   * When a message to /api/ask or /v1/chat/completions states a claim ("…, đúng không?"): the claim
+   * as read and checked, and its verdict (the same as `verdict`). Absent for a question.
+   */
+  verification: z
+    .object({
+      verdict: z.enum(['supported', 'refuted', 'not_enough_info']),
+      claim: z.string(),
+    })
+    .optional(),
   /** When the question asks for values over time and the reports hold two periods or more. */
   series: Series.optional(),
   /** What the question was understood as: metric, place, period, intent. */

@@ -2,13 +2,11 @@
 // question (/hoi, /ask, or plain text), or a claim to check (/kiemtra, /check, or plain text that
 // asks whether a stated figure is right: "…14.040 hộ nghèo, đúng không?"). And the help text,
 // which says what the reports cover, so a user from another province knows whether to ask.
+import { claimIn } from '../answer/claims.ts';
 import type { Report } from '../ingest/types.ts';
 import { BOT_GREETING, SAMPLE_QUESTIONS } from './sample-questions.ts';
 
 export type BotMessage = { kind: 'help' } | { kind: 'ask'; question: string } | { kind: 'verify'; claim: string };
-
-const CLAIM_SUFFIX = /[\s,;]*(?:(?:có\s+)?(?:đúng|phải)\s+(?:không|chứ|chăng|hay\s+sai)|thật\s+không)\s*[?!.…]*\s*$/iu;
-const CLAIM_PREFIX = /^\s*(?:có\s+(?:đúng|phải)\s+(?:là\s+)?|kiểm\s+tra\s*:?\s*|xác\s+minh\s*:?\s*)/iu;
 
 /**
  * @example parseBotMessage('/kiemtra Quảng Trị còn 15.040 hộ nghèo') // { kind: 'verify', claim: 'Quảng Trị còn 15.040 hộ nghèo' }
@@ -23,20 +21,13 @@ export function parseBotMessage(text: string): BotMessage | null {
     const rest = t.slice(command[0].length).trim();
     if (name === 'start' || name === 'help' || name === 'trogiup') return { kind: 'help' };
     if (name === 'ask' || name === 'hoi') return rest ? { kind: 'ask', question: rest } : { kind: 'help' };
-    if (name === 'kiemtra' || name === 'check' || name === 'verify') return rest ? { kind: 'verify', claim: stripClaimWords(rest) || rest } : { kind: 'help' };
+    if (name === 'kiemtra' || name === 'check' || name === 'verify') return rest ? { kind: 'verify', claim: claimIn(rest) ?? rest } : { kind: 'help' };
     return null;
   }
   if (/^#?(?:trợ giúp|hướng dẫn)$/iu.test(t)) return { kind: 'help' };
-  // A plain claim states a number and asks whether it holds; without a number there is nothing to check.
-  if (/\d/.test(t) && (CLAIM_SUFFIX.test(t) || CLAIM_PREFIX.test(t))) {
-    const claim = stripClaimWords(t);
-    if (claim) return { kind: 'verify', claim };
-  }
-  return { kind: 'ask', question: t };
-}
-
-function stripClaimWords(t: string): string {
-  return t.replace(CLAIM_SUFFIX, '').replace(CLAIM_PREFIX, '').trim();
+  // A plain claim states a number and asks whether it holds (src/answer/claims.ts reads which).
+  const claim = claimIn(t);
+  return claim ? { kind: 'verify', claim } : { kind: 'ask', question: t };
 }
 
 /** "29 báo cáo về Quảng Trị, Hà Giang … và 6 địa bàn khác, năm 2019–2024." */

@@ -140,7 +140,7 @@ function served(operationId: string, path: string, summary: string, mediaType: s
 export const OPERATIONS: Operation[] = [
   {
     operationId: 'ask', method: 'post', path: '/api/ask', tag: 'Hỏi đáp', summary: 'Ask a question; get a cited answer with computations.',
-    description: 'With Accept: text/event-stream (or ?stream=1) the answer arrives as server-sent events: `delta` events carry {"text"} pieces of the answer, then one `result` event the whole AskResponse.',
+    description: 'A question that states a claim ("…14.040 hộ nghèo, đúng không?", "có đúng là …", "kiểm tra: …") gets the verdict of /api/verify, with `verdict` and `verification` {verdict, claim} set. With Accept: text/event-stream (or ?stream=1) the answer arrives as server-sent events: `delta` events carry {"text"} pieces of the answer, then one `result` event the whole AskResponse.',
     params: [{ name: 'stream', in: 'query', description: '"1" streams the answer as server-sent events, like Accept: text/event-stream.' }],
     body: 'AskBody',
     responses: {
@@ -180,7 +180,7 @@ export const OPERATIONS: Operation[] = [
   {
     operationId: 'createChatCompletion', method: 'post', path: '/v1/chat/completions', tag: 'OpenAI-compatible',
     summary: 'The assistant as a model: the reply is the answer with sources as footnotes; `answer` holds the structured answer.',
-    description: 'With "stream": true the reply arrives as server-sent events (chat.completion.chunk); the last chunk carries `answer`. Model "vn-welfare-qa-verify" checks claims.',
+    description: 'With "stream": true the reply arrives as server-sent events (chat.completion.chunk); the last chunk carries `answer`. Model "vn-welfare-qa-verify" checks the whole message as a claim; model "vn-welfare-qa" checks a message that states one ("…, đúng không?") and answers any other.',
     body: 'ChatCompletionRequest',
     responses: {
       200: {

@@ -167,6 +167,23 @@ describe('answers', () => {
     expect(problems).toEqual([]);
   }, 60_000);
 
+  it('answers a claim typed as a question with a verdict badge in words, a mark and the claim checked (issue 17)', async () => {
+    const page = await freshPage(desktop);
+    await page.goto(`${server.base}/`);
+    const li = await ask(page, 'Cuối năm 2022 Lào Cai còn 30.000 hộ nghèo, đúng không?');
+    const badge = li.locator('.verdict');
+    await expect(badge.innerText()).resolves.toMatch(/Kết luận: Sai so với báo cáo/);
+    await expect(badge.getAttribute('class')).resolves.toContain('verdict-refuted');
+    // Not colour only: a mark beside the words, hidden from a screen reader that reads the words.
+    await expect(badge.locator('.verdict-mark').getAttribute('aria-hidden')).resolves.toBe('true');
+    await expect(li.locator('.verdict-claim').innerText()).resolves.toContain('Cuối năm 2022 Lào Cai còn 30.000 hộ nghèo');
+    await expect(li.innerText()).resolves.toContain('26.000');
+    await expect(li.locator('.sources li').count()).resolves.toBeGreaterThan(0);
+    await shoot(li, 'answer-verdict.png');
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   it('puts a several-figure answer in a table of label, place, period and value, with a CSV of its facts', async () => {
     const page = await freshPage(desktop);
     await page.goto(`${server.base}/`);

@@ -16,7 +16,7 @@ describe('parseBotMessage', () => {
     ['hộ nghèo Quảng Trị cuối 2023?', { kind: 'ask', question: 'hộ nghèo Quảng Trị cuối 2023?' }],
     ['/kiemtra Quảng Trị còn 15.040 hộ nghèo', { kind: 'verify', claim: 'Quảng Trị còn 15.040 hộ nghèo' }],
     ['Cuối 2023 Quảng Trị còn 14.040 hộ nghèo, đúng không?', { kind: 'verify', claim: 'Cuối 2023 Quảng Trị còn 14.040 hộ nghèo' }],
-    ['Có đúng là Quảng Trị còn 14.040 hộ nghèo không?', { kind: 'verify', claim: 'Quảng Trị còn 14.040 hộ nghèo không?' }],
+    ['Có đúng là Quảng Trị còn 14.040 hộ nghèo không?', { kind: 'verify', claim: 'Quảng Trị còn 14.040 hộ nghèo' }],
     // No number: nothing to check, so it is a question.
     ['Quảng Trị còn hộ nghèo, đúng không?', { kind: 'ask', question: 'Quảng Trị còn hộ nghèo, đúng không?' }],
     ['/unknown x', null],

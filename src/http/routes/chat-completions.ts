@@ -1,8 +1,10 @@
 // The assistant as an OpenAI-compatible model, so any OpenAI client or bot framework can use it:
 // POST /v1/chat/completions (plain or `stream: true` SSE) and GET /v1/models. The reply text is the
 // answer with its sources as footnotes; the structured answer rides along in the `answer` field.
+// A message that states a claim ("…, đúng không?") gets the verdict on either model.
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import { answerMessage } from '../../answer/claims.ts';
 import { AskBody, type AskResponse } from '../../contract.ts';
 import { answerWithFootnotes } from '../answer-text.ts';
 import { AppError } from '../errors.ts';
@@ -41,7 +43,7 @@ export function chatCompletionRoutes(deps: SurfaceDeps) {
       const req = await readJson(c, ChatCompletionRequest);
       const model = pickModel(req.model);
       const body = toAskBody(req);
-      const res = model === 'vn-welfare-qa-verify' ? await assistant.verify(body.question) : await assistant.ask(body);
+      const res = model === 'vn-welfare-qa-verify' ? await assistant.verify(body.question) : await answerMessage(assistant, body);
       const text = req.footnotes === false ? res.answer.trim() : answerWithFootnotes(res, publicBase(c, config));
       const id = `chatcmpl-${crypto.randomUUID()}`;
       const created = Math.floor(Date.now() / 1000);

@@ -296,6 +296,21 @@ export const APP_JS = String.raw`(function () {
   }
 
   var VERDICT = { supported: 'Đúng với báo cáo', refuted: 'Sai so với báo cáo', not_enough_info: 'Chưa đủ thông tin' };
+  // A mark beside the words, so the verdict reads without its colour; the words carry it for a screen reader.
+  var VERDICT_MARK = { supported: '✓', refuted: '✗', not_enough_info: '?' };
+
+  function verdictBadge(res) {
+    var box = el('div', 'verdict-box');
+    var badge = el('p', 'verdict verdict-' + res.verdict);
+    var mark = el('span', 'verdict-mark', VERDICT_MARK[res.verdict] || '');
+    mark.setAttribute('aria-hidden', 'true');
+    badge.appendChild(mark);
+    badge.appendChild(document.createTextNode(' Kết luận: ' + (VERDICT[res.verdict] || res.verdict)));
+    box.appendChild(badge);
+    // The claim as the assistant read it, so the user sees what was checked.
+    if (res.verification && res.verification.claim) box.appendChild(el('p', 'verdict-claim', 'Nhận định đã kiểm tra: “' + res.verification.claim + '”'));
+    return box;
+  }
 
   function renderAnswer(li, res, question) {
     li.textContent = '';
@@ -303,7 +318,7 @@ export const APP_JS = String.raw`(function () {
     var card = el('article', 'card status-' + res.status);
     if (res.status === 'not_found') card.appendChild(el('h3', 'state', 'Không tìm thấy'));
     if (res.status === 'ambiguous') card.appendChild(el('h3', 'state', 'Cần nói rõ hơn'));
-    if (res.verdict) card.appendChild(el('p', 'verdict verdict-' + res.verdict, VERDICT[res.verdict] || res.verdict));
+    if (res.verdict) card.appendChild(verdictBadge(res));
     var series = seriesOf(res);
     // A series has no one headline number; its chart is the headline.
     if (res.status === 'answered' && !series) {

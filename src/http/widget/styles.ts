@@ -49,6 +49,7 @@ main { flex: 1; width: 100%; max-width: 760px; margin: 0 auto; padding: 16px; }
 .verdict-supported { background: #e6f4ea; color: var(--ok); }
 .verdict-refuted { background: #fdecea; color: var(--bad); }
 .verdict-not_enough_info { background: #eee; color: var(--muted); }
+.verdict-claim { margin: 0 0 8px; color: var(--muted); font-size: .92em; }
 .actions { margin-top: 10px; display: flex; gap: 8px; }
 .actions button, .ask button { font: inherit; border-radius: 8px; padding: 6px 12px; cursor: pointer; border: 1px solid var(--line); background: var(--card); color: var(--fg); }
 .ask { position: sticky; bottom: 0; width: 100%; max-width: 760px; margin: 0 auto; padding: 10px 16px 14px; background: var(--bg); border-top: 1px solid var(--line); display: grid; grid-template-columns: 1fr auto; gap: 4px 8px; }
