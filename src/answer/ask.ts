@@ -2,7 +2,7 @@
 // a Vietnamese answer with citations. No language model; every number is a figure or computed here.
 import type { AskBody, AskResponse } from '../contract.ts';
 import { SUBGROUP_QUALIFIERS } from '../extract/cues.ts';
-import { findMetricMentions, metricById, rateMetricOf } from '../extract/lexicon.ts';
+import { countMetricOf, findMetricMentions, metricById, rateMetricOf } from '../extract/lexicon.ts';
 import type { Figure } from '../extract/types.ts';
 import { isMoneyUnit, isPercentUnit, MONEY_UNITS, normaliseValue } from '../extract/units.ts';
 import type { Report } from '../ingest/types.ts';
@@ -460,6 +460,14 @@ function relatedOf(corpus: CorpusView, f: Figure, report: Report): Figure[] {
     if (next && isPercentUnit(next.unit) && next.kind !== 'change' && next.kind !== 'target' && !/[;.]/.test(report.text.slice(f.end, next.start))) out.push(next);
     // "Tổng kinh phí … 697,8 tỷ đồng, trong đó kinh phí Trung ương hỗ trợ 292,9 tỷ đồng": the part a total names.
     else if (next && next.unit === f.unit && next.kind === f.kind && next.value < f.value && /(?<!\p{L})trong đó(?!\p{L})/iu.test(report.text.slice(f.end, next.start)) && !/[;.]/.test(report.text.slice(f.end, next.start))) out.push(next);
+  }
+  // "tỷ lệ … là 5,71%; tổng số hộ … là 1.586.336 hộ", "Tây Nguyên | 12,46 | 195.795": a rate and the
+  // count of the same households and period stated right after it go together.
+  if (!out.length && isPercentUnit(f.unit) && f.kind === 'result') {
+    const next = all.find((g) => g.sentenceStart === f.sentenceStart && g.start > f.end);
+    const sameCount = next && (next.metric === f.metric || next.metric === countMetricOf(f.metric));
+    const samePeriod = next && next.period?.from === f.period?.from && next.period?.to === f.period?.to;
+    if (next && sameCount && samePeriod && next.kind === 'result' && !isPercentUnit(next.unit) && !isMoneyUnit(next.unit) && next.unit && !/[.\n]/.test(report.text.slice(f.end, next.start))) out.push(next);
   }
   return out;
 }
