@@ -644,6 +644,17 @@ function sidesOf(q: Question): Constraints[] {
     const scopeSide = { ...base, places: [], scope, period: periodAfter(scopeAt, scopeAt < placeAt ? placeAt : folded.length) ?? (periods.length === 1 ? (periods[0] ?? null) : null) };
     return placeAt < scopeAt ? [placeSide, scopeSide] : [scopeSide, placeSide];
   }
+  // "vùng Đồng bằng sông Cửu Long và Tây Nguyên", "Tây Nguyên so với cả nước": two regions, or a
+  // region and the country, each side the scope it names, in the order the question names them.
+  if (!places.length) {
+    const named = SCOPES.map((x) => ({ x, at: Math.min(...x.names.map((n) => words.indexOf(` ${n} `)).filter((i) => i >= 0)) }))
+      .filter((s) => Number.isFinite(s.at))
+      .sort((a, b) => a.at - b.at);
+    if (named.length >= 2) {
+      const single = periods.length === 1 ? (periods[0] ?? null) : null;
+      return named.slice(0, 2).map(({ x }) => ({ ...base, places: [], scope: x, period: base.period ?? single }));
+    }
+  }
   if (periods.length >= 2) {
     return periods.slice(0, 2).map((p) => ({ ...base, period: p, wantsTarget: planBefore(p.start) }));
   }

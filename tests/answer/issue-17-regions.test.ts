@@ -62,6 +62,20 @@ describe('issue 17: "tỷ lệ nghèo đa chiều" of the country and of a regio
   });
 });
 
+describe('issue 17: comparing two regions, or a region and the country', () => {
+  it('takes each side from the row of the region it names and subtracts in points', async () => {
+    const r = await ask('So sánh tỷ lệ hộ nghèo, cận nghèo năm 2024 của vùng Tây Nguyên và Đông Nam Bộ, chênh lệch bao nhiêu điểm %?');
+    expect(r.status).toBe('answered');
+    expect(r.computations[0]?.formula).toBe('9,75 − 0,18');
+    expect(r.computations[0]?.value).toBeCloseTo(9.57, 6);
+  });
+
+  it('compares a region with the country\'s figure', async () => {
+    const r = await ask('Tỷ lệ hộ nghèo, cận nghèo năm 2024 của Tây Nguyên cao hơn cả nước bao nhiêu?');
+    expect(r.computations[0]?.formula).toBe('9,75 − 4,06');
+  });
+});
+
 describe('issue 17: table columns', () => {
   it('reads a column headed "Mức giảm so với năm X" as a change, not as the level of year X', async () => {
     const r = await ask('Tỷ lệ hộ nghèo huyện Mèo Vạc năm 2022 là bao nhiêu?');
