@@ -2,7 +2,7 @@
 // a Vietnamese answer with citations. No language model; every number is a figure or computed here.
 import type { AskBody, AskResponse } from '../contract.ts';
 import { SUBGROUP_QUALIFIERS } from '../extract/cues.ts';
-import { findMetricMentions, metricById, rateMetricOf } from '../extract/lexicon.ts';
+import { countMetricOf, findMetricMentions, metricById, rateMetricOf } from '../extract/lexicon.ts';
 import type { Figure } from '../extract/types.ts';
 import { isMoneyUnit, isPercentUnit, MONEY_UNITS, normaliseValue } from '../extract/units.ts';
 import type { Report } from '../ingest/types.ts';
@@ -461,6 +461,14 @@ function relatedOf(corpus: CorpusView, f: Figure, report: Report): Figure[] {
     // "Tổng kinh phí … 697,8 tỷ đồng, trong đó kinh phí Trung ương hỗ trợ 292,9 tỷ đồng": the part a total names.
     else if (next && next.unit === f.unit && next.kind === f.kind && next.value < f.value && /(?<!\p{L})trong đó(?!\p{L})/iu.test(report.text.slice(f.end, next.start)) && !/[;.]/.test(report.text.slice(f.end, next.start))) out.push(next);
   }
+  // "tỷ lệ … là 5,71%; tổng số hộ … là 1.586.336 hộ", "Tây Nguyên | 12,46 | 195.795": a rate and the
+  // count of the same households and period stated right after it go together.
+  if (!out.length && isPercentUnit(f.unit) && f.kind === 'result') {
+    const next = all.find((g) => g.sentenceStart === f.sentenceStart && g.start > f.end);
+    const sameCount = next && (next.metric === f.metric || next.metric === countMetricOf(f.metric));
+    const samePeriod = next && next.period?.from === f.period?.from && next.period?.to === f.period?.to;
+    if (next && sameCount && samePeriod && next.kind === 'result' && !isPercentUnit(next.unit) && !isMoneyUnit(next.unit) && next.unit && !/[.\n]/.test(report.text.slice(f.end, next.start))) out.push(next);
+  }
   return out;
 }
 
@@ -635,6 +643,17 @@ function sidesOf(q: Question): Constraints[] {
     const placeSide = { ...base, places: [places[0]], scope: null, period: periodAfter(placeAt, placeAt < scopeAt ? scopeAt : folded.length) ?? (periods.length === 1 ? (periods[0] ?? null) : null) };
     const scopeSide = { ...base, places: [], scope, period: periodAfter(scopeAt, scopeAt < placeAt ? placeAt : folded.length) ?? (periods.length === 1 ? (periods[0] ?? null) : null) };
     return placeAt < scopeAt ? [placeSide, scopeSide] : [scopeSide, placeSide];
+  }
+  // "vùng Đồng bằng sông Cửu Long và Tây Nguyên", "Tây Nguyên so với cả nước": two regions, or a
+  // region and the country, each side the scope it names, in the order the question names them.
+  if (!places.length) {
+    const named = SCOPES.map((x) => ({ x, at: Math.min(...x.names.map((n) => words.indexOf(` ${n} `)).filter((i) => i >= 0)) }))
+      .filter((s) => Number.isFinite(s.at))
+      .sort((a, b) => a.at - b.at);
+    if (named.length >= 2) {
+      const single = periods.length === 1 ? (periods[0] ?? null) : null;
+      return named.slice(0, 2).map(({ x }) => ({ ...base, places: [], scope: x, period: base.period ?? single }));
+    }
   }
   if (periods.length >= 2) {
     return periods.slice(0, 2).map((p) => ({ ...base, period: p, wantsTarget: planBefore(p.start) }));

@@ -138,6 +138,7 @@ export function parseQuestion(raw: string): Question {
     .replace(/[^a-z0-9\s]/g, ' ')
     .split(/\s+/)
     .filter((w) => w.length > 1 && !STOP.has(w) && !/^\d+$/.test(w));
+  const scope = places.length ? null : (SCOPES.find((x) => x.names.some((n) => ` ${plain.replace(/[^a-z0-9]+/g, ' ')} `.includes(` ${n} `))) ?? null);
   return {
     raw: text,
     folded,
@@ -152,10 +153,12 @@ export function parseQuestion(raw: string): Question {
     wantsChange: WANTS_CHANGE.test(folded),
     countNoun: askedCountNoun(plain),
     asksWhichPart: /\b(?:huyen|xa|phuong|quan|thi xa|dia phuong|don vi) nao\b/.test(plain),
-    scope: places.length ? null : (SCOPES.find((x) => x.names.some((n) => ` ${plain.replace(/[^a-z0-9]+/g, ' ')} `.includes(` ${n} `))) ?? null),
+    scope,
     numbers,
     words,
-    terms: questionTerms(text, named.flatMap((p) => p.names)),
+    // The scope's words ("cả nước") are checked by the scope test, as a place's are by placeFit:
+    // "toàn quốc" in the report answers "cả nước" in the question.
+    terms: questionTerms(text, [...named.flatMap((p) => p.names), ...(scope?.names ?? [])]),
   };
 }
 

@@ -240,7 +240,7 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
     // "(trong đó cao đẳng: 19; trung cấp: 285 …)": a list of parts takes the unit of what it breaks down.
     if (!unit && /^\s*[;,.)]/.test(text.slice(n.end, n.end + 3)) && lastCountUnit) unit = lastCountUnit;
     // A table cell's number takes the unit its caption or header declares ("(đơn vị: nhà)", "ĐVT: người").
-    if (!unit) unit = rowLabelUnit(text, n.start) || tableUnitAbove(text, n.start);
+    if (!unit) unit = rowLabelUnit(text, n.start) || tableUnitAbove(text, n.start) || columnHeaderUnit(text, n.start);
     const figEnd = unitFrom === n && unitMatch ? unitMatch.end : n.end;
     // The words after "A/B người …" describe A too.
     const describedEnd = unitFrom !== n && unitMatch ? unitMatch.end : figEnd;
@@ -284,6 +284,16 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
       isChange = true;
       qualifiers.push(...prevFigure.qualifiers.filter((q) => q === 'tăng' || q === 'giảm'));
     }
+    // "| Mức giảm so với năm 2023 (%) |": a column headed by a change holds changes, not levels.
+    if (kind === 'result' && !isChange && metric === undefined) {
+      const head = columnHeaderCell(text, n.start);
+      const cue = head ? /^\s*(?:mức\s+)?(giảm|tăng)(?!\p{L})/iu.exec(head) : null;
+      if (cue?.[1]) {
+        kind = 'change';
+        isChange = true;
+        qualifiers.push(cue[1].toLowerCase());
+      }
+    }
     const inScope = scopeAt !== null && scopeAt < n.start;
     if ((inScope || carried) && kind !== 'target' && metric !== 'plan_attainment' && metric !== 'plan_exceeded') {
       kind = 'target';
@@ -294,7 +304,7 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
     metric ??= chooseMetric(ctx, n, describedEnd, segStart, sEnd, unit, beforeFolded, prevFigure, isChange);
     // "Bảng 1. Số hộ nghèo năm 2015 theo huyện" over "Đắk Glong 8.256": a row's number counts what its
     // caption or header names, when its own words name no metric.
-    if (metric.startsWith('other:')) metric = tableMetricAbove(ctx, n.start) ?? metric;
+    if (metric.startsWith('other:')) metric = columnHeaderMetric(ctx, n.start, unit) ?? tableMetricAbove(ctx, n.start) ?? metric;
     // "chiếm tỷ lệ 98,66% tổng số hộ nghèo": a share of a total, not the rate of the place.
     if (unit === '%' && SHARE_OF_TOTAL.test(afterFolded)) qualifiers.push(SHARE_QUALIFIER);
     if (isChange && !/tuong ung\s*(?:voi\s*)?$/u.test(beforeFolded)) metric = changeMetricOf(metric);
@@ -537,7 +547,19 @@ function labelOf(metric: string, qualifiers: string[]): string {
  * piped line of the block with as many cells and no number outside its periods.
  */
 function columnHeaderPeriod(ctx: Ctx, at: number): Period | null {
-  const text = ctx.text;
+  // "Mức giảm so với năm 2023": the year compared with is not the cell's period.
+  const cell = columnHeaderCell(ctx.text, at)?.replace(/(?<!\p{L})so\s+với(?!\p{L}).*$/isu, '');
+  if (cell === undefined) return null;
+  const year = ctx.report.periods[0]?.year;
+  const found = findPeriods(cell, year ? { defaultYear: year } : {});
+  return found.length === 1 && found[0] ? strip(found[0]) : null;
+}
+
+/**
+ * The header cell above a number's cell in a piped table: the first piped line of its block,
+ * when it has as many cells; null otherwise (not a table cell, first column, no such header).
+ */
+function columnHeaderCell(text: string, at: number): string | null {
   const rowStart = rowStartOf(text, at);
   if (!isTableRow(text, rowStart)) return null;
   const rowWindow = text.slice(rowStart, rowStart + MAX_ROW + 1);
@@ -554,14 +576,37 @@ function columnHeaderPeriod(ctx: Ctx, at: number): Period | null {
     const header = text.slice(line, end < 0 ? rowStart : end);
     if (header.includes('|')) {
       if (header.split('|').length !== cells) return null;
-      const cell = header.split('|')[col] ?? '';
-      const year = ctx.report.periods[0]?.year;
-      const found = findPeriods(cell, year ? { defaultYear: year } : {});
-      return found.length === 1 && found[0] ? strip(found[0]) : null;
+      return header.split('|')[col] ?? '';
     }
     line = end < 0 ? rowStart : end + 1;
   }
   return null;
+}
+
+/**
+ * The unit a column's header cell declares: "Năm 2023: tỷ lệ (%)" → %, "Số hộ" → hộ; '' otherwise.
+ * Wide tables give each column its own unit, which no caption-wide "(đơn vị: …)" states.
+ */
+function columnHeaderUnit(text: string, at: number): string {
+  const cell = columnHeaderCell(text, at);
+  if (!cell) return '';
+  const declared = /\(([%\p{L}][\p{L} ]{0,15}|%)\)\s*$/u.exec(cell.trim())?.[1]?.trim().toLowerCase();
+  if (declared) return declared;
+  if (/(?<!\p{L})(?:tỷ|tỉ) lệ(?!\p{L})/iu.test(cell)) return '%';
+  return /(?<!\p{L})số hộ$/iu.test(cell.trim()) ? 'hộ' : '';
+}
+
+/**
+ * The metric a column's header cell names ("Hộ cận nghèo: số hộ"), fitted to the cell's unit: a
+ * household class's column in % is that class's rate. Undefined when the cell names none.
+ */
+function columnHeaderMetric(ctx: Ctx, at: number, unit: string): string | undefined {
+  const cell = columnHeaderCell(ctx.text, at);
+  if (!cell) return undefined;
+  const found = findMetricMentions(foldAligned(cell.normalize('NFC')));
+  const id = found[found.length - 1]?.metricId;
+  if (!id) return undefined;
+  return unit === '%' && metricById(id)?.kind === 'count' ? (rateMetricOf(id) ?? id) : id;
 }
 
 /** The metric a table's header line (else its caption) names, for a row of that table; undefined otherwise. */

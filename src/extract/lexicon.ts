@@ -84,6 +84,17 @@ const EXTRA_SYNONYMS: Record<string, string[]> = {
   new_poor_households: ['hộ nghèo phát sinh'],
   elderly_allowance: ['mừng thọ', 'chúc thọ'],
   children_protection: ['trẻ em có hoàn cảnh đặc biệt khó khăn'],
+  // The national statistics' "tỷ lệ nghèo đa chiều chung" counts poor and near-poor households
+  // together; a province's "tỷ lệ nghèo đa chiều huyện X" is often its poverty rate, so the bare
+  // phrase stays with poverty_rate ("tỷ lệ nghèo").
+  poor_and_near_poor_rate: [
+    'tỷ lệ nghèo đa chiều chung',
+    'tổng số hộ nghèo và hộ cận nghèo',
+    'tổng số hộ nghèo và cận nghèo',
+    'tổng số hộ nghèo, cận nghèo',
+    'hộ nghèo và hộ cận nghèo đa chiều',
+    'hộ nghèo và cận nghèo đa chiều',
+  ],
 };
 
 interface SharedMetric {

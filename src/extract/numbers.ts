@@ -129,7 +129,9 @@ export function findNumberMentions(text: string, from = 0, to = text.length): Nu
     if (/tuổi\s+(?:\d+(?:\s*,\s*|\s+và\s+(?:trên\s+)?))*$/u.test(text.slice(Math.max(0, start - 40), start))) continue;
     if (isOrdinalContext(text, start) && !(/^\s*%/.test(after) || (next === '/' && /^\/[\d.]+/.test(after)))) continue;
     // A table cell ends at "|" or a tab: "Số người chết (người) | 31 | 41".
-    if (!COUNTING_AFTER.test(after) && !/^\s*[/–-]\s*\d/.test(after) && !/^[\s)]*[;,.:)|\t]|^\s*$/.test(after)) continue;
+    // So does the last cell of a piped row, at the end of its line ("1 | TP. Nha Trang | 70 | 26,42").
+    const lastCell = /^[ \t]*\r?\n/.test(after) && text.slice(Math.max(0, start - 400, text.lastIndexOf('\n', start - 1) + 1), start).includes('|');
+    if (!COUNTING_AFTER.test(after) && !/^\s*[/–-]\s*\d/.test(after) && !/^[\s)]*[;,.:)|\t]|^\s*$/.test(after) && !lastCell) continue;
     out.push({ start, end, raw, value });
   }
   linkPairsAndRanges(text, out);

@@ -6,6 +6,7 @@ import mergerJson from '../data/merger-2025.json' with { type: 'json' };
 import provincesJson from '../data/provinces.json' with { type: 'json' };
 import { foldAligned, hasDiacritics } from '../text/fold-aligned.js';
 import { foldVi, toneKey } from '../text/fold.js';
+import { loanSyllable } from '../text/place-spelling.js';
 import type { Place } from './types.js';
 
 interface ProvinceRecord {
@@ -55,7 +56,8 @@ const PREFIX = /^(?:tỉnh|tinh|thành phố|thanh pho|thủ đô|thu do|tp\.?|h
 
 /** Syllables joined by spaces, accents kept, tone placement ignored: "Hoà Bình" ≡ "Hòa Bình". */
 function accentKey(name: string): string {
-  return syllables(name).map(toneKey).join(' ');
+  // "Đắk Glong" ≡ "Đăk Glong", "Bắc Cạn" ≡ "Bắc Kạn" (see place-spelling.ts).
+  return syllables(name).map((s) => toneKey(loanSyllable(s))).join(' ');
 }
 function foldKey(name: string): string {
   return syllables(name).map((s) => foldVi(s)).join(' ');
@@ -344,7 +346,8 @@ function bareCapitalised(text: string, tokens: Token[], i: number): { mention: R
   const prev = tokens[i - 1];
   if (prev && isCapitalised(prev) && joined(text, prev, first)) return null;
   let runEnd = i;
-  while (runEnd + 1 < tokens.length && isCapitalised(tokens[runEnd + 1] as Token) && joined(text, tokens[runEnd] as Token, tokens[runEnd + 1] as Token)) {
+  // A number ends a bare name ("Tuy Đức 6.610" in a table row): only "Quận 1" has one, after its type word.
+  while (runEnd + 1 < tokens.length && isCapitalised(tokens[runEnd + 1] as Token) && !/^\p{N}/u.test((tokens[runEnd + 1] as Token).text) && joined(text, tokens[runEnd] as Token, tokens[runEnd + 1] as Token)) {
     runEnd++;
   }
   if (prev && PERSON_CUES.has(prev.text.toLowerCase())) return null;

@@ -3,6 +3,7 @@
 import districts from '../data/districts.json' with { type: 'json' };
 import provinces from '../data/provinces.json' with { type: 'json' };
 import { foldVi } from '../text/fold';
+import { loanSyllable } from '../text/place-spelling';
 
 export interface QueryPlace {
   /** Folded name as the index stores it in `places`: "quang tri", "tay son". */
@@ -35,6 +36,7 @@ function toneKey(text: string): string {
     .normalize('NFD')
     .split(/[^\p{L}\p{N}\u0300-\u036f]+/u)
     .filter(Boolean)
+    .map((syl) => loanSyllable(syl.normalize('NFC')).normalize('NFD'))
     .map((syl) => `${syl.replace(TONE_MARKS, '').normalize('NFC')}${(syl.match(TONE_MARKS) ?? []).join('')}`)
     .join(' ');
 }
