@@ -4,6 +4,8 @@ import { metricById } from '../extract/lexicon.ts';
 import type { Figure } from '../extract/types.ts';
 import type { Period, Report } from '../ingest/types.ts';
 import { formatViNumber } from '../text/vi-number.ts';
+import { SCOPE_LABELS } from './cues.ts';
+import { scopeNamedBefore } from './scope-of.ts';
 
 export function formatValue(value: number, unit: string, decimals = 4): string {
   const n = formatViNumber(value, decimals);
@@ -42,7 +44,9 @@ export function describePlace(f: Figure, report: Report): string {
     const type = f.place === own.name ? 'thành phố' : 'huyện';
     return `${type} ${f.place} (${own.type} ${own.name})`;
   }
-  return f.place ?? 'không rõ địa bàn';
+  if (f.place) return f.place;
+  const scope = scopeNamedBefore(f, report);
+  return scope ? (SCOPE_LABELS[scope.id] ?? 'không rõ địa bàn') : 'không rõ địa bàn';
 }
 
 export function metricLabel(id: string): string {

@@ -9,8 +9,8 @@ import { countFamily, isMoneyUnit, isPercentUnit } from '../extract/units.ts';
 import type { Period, Report } from '../ingest/types.ts';
 import { placeKey, type QueryPlace } from '../search/places.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
-import { SCOPES } from './cues.ts';
 import type { Question } from './question.ts';
+import { scopeNamedBefore } from './scope-of.ts';
 
 const GROUPS = new Set(GROUP_QUALIFIERS);
 const FOLDED_GROUPS = GROUP_QUALIFIERS.map((g) => [g, foldAligned(g)] as const);
@@ -229,13 +229,7 @@ function* candidates(corpus: CorpusView, c: Constraints, keep: Keep): Iterable<[
  * the region's, not the country's).
  */
 function namesScopeBefore(f: Figure, report: Report, scope: { id: string; names: string[] }): boolean {
-  const t = report.text;
-  const from = Math.max(f.sentenceStart, t.lastIndexOf(';', f.start - 1) + 1, t.lastIndexOf('\n', f.start - 1) + 1, f.start - 140);
-  const before = ` ${foldAligned(t.slice(from, f.start)).replace(/[^a-z0-9]+/g, ' ')} `;
-  const at = Math.max(...scope.names.map((n) => before.lastIndexOf(` ${n} `)));
-  if (at < 0) return false;
-  const rest = before.slice(at + 1);
-  return !SCOPES.some((x) => x.id !== scope.id && x.names.some((n) => rest.includes(` ${n} `)));
+  return scopeNamedBefore(f, report)?.id === scope.id;
 }
 
 /** A report's text folded to letters, digits and single spaces, as `contextOf` folds a sentence. */

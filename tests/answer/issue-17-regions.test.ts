@@ -56,6 +56,13 @@ describe('issue 17: "tỷ lệ nghèo đa chiều" of the country and of a regio
     expect(values(r)).toEqual([9.75, 154300]);
   });
 
+  it('names the country or the region a figure belongs to, never "không rõ địa bàn"', async () => {
+    expect((await ask('Tỷ lệ nghèo đa chiều chung cả nước năm 2024 là bao nhiêu?')).answer).toMatch(/của cả nước năm 2024: 4,06%/);
+    const region = await ask('ty le ho ngheo, can ngheo tay nguyen 2024');
+    expect(region.answer).toContain('vùng Tây Nguyên');
+    expect(region.answer).not.toContain('không rõ địa bàn');
+  });
+
   it('does not answer a region with the country\'s figure', async () => {
     const r = await ask('Tỷ lệ nghèo đa chiều chung vùng Đồng bằng sông Cửu Long năm 2024?');
     expect(r.status).toBe('not_found');

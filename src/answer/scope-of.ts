@@ -1,0 +1,30 @@
+// The country or region a figure is about, when its own clause names one instead of a place of the
+// gazetteer ("bình quân cả nước 5,71%", "Tây Nguyên | 12,46"): SCOPES are not administrative units,
+// so a figure's place stays empty and only its words say whose it is.
+import type { Figure } from '../extract/types.ts';
+import type { Report } from '../ingest/types.ts';
+import { foldAligned } from '../text/fold-aligned.ts';
+import { SCOPES } from './cues.ts';
+
+type Scope = (typeof SCOPES)[number];
+
+/**
+ * The scope named last before the figure in its clause (from the sentence, the last ";" or line
+ * break, at most 140 characters back), or null. The last one wins: in "Tây Nguyên 12,46%, … bình
+ * quân cả nước 5,71%" the first figure is the region's and the second the country's.
+ */
+export function scopeNamedBefore(f: Pick<Figure, 'start' | 'sentenceStart'>, report: Pick<Report, 'text'>): Scope | null {
+  const t = report.text;
+  const from = Math.max(f.sentenceStart, t.lastIndexOf(';', f.start - 1) + 1, t.lastIndexOf('\n', f.start - 1) + 1, f.start - 140);
+  const before = ` ${foldAligned(t.slice(from, f.start)).replace(/[^a-z0-9]+/g, ' ')} `;
+  let best: Scope | null = null;
+  let bestAt = -1;
+  for (const scope of SCOPES) {
+    for (const n of scope.names) {
+      const at = before.lastIndexOf(` ${n} `);
+      // A longer name of one region ending where a shorter one does is the same region.
+      if (at > bestAt) [best, bestAt] = [scope, at];
+    }
+  }
+  return best;
+}
