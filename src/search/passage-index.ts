@@ -74,6 +74,27 @@ export interface PassageIndex {
   readonly reports: Map<string, ReportEntry>;
   /** The latest ANALYSED_KEPT candidates' analyses by passage id (re-ranking's main cost), oldest first. */
   readonly analysed?: Map<string, ReturnType<typeof analyzeCandidate>>;
+  /** The latest CONTEXTS_KEPT context analyses by context text: a report's passages share a few contexts. */
+  readonly contexts?: ContextCache;
+}
+
+/**
+ * Context analyses kept across searches. A context (title, places, section) is shared by the
+ * passages of one report section, so candidates of later searches meet them again far more often
+ * than they meet the same passage. A few KB each: ~4 MB whatever the corpus size.
+ */
+const CONTEXTS_KEPT = 2048;
+
+/** A Map that forgets its oldest entry past `limit` entries (insertion order). */
+class BoundedMap<K, V> extends Map<K, V> {
+  constructor(private readonly limit: number) {
+    super();
+  }
+
+  override set(key: K, value: V): this {
+    if (!this.has(key) && this.size >= this.limit) this.delete(this.keys().next().value as K);
+    return super.set(key, value);
+  }
 }
 
 /**
@@ -144,7 +165,7 @@ export class PassageIndexError extends Error {
 }
 
 export function createPassageIndex(): PassageIndex {
-  return { tokenizer: 'vi', db: createDb('vi'), reports: new Map(), analysed: new Map() };
+  return { tokenizer: 'vi', db: createDb('vi'), reports: new Map(), analysed: new Map(), contexts: new BoundedMap(CONTEXTS_KEPT) };
 }
 
 /** The same index with Orama's default (English) tokenizer and BM25 order: a baseline only. */
@@ -252,16 +273,19 @@ export function searchPassages(index: PassageIndex, query: string, opts: SearchP
 
   const list = [...candidates.values()];
   const best = Math.max(0, ...list.map((c) => c.bm25));
-  const contexts: ContextCache = new Map();
+  const contexts: ContextCache = index.contexts ?? new Map();
   const scored = list.map(({ doc, bm25 }) => {
-    const ranked: ScoredCandidate = rerank
+    const ranked: ScoredCandidate | null = rerank
       ? scoreCandidate(profile, doc, bm25, best, contexts, analysedPassage(index, doc))
-      : { score: bm25, features: { bm25, coverage: 0, window: 0, bigrams: 0, metrics: 0, accents: 0, place: 0, year: 0, numbers: 0, figure: 0 }, analysis: analyzeVi(doc.text), offset: 0 };
+      : null;
     return { doc, bm25, ranked };
   });
-  scored.sort((a, b) => b.ranked.score - a.ranked.score || b.bm25 - a.bm25 || (a.doc.id < b.doc.id ? -1 : 1));
+  const scoreOf = (c: (typeof scored)[number]) => c.ranked?.score ?? c.bm25;
+  scored.sort((a, b) => scoreOf(b) - scoreOf(a) || b.bm25 - a.bm25 || (a.doc.id < b.doc.id ? -1 : 1));
 
-  return scored.slice(0, limit).map(({ doc, ranked }) => ({
+  // Plain BM25 analyses only the hits returned, for their snippets.
+  const top = scored.slice(0, limit).map(({ doc, bm25, ranked }) => ({ doc, ranked: ranked ?? { score: bm25, analysis: analyzeVi(doc.text), offset: 0 } }));
+  return top.map(({ doc, ranked }) => ({
     id: doc.id,
     reportId: doc.reportId,
     title: index.reports.get(doc.reportId)?.report.title ?? '',
@@ -338,5 +362,5 @@ export function loadPassageIndex(raw: unknown, reports: Iterable<Report>): Passa
     }
     entries.set(id, { report, passageIds: report.passages.map((p) => p.id) });
   }
-  return { tokenizer, db, reports: entries, analysed: new Map() };
+  return { tokenizer, db, reports: entries, analysed: new Map(), contexts: new BoundedMap(CONTEXTS_KEPT) };
 }
