@@ -62,6 +62,7 @@ export interface Analysis {
 
 const CHUNK = /[\p{L}\p{M}\p{N}]+(?:[-&./,][\p{L}\p{M}\p{N}]+)*/gu;
 const PIECE_SEPARATOR = /([-&./,])/;
+const HAS_SEPARATOR = /[-&./,]/;
 const DIGITS = /^\d+$/;
 const HAS_LETTER = /\p{L}/u;
 const UPPER_START = /^\p{Lu}/u;
@@ -174,14 +175,16 @@ function analyzeChunk(raw: string, offset: number, chained: boolean, expand: boo
     out.push(...expansionUnits(whole.expansion, offset, offset + raw.length, chained));
     return;
   }
-  const pieces = raw.split(PIECE_SEPARATOR);
+  // Most chunks are one syllable: no separator, no regex split.
+  const pieces = HAS_SEPARATOR.test(raw) ? raw.split(PIECE_SEPARATOR) : [raw];
   const documentNumber = isDocumentNumber(raw, pieces);
   let pos = offset;
   let link = chained;
   for (let i = 0; i < pieces.length; i += 2) {
     const piece = pieces[i] as string;
     const start = pos;
-    if (DIGITS.test(piece)) {
+    const first = piece.charCodeAt(0);
+    if (first >= 48 && first <= 57 && DIGITS.test(piece)) {
       // Greedily take "14" "." "040" "," "5" as one number; fall back to the digit groups.
       let j = i;
       let text = piece;
