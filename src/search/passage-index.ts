@@ -220,11 +220,15 @@ function idfOf(index: PassageIndex): (token: string) => number {
  */
 function lookupTerm(index: PassageIndex, term: string): string {
   const n = count(index.db);
-  const frequency = (t: string) => Math.max(tokenCount(index, 'text', t), tokenCount(index, 'context', t));
-  const tokens = [...new Set(tokenizeVi(term))]
-    .filter((t) => /^[#@a-z0-9._-]+$/.test(t))
-    .map((t) => t + TERMINATOR)
-    .sort((a, b) => frequency(a) - frequency(b) || (a < b ? -1 : 1));
+  // Each token's frequency read once, not at every comparison of the sort.
+  const known = new Map<string, number>();
+  for (const t of new Set(tokenizeVi(term))) {
+    if (!/^[#@a-z0-9._-]+$/.test(t)) continue;
+    const key = t + TERMINATOR;
+    known.set(key, Math.max(tokenCount(index, 'text', key), tokenCount(index, 'context', key)));
+  }
+  const frequency = (t: string) => known.get(t) as number;
+  const tokens = [...known.keys()].sort((a, b) => frequency(a) - frequency(b) || (a < b ? -1 : 1));
   const kept = n < PRUNE_FROM_PASSAGES ? tokens : tokens.filter((t, i) => i < MIN_LOOKUP_TOKENS || frequency(t) <= COMMON_TOKEN_SHARE * n);
   return PRETOKENIZED + kept.join(' ');
 }

@@ -103,16 +103,19 @@ for (const line of STOPWORDS_TXT.normalize('NFC').split('\n')) {
  * Memo of bounded size: a corpus has a few tens of thousands of distinct written syllables, and
  * folding one (NFD, regexes, NFC) costs more than a map lookup by far. Cleared when full.
  */
+const MISSING: unique symbol = Symbol('missing');
+
 function memo<V>(limit: number, compute: (key: string) => V): (key: string) => V {
-  const cache = new Map<string, V>();
+  // An undefined result is kept as MISSING: one lookup a call, not a get and a has.
+  const cache = new Map<string, V | typeof MISSING>();
   return (key) => {
-    let v = cache.get(key);
-    if (v === undefined && !cache.has(key)) {
-      if (cache.size >= limit) cache.clear();
-      v = compute(key);
-      cache.set(key, v);
-    }
-    return v as V;
+    const v = cache.get(key);
+    if (v === MISSING) return undefined as V;
+    if (v !== undefined) return v;
+    if (cache.size >= limit) cache.clear();
+    const fresh = compute(key);
+    cache.set(key, fresh === undefined ? MISSING : fresh);
+    return fresh;
   };
 }
 
@@ -212,7 +215,8 @@ function analyzeChunk(raw: string, offset: number, chained: boolean, expand: boo
     }
     const sep = pieces[i + 1] ?? '';
     const admin = expand && sep === '.' && UPPER_START.test(pieces[i + 2] ?? '') ? expandDottedAdmin(`${piece}.`) : undefined;
-    const abbreviation = expand && !admin ? lookupAbbreviation(piece) : undefined;
+    // A chunk of one piece was looked up whole above, and found nothing.
+    const abbreviation = expand && !admin && pieces.length > 1 ? lookupAbbreviation(piece) : undefined;
     if (admin) {
       out.push(...expansionUnits(admin, start, start + piece.length, link));
     } else if (abbreviation && documentNumber) {
