@@ -317,24 +317,50 @@ function relatedMetric(profile: QueryProfile, analysis: Analysis): number {
  * query: 1 next to a query phrase (a query bigram found as such, or a metric the query names:
  * "1.855 hộ nghèo"), 0.5 next to a lone query word ("38.459 hộ").
  */
-function proximity(profile: QueryProfile, analysis: Analysis, total: number): { window: number; figure: number } {
+/** What proximity needs from a query, built once per query (it scores every candidate). */
+interface ProximityPlan {
+  topical: Concept[];
+  weightOf: Map<string, Concept>;
+  viaKey: Map<string, Concept[]>;
+  /** Every kept query word: a query bigram's two words are both among them. */
+  words: Set<string>;
+  slot: Map<Concept, number>;
+}
+
+const plans = new WeakMap<QueryProfile, ProximityPlan>();
+
+function proximityPlan(profile: QueryProfile): ProximityPlan {
+  let plan = plans.get(profile);
+  if (plan) return plan;
   const weightOf = new Map<string, Concept>();
   const topical = profile.concepts.filter((c) => !c.scoped);
   for (const c of topical) weightOf.set(c.folded, c);
   const viaKey = new Map<string, Concept[]>();
   for (const c of topical) for (const k of c.viaKeys) viaKey.set(k, [...(viaKey.get(k) ?? []), c]);
+  const words = new Set(profile.concepts.map((c) => c.folded));
+  plan = { topical, weightOf, viaKey, words, slot: new Map(topical.map((c, n) => [c, n])) };
+  plans.set(profile, plan);
+  return plan;
+}
+
+/** No concept at this unit: one shared empty list instead of an array per unit. */
+const NONE: readonly Concept[] = [];
+
+function proximity(profile: QueryProfile, analysis: Analysis, total: number): { window: number; figure: number } {
+  const { topical, weightOf, viaKey, words, slot } = proximityPlan(profile);
   const units = analysis.units;
   // Per unit: the concepts it shows (its own word, or those of a query key spanning it), and
   // whether it is part of a query phrase.
-  const shown: Concept[][] = units.map((u) => {
+  const shown: (readonly Concept[])[] = units.map((u) => {
     const c = u.stop ? undefined : weightOf.get(u.folded);
-    return c ? [c] : [];
+    return c ? [c] : NONE;
   });
   const phrase: boolean[] = units.map(() => false);
   for (let i = 1; i < units.length; i++) {
     const a = units[i - 1] as Unit;
     const b = units[i] as Unit;
-    if (!a.stop && !b.stop && b.chained && profile.bigrams.has(`${a.folded}${BIGRAM_JOINER}${b.folded}`)) {
+    // The word test first: most pairs hold a word the query lacks, and then no string is built.
+    if (!a.stop && !b.stop && b.chained && words.has(a.folded) && words.has(b.folded) && profile.bigrams.has(`${a.folded}${BIGRAM_JOINER}${b.folded}`)) {
       phrase[i - 1] = true;
       phrase[i] = true;
     }
@@ -346,7 +372,7 @@ function proximity(profile: QueryProfile, analysis: Analysis, total: number): { 
     for (let i = 0; i < units.length; i++) {
       const u = units[i] as Unit;
       if (u.start < k.start || u.end > k.end) continue;
-      if (concepts) (shown[i] as Concept[]).push(...concepts);
+      if (concepts) shown[i] = [...(shown[i] as readonly Concept[]), ...concepts];
       if (named) phrase[i] = true;
     }
   }
@@ -356,17 +382,16 @@ function proximity(profile: QueryProfile, analysis: Analysis, total: number): { 
     periodsOf.set(analysis, periods);
   }
   const isFigure = (u: Unit) => u.kind === 'number' && !periods.has(u);
-  const slot = new Map<Concept, number>(topical.map((c, n) => [c, n]));
   const seenAt = new Int32Array(topical.length);
   let best = 0;
   let figure = 0;
   for (let i = 0; i < units.length; i++) {
-    if ((shown[i] as Concept[]).length === 0 && !phrase[i]) continue;
+    if ((shown[i] as readonly Concept[]).length === 0 && !phrase[i]) continue;
     // Concepts already counted in this window: marked with the window's start, no Set per window.
     const stamp = i + 1;
     let sum = 0;
     for (let j = i; j < Math.min(units.length, i + WINDOW); j++) {
-      for (const c of shown[j] as Concept[]) {
+      for (const c of shown[j] as readonly Concept[]) {
         const at = slot.get(c) as number;
         if (seenAt[at] === stamp) continue;
         seenAt[at] = stamp;

@@ -62,6 +62,7 @@ export interface Analysis {
 
 const CHUNK = /[\p{L}\p{M}\p{N}]+(?:[-&./,][\p{L}\p{M}\p{N}]+)*/gu;
 const PIECE_SEPARATOR = /([-&./,])/;
+const HAS_SEPARATOR = /[-&./,]/;
 const DIGITS = /^\d+$/;
 const HAS_LETTER = /\p{L}/u;
 const UPPER_START = /^\p{Lu}/u;
@@ -102,16 +103,19 @@ for (const line of STOPWORDS_TXT.normalize('NFC').split('\n')) {
  * Memo of bounded size: a corpus has a few tens of thousands of distinct written syllables, and
  * folding one (NFD, regexes, NFC) costs more than a map lookup by far. Cleared when full.
  */
+const MISSING: unique symbol = Symbol('missing');
+
 function memo<V>(limit: number, compute: (key: string) => V): (key: string) => V {
-  const cache = new Map<string, V>();
+  // An undefined result is kept as MISSING: one lookup a call, not a get and a has.
+  const cache = new Map<string, V | typeof MISSING>();
   return (key) => {
-    let v = cache.get(key);
-    if (v === undefined && !cache.has(key)) {
-      if (cache.size >= limit) cache.clear();
-      v = compute(key);
-      cache.set(key, v);
-    }
-    return v as V;
+    const v = cache.get(key);
+    if (v === MISSING) return undefined as V;
+    if (v !== undefined) return v;
+    if (cache.size >= limit) cache.clear();
+    const fresh = compute(key);
+    cache.set(key, fresh === undefined ? MISSING : fresh);
+    return fresh;
   };
 }
 
@@ -168,20 +172,36 @@ function isDocumentNumber(raw: string, pieces: string[]): boolean {
   return letters.length > 0 && letters.every(caps) && pieces.some((p) => DIGITS.test(p));
 }
 
+/** A chunk of one word: its abbreviation and its folding, one memo lookup for both. */
+const wordInfo = memo(MEMO_LIMIT, (raw) => ({ abbreviation: lookupAbbreviation(raw), syllable: foldSyllable(raw) }));
+
 function analyzeChunk(raw: string, offset: number, chained: boolean, expand: boolean, out: Unit[], keys: KeyMatch[]) {
+  // Most chunks are one word and no number: the general path below, with one lookup instead of three.
+  const first = raw.charCodeAt(0);
+  if (!(first >= 48 && first <= 57) && !HAS_SEPARATOR.test(raw)) {
+    const info = wordInfo(raw);
+    if (expand && info.abbreviation) {
+      out.push(...expansionUnits(info.abbreviation.expansion, offset, offset + raw.length, chained));
+      return;
+    }
+    const { folded, accent } = info.syllable;
+    out.push({ kind: 'syllable', folded, accent, start: offset, end: offset + raw.length, chained, stop: false });
+    return;
+  }
   const whole = expand ? lookupAbbreviation(raw) : undefined;
   if (whole) {
     out.push(...expansionUnits(whole.expansion, offset, offset + raw.length, chained));
     return;
   }
-  const pieces = raw.split(PIECE_SEPARATOR);
+  const pieces = HAS_SEPARATOR.test(raw) ? raw.split(PIECE_SEPARATOR) : [raw];
   const documentNumber = isDocumentNumber(raw, pieces);
   let pos = offset;
   let link = chained;
   for (let i = 0; i < pieces.length; i += 2) {
     const piece = pieces[i] as string;
     const start = pos;
-    if (DIGITS.test(piece)) {
+    const lead = piece.charCodeAt(0);
+    if (lead >= 48 && lead <= 57 && DIGITS.test(piece)) {
       // Greedily take "14" "." "040" "," "5" as one number; fall back to the digit groups.
       let j = i;
       let text = piece;
@@ -209,7 +229,8 @@ function analyzeChunk(raw: string, offset: number, chained: boolean, expand: boo
     }
     const sep = pieces[i + 1] ?? '';
     const admin = expand && sep === '.' && UPPER_START.test(pieces[i + 2] ?? '') ? expandDottedAdmin(`${piece}.`) : undefined;
-    const abbreviation = expand && !admin ? lookupAbbreviation(piece) : undefined;
+    // A chunk of one piece was looked up whole above, and found nothing.
+    const abbreviation = expand && !admin && pieces.length > 1 ? lookupAbbreviation(piece) : undefined;
     if (admin) {
       out.push(...expansionUnits(admin, start, start + piece.length, link));
     } else if (abbreviation && documentNumber) {
