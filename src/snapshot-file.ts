@@ -231,41 +231,30 @@ interface FigureColumns {
 /** value, normalizedValue, start, end, sentenceStart, sentenceEnd, unit, metric, label, place, placeLevel, kind, period, qualifiers, extra. */
 const ROW = 15;
 
+/**
+ * An interning table: each distinct value (by `key`) is pushed to `values` once, and the function
+ * returns its index there, so the snapshot writes a repeated period, list or string once.
+ */
+function tableOf<T>(values: T[], key: (value: T) => string): (value: T) => number {
+  const index = new Map<string, number>();
+  return (value) => {
+    const k = key(value);
+    let i = index.get(k);
+    if (i === undefined) {
+      i = values.push(value) - 1;
+      index.set(k, i);
+    }
+    return i;
+  };
+}
+
 function encodeFigures(chunk: Report[], all: Map<string, Figure[]>): FigureColumns {
   const out: FigureColumns = { strings: [], periods: [], lists: [], rows: [], extras: [] };
-  const strings = new Map<string | null, number>([[null, -1]]);
-  const periods = new Map<string, number>();
-  const lists = new Map<string, number>();
-  const str = (s: string | null) => {
-    let i = strings.get(s);
-    if (i === undefined) {
-      i = out.strings.length;
-      out.strings.push(s as string);
-      strings.set(s, i);
-    }
-    return i;
-  };
-  const period = (p: Period | null) => {
-    if (p === null) return -1;
-    const key = JSON.stringify(p);
-    let i = periods.get(key);
-    if (i === undefined) {
-      i = out.periods.length;
-      out.periods.push(p);
-      periods.set(key, i);
-    }
-    return i;
-  };
-  const list = (xs: string[]) => {
-    const key = JSON.stringify(xs);
-    let i = lists.get(key);
-    if (i === undefined) {
-      i = out.lists.length;
-      out.lists.push(xs);
-      lists.set(key, i);
-    }
-    return i;
-  };
+  const strStore = tableOf<string>(out.strings, (x) => x);
+  const str = (x: string | null) => (x === null ? -1 : strStore(x));
+  const periodStore = tableOf<Period>(out.periods, (p) => JSON.stringify(p));
+  const period = (p: Period | null) => (p === null ? -1 : periodStore(p));
+  const list = tableOf<string[]>(out.lists, (xs) => JSON.stringify(xs));
   for (const report of chunk) {
     const rows: number[] = [];
     for (const f of all.get(report.id) ?? []) {
