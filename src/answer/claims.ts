@@ -10,6 +10,13 @@ const ASKS_IF_TRUE = /[\s,;:–-]*(?:(?:có\s+)?(?:đúng|phải|chính\s+xác)\
 const ANNOUNCES_CLAIM = /^\s*(?:(?:liệu\s+)?có\s+(?:đúng|phải|thật)\s+(?:là\s+|rằng\s+)?|(?:hãy\s+)?(?:kiểm\s+tra|xác\s+minh|kiểm\s+chứng)(?:\s+(?:giúp|hộ)(?:\s+(?:tôi|mình|em))?)?(?:\s+(?:xem|rằng|là))?\s*:?\s*|nhận\s+định\s*:\s*|\/(?:kiemtra|check|verify)(?:@\w+)?\s+)/iu;
 /** After a leading "có đúng là / có phải …", the closing "không?" belongs to the asking words too. */
 const CLOSING_NOT = /[\s,;]*(?:hay\s+)?(?:không|chăng|chứ)\s*[?!.…]*\s*$/iu;
+/**
+ * A bare "kiểm tra …" (no colon, no "xem/rằng/là") is as often "look up …" as "check that …":
+ * then the rest must state something, with a verb of a result ("còn", "đạt", "giảm", …). A claim
+ * missed this way is answered as a question, which still shows the report's figure.
+ */
+const BARE_CHECK = /^\s*(?:hãy\s+)?(?:kiểm\s+tra|xác\s+minh|kiểm\s+chứng)(?:\s+(?:giúp|hộ)(?:\s+(?:tôi|mình|em))?)?\s+(?!xem\b|rằng\b|là\b|:)/iu;
+const STATES = /(?<!\p{L})(?:còn|đạt|có|giảm|tăng|là|được|chiếm|xuống|lên|bằng|vượt|hỗ\s+trợ|giải\s+quyết|giải\s+ngân|chi|cấp|xây|tạo|thoát)(?!\p{L})/iu;
 /** Words of a question that asks for a number rather than states one. */
 const ASKS_FOR_NUMBER = /(?:^|[^\p{L}])(?:bao\s+nhiêu|mấy)(?=$|[^\p{L}])/iu;
 
@@ -30,6 +37,7 @@ export function claimIn(message: string): string | null {
   if (prefixed) claim = claim.replace(ANNOUNCES_CLAIM, '').replace(CLOSING_NOT, '');
   claim = claim.replace(/^[\s"“'‘]+|[\s"”'’,;:?!]+$/gu, '').trim();
   if (!claim || ASKS_FOR_NUMBER.test(claim) || !statesNumber(claim)) return null;
+  if (!suffixed && BARE_CHECK.test(t) && !STATES.test(claim)) return null;
   return claim;
 }
 

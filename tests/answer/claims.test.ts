@@ -40,6 +40,8 @@ describe('claimIn', () => {
     'Có phải năm 2023 Quảng Trị hết hộ nghèo không?',
     'Quý 3 năm 2024 Quảng Trị có giải ngân không, đúng không?',
     'Kiểm tra số hộ nghèo Quảng Trị năm 2023',
+    // "kiểm tra" as "look up": nothing is stated of the number.
+    'Kiểm tra tỷ lệ hộ nghèo 5 huyện của Quảng Trị',
     // Words that look alike inside a question.
     'Đúng không có báo cáo nào về Quảng Trị năm 2023?',
     '',
