@@ -2,6 +2,7 @@
 // Routes talk only to this; it knows nothing of HTTP or of the runtime. Writes go to the store
 // first and are indexed only once durable, so an acknowledged report survives a crash.
 import { Interner } from './corpus-intern.ts';
+import { AppError } from './errors.ts';
 import { extractFigures } from './extract/figures.ts';
 import type { Figure } from './extract/types.ts';
 import { buildReport } from './ingest/build-report.ts';
@@ -25,16 +26,6 @@ export type UpsertStatus = 'created' | 'replaced' | 'unchanged';
 
 /** Removed passages below which the passage index is never rebuilt: small corpora are not worth it. */
 const COMPACT_AFTER = 500;
-
-export class CorpusError extends Error {
-  constructor(
-    readonly code: 'SEED_READ_ONLY' | 'STORAGE_UNAVAILABLE' | 'NOT_FOUND' | 'ABORTED',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CorpusError';
-  }
-}
 
 export interface FigureFilter {
   metric?: string | undefined;
@@ -247,15 +238,15 @@ export class Corpus implements CorpusLike {
     const { report, figures } = await prepareReport(input);
     return this.#serialised(async () => {
       // The client gave up while this waited: storing now would keep a report no response acknowledged.
-      if (opts.signal?.aborted) throw new CorpusError('ABORTED', `The request for "${report.id}" was closed before the report was stored; nothing was stored.`);
+      if (opts.signal?.aborted) throw new AppError('REQUEST_ABORTED', `The request for "${report.id}" was closed before the report was stored; nothing was stored. Post it again.`);
       const existing = this.#reports.get(report.id);
       if (this.#seedIds.has(report.id)) {
         if (existing && sameContent(existing, report)) return { status: 'unchanged' as const, report: existing };
-        throw new CorpusError('SEED_READ_ONLY', `"${report.id}" is a bundled sample report (seeds/) and cannot be replaced; post it under another id.`);
+        throw new AppError('CONFLICT', `"${report.id}" is a bundled sample report (seeds/) and cannot be replaced; post it under another id.`);
       }
       if (existing && sameContent(existing, report)) return { status: 'unchanged' as const, report: existing };
       if (!this.store.writable) {
-        throw new CorpusError('STORAGE_UNAVAILABLE', `This deployment has no durable report storage (${this.store.description}); ingest reports on a server with a data directory.`);
+        throw new AppError('STORAGE_UNAVAILABLE', `This deployment has no durable report storage (${this.store.description}); ingest reports on a server with a data directory.`);
       }
       const { text: _text, ...rest } = report;
       const stored = { ...storedReportOf(report, input), prepared: { by: this.#stamp, report: rest, figures } };
@@ -271,11 +262,11 @@ export class Corpus implements CorpusLike {
   remove(id: string): Promise<boolean> {
     return this.#serialised(async () => {
       if (this.#seedIds.has(id)) {
-        throw new CorpusError('SEED_READ_ONLY', `"${id}" is a bundled sample report (seeds/) and cannot be deleted.`);
+        throw new AppError('CONFLICT', `"${id}" is a bundled sample report (seeds/) and cannot be deleted.`);
       }
       if (!this.#reports.has(id)) return false;
       if (!this.store.writable) {
-        throw new CorpusError('STORAGE_UNAVAILABLE', `This deployment has no durable report storage (${this.store.description}).`);
+        throw new AppError('STORAGE_UNAVAILABLE', `This deployment has no durable report storage (${this.store.description}).`);
       }
       await this.store.delete(id);
       this.#unindex(this.#reports.get(id) as Report);

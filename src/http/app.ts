@@ -5,9 +5,8 @@ import { HTTPException } from 'hono/http-exception';
 import type { Assistant } from '../answer/types.ts';
 import type { Config } from '../config.ts';
 import type { CorpusLike } from '../corpus.ts';
-import { IngestError } from '../ingest/errors.ts';
 import { defaultLog } from '../log.ts';
-import { AppError, errorBody } from './errors.ts';
+import { AppError, errorBody } from '../errors.ts';
 import { MemoryFeedbackStore, type FeedbackStore } from '../store/feedback-store.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { askRoutes } from './routes/ask.ts';
@@ -79,7 +78,6 @@ export function createApp(deps: AppDeps) {
     }
     // Thrown by Hono itself (a malformed request it could not route or read): keep its status, use our shape.
     if (err instanceof HTTPException && err.status < 500) return c.json(errorBody('BAD_REQUEST', err.message || 'Bad request.'), err.status);
-    if (err instanceof IngestError) return c.json(errorBody(String(err.code), err.message), err.code === 'TOO_COMPLEX' ? 422 : 400);
     log('error', 'unhandled error', { path: c.req.path, error: err instanceof Error ? err.stack : String(err) });
     return c.json(errorBody('INTERNAL', 'Internal error; it has been logged.'), 500);
   });

@@ -4,7 +4,7 @@
 // parseConfig admits only tokens made of the characters bearerAuth accepts there.
 import type { MiddlewareHandler } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 
 export function requireAdmin(adminToken: string | undefined): MiddlewareHandler {
   if (!adminToken) {

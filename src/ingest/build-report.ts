@@ -1,14 +1,14 @@
 // One report in, one Report out: clean → metadata → passages. Pure and I/O-free (Web APIs only),
 // so the Node CLI and the Workers entry ingest a report the same way.
 import { cleanReportText } from './clean.js';
-import { IngestError } from './errors.js';
+import { AppError } from '../errors.ts';
 import { extractMetadata } from './metadata.js';
 import { splitPassages } from './passages.js';
 import type { Report, ReportInput } from './types.js';
 
 /**
  * Builds the stored form of a report; every passage offset points into `report.text`.
- * @throws IngestError MISSING_ID when `input.id` is blank, EMPTY_TEXT when nothing readable is left after cleaning.
+ * @throws AppError MISSING_ID when `input.id` is blank, EMPTY_TEXT when nothing readable is left after cleaning.
  */
 export function buildReport(input: ReportInput): Report {
   const steps = buildReportSteps(input);
@@ -17,10 +17,10 @@ export function buildReport(input: ReportInput): Report {
 
 /** buildReport in steps, yielding between cleaning, metadata and passages (see ingest/prepare.ts). */
 export function* buildReportSteps(input: ReportInput): Generator<void, Report, void> {
-  if (!input.id.trim()) throw new IngestError('MISSING_ID');
+  if (!input.id.trim()) throw new AppError('MISSING_ID');
   const text = cleanReportText(input.text);
   yield;
-  if (!text) throw new IngestError('EMPTY_TEXT', `Report ${input.id}: no readable text after cleaning; check that the source is not empty or only site navigation.`);
+  if (!text) throw new AppError('EMPTY_TEXT', `Report ${input.id}: no readable text after cleaning; check that the source is not empty or only site navigation.`);
   const hints: { title?: string; publishedAt?: string } = {};
   if (input.title) hints.title = input.title;
   if (input.publishedAt) hints.publishedAt = input.publishedAt;

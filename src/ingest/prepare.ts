@@ -1,11 +1,11 @@
 // A posted report made ready to serve before anything is stored: built (clean → metadata →
 // passages), its figures extracted within a budget, with the event loop given back between
-// passages. A report over its budget is refused with an IngestError, so the store never holds a
+// passages. A report over its budget is refused with an AppError, so the store never holds a
 // report that cannot be loaded (issue 15: one 2 MB report of one number took the service down).
 import { figureSteps } from '../extract/figures.ts';
 import type { Figure } from '../extract/types.ts';
 import { buildReportSteps } from './build-report.ts';
-import { IngestError } from './errors.ts';
+import { AppError } from '../errors.ts';
 import type { Report, ReportInput } from './types.ts';
 
 export interface PreparedReport {
@@ -33,7 +33,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 /**
  * Builds the report and extracts its figures, yielding every `sliceMs`.
- * @throws IngestError EMPTY_TEXT / MISSING_ID from buildReport, TOO_COMPLEX over the budget.
+ * @throws AppError EMPTY_TEXT / MISSING_ID from buildReport, TOO_COMPLEX over the budget.
  */
 export async function prepareReport(input: ReportInput, budget: PrepareBudget = DEFAULT_PREPARE_BUDGET): Promise<PreparedReport> {
   const t0 = performance.now();
@@ -50,14 +50,14 @@ export async function prepareReport(input: ReportInput, budget: PrepareBudget = 
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return { report, figures: step.value };
     if (step.value > budget.maxFigures) {
-      throw new IngestError(
+      throw new AppError(
         'TOO_COMPLEX',
         `The report states more than ${budget.maxFigures.toLocaleString('vi-VN')} figures; nothing was stored. Split it into several reports, or check that it is prose and tables rather than a dump of numbers.`,
       );
     }
     const now = performance.now();
     if (now - t0 > budget.maxMs) {
-      throw new IngestError('TOO_COMPLEX', `Reading the report's figures took longer than ${budget.maxMs / 1000} s; nothing was stored. Split it into several reports.`);
+      throw new AppError('TOO_COMPLEX', `Reading the report's figures took longer than ${budget.maxMs / 1000} s; nothing was stored. Split it into several reports.`);
     }
     if (now - slice > budget.sliceMs) {
       await yieldToLoop();

@@ -2,6 +2,7 @@
 // maps for reports, BM25 candidates re-ranked in our code (see rank.ts), save and load.
 // Every operation is synchronous: with a synchronous tokenizer and no hooks Orama is too.
 import { count, create, insert, load, type RawData, remove, save, search } from '@orama/orama';
+import { AppError } from '../errors.ts';
 import type { Report } from '../ingest/types';
 import { bytesToBase64, createIndexComponent, limitNextSearch, postingsOf } from './orama-index';
 import { createPassageDocs, materializePassage, type PassageDoc, type PassageRef, passageRefs } from './passage-docs';
@@ -145,24 +146,6 @@ export interface SearchPassagesOptions {
   year?: number;
   /** Re-rank Orama's candidates (default true); false gives plain BM25, for evaluation. */
   rerank?: boolean;
-}
-
-export const SEARCH_ERRORS = {
-  INDEX_VERSION_MISMATCH: 'The passage index snapshot was built by another version of the search code; rebuild it (npm run index).',
-  INDEX_MALFORMED: 'This is not a passage index snapshot; build one with savePassageIndex.',
-} as const;
-
-export type SearchErrorCode = keyof typeof SEARCH_ERRORS;
-
-/** Thrown by loadPassageIndex when a snapshot cannot be restored; `code` is a key of SEARCH_ERRORS. */
-export class PassageIndexError extends Error {
-  readonly code: SearchErrorCode;
-
-  constructor(code: SearchErrorCode, message: string = SEARCH_ERRORS[code]) {
-    super(message);
-    this.name = 'PassageIndexError';
-    this.code = code;
-  }
 }
 
 export function createPassageIndex(): PassageIndex {
@@ -333,22 +316,22 @@ export function savePassageIndex(index: PassageIndex, opts: { bytes?: 'base64' |
  * Restores a snapshot into a database created with our tokenizer (Orama's persistence plugin
  * would restore the default one, and Vietnamese queries would then find nothing). `reports` are
  * those the snapshot was saved with (any order, others ignored): passages are read from them.
- * @throws PassageIndexError when the snapshot is of another format version, not a snapshot, or
+ * @throws AppError when the snapshot is of another format version, not a snapshot, or
  * names a report not given.
  */
 export function loadPassageIndex(raw: unknown, reports: Iterable<Report>): PassageIndex {
   if (typeof raw !== 'object' || raw === null || !('version' in raw)) {
-    throw new PassageIndexError('INDEX_MALFORMED');
+    throw new AppError('INDEX_MALFORMED');
   }
   const snapshot = raw as Snapshot;
   if (snapshot.version !== INDEX_FORMAT_VERSION) {
-    throw new PassageIndexError(
+    throw new AppError(
       'INDEX_VERSION_MISMATCH',
       `Passage index snapshot has format version ${String(snapshot.version)}, this code reads ${INDEX_FORMAT_VERSION}: rebuild the index (npm run index).`,
     );
   }
   if (!Array.isArray(snapshot.reports) || typeof snapshot.orama !== 'object' || snapshot.orama === null) {
-    throw new PassageIndexError('INDEX_MALFORMED', 'The passage index snapshot lacks "reports" or "orama"; rebuild it with savePassageIndex.');
+    throw new AppError('INDEX_MALFORMED', 'The passage index snapshot lacks "reports" or "orama"; rebuild it with savePassageIndex.');
   }
   const tokenizer = snapshot.tokenizer === 'default' ? 'default' : 'vi';
   const db = createDb(tokenizer);
@@ -360,7 +343,7 @@ export function loadPassageIndex(raw: unknown, reports: Iterable<Report>): Passa
   const entries = new Map<string, ReportEntry>();
   for (const id of snapshot.reports) {
     const report = byId.get(id);
-    if (!report) throw new PassageIndexError('INDEX_MALFORMED', `The passage index snapshot indexes report "${id}", which was not given to loadPassageIndex.`);
+    if (!report) throw new AppError('INDEX_MALFORMED', `The passage index snapshot indexes report "${id}", which was not given to loadPassageIndex.`);
     for (const ref of passageRefs(report)) {
       const internal = ids.get((report.passages[ref.n] as Report['passages'][number]).id);
       if (internal !== undefined) docs.refs[internal] = ref;

@@ -1,7 +1,8 @@
 // ShardedCorpus: the corpus of the national deployment. Seeds stay in the Worker (the bundled
 // index); accepted reports live in R2 (text) and D1 (metadata, figures), and each is indexed in the
 // Durable Object of its province. Routes see the same CorpusLike as on Node.
-import { type Corpus, CorpusError, type CorpusLike, type FigureFilter, type SearchOptions, type UpsertStatus } from '../corpus.ts';
+import { AppError } from '../errors.ts';
+import { type Corpus, type CorpusLike, type FigureFilter, type SearchOptions, type UpsertStatus } from '../corpus.ts';
 import { extractFigures } from '../extract/figures.ts';
 import type { Figure } from '../extract/types.ts';
 import { buildReport } from '../ingest/build-report.ts';
@@ -104,7 +105,7 @@ export class ShardedCorpus implements CorpusLike {
 
   /** Removes the report from D1, R2 and its shard; false when there was none. */
   async remove(id: string): Promise<boolean> {
-    if (this.seeds.isSeed(id)) throw new CorpusError('SEED_READ_ONLY', `"${id}" is a bundled sample report (seeds/) and cannot be deleted.`);
+    if (this.seeds.isSeed(id)) throw new AppError('CONFLICT', `"${id}" is a bundled sample report (seeds/) and cannot be deleted.`);
     const row = await this.store.row(id);
     if (!row) return false;
     await this.store.delete(id);

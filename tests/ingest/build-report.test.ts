@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/ingest/build-report.js';
-import { IngestError } from '../../src/ingest/errors.js';
+import { AppError } from '../../src/errors.ts';
 import { seedReports } from '../helpers/seed-reports.js';
 
 describe('buildReport', () => {
@@ -36,13 +36,13 @@ describe('buildReport', () => {
     expect(() => buildReport({ id: 'e', text })).toThrowError(expect.objectContaining({ code: 'EMPTY_TEXT' }));
   });
 
-  it('throws an IngestError with MISSING_ID for a blank id', () => {
+  it('throws an AppError with MISSING_ID for a blank id', () => {
     try {
       buildReport({ id: ' ', text: 'Tỉnh Cao Bằng.' });
       expect.unreachable();
     } catch (e) {
-      expect(e).toBeInstanceOf(IngestError);
-      expect((e as IngestError).code).toBe('MISSING_ID');
+      expect(e).toBeInstanceOf(AppError);
+      expect((e as AppError).code).toBe('MISSING_ID');
     }
   });
 });

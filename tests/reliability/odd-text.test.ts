@@ -39,7 +39,7 @@ describe('odd reports', () => {
     await recordFigures('odd-text', { extractMs: timings, askOverOddReportsMs: askMs, denseLineExtractMs: scaling });
   });
 
-  it('refuses a report of only punctuation with the IngestError the route answers 400, not a crash', () => {
+  it('refuses a report of only punctuation with the EMPTY_TEXT error the route answers 400, not a crash', () => {
     expect(() => buildReport({ id: 'odd', text: '…—–•·%‰°±×÷=+<>|/\\'.repeat(2000) })).toThrow(/no readable text/);
   });
 

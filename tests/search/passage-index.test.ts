@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDevQuestions } from '../../src/cli/dev-questions.ts';
 import { loadSeedReports, locateQuote } from '../../src/cli/eval-search';
+import { AppError } from '../../src/errors.ts';
 import type { Passage, Place, Report } from '../../src/ingest/types';
 import {
   createDefaultTokenizerIndex,
@@ -10,7 +11,6 @@ import {
   indexReport,
   loadPassageIndex,
   type PassageIndex,
-  PassageIndexError,
   removeReport,
   savePassageIndex,
   searchPassages,
@@ -213,7 +213,7 @@ describe('savePassageIndex / loadPassageIndex', () => {
 
   it('throws INDEX_VERSION_MISMATCH for a snapshot of another format version', () => {
     const raw = { ...(savePassageIndex(indexOf(reportOf('a', ['Còn 12 hộ nghèo.']))) as object), version: INDEX_FORMAT_VERSION + 1 };
-    expect(() => loadPassageIndex(raw, [])).toThrow(PassageIndexError);
+    expect(() => loadPassageIndex(raw, [])).toThrow(AppError);
     expect(() => loadPassageIndex(raw, [])).toThrow(/rebuild/);
   });
 

@@ -7,7 +7,7 @@ import { streamSSE } from 'hono/streaming';
 import { answerMessage } from '../../answer/claims.ts';
 import { AskBody, VerifyBody } from '../../contract.ts';
 import type { AppDeps } from '../app.ts';
-import { errorBody } from '../errors.ts';
+import { errorBody } from '../../errors.ts';
 import { readJson } from '../validate.ts';
 import { splitForStreaming } from './chat-completions.ts';
 

@@ -7,7 +7,7 @@ import { streamSSE } from 'hono/streaming';
 import { answerMessage } from '../../answer/claims.ts';
 import { AskBody, type AskResponse } from '../../contract.ts';
 import { answerWithFootnotes } from '../answer-text.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../errors.ts';
 import { ChatCompletionRequest, DEFAULT_MODEL, MODELS, type ModelId } from '../openai-wire.ts';
 import { publicBase, type SurfaceDeps } from '../surface.ts';
 import { parseWith, readJson } from '../validate.ts';

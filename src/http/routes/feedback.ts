@@ -5,7 +5,7 @@ import { FeedbackBody, type FeedbackItem } from '../../contract.ts';
 import type { FeedbackStore } from '../../store/feedback-store.ts';
 import type { AppDeps } from '../app.ts';
 import { requireAdmin } from '../auth.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../errors.ts';
 import { csvCell } from '../present.ts';
 import { readJson } from '../validate.ts';
 

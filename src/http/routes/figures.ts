@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { FiguresQuery } from '../../contract.ts';
 import { auditReport } from '../../extract/audit.ts';
 import type { AppDeps } from '../app.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../errors.ts';
 import { figuresToCsv, figuresToXlsx, presentFigure } from '../present.ts';
 import { parseWith } from '../validate.ts';
 

@@ -2,16 +2,14 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { PostReportBody, ReportId, type ReportSummary } from '../../contract.ts';
-import { CorpusError } from '../../corpus.ts';
 import { sha256Hex } from '../../digest.ts';
 import { cleanReportText } from '../../ingest/clean.ts';
 import { detectLegacyEncoding, legacyEncodingHint } from '../../ingest/encoding.ts';
-import { IngestError } from '../../ingest/errors.ts';
 import { type Converted, toText } from '../../ingest/formats/index.ts';
 import type { Report } from '../../ingest/types.ts';
 import type { AppDeps } from '../app.ts';
 import { requireAdmin } from '../auth.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../errors.ts';
 import { presentFigure } from '../present.ts';
 import { parseWith, readJson } from '../validate.ts';
 
@@ -77,7 +75,7 @@ export function reportRoutes(deps: AppDeps) {
           status === 'created' ? 201 : 200,
         );
       } catch (err) {
-        throw fromCorpusError(err);
+        throw fromIoError(err);
       }
     })
     .delete('/api/reports/:id', admin, async (c) => {
@@ -85,7 +83,7 @@ export function reportRoutes(deps: AppDeps) {
       try {
         if (!(await corpus.remove(id))) throw notFound(id);
       } catch (err) {
-        throw fromCorpusError(err);
+        throw fromIoError(err);
       }
       return c.json({ id, deleted: true });
     });
@@ -117,12 +115,8 @@ async function readUpload(req: Request, maxBytes: number, tooLarge: () => AppErr
     return typeof v === 'string' && v.trim() !== '' ? v : undefined;
   };
   const fields = parseWith(UploadFields, { id: field('id'), title: field('title'), source: field('source'), publishedAt: field('publishedAt') });
-  let converted: Converted;
-  try {
-    converted = await toText(new Uint8Array(await file.arrayBuffer()), { maxUnpackedBytes: maxBytes * 10 }, file.name);
-  } catch (err) {
-    throw fromFormatError(err);
-  }
+  // A file the converters refuse throws its AppError (errors.ts), with a message in Vietnamese.
+  const converted = await toText(new Uint8Array(await file.arrayBuffer()), { maxUnpackedBytes: maxBytes * 10 }, file.name);
   const title = fields.title ?? converted.title?.slice(0, 500);
   const source = fields.source ?? converted.source?.slice(0, 2000);
   const publishedAt = fields.publishedAt ?? converted.publishedAt;
@@ -134,26 +128,6 @@ async function readUpload(req: Request, maxBytes: number, tooLarge: () => AppErr
     ...(publishedAt ? { publishedAt } : {}),
   });
   return { body, format: converted.format };
-}
-
-/** A file the converters refused → the HTTP table's code (errors.ts) with the converter's message. */
-function fromFormatError(err: unknown) {
-  if (!(err instanceof IngestError)) return err;
-  switch (err.code) {
-    case 'UNPACKED_TOO_LARGE':
-      return new AppError('PAYLOAD_TOO_LARGE', err.message);
-    case 'NOT_UTF8':
-      return new AppError('INVALID_ENCODING', err.message);
-    case 'SCANNED_PDF':
-    case 'ENCRYPTED_FILE':
-    case 'CORRUPT_FILE':
-    case 'NO_MAIN_TEXT':
-    case 'LEGACY_DOC':
-    case 'UNSUPPORTED_FORMAT':
-      return new AppError(err.code, err.message);
-    default:
-      return err;
-  }
 }
 
 async function summarise(deps: AppDeps, r: Report): Promise<ReportSummary> {
@@ -179,17 +153,13 @@ function notFound(id: string) {
   return new AppError('NOT_FOUND', `No report with id "${id}". GET /api/reports lists the reports.`);
 }
 
-function fromCorpusError(err: unknown) {
-
+/** A failed write of the store becomes the table's STORAGE_UNAVAILABLE; the corpus's own refusals are AppErrors already. */
+function fromIoError(err: unknown) {
   if (isIoError(err)) {
     // The store writes atomically, so a failed write changed nothing: say so, and that it may pass later.
     return new AppError('STORAGE_UNAVAILABLE', `The report could not be stored (${err.code}); nothing was changed. Try again later or tell the administrator.`);
   }
-  if (!(err instanceof CorpusError)) return err;
-  if (err.code === 'SEED_READ_ONLY') return new AppError('CONFLICT', err.message);
-  if (err.code === 'STORAGE_UNAVAILABLE') return new AppError('STORAGE_UNAVAILABLE', err.message);
-  if (err.code === 'ABORTED') return new AppError('REQUEST_ABORTED', `${err.message} Post it again.`);
-  return new AppError('NOT_FOUND', err.message);
+  return err;
 }
 
 /** A failed file-system call (ENOSPC, EACCES, EROFS, EIO…), the only I/O the store does. */

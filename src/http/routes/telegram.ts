@@ -9,7 +9,7 @@ import { AskBody, VerifyBody } from '../../contract.ts';
 import type { AskResponse } from '../../contract.ts';
 import { type Log } from '../../log.ts';
 import { answerAsTelegramHtml, answerAsTelegramMessages, escapeTelegramHtml, TELEGRAM_MAX_TEXT } from '../answer-text.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../errors.ts';
 import { helpLines, parseBotMessage } from '../bot-messages.ts';
 import { defaultLog } from '../../log.ts';
 import { coverageOf, publicBase, runAfterResponse, safeEqual, senderLimit, type SurfaceDeps, tooManyQuestions } from '../surface.ts';

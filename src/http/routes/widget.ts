@@ -2,7 +2,7 @@
 // assets, GET /reports/:id (a report with its cited range highlighted) and /r/:id (short links).
 import { type Context, Hono } from 'hono';
 import type { CorpusLike } from '../../corpus.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../errors.ts';
 import { pageHeaders } from '../security.ts';
 import type { SurfaceDeps } from '../surface.ts';
 import { APP_JS } from '../widget/app-js.ts';

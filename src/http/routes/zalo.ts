@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { AskBody, VerifyBody } from '../../contract.ts';
 import { answerAsPlainTexts, ZALO_MAX_TEXT } from '../answer-text.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../errors.ts';
 import { helpLines, parseBotMessage } from '../bot-messages.ts';
 import { defaultLog, type Log } from '../../log.ts';
 import { sha256Hex } from '../../digest.ts';

@@ -2,13 +2,16 @@
 // tables. Paragraphs become paragraphs; a table becomes one line per row (table.ts). Deleted
 // revisions (w:delText) and field codes (w:instrText) are not text and are skipped.
 import { unzipSync } from 'fflate';
-import { IngestError } from '../errors.ts';
+import { AppError } from '../../errors.ts';
 import { tableToLines } from './table.ts';
 import type { ConvertLimits, Converted } from './types.ts';
 
 const DOCUMENT = 'word/document.xml';
 
-/** @throws IngestError CORRUPT_FILE (not a readable ZIP, or no document.xml), UNPACKED_TOO_LARGE */
+const UNPACKED_TOO_LARGE =
+  'Nội dung tệp khi giải nén vượt quá giới hạn cho một báo cáo (có thể là tệp nén bất thường). Hãy chia thành nhiều báo cáo. Chưa có gì được lưu.';
+
+/** @throws AppError CORRUPT_FILE (not a readable ZIP, or no document.xml), PAYLOAD_TOO_LARGE (unpacked beyond the limit) */
 export function docxToText(bytes: Uint8Array, limits: ConvertLimits): Converted {
   let declared = 0;
   let files: Record<string, Uint8Array>;
@@ -23,18 +26,18 @@ export function docxToText(bytes: Uint8Array, limits: ConvertLimits): Converted 
       },
     });
   } catch {
-    throw new IngestError('CORRUPT_FILE');
+    throw new AppError('CORRUPT_FILE');
   }
-  if (declared > limits.maxUnpackedBytes) throw new IngestError('UNPACKED_TOO_LARGE');
+  if (declared > limits.maxUnpackedBytes) throw new AppError('PAYLOAD_TOO_LARGE', UNPACKED_TOO_LARGE);
   const xml = files[DOCUMENT];
-  if (!xml) throw new IngestError('CORRUPT_FILE', 'Tệp ZIP này không phải tài liệu Word (không có word/document.xml). Hãy gửi tệp .docx, PDF hoặc văn bản. Chưa có gì được lưu.');
+  if (!xml) throw new AppError('CORRUPT_FILE', 'Tệp ZIP này không phải tài liệu Word (không có word/document.xml). Hãy gửi tệp .docx, PDF hoặc văn bản. Chưa có gì được lưu.');
   let source: string;
   try {
     source = new TextDecoder('utf-8', { fatal: true }).decode(xml);
   } catch {
-    throw new IngestError('CORRUPT_FILE');
+    throw new AppError('CORRUPT_FILE');
   }
-  if (!/<w:body\b/u.test(source)) throw new IngestError('CORRUPT_FILE');
+  if (!/<w:body\b/u.test(source)) throw new AppError('CORRUPT_FILE');
   return { format: 'docx', text: documentXmlToText(source) };
 }
 

@@ -4,14 +4,14 @@
 // metadata gives the title, the publication, the date and the URL.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { IngestError } from '../errors.ts';
+import { AppError } from '../../errors.ts';
 import { tableToLines } from './table.ts';
 import type { Converted } from './types.ts';
 
 const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'HEADER', 'MAIN', 'DL', 'DT', 'DD']);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'FIGCAPTION', 'FIGURE', 'IMG', 'SVG', 'IFRAME', 'BUTTON', 'FORM']);
 
-/** @throws IngestError NO_MAIN_TEXT when the page holds no article. */
+/** @throws AppError NO_MAIN_TEXT when the page holds no article. */
 export function htmlToText(html: string): Converted {
   const { document } = parseHTML(html);
   const meta = readMeta(document);
@@ -24,7 +24,7 @@ export function htmlToText(html: string): Converted {
     article = null;
   }
   const text = article?.content ? blocksOf(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body) : '';
-  if (text.replace(/\s+/gu, '').length < 100) throw new IngestError('NO_MAIN_TEXT');
+  if (text.replace(/\s+/gu, '').length < 100) throw new AppError('NO_MAIN_TEXT');
   const title = meta.title ?? article?.title?.trim() ?? undefined;
   const publisher = meta.publisher ?? article?.siteName?.trim() ?? undefined;
   const publishedAt = meta.publishedAt ?? isoDate(article?.publishedTime ?? undefined);

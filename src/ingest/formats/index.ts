@@ -1,7 +1,7 @@
 // An uploaded file → the text to store, by what its bytes are (not by its name): PDF, DOCX, HTML
 // or UTF-8 text. A Word 97 file, an encrypted Office file and anything else are refused with a
 // Vietnamese message that says what to send instead.
-import { IngestError } from '../errors.ts';
+import { AppError } from '../../errors.ts';
 import { docxToText } from './docx.ts';
 import { htmlToText } from './html.ts';
 import { pdfToText } from './pdf.ts';
@@ -29,8 +29,8 @@ export function detectFormat(bytes: Uint8Array): Detected {
 
 /**
  * Converts a file to the text a report is built from.
- * @throws IngestError SCANNED_PDF, ENCRYPTED_FILE, CORRUPT_FILE, LEGACY_DOC, UNPACKED_TOO_LARGE,
- *   NO_MAIN_TEXT, NOT_UTF8, UNSUPPORTED_FORMAT
+ * @throws AppError SCANNED_PDF, ENCRYPTED_FILE, CORRUPT_FILE, LEGACY_DOC, PAYLOAD_TOO_LARGE (unpacked),
+ *   NO_MAIN_TEXT, INVALID_ENCODING (not UTF-8), UNSUPPORTED_FORMAT
  */
 export async function toText(bytes: Uint8Array, limits: ConvertLimits, name?: string): Promise<Converted> {
   const kind = detectFormat(bytes);
@@ -41,10 +41,10 @@ export async function toText(bytes: Uint8Array, limits: ConvertLimits, name?: st
       return docxToText(bytes, limits);
     case 'ole':
       // An encrypted DOCX is an OLE file too; its stream is named "EncryptedPackage" (UTF-16LE).
-      if (includesUtf16(bytes, 'EncryptedPackage')) throw new IngestError('ENCRYPTED_FILE');
-      throw new IngestError('LEGACY_DOC');
+      if (includesUtf16(bytes, 'EncryptedPackage')) throw new AppError('ENCRYPTED_FILE');
+      throw new AppError('LEGACY_DOC');
     case 'binary':
-      throw new IngestError('UNSUPPORTED_FORMAT', `${INGEST_UNSUPPORTED}${name ? ` (${name})` : ''}`);
+      throw new AppError('UNSUPPORTED_FORMAT', `${INGEST_UNSUPPORTED}${name ? ` (${name})` : ''}`);
     case 'html':
       return htmlToText(decodeUtf8(bytes));
     case 'text':
@@ -58,7 +58,7 @@ function decodeUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new IngestError('NOT_UTF8');
+    throw new AppError('INVALID_ENCODING');
   }
 }
 

@@ -5,7 +5,7 @@
 // text at the top of the first page, when it stands out from the body (a one-page report's
 // running header would otherwise be taken for its title).
 import { extractTextItems, getDocumentProxy, type StructuredTextItem } from 'unpdf';
-import { IngestError } from '../errors.ts';
+import { AppError } from '../../errors.ts';
 import { isFrontMatterLine } from '../metadata.ts';
 import { tableToLines } from './table.ts';
 import type { Converted } from './types.ts';
@@ -20,7 +20,7 @@ interface Line {
 const PAGE_NUMBER = /^(?:trang|page|-)?\s*\d{1,4}\s*(?:\/\s*\d{1,4}|-)?$/iu;
 const TERMINAL = /[.!?…:;]["”’»)\]]*$/u;
 
-/** @throws IngestError ENCRYPTED_FILE, CORRUPT_FILE, SCANNED_PDF (no text layer) */
+/** @throws AppError ENCRYPTED_FILE, CORRUPT_FILE, SCANNED_PDF (no text layer) */
 export async function pdfToText(bytes: Uint8Array): Promise<Converted> {
   let items: StructuredTextItem[][];
   try {
@@ -30,12 +30,12 @@ export async function pdfToText(bytes: Uint8Array): Promise<Converted> {
     await doc.destroy();
   } catch (err) {
     const name = err instanceof Error ? err.name : '';
-    if (name === 'PasswordException') throw new IngestError('ENCRYPTED_FILE');
-    throw new IngestError('CORRUPT_FILE');
+    if (name === 'PasswordException') throw new AppError('ENCRYPTED_FILE');
+    throw new AppError('CORRUPT_FILE');
   }
   const lines = dropFurniture(items.flatMap((page, i) => pageLines(page, i)), items.length);
   const text = assemble(lines);
-  if (text.replace(/\s+/gu, '').length < 20) throw new IngestError('SCANNED_PDF');
+  if (text.replace(/\s+/gu, '').length < 20) throw new AppError('SCANNED_PDF');
   const title = headline(lines);
   return { format: 'pdf', text, ...(title ? { title } : {}) };
 }

@@ -5,7 +5,7 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../../src/extract/figures.ts';
 import { buildReport } from '../../../src/ingest/build-report.ts';
-import { IngestError } from '../../../src/ingest/errors.ts';
+import { AppError } from '../../../src/errors.ts';
 import { detectFormat, toText } from '../../../src/ingest/formats/index.ts';
 import { readSeedInputs } from '../../../src/store/seed-files.ts';
 import { makeDocx, seedToDocx } from '../../helpers/docx.ts';
@@ -24,7 +24,7 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
     await p;
     return 'none';
   } catch (err) {
-    return err instanceof IngestError ? err.code : String(err);
+    return err instanceof AppError ? err.code : String(err);
   }
 }
 
@@ -86,7 +86,7 @@ describe('DOCX', () => {
     const xml = new TextEncoder().encode(`<w:document><w:body>${'<w:p><w:r><w:t>a</w:t></w:r></w:p>'.repeat(50_000)}</w:body></w:document>`);
     const bomb = zipSync({ 'word/document.xml': [xml, { level: 9 }] });
     expect(bomb.length).toBeLessThan(xml.length / 50);
-    expect(await codeOf(toText(bomb, { maxUnpackedBytes: 100_000 }))).toBe('UNPACKED_TOO_LARGE');
+    expect(await codeOf(toText(bomb, { maxUnpackedBytes: 100_000 }))).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('asks for DOCX when given a Word 97 file', async () => {
@@ -185,6 +185,6 @@ describe('HTML', () => {
 describe('text', () => {
   it('passes UTF-8 text through and refuses other encodings', async () => {
     expect((await toText(new TextEncoder().encode('Báo cáo năm 2023'), limits)).text).toBe('Báo cáo năm 2023');
-    expect(await codeOf(toText(new Uint8Array([0x42, 0xe1, 0x6f, 0x20, 0x63]), limits))).toBe('NOT_UTF8');
+    expect(await codeOf(toText(new Uint8Array([0x42, 0xe1, 0x6f, 0x20, 0x63]), limits))).toBe('INVALID_ENCODING');
   });
 });
