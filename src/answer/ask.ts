@@ -2,7 +2,7 @@
 // a Vietnamese answer with citations. No language model; every number is a figure or computed here.
 import type { AskBody, AskResponse } from '../contract.ts';
 import { SUBGROUP_QUALIFIERS } from '../extract/cues.ts';
-import { countMetricOf, findMetricMentions, metricById, rateMetricOf } from '../extract/lexicon.ts';
+import { countMetricOf, findMetricMentions, isPlanMetric, metricById, rateMetricOf } from '../lexicon/metrics.ts';
 import type { Figure } from '../extract/types.ts';
 import { isMoneyUnit, isPercentUnit, MONEY_UNITS, normaliseValue } from '../extract/units.ts';
 import type { Report } from '../ingest/types.ts';
@@ -429,7 +429,7 @@ function sayFigure(corpus: CorpusView, b: AnswerBuilder, c: Candidate, withRelat
 /** How a related figure reads next to the main one: "kế hoạch 6.400 người", "chiếm 7,71%", "kinh phí 616 triệu đồng". */
 function roleOf(main: Figure, g: Figure): string {
   const v = formatValue(g.value, g.unit);
-  if (g.metric === 'plan_attainment' || g.metric === 'plan_exceeded' || g.kind === 'change') return statedValue(g);
+  if (isPlanMetric(g.metric) || g.kind === 'change') return statedValue(g);
   if (g.kind === 'target' && main.kind !== 'target') return `kế hoạch ${v}`;
   if (main.kind === 'target' && g.kind === 'result') return `kết quả thực hiện ${v}`;
   if (g.unit === main.unit && g.value < main.value && main.sentenceStart === g.sentenceStart && !isPercentUnit(g.unit)) return `trong đó ${v}`;
@@ -802,7 +802,7 @@ function answerImpliedTarget(corpus: CorpusView, q: Question, b: AnswerBuilder):
   const anchored = [...results.filter((x) => q.numbers.some((n) => n.value === x.figure.value)), ...results];
   for (const r of anchored.slice(0, 8)) {
     const all = corpus.figuresOf(r.report.id);
-    const att = r.figure.relation?.with.map((id) => all.find((g) => g.id === id)).find((g) => g?.metric === 'plan_attainment' || g?.metric === 'plan_exceeded');
+    const att = r.figure.relation?.with.map((id) => all.find((g) => g.id === id)).find((g) => isPlanMetric(g?.metric));
     if (!att) continue;
     const ratio = att.metric === 'plan_exceeded' ? 1 + att.value / 100 : att.value / 100;
     const value = r.figure.value / ratio;

@@ -1,11 +1,11 @@
 // How well a figure's own words cover what a question asks: its clause, sentence, passage and the
 // report's title, word by word, with accents respected when the question is typed with them.
 // Ranking adds it to a figure's score; the answer abstains ("không tìm thấy") when it is too low.
-import { findMetricMentions } from '../extract/lexicon.ts';
+import { findMetricMentions, isPlanMetric } from '../lexicon/metrics.ts';
 import type { Figure } from '../extract/types.ts';
 import { countFamily, isMoneyUnit, isPercentUnit } from '../extract/units.ts';
 import type { Report } from '../ingest/types.ts';
-import { ABBREVIATIONS_FOLDED } from '../search/abbreviations.ts';
+import { ABBREVIATIONS_FOLDED } from '../lexicon/abbreviations.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
 import { blockStartAbove, isTableRow, MAX_ROW, rowStartOf } from '../text/table-lines.ts';
 import { findPeriods } from '../text/periods.ts';
@@ -253,7 +253,7 @@ function levelsOf(f: Figure, report: Report): FigureLevels {
     if (isPercentUnit(f.unit)) for (const w of PERCENT_WORDS) unitWords.add(w);
     if (isMoneyUnit(f.unit)) for (const w of MONEY_WORDS) unitWords.add(w);
     if (f.kind === 'target') for (const w of TARGET_WORDS) unitWords.add(w);
-    if (f.metric === 'plan_attainment' || f.metric === 'plan_exceeded') for (const w of ATTAINMENT_WORDS) unitWords.add(w);
+    if (isPlanMetric(f.metric)) for (const w of ATTAINMENT_WORDS) unitWords.add(w);
     l = {
       clause: levelOf(`${clauseOf(f, report)} ${f.label}`),
       sentence: levelOf(`${report.text.slice(f.sentenceStart, f.sentenceEnd)} ${captionAbove(report.text, f.start)}`),

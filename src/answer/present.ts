@@ -1,6 +1,6 @@
 // Vietnamese wording of figures, places and periods for answers. Every number printed here is a
 // figure's own value or a computation's, formatted vi-VN; nothing else puts numbers in an answer.
-import { metricById } from '../extract/lexicon.ts';
+import { metricById } from '../lexicon/metrics.ts';
 import type { Figure } from '../extract/types.ts';
 import type { Period, Report } from '../ingest/types.ts';
 import { formatViNumber } from '../text/vi-number.ts';

@@ -1,10 +1,10 @@
 // Question → what is asked: metrics, places, period, kind and intent, read from Vietnamese typed
 // with or without accents, with abbreviations and in chat style ("XKLĐ Quảng Trị 2023 bao nhiêu").
 import { GROUP_QUALIFIERS } from '../extract/cues.ts';
-import { findMetricMentions, metricById, rateMetricOf } from '../extract/lexicon.ts';
+import { findMetricMentions, metricById, rateMetricOf } from '../lexicon/metrics.ts';
 import { askedCountNoun, isMoneyUnit } from '../extract/units.ts';
 import type { Period } from '../ingest/types.ts';
-import { ABBREVIATIONS_FOLDED } from '../search/abbreviations.ts';
+import { ABBREVIATIONS_FOLDED } from '../lexicon/abbreviations.ts';
 import { findQueryPlaces, type QueryPlace } from '../search/places.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
 import { findPeriods, type PeriodMention } from '../text/periods.ts';

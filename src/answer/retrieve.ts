@@ -3,7 +3,7 @@
 // only orders, and the reasons are kept so an answer can say why a figure was chosen.
 import { GROUP_QUALIFIERS } from '../extract/cues.ts';
 import { SHARE_QUALIFIER } from '../extract/figures.ts';
-import { METRICS, metricById } from '../extract/lexicon.ts';
+import { isPlanMetric, metricById, METRICS } from '../lexicon/metrics.ts';
 import type { Figure } from '../extract/types.ts';
 import { countFamily, isMoneyUnit, isPercentUnit } from '../extract/units.ts';
 import type { Period, Report } from '../ingest/types.ts';
@@ -315,7 +315,7 @@ export function rankFigures(corpus: CorpusView, c: Constraints, keep: Keep = 'fi
     else if (c.wantsTarget) score -= 3;
     if (f.kind === 'change') score += c.wantsChange ? 5 : -3;
     else if (c.wantsChange) score -= 2;
-    if (f.metric === 'plan_attainment' || f.metric === 'plan_exceeded') score -= 5;
+    if (isPlanMetric(f.metric)) score -= 5;
     // A figure stated with its context (a plan, a rate) beats the same number in a headline;
     // an approximate one ("hơn 47 nghìn") loses to the exact one.
     if (f.relation || relatedIds(corpus, report.id).has(f.id)) score += 0.5;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { extractFigures } from '../extract/figures.ts';
-import { metricById } from '../extract/lexicon.ts';
+import { metricById } from '../lexicon/metrics.ts';
 import type { Figure } from '../extract/types.ts';
 import { buildReport } from '../ingest/build-report.ts';
 import { readSeedInputs } from '../store/seed-files.ts';

@@ -5,6 +5,7 @@ import { formatViNumber } from '../text/vi-number.ts';
 
 const withUnit = (n: string, unit: string) => (unit === '%' ? `${n}%` : `${n} ${unit}`);
 import type { Figure, RelationType } from './types.ts';
+import { isPlanMetric } from '../lexicon/metrics.ts';
 
 export interface AuditCheck {
   relation: RelationType;
@@ -46,7 +47,7 @@ export function auditReport(report: Report, figures: Figure[]): AuditCheck[] {
 
     if (rel.type === 'result_target_attainment') {
       const target = others.find((g) => g.kind === 'target');
-      const att = others.find((g) => g.metric === 'plan_attainment' || g.metric === 'plan_exceeded');
+      const att = others.find((g) => isPlanMetric(g.metric));
       if (!att) continue;
       const stated = { value: att.value, unit: '%', text: att.text };
       if (att.metric === 'plan_exceeded') {

@@ -24,12 +24,12 @@ import {
   TARGET_SCOPE_CUE,
   TARGET_SCOPE_CUE_FOLDED,
 } from './cues.ts';
-import { countMetricOf, findMetricMentions, type MetricMention, metricById, rateMetricOf } from './lexicon.ts';
+import { countMetricOf, findMetricMentions, isPlanMetric, metricById, type MetricMention, rateMetricOf } from '../lexicon/metrics.ts';
 import { findNumberMentions, type NumberMention } from './numbers.ts';
 import { linkRelations } from './relations.ts';
 import type { Figure, FigureKind } from './types.ts';
 import { isMoneyUnit, normaliseValue, readUnit } from './units.ts';
-import type { Metric } from './lexicon.ts';
+import type { Metric } from '../lexicon/metrics.ts';
 
 interface PlaceRef {
   name: string;
@@ -271,7 +271,7 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
     else if (TARGET_BEFORE_NUMBER.test(beforeFolded) && !/(?:dat|vuot)\s+(?:\S+\s+){0,2}$/u.test(beforeFolded)) {
       kind = 'target';
       // "đạt 94,79% dân số (kế hoạch 95%)": the plan of the figure the parenthesis follows.
-      const planned = [...out].reverse().find((g) => g.metric !== 'plan_attainment' && g.metric !== 'plan_exceeded');
+      const planned = [...out].reverse().find((g) => !isPlanMetric(g.metric));
       if (planned && /\(\s*(?:ke hoach|kh|chi tieu)[^()]*$/u.test(beforeFolded)) metric = planned.metric;
     }
     else if (CHANGE_BEFORE_NUMBER.test(beforeText) && !LEVEL_AFTER_CHANGE.test(beforeText)) {
@@ -295,7 +295,7 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
       }
     }
     const inScope = scopeAt !== null && scopeAt < n.start;
-    if ((inScope || carried) && kind !== 'target' && metric !== 'plan_attainment' && metric !== 'plan_exceeded') {
+    if ((inScope || carried) && kind !== 'target' && !isPlanMetric(metric)) {
       kind = 'target';
     }
     if (n.pairRole === 'result' && kind === 'target' && !inScope && !carried) kind = 'result';

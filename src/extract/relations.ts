@@ -2,7 +2,7 @@
 // its persons and rate, a count with its money, parts with their total, a change with its
 // equivalent. The audit recomputes each one.
 import type { Figure } from './types.ts';
-import { metricById } from './lexicon.ts';
+import { isPlanMetric, metricById } from '../lexicon/metrics.ts';
 import { isMoneyUnit } from './units.ts';
 
 /** Does the lexicon pair this count with this rate (either side naming the other as related)? */
@@ -55,7 +55,7 @@ function linkSentence(text: string, figs: Figure[]) {
   const used = new Set<string>();
   for (let i = 0; i < figs.length; i++) {
     const f = figs[i] as Figure;
-    if (used.has(f.id) || f.metric === 'plan_attainment' || f.metric === 'plan_exceeded') continue;
+    if (used.has(f.id) || isPlanMetric(f.metric)) continue;
     const next = figs[i + 1];
     const next2 = figs[i + 2];
 
@@ -85,7 +85,7 @@ function linkSentence(text: string, figs: Figure[]) {
     // "27 lao động (chỉ tiêu giao 50 lao động)", "47.512 lao động, đạt 121,8% kế hoạch (kế hoạch 39.000 lao động)".
     if (f.kind === 'result' && f.unit !== '') {
       const sameClause = (g: Figure) => !/[;]/.test(text.slice(f.end, g.start));
-      const att = next && (next.metric === 'plan_attainment' || next.metric === 'plan_exceeded') && sameClause(next) ? next : undefined;
+      const att = next && isPlanMetric(next.metric) && sameClause(next) ? next : undefined;
       const after = att ? next2 : next;
       const plan = after && after.kind === 'target' && after.metric === f.metric && sameClause(after) && /\(\s*[^()]*$/u.test(text.slice(f.end, after.start)) ? after : undefined;
       if (att || plan) {

@@ -1,34 +1,11 @@
 // Place names in report text → gazetteer units (63 pre-2025 provinces, their districts). Tables are
 // built once at load, keyed by accent/tone-normalised names; the scan walks type words and
 // capitalised word runs, so a 30 KB report costs milliseconds, not 800 indexOf passes.
-import districtsJson from '../data/districts.json' with { type: 'json' };
-import mergerJson from '../data/merger-2025.json' with { type: 'json' };
-import provincesJson from '../data/provinces.json' with { type: 'json' };
 import { foldAligned, hasDiacritics } from '../text/fold-aligned.js';
 import { foldVi, toneKey } from '../text/fold.js';
 import { loanSyllable } from '../text/place-spelling.js';
+import { DISTRICTS, mergerOf, PROVINCES, type ProvinceRecord } from '../lexicon/places.ts';
 import type { Place } from './types.js';
-
-interface ProvinceRecord {
-  code: string;
-  name: string;
-  type: string;
-  aliases: string[];
-}
-interface DistrictRecord extends ProvinceRecord {
-  provinceCode: string;
-  province: string;
-  formerNames?: string[];
-  formerTypes?: string[];
-  status: string;
-}
-interface MergerRecord {
-  new: string;
-  type: string;
-  members: string[];
-  memberCodes: string[];
-  unchanged: boolean;
-}
 
 interface Entry {
   place: Place;
@@ -45,11 +22,6 @@ export interface PlaceMention {
   end: number;
   matched: string;
 }
-
-// The JSON files are validated by their README's schema; the casts only name that shape.
-const PROVINCES = provincesJson as ProvinceRecord[];
-const DISTRICTS = districtsJson as DistrictRecord[];
-const MERGERS = mergerJson as MergerRecord[];
 
 // "Quan Hóa", "Quan Sơn" are names: an unaccented "quan" is a type word only before a number.
 const PREFIX = /^(?:tỉnh|tinh|thành phố|thanh pho|thủ đô|thu do|tp\.?|huyện|huyen|quận|quan(?=\s+\d)|thị xã|thi xa|tx\.?)\s+|^(?:tp|tx)\.\s*/iu;
@@ -511,7 +483,7 @@ function levenshtein(a: string, b: string, cap: number): number {
  * @example placeToday(bacKan) // { name: 'Thái Nguyên', note: 'Từ 1/7/2025, tỉnh Bắc Kạn cùng tỉnh Thái Nguyên hợp thành tỉnh Thái Nguyên.' }
  */
 export function placeToday(place: Place): { name: string; note: string } | null {
-  const record = MERGERS.find((m) => m.memberCodes.includes(place.provinceCode));
+  const record = mergerOf(place.provinceCode);
   if (!record) return null;
   const self = `${place.type} ${place.name}`;
   const target = `${record.type} ${record.new}`;

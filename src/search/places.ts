@@ -1,7 +1,6 @@
 // Minimal place lookup for queries: which provinces and districts a question names, by folded
-// syllables, so ranking can prefer passages about that place. Names and aliases from src/data.
-import districts from '../data/districts.json' with { type: 'json' };
-import provinces from '../data/provinces.json' with { type: 'json' };
+// syllables, so ranking can prefer passages about that place. Names and aliases from lexicon/places.ts.
+import { DISTRICTS, PROVINCES } from '../lexicon/places.ts';
 import { foldVi } from '../text/fold';
 import { loanSyllable } from '../text/place-spelling';
 
@@ -13,14 +12,6 @@ export interface QueryPlace {
   level: 'province' | 'district';
   code: string;
   provinceCode: string;
-}
-
-interface GazetteerRow {
-  code: string;
-  name: string;
-  provinceCode?: string;
-  aliases?: string[];
-  initials?: string[];
 }
 
 /** Folded place name or alias, syllables joined by one space → the places it may denote. */
@@ -83,20 +74,20 @@ function add(alias: string, place: QueryPlace) {
   BY_FOLDED.set(folded, list);
 }
 
-for (const p of provinces as GazetteerRow[]) {
+for (const p of PROVINCES) {
   const place: QueryPlace = { key: placeKey(p.name), names: [], level: 'province', code: p.code, provinceCode: p.code };
   const initials = new Set(p.initials ?? []);
-  for (const alias of [p.name, ...(p.aliases ?? [])]) if (!initials.has(alias)) add(alias, place);
+  for (const alias of [p.name, ...p.aliases]) if (!initials.has(alias)) add(alias, place);
 }
-for (const d of districts as GazetteerRow[]) {
+for (const d of DISTRICTS) {
   const place: QueryPlace = {
     key: placeKey(d.name),
     names: [],
     level: 'district',
     code: d.code,
-    provinceCode: d.provinceCode ?? '',
+    provinceCode: d.provinceCode,
   };
-  for (const alias of [d.name, ...(d.aliases ?? [])]) add(alias, place);
+  for (const alias of [d.name, ...d.aliases]) add(alias, place);
 }
 
 /**

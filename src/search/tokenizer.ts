@@ -11,9 +11,9 @@ import {
   expandDottedAdmin,
   KEY_PHRASE_MAX_LENGTH,
   KEY_PHRASES,
-} from './abbreviations';
+} from '../lexicon/abbreviations.ts';
 import metrics from '../data/metrics.json' with { type: 'json' };
-import { STOPWORDS_TXT } from './stopwords';
+import { STOPWORDS_TXT } from '../lexicon/stopwords.ts';
 
 /**
  * Appended to every token stored in or sent to Orama. Orama always matches a query token as a

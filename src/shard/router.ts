@@ -2,15 +2,15 @@
 // is since the 1 July 2025 reform (34; merger-2025.json maps each of the 63 old provinces to its
 // new one), plus "national" for reports with no place. Old district names still route: a district
 // carries its old provinceCode, which the merger table maps to today's province.
-import mergers from '../data/merger-2025.json' with { type: 'json' };
 import type { Place } from '../ingest/types.ts';
+import { MERGERS } from '../lexicon/places.ts';
 import type { QueryPlace } from '../search/places.ts';
 import { parseQuestion } from '../answer/question.ts';
 
 export const NATIONAL_SHARD = 'national';
 
 const TODAY = new Map<string, string>();
-for (const m of mergers as { newCode: string; memberCodes: string[] }[]) for (const c of m.memberCodes) TODAY.set(c, m.newCode);
+for (const m of MERGERS) for (const c of m.memberCodes) TODAY.set(c, m.newCode);
 
 /** Every province shard there can be (34), for simulations and docs. */
 export const PROVINCE_SHARDS: readonly string[] = [...new Set(TODAY.values())].sort().map((c) => `p-${c}`);

@@ -126,6 +126,14 @@ export function metricById(id: string): Metric | undefined {
   return BY_ID.get(id);
 }
 
+/**
+ * A metric whose figures measure a plan's attainment ("đạt 105% kế hoạch", "vượt kế hoạch 5%"):
+ * a ratio to another figure, never a quantity of its own (category 'plan' in the lexicon).
+ */
+export function isPlanMetric(id: string | undefined): boolean {
+  return id !== undefined && BY_ID.get(id)?.category === 'plan';
+}
+
 /** The count a rate or a change of a rate is about ("tương ứng 386 hộ" after "giảm 4,31%"). */
 export function countMetricOf(id: string): string | undefined {
   const m = BY_ID.get(id);

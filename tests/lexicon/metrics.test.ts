@@ -1,7 +1,7 @@
 // The metric lexicon: phrases reports use for what a figure counts, the links between a count and
 // its rate, and the bodies whose names contain metric words but count nothing.
 import { describe, expect, it } from 'vitest';
-import { countMetricOf, findMetricMentions, METRICS, metricById, rateMetricOf } from '../../src/extract/lexicon.ts';
+import { countMetricOf, findMetricMentions, METRICS, metricById, rateMetricOf } from '../../src/lexicon/metrics.ts';
 import { foldAligned } from '../../src/text/fold-aligned.ts';
 
 const mentionsOf = (text: string) => findMetricMentions(foldAligned(text)).map((m) => [m.metricId, text.slice(m.start, m.end)]);

@@ -1,6 +1,6 @@
 // The stop-word list of src/data/stopwords.txt as a module, so Workers bundle it without node:fs.
 // Generated; src/data/stopwords.txt is the source. Regenerate after editing it with:
-//   (sed -n 1,3p src/search/stopwords.ts; echo 'export const STOPWORDS_TXT = `'; cat src/data/stopwords.txt; echo '`;') > /tmp/s && mv /tmp/s src/search/stopwords.ts
+//   (sed -n 1,3p src/lexicon/stopwords.ts; echo 'export const STOPWORDS_TXT = `'; cat src/data/stopwords.txt; echo '`;') > /tmp/s && mv /tmp/s src/lexicon/stopwords.ts
 export const STOPWORDS_TXT = `
 ai
 bao giờ

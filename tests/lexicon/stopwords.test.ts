@@ -1,7 +1,7 @@
 // src/search/stopwords.ts is generated from src/data/stopwords.txt: they must not drift apart.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { STOPWORDS_TXT } from '../../src/search/stopwords';
+import { STOPWORDS_TXT } from '../../src/lexicon/stopwords.ts';
 
 const source = readFileSync(new URL('../../src/data/stopwords.txt', import.meta.url), 'utf8');
 
