@@ -26,10 +26,11 @@ import { type Analysis, analyzeVi, BIGRAM_JOINER, metricWords, tokensOf, type Un
  *             scattering the words over many sentences should not beat it.
  *   bigrams   share of the query's adjacent word pairs found adjacent ("hộ nghèo" beats a passage
  *             with "hộ" and "nghèo" apart).
- *   metrics   share of the metrics the query names (src/data/metrics.json synonyms: "tạo việc
+ *   metrics   share of the metrics the query names (lexicon/metrics.ts synonyms: "tạo việc
  *             làm" and "giải quyết việc làm" are both jobs_created) that the passage names. A
  *             query naming none ("BHYT Tây Sơn") prefers passages naming a metric worded with
- *             its topic words ("tỷ lệ bao phủ BHYT"): those report the topic's figures.
+ *             its topic words ("tỷ lệ bao phủ BHYT", "tham gia BHYT"): those report the topic's
+ *             figures.
  *   accents   share of the query's accented syllables found with the same accents; 0 for
  *             unaccented queries, so it separates exact from folded matches only.
  *   place     1 when the passage or its report is about a place the query names (ingest's

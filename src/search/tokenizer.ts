@@ -12,7 +12,7 @@ import {
   KEY_PHRASE_MAX_LENGTH,
   KEY_PHRASES,
 } from '../lexicon/abbreviations.ts';
-import metrics from '../data/metrics.json' with { type: 'json' };
+import { METRICS } from '../lexicon/metrics.ts';
 import { STOPWORDS_TXT } from '../lexicon/stopwords.ts';
 
 /**
@@ -47,7 +47,7 @@ export interface Unit {
 
 /**
  * A key found in the text: an abbreviation's ("#bhyt", written short or out in full) or a
- * metric's from src/data/metrics.json ("@poverty-rate" for "tỷ lệ hộ nghèo", "tỉ lệ nghèo" …).
+ * metric's from the metric lexicon, lexicon/metrics.ts ("@poverty-rate" for "tỷ lệ hộ nghèo", "tỉ lệ nghèo" …).
  */
 export interface KeyMatch {
   key: string;
@@ -295,11 +295,6 @@ function markStopWords(units: Unit[]) {
   }
 }
 
-interface MetricRow {
-  id: string;
-  synonyms: string[];
-}
-
 /** Folded metric synonyms (abbreviations expanded, ≥ 2 words) → "@metric-id"; built on first use. */
 let metricPhrases: {
   map: Map<string, string[]>;
@@ -314,7 +309,7 @@ function metricPhraseMap() {
   const map = new Map<string, string[]>();
   const allWords = new Map<string, Set<string>>();
   let maxLength = 0;
-  for (const m of metrics as MetricRow[]) {
+  for (const m of METRICS) {
     const key = `@${m.id.replace(/_/g, '-')}`;
     for (const synonym of m.synonyms) {
       const words = analyzeChunks(synonym.normalize('NFC'), true).map((u) => u.folded);

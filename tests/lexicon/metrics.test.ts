@@ -2,6 +2,7 @@
 // its rate, and the bodies whose names contain metric words but count nothing.
 import { describe, expect, it } from 'vitest';
 import { countMetricOf, findMetricMentions, METRICS, metricById, rateMetricOf } from '../../src/lexicon/metrics.ts';
+import { metricWords, tokenizeVi } from '../../src/search/tokenizer.ts';
 import { foldAligned } from '../../src/text/fold-aligned.ts';
 
 const mentionsOf = (text: string) => findMetricMentions(foldAligned(text)).map((m) => [m.metricId, text.slice(m.start, m.end)]);
@@ -94,5 +95,17 @@ describe('METRICS', () => {
   it('relates metrics only to metrics it has', () => {
     const ids = new Set(METRICS.map((m) => m.id));
     expect(METRICS.flatMap((m) => m.related.filter((r) => !ids.has(r)).map((r) => `${m.id} → ${r}`))).toEqual([]);
+  });
+});
+
+describe('one metric lexicon for extraction and search', () => {
+  it('gives the search tokenizer a key for every metric the extractor knows, added metrics included', () => {
+    for (const m of METRICS.filter((x) => x.synonyms.some((s) => s.trim().includes(' ')))) {
+      expect(metricWords(`@${m.id.replace(/_/g, '-')}`).size, m.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('tags a phrase the extractor added to the shared lexicon ("trợ cấp mai táng") with its metric key in search', () => {
+    expect(tokenizeVi('Chi trả trợ cấp mai táng cho 120 đối tượng')).toContain('@funeral-support');
   });
 });

@@ -228,12 +228,20 @@ describe('on the five seeds', () => {
 
   it.each([
     ['ho ngheo quang tri', '001_81891852024e78d9', '14.040 hộ nghèo'],
-    ['BHYT Tay Son', '003_401ea66197704b5d', '94,79%'],
     ['lao dong nuoc ngoai Bac Kan', '002_14133727df29d6d0', '1.200/700 người'],
   ])('puts the passage answering "%s" first', (query, reportId, quote) => {
     const [first] = searchPassages(index, query);
     expect(first?.reportId).toBe(reportId);
     expect(first?.text).toContain(quote);
+  });
+
+  // A topic and a place, no metric: three Tây Sơn passages name a BHYT metric (coverage,
+  // participants, cards given) and tie on every feature but BM25, so the coverage rate is one of
+  // the first three, not necessarily the first (since the tokenizer reads the whole lexicon).
+  it('puts the coverage passage among the first three for the bare "BHYT Tay Son"', () => {
+    const top = searchPassages(index, 'BHYT Tay Son', { limit: 3 });
+    expect(top.every((h) => h.reportId === '003_401ea66197704b5d')).toBe(true);
+    expect(top.some((h) => h.text.includes('94,79%'))).toBe(true);
   });
 
   it('returns hits whose text is the report text at their offsets', () => {
