@@ -2,7 +2,10 @@
 // sessionStorage only (gone when the tab closes); files picked or dropped are posted one by one to
 // POST /api/reports as multipart, each with its own progress bar (XMLHttpRequest upload events:
 // fetch cannot report upload progress), then the figures found and the audit's summary with links.
-// Data goes on the page with textContent only. No backticks or dollar-brace: one String.raw literal.
+// Data goes on the page with textContent only. No backticks or dollar-brace but the one that brings
+// in el() (el-js.ts): one String.raw literal.
+import { EL_JS } from './el-js.ts';
+
 export const ADMIN_JS = String.raw`(function () {
   'use strict';
   var $ = function (id) { return document.getElementById(id); };
@@ -16,12 +19,7 @@ export const ADMIN_JS = String.raw`(function () {
   var running = false;
   var counts = { done: 0, failed: 0 };
 
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    return e;
-  }
+${EL_JS}
   function announce(msg) {
     if (!summary) return;
     summary.textContent = msg;

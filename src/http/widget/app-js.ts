@@ -2,7 +2,10 @@
 // file access. Plain ES2020 for any browser; no framework, no CDN. It streams answers from
 // POST /v1/chat/completions and renders the structured answer from the last chunk. All data is put
 // on the page with textContent and createElement, never innerHTML.
-// Written without backticks or dollar-brace so the whole script sits in one String.raw literal.
+// Written without backticks or dollar-brace (but the one that brings in el(), el-js.ts) so the whole
+// script sits in one String.raw literal.
+import { EL_JS } from './el-js.ts';
+
 export const APP_JS = String.raw`(function () {
   'use strict';
   var $ = function (id) { return document.getElementById(id); };
@@ -18,12 +21,7 @@ export const APP_JS = String.raw`(function () {
   var shown = [];
   var embedded = window.parent !== window;
 
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    return e;
-  }
+${EL_JS}
   function announce(msg) {
     if (!statusEl) return;
     statusEl.textContent = '';
