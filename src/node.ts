@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import { parseConfig } from './config.ts';
 import { createAssistant, withLanguageModel } from './answer/assistant.ts';
 import { llmSettingsFrom } from './answer/llm/client.ts';
-import { Corpus } from './corpus.ts';
+import { Corpus } from './corpus/corpus.ts';
 import { buildReport } from './ingest/build-report.ts';
 import { createApp } from './http/app.ts';
 import { defaultLog } from './log.ts';

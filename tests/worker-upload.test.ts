@@ -4,7 +4,7 @@
 // gets the same 4xx as on Node.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeDocx } from './helpers/docx.ts';
+import { makeDocx } from '../src/cli/make-docx.ts';
 import { type Running, startWranglerDev } from './helpers/server.ts';
 
 const TOKEN = 'worker-upload-token';

@@ -13,12 +13,12 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createAssistant } from '../answer/assistant.ts';
 import { parseConfig } from '../config.ts';
-import { Corpus } from '../corpus.ts';
+import { Corpus } from '../corpus/corpus.ts';
 import { createApp } from '../http/app.ts';
 import { FileStore } from '../store/file-store.ts';
 import { readSeedInputs } from '../store/seed-files.ts';
 // A dev tool: the DOCX maker the tests use, so both read the same files.
-import { seedToDocx } from '../../tests/helpers/docx.ts';
+import { seedToDocx } from './make-docx.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const scorer = resolve(process.env.EVAL_SCORER ?? join(ROOT, '../shared/eval/score.mjs'));

@@ -8,7 +8,7 @@ import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAssistant } from '../answer/assistant.ts';
 import { parseConfig } from '../config.ts';
-import { Corpus } from '../corpus.ts';
+import { Corpus } from '../corpus/corpus.ts';
 import { createApp } from '../http/app.ts';
 import { buildReport } from '../ingest/build-report.ts';
 import { FileStore } from '../store/file-store.ts';

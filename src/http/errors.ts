@@ -21,7 +21,7 @@ export const ERROR_STATUS = {
   REQUEST_ABORTED: 408,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
-  /** A report within the size limit whose figures exceed the per-report budget (ingest/prepare.ts). */
+  /** A report within the size limit whose figures exceed the per-report budget (corpus/prepare.ts). */
   TOO_COMPLEX: 422,
   UNSUPPORTED_MEDIA_TYPE: 415,
   /** An uploaded file (ingest/formats) this service cannot read; the message says what to send instead. */

@@ -1,6 +1,6 @@
 // Test wiring: the real app over the real seeds, with an in-memory store and a known admin token.
 import { parseConfig } from '../../src/config.ts';
-import { Corpus } from '../../src/corpus.ts';
+import { Corpus } from '../../src/corpus/corpus.ts';
 import { buildReport } from '../../src/ingest/build-report.ts';
 import type { Report } from '../../src/ingest/types.ts';
 import type { Assistant } from '../../src/answer/types.ts';

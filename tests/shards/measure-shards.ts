@@ -3,10 +3,10 @@
 // question over 3 and 34 simulated shards. Run: node --expose-gc --import tsx tests/shards/measure-shards.ts
 import { readdirSync, readFileSync } from 'node:fs';
 import { answerQuestion } from '../../src/answer/ask.ts';
-import { Corpus } from '../../src/corpus.ts';
+import { Corpus } from '../../src/corpus/corpus.ts';
 import { loadPassageIndex } from '../../src/search/passage-index.ts';
-import { PROVINCE_SHARDS } from '../../src/shard/router.ts';
-import { mergedView, type ShardReport, selectReports } from '../../src/shard/select.ts';
+import { PROVINCE_SHARDS } from '../../src/workers/router.ts';
+import { mergedView, type ShardReport, selectReports } from '../../src/workers/select.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import mergers from '../../src/data/merger-2025.json' with { type: 'json' };
 

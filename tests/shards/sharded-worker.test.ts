@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/answer/assistant.ts';
 import { parseConfig } from '../../src/config.ts';
-import { Corpus } from '../../src/corpus.ts';
+import { Corpus } from '../../src/corpus/corpus.ts';
 import { createApp } from '../../src/http/app.ts';
 import { buildReport } from '../../src/ingest/build-report.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createAssistant } from '../../answer/assistant.ts';
 import { parseConfig } from '../../config.ts';
-import { Corpus } from '../../corpus.ts';
+import { Corpus } from '../../corpus/corpus.ts';
 import { extractFigures } from '../../extract/figures.ts';
 import type { Figure } from '../../extract/types.ts';
 import { createApp } from '../../http/app.ts';

@@ -1,6 +1,6 @@
 // GET /healthz: is the server up, what does it hold, where do reports go.
 import { Hono } from 'hono';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 
 export function healthRoutes(deps: AppDeps) {
   return new Hono().get('/healthz', async (c) =>

@@ -2,14 +2,14 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { PostReportBody, ReportId, type ReportSummary } from '../../contract.ts';
-import { CorpusError } from '../../corpus.ts';
+import { CorpusError } from '../../corpus/corpus.ts';
 import { sha256Hex } from '../../digest.ts';
 import { cleanReportText } from '../../ingest/clean.ts';
 import { detectLegacyEncoding, legacyEncodingHint } from '../../ingest/encoding.ts';
 import { IngestError } from '../../ingest/errors.ts';
 import { type Converted, toText } from '../../ingest/formats/index.ts';
 import type { Report } from '../../ingest/types.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 import { requireAdmin } from '../auth.ts';
 import { AppError } from '../errors.ts';
 import { presentFigure } from '../present.ts';

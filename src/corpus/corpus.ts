@@ -1,12 +1,12 @@
 // The corpus: the reports being served, their search index and their durable store, kept in step.
 // Routes talk only to this; it knows nothing of HTTP or of the runtime. Writes go to the store
 // first and are indexed only once durable, so an acknowledged report survives a crash.
-import { Interner } from './corpus-intern.ts';
-import { extractFigures } from './extract/figures.ts';
-import type { Figure } from './extract/types.ts';
-import { buildReport } from './ingest/build-report.ts';
-import { prepareReport, preparationStamp } from './ingest/prepare.ts';
-import type { Report, ReportInput } from './ingest/types.ts';
+import { Interner } from './intern.ts';
+import { extractFigures } from '../extract/figures.ts';
+import type { Figure } from '../extract/types.ts';
+import { buildReport } from '../ingest/build-report.ts';
+import { prepareReport, preparationStamp } from './prepare.ts';
+import type { Report, ReportInput } from '../ingest/types.ts';
 import {
   createPassageIndex,
   indexReport,
@@ -15,11 +15,11 @@ import {
   removeReport,
   savePassageIndex,
   searchPassages,
-} from './search/passage-index.ts';
-import { createFigureIndex, type FigureIndex, indexFigures, queryFigures, removeFigures } from './search/figure-index.ts';
-import { FigureLookup } from './search/figure-lookup.ts';
-import { type ReportStore, type StoredReport, storedReportOf } from './store/types.ts';
-import { foldVi } from './text/fold.ts';
+} from '../search/passage-index.ts';
+import { createFigureIndex, type FigureIndex, indexFigures, queryFigures, removeFigures } from '../search/figure-index.ts';
+import { FigureLookup } from '../search/figure-lookup.ts';
+import { type ReportStore, type StoredReport, storedReportOf } from '../store/types.ts';
+import { foldVi } from '../text/fold.ts';
 
 export type UpsertStatus = 'created' | 'replaced' | 'unchanged';
 
@@ -98,7 +98,7 @@ export class Corpus implements CorpusLike {
   #queue: Promise<unknown> = Promise.resolve();
   /** Stored entries that could not be read on start: reported by /healthz, never served. */
   readonly unreadable: string[] = [];
-  /** Stamp of this code's preparation (ingest/prepare.ts): a stored form with it is served as is. */
+  /** Stamp of this code's preparation (corpus/prepare.ts): a stored form with it is served as is. */
   #stampValue: string | null = null;
   #stampSeeds: string[] = [];
   /**

@@ -1,13 +1,13 @@
 // ProvinceShard: the Durable Object holding one province's reports (or the "national" ones) as a
 // Corpus in memory. Its passage index is persisted in the object's own storage, chunked under the
 // 128 KiB value limit, and rebuilt from D1/R2 when missing or written by another index format.
-import { Corpus, type UpsertStatus } from '../corpus.ts';
+import { Corpus, type UpsertStatus } from '../corpus/corpus.ts';
 import type { Figure } from '../extract/types.ts';
 import type { Report } from '../ingest/types.ts';
 import { INDEX_FORMAT_VERSION, loadPassageIndex } from '../search/passage-index.ts';
 import { MemoryStore } from '../store/memory-store.ts';
 import type { StoredReport } from '../store/types.ts';
-import { WorkersStore } from '../store/workers-store.ts';
+import { WorkersStore } from './workers-store.ts';
 import type { DurableObjectState, ShardBindings } from './cf-types.ts';
 import { type ShardReport, selectReports } from './select.ts';
 

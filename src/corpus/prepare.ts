@@ -4,9 +4,9 @@
 // report that cannot be loaded (issue 15: one 2 MB report of one number took the service down).
 import { figureSteps } from '../extract/figures.ts';
 import type { Figure } from '../extract/types.ts';
-import { buildReportSteps } from './build-report.ts';
-import { IngestError } from './errors.ts';
-import type { Report, ReportInput } from './types.ts';
+import { buildReportSteps } from '../ingest/build-report.ts';
+import { IngestError } from '../ingest/errors.ts';
+import type { Report, ReportInput } from '../ingest/types.ts';
 
 export interface PreparedReport {
   report: Report;

@@ -5,22 +5,22 @@
 // province indexes them (src/shard/); the seeds stay served from the bundled index. Feedback goes
 // to D1 whenever DB is bound (src/store/d1-feedback-store.ts), and answers 503 otherwise.
 import type { ExecutionContext } from 'hono';
-import snapshot from '../index/seeds.json' with { type: 'json' };
-import { parseConfig } from './config.ts';
-import { createAssistant, withLanguageModel } from './answer/assistant.ts';
-import { llmSettingsFrom } from './answer/llm/client.ts';
-import { Corpus } from './corpus.ts';
-import { createApp } from './http/app.ts';
-import { requireAdmin } from './http/auth.ts';
-import { defaultLog } from './log.ts';
-import { restoreSeedSnapshot, type SeedSnapshot } from './seed-snapshot.ts';
-import { D1FeedbackStore } from './store/d1-feedback-store.ts';
-import { MemoryStore } from './store/memory-store.ts';
-import type { D1Database, DurableObjectNamespace, R2Bucket } from './shard/cf-types.ts';
-import { createShardedAssistant } from './shard/sharded-assistant.ts';
-import { ShardedCorpus } from './shard/sharded-corpus.ts';
+import snapshot from '../../index/seeds.json' with { type: 'json' };
+import { parseConfig } from '../config.ts';
+import { createAssistant, withLanguageModel } from '../answer/assistant.ts';
+import { llmSettingsFrom } from '../answer/llm/client.ts';
+import { Corpus } from '../corpus/corpus.ts';
+import { createApp } from '../http/app.ts';
+import { requireAdmin } from '../http/auth.ts';
+import { defaultLog } from '../log.ts';
+import { restoreSeedSnapshot, type SeedSnapshot } from '../corpus/seed-snapshot.ts';
+import { D1FeedbackStore } from './d1-feedback-store.ts';
+import { MemoryStore } from '../store/memory-store.ts';
+import type { D1Database, DurableObjectNamespace, R2Bucket } from './cf-types.ts';
+import { createShardedAssistant } from './sharded-assistant.ts';
+import { ShardedCorpus } from './sharded-corpus.ts';
 
-export { ProvinceShard } from './shard/province-shard.ts';
+export { ProvinceShard } from './province-shard.ts';
 
 /** Bindings and settings of the Worker (wrangler.toml [vars], secrets via `wrangler secret put`). */
 export interface Env {

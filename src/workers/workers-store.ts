@@ -6,10 +6,10 @@ import { extractFigures } from '../extract/figures.ts';
 import type { Figure } from '../extract/types.ts';
 import { buildReport } from '../ingest/build-report.ts';
 import type { Report } from '../ingest/types.ts';
-import { shardOfPlace } from '../shard/router.ts';
-import type { D1Database, R2Bucket } from '../shard/cf-types.ts';
+import { shardOfPlace } from './router.ts';
+import type { D1Database, R2Bucket } from './cf-types.ts';
 import { deleteReportStatements, ensureSchema, getReportRow, listReportRows, type ReportMeta, type ReportRow, writeReportStatements } from './d1-figures.ts';
-import type { ReportStore, StoredReport } from './types.ts';
+import type { ReportStore, StoredReport } from '../store/types.ts';
 
 export const textKey = (id: string) => `reports/${id}.txt`;
 

@@ -1,15 +1,15 @@
 // ShardedCorpus: the corpus of the national deployment. Seeds stay in the Worker (the bundled
 // index); accepted reports live in R2 (text) and D1 (metadata, figures), and each is indexed in the
 // Durable Object of its province. Routes see the same CorpusLike as on Node.
-import { type Corpus, CorpusError, type CorpusLike, type FigureFilter, type SearchOptions, type UpsertStatus } from '../corpus.ts';
+import { type Corpus, CorpusError, type CorpusLike, type FigureFilter, type SearchOptions, type UpsertStatus } from '../corpus/corpus.ts';
 import { extractFigures } from '../extract/figures.ts';
 import type { Figure } from '../extract/types.ts';
 import { buildReport } from '../ingest/build-report.ts';
 import type { Report, ReportInput } from '../ingest/types.ts';
 import type { PassageHit } from '../search/passage-index.ts';
-import { allShards, countReports, ensureSchema, figuresOfReport, listReportRows, queryFigureRows, shardsHolding } from '../store/d1-figures.ts';
+import { allShards, countReports, ensureSchema, figuresOfReport, listReportRows, queryFigureRows, shardsHolding } from './d1-figures.ts';
 import { storedReportOf } from '../store/types.ts';
-import { contentHash, metaOf, WorkersStore } from '../store/workers-store.ts';
+import { contentHash, metaOf, WorkersStore } from './workers-store.ts';
 import type { ShardBindings } from './cf-types.ts';
 import type { ShardStats } from './province-shard.ts';
 import type { Route } from './router.ts';

@@ -1,17 +1,17 @@
 // The seeds' built index as one JSON value (index/seeds.json), bundled into the Worker so a cold
 // start answers without re-indexing. Built by `npm run index`; a test rebuilds it and fails when
 // the committed file differs, i.e. when seeds/ or the code that builds it changed.
-import { extractFigures } from './extract/figures.ts';
-import type { Figure } from './extract/types.ts';
-import { buildReport } from './ingest/build-report.ts';
-import type { Report, ReportInput } from './ingest/types.ts';
+import { extractFigures } from '../extract/figures.ts';
+import type { Figure } from '../extract/types.ts';
+import { buildReport } from '../ingest/build-report.ts';
+import type { Report, ReportInput } from '../ingest/types.ts';
 import {
   createPassageIndex,
   indexReport,
   loadPassageIndex,
   type PassageIndex,
   savePassageIndex,
-} from './search/passage-index.ts';
+} from '../search/passage-index.ts';
 
 export const SNAPSHOT_FORMAT = 1;
 
