@@ -1,11 +1,13 @@
-// The corpus: the reports being served, their search index and their durable store, kept in step.
-// Routes talk only to this; it knows nothing of HTTP or of the runtime. Writes go to the store
-// first and are indexed only once durable, so an acknowledged report survives a crash.
+// The in-memory corpus: the reports being served, their search index and their durable store,
+// kept in step. Routes reach it through its port (memory-port.ts); the answering core reads it as
+// a CorpusView. Writes go to the store first and are indexed only once durable, so an
+// acknowledged report survives a crash.
 import { Interner } from './intern.ts';
 import { extractFigures } from '../extract/figures.ts';
 import type { Figure } from '../extract/types.ts';
 import { buildReport } from '../ingest/build-report.ts';
-import { prepareReport, preparationStamp } from './prepare.ts';
+import type { CorpusView, FigureFilter, SearchOptions, UpsertStatus } from './port.ts';
+import { type PreparedReport, prepareReport, preparationStamp, sameContent } from './prepare.ts';
 import type { Report, ReportInput } from '../ingest/types.ts';
 import {
   createPassageIndex,
@@ -21,8 +23,6 @@ import { FigureLookup } from '../search/figure-lookup.ts';
 import { type ReportStore, type StoredReport, storedReportOf } from '../store/types.ts';
 import { foldVi } from '../text/fold.ts';
 
-export type UpsertStatus = 'created' | 'replaced' | 'unchanged';
-
 /** Removed passages below which the passage index is never rebuilt: small corpora are not worth it. */
 const COMPACT_AFTER = 500;
 
@@ -36,47 +36,7 @@ export class CorpusError extends Error {
   }
 }
 
-export interface FigureFilter {
-  metric?: string | undefined;
-  place?: string | undefined;
-  year?: number | undefined;
-  kind?: Figure['kind'] | undefined;
-  reportId?: string | undefined;
-}
-
-export interface SearchOptions {
-  limit?: number;
-  reportId?: string;
-}
-
-type MaybePromise<T> = T | Promise<T>;
-
-/**
- * What routes need of a corpus. `Corpus` (one in-memory index, Node and the read-only Worker)
- * answers synchronously; `ShardedCorpus` (src/shard/, D1 + R2 + one Durable Object per
- * province) asks remote pieces, so reads may be promises and routes await them.
- */
-export interface CorpusLike {
-  readonly store: ReportStore;
-  readonly unreadable: readonly string[];
-  readonly size: MaybePromise<number>;
-  passageCount(): MaybePromise<number>;
-  isSeed(id: string): boolean;
-  /** Every report, for listing; a sharded corpus leaves `text` empty (read one with `get`). */
-  list(): MaybePromise<Report[]>;
-  get(id: string): MaybePromise<Report | undefined>;
-  figuresOf(id: string): MaybePromise<Figure[]>;
-  queryFigures(filter: FigureFilter): MaybePromise<Figure[]>;
-  search(query: string, opts?: SearchOptions): Promise<PassageHit[]>;
-  /**
-   * Ingests a report. `signal` is the request's: once it is aborted (the client went away) nothing
-   * more is written, so a report is stored only for a request that can still be acknowledged.
-   */
-  upsert(input: ReportInput, opts?: { signal?: AbortSignal | undefined }): Promise<{ status: UpsertStatus; report: Report }>;
-  remove(id: string): Promise<boolean>;
-}
-
-export class Corpus implements CorpusLike {
+export class Corpus implements CorpusView {
   readonly store: ReportStore;
   readonly #reports = new Map<string, Report>();
   readonly #seedIds = new Set<string>();
@@ -134,6 +94,11 @@ export class Corpus implements CorpusLike {
      * replaceable like stored ones, not indexed again. Requires `index`; then `seedIndex` is unused.
      */
     restored?: { index: PassageIndex; reports: Report[]; figures: Map<string, Figure[]> };
+    /**
+     * Non-seed reports prepared elsewhere (a shard rebuilt from what the Worker stored in D1/R2):
+     * indexed now, never prepared again.
+     */
+    prepared?: readonly PreparedReport[];
   }): Promise<Corpus> {
     const corpus = new Corpus(opts.store, opts.restored?.index ?? opts.seedIndex ?? createPassageIndex());
     for (const seed of opts.seeds) {
@@ -142,6 +107,7 @@ export class Corpus implements CorpusLike {
     }
     corpus.#stampSeeds = opts.seeds.map((s) => s.id);
     for (const report of opts.restored?.reports ?? []) corpus.#add(report, false, opts.restored?.figures.get(report.id));
+    for (const { report, figures } of opts.prepared ?? []) corpus.#add(report, true, figures);
     const { reports, unreadable } = await opts.store.list();
     corpus.unreadable.push(...unreadable);
     for (const stored of reports) {
@@ -160,6 +126,7 @@ export class Corpus implements CorpusLike {
         continue;
       }
       corpus.rebuiltOnOpen++;
+      corpus.prepares++;
       corpus.#add(report, true);
       corpus.#staleStored.push({ stored, report });
     }
@@ -240,11 +207,26 @@ export class Corpus implements CorpusLike {
     return searchPassages(this.#index, query, opts);
   }
 
+  /** Reports this corpus prepared (built and extracted): on open, and once per upsert. For tests and stats. */
+  prepares = 0;
+
   /** Ingests a report: new (created), same text as stored (unchanged) or new text (replaced). */
   async upsert(input: ReportInput, opts: { signal?: AbortSignal | undefined } = {}): Promise<{ status: UpsertStatus; report: Report }> {
     // Prepared in full before anything is written: a report over its budget is refused with
     // nothing stored, and preparing gives the event loop back, so other requests go on meanwhile.
-    const { report, figures } = await prepareReport(input);
+    this.prepares++;
+    return this.upsertPrepared(await prepareReport(input), input, opts);
+  }
+
+  /**
+   * Ingests a report already prepared (by prepareReport, e.g. in the Worker in front of a shard),
+   * without preparing it again; `meta` is the caller's metadata the store keeps beside it.
+   */
+  upsertPrepared(
+    { report, figures }: PreparedReport,
+    meta: Pick<ReportInput, 'title' | 'source' | 'publishedAt'>,
+    opts: { signal?: AbortSignal | undefined } = {},
+  ): Promise<{ status: UpsertStatus; report: Report }> {
     return this.#serialised(async () => {
       // The client gave up while this waited: storing now would keep a report no response acknowledged.
       if (opts.signal?.aborted) throw new CorpusError('ABORTED', `The request for "${report.id}" was closed before the report was stored; nothing was stored.`);
@@ -258,7 +240,7 @@ export class Corpus implements CorpusLike {
         throw new CorpusError('STORAGE_UNAVAILABLE', `This deployment has no durable report storage (${this.store.description}); ingest reports on a server with a data directory.`);
       }
       const { text: _text, ...rest } = report;
-      const stored = { ...storedReportOf(report, input), prepared: { by: this.#stamp, report: rest, figures } };
+      const stored = { ...storedReportOf(report, meta), prepared: { by: this.#stamp, report: rest, figures } };
       await this.store.put(stored);
       if (existing) this.#unindex(existing);
       this.#add(report, true, figures);
@@ -339,10 +321,6 @@ export class Corpus implements CorpusLike {
     this.#queue = run.catch(() => undefined);
     return run;
   }
-}
-
-function sameContent(a: Report, b: Report) {
-  return a.text === b.text && a.title === b.title && a.source === b.source && a.publishedAt === b.publishedAt;
 }
 
 function toInput(s: StoredReport): ReportInput {

@@ -2,6 +2,8 @@
 // passages), its figures extracted within a budget, with the event loop given back between
 // passages. A report over its budget is refused with an IngestError, so the store never holds a
 // report that cannot be loaded (issue 15: one 2 MB report of one number took the service down).
+// Every place that stores a report prepares it here, once, and decides "unchanged" by one rule.
+import { sha256Hex } from '../digest.ts';
 import { figureSteps } from '../extract/figures.ts';
 import type { Figure } from '../extract/types.ts';
 import { buildReportSteps } from '../ingest/build-report.ts';
@@ -64,6 +66,23 @@ export async function prepareReport(input: ReportInput, budget: PrepareBudget = 
       slice = performance.now();
     }
   }
+}
+
+/** What a stored report is compared by: its cleaned text and the metadata a reader sees. */
+type Content = Pick<Report, 'text' | 'title' | 'source' | 'publishedAt'>;
+
+/** The one "unchanged" rule: a report posted again with the same cleaned text, title, source and date. */
+export function sameContent(a: Content, b: Content): boolean {
+  return contentKey(a) === contentKey(b);
+}
+
+/** The same rule as a hash, for stores that keep only the hash of what they hold (D1). */
+export function contentHash(r: Content): Promise<string> {
+  return sha256Hex(contentKey(r));
+}
+
+function contentKey(r: Content): string {
+  return JSON.stringify([r.text, r.title, r.source, r.publishedAt]);
 }
 
 /**

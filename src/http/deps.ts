@@ -2,12 +2,13 @@
 // an entry. Its own module so the routes can name it without importing the app that mounts them.
 import type { Assistant } from '../answer/types.ts';
 import type { Config } from '../config.ts';
-import type { CorpusLike } from '../corpus/corpus.ts';
+import type { CorpusPort } from '../corpus/port.ts';
 import type { FeedbackStore } from '../store/feedback-store.ts';
 
 export interface AppDeps {
   config: Config;
-  corpus: CorpusLike;
+  /** The corpus through its one port: in memory (corpus/memory-port.ts) or over shards (workers/). */
+  corpus: CorpusPort;
   /** The answering core every surface calls. */
   assistant: Assistant;
   runtime: 'node' | 'workers';

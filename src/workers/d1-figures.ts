@@ -1,6 +1,6 @@
 // D1 queries of the sharded deployment: a report's metadata and figures written in one batch,
 // /api/figures as SQL over indexed columns, and which shards hold figures of a place (routing).
-import type { FigureFilter } from '../corpus/corpus.ts';
+import type { FigureFilter } from '../corpus/port.ts';
 import type { Figure } from '../extract/types.ts';
 import type { Report } from '../ingest/types.ts';
 import { placeKey } from '../search/places.ts';

@@ -1,15 +1,18 @@
 // ProvinceShard: the Durable Object holding one province's reports (or the "national" ones) as a
 // Corpus in memory. Its passage index is persisted in the object's own storage, chunked under the
 // 128 KiB value limit, and rebuilt from D1/R2 when missing or written by another index format.
-import { Corpus, type UpsertStatus } from '../corpus/corpus.ts';
+import { DurableObject } from 'cloudflare:workers';
+import { Corpus } from '../corpus/corpus.ts';
+import type { PreparedReport } from '../corpus/prepare.ts';
+import type { UpsertStatus } from '../corpus/port.ts';
 import type { Figure } from '../extract/types.ts';
 import type { Report } from '../ingest/types.ts';
-import { INDEX_FORMAT_VERSION, loadPassageIndex } from '../search/passage-index.ts';
+import { INDEX_FORMAT_VERSION, loadPassageIndex, type PassageHit } from '../search/passage-index.ts';
 import { MemoryStore } from '../store/memory-store.ts';
-import type { StoredReport } from '../store/types.ts';
-import { WorkersStore } from './workers-store.ts';
 import type { DurableObjectState, ShardBindings } from './cf-types.ts';
 import { type ShardReport, selectReports } from './select.ts';
+import { RemoveInput, SearchInput, SelectInput, ShardInput, type ShardRpc, type ShardStats, UpsertInput } from './shard-rpc.ts';
+import { WorkersStore } from './workers-store.ts';
 
 /** Bumped when the snapshot's own shape changes; the passage index carries INDEX_FORMAT_VERSION. */
 export const SHARD_SNAPSHOT_FORMAT = 1;
@@ -30,86 +33,69 @@ interface Snapshot {
   index: unknown;
 }
 
-export interface ShardStats {
-  shard: string;
-  reports: number;
-  passages: number;
-  figures: number;
-  snapshotChars: number;
-  /** How this instance got its index: from its stored snapshot, or rebuilt from D1/R2. */
-  loadedFrom: 'snapshot' | 'rebuild';
-  loadMs: number;
-}
-
-export class ProvinceShard {
+export class ProvinceShard extends DurableObject<ShardBindings> implements ShardRpc {
   #corpus: Corpus | undefined;
   #name = '';
   #stats: Pick<ShardStats, 'loadedFrom' | 'loadMs' | 'snapshotChars'> = { loadedFrom: 'rebuild', loadMs: 0, snapshotChars: 0 };
   #saving: Promise<unknown> = Promise.resolve();
+  readonly #state: DurableObjectState;
 
-  constructor(
-    private readonly state: DurableObjectState,
-    private readonly env: ShardBindings,
-  ) {}
-
-  async fetch(request: Request): Promise<Response> {
-    const name = request.headers.get('x-shard') ?? '';
-    const corpus = await this.#open(name);
-    const op = new URL(request.url).pathname.slice(1);
-    // Safe: the only caller is ShardedCorpus in this Worker, which sends these shapes.
-    const body = (request.method === 'POST' ? await request.json() : {}) as Record<string, unknown>;
-    switch (op) {
-      case 'select': {
-        const ids = selectReports(corpus, body.texts as string[], body.perVariant as number | undefined);
-        const reports: ShardReport[] = ids.map((id) => ({ report: corpus.get(id) as Report, figures: corpus.figuresOf(id) }));
-        return Response.json({ reports });
-      }
-      case 'search':
-        return Response.json({ hits: await corpus.search(body.query as string, { limit: body.limit as number, ...(body.reportId ? { reportId: body.reportId as string } : {}) }) });
-      case 'upsert': {
-        const stored = body.stored as StoredReport;
-        const { status } = await corpus.upsert({ id: stored.id, text: stored.text, title: stored.title, source: stored.source, publishedAt: stored.publishedAt });
-        if (status !== 'unchanged') await this.#save();
-        return Response.json({ status: status satisfies UpsertStatus });
-      }
-      case 'remove': {
-        const removed = await corpus.remove(body.id as string);
-        if (removed) await this.#save();
-        return Response.json({ removed });
-      }
-      case 'stats':
-        return Response.json(this.#statsOf(corpus));
-      case 'drop-snapshot':
-        // For tests and format migrations: the next instance rebuilds from D1/R2.
-        await this.state.storage.delete([...(await this.state.storage.list({ prefix: 'snap:' })).keys()]);
-        return Response.json({ dropped: true });
-      default:
-        return Response.json({ error: { code: 'NOT_FOUND', message: `No shard operation "${op}".` } }, { status: 404 });
-    }
+  constructor(state: DurableObjectState, env: ShardBindings) {
+    super(state, env);
+    this.#state = state;
   }
 
-  #statsOf(corpus: Corpus): ShardStats {
+  async select(input: SelectInput): Promise<ShardReport[]> {
+    const { shard, texts, perVariant } = SelectInput.parse(input);
+    const corpus = await this.#open(shard);
+    // Safe: selectReports returns ids of reports this corpus holds.
+    return selectReports(corpus, texts, perVariant).map((id) => ({ report: corpus.get(id) as Report, figures: corpus.figuresOf(id) }));
+  }
+
+  async search(input: SearchInput): Promise<PassageHit[]> {
+    const { shard, query, limit, reportId } = SearchInput.parse(input);
+    return (await this.#open(shard)).search(query, { limit, ...(reportId ? { reportId } : {}) });
+  }
+
+  async upsert(input: { shard: string; prepared: PreparedReport; meta: { title?: string | undefined; source?: string | undefined; publishedAt?: string | undefined } }): Promise<UpsertStatus> {
+    const { shard, meta } = UpsertInput.parse(input);
+    const corpus = await this.#open(shard);
+    // Safe: zod checked the envelope above; the rest is what prepareReport made in this Worker.
+    const { status } = await corpus.upsertPrepared(input.prepared, meta);
+    if (status !== 'unchanged') await this.#save();
+    return status;
+  }
+
+  async remove(input: { shard: string; id: string }): Promise<boolean> {
+    const { shard, id } = RemoveInput.parse(input);
+    const corpus = await this.#open(shard);
+    const removed = await corpus.remove(id);
+    if (removed) await this.#save();
+    return removed;
+  }
+
+  async stats(input: { shard: string }): Promise<ShardStats> {
+    const corpus = await this.#open(ShardInput.parse(input).shard);
     let figures = 0;
     for (const r of corpus.list()) figures += corpus.figuresOf(r.id).length;
-    return { shard: this.#name, reports: corpus.size, passages: corpus.passageCount(), figures, ...this.#stats };
+    return { shard: this.#name, reports: corpus.size, passages: corpus.passageCount(), figures, prepared: corpus.prepares, ...this.#stats };
   }
 
   async #open(name: string): Promise<Corpus> {
     if (this.#corpus) return this.#corpus;
-    return this.state.blockConcurrencyWhile(async () => {
+    return this.#state.blockConcurrencyWhile(async () => {
       if (this.#corpus) return this.#corpus;
       const t0 = Date.now();
-      this.#name = name || ((await this.state.storage.get<string>('name')) ?? '');
-      if (name) await this.state.storage.put('name', name);
+      this.#name = name || ((await this.#state.storage.get<string>('name')) ?? '');
+      if (name) await this.#state.storage.put('name', name);
       const restored = await this.#loadSnapshot();
       if (restored) {
         this.#corpus = await Corpus.open({ store: new MemoryStore(), seeds: [], restored });
         this.#stats.loadedFrom = 'snapshot';
       } else {
-        const { reports } = await new WorkersStore(this.env.DB, this.env.REPORTS).listShard(this.#name);
-        const memory = new MemoryStore();
-        for (const r of reports) await memory.put(r);
-        this.#corpus = await Corpus.open({ store: memory, seeds: [] });
+        // What the Worker prepared and stored in D1/R2, indexed as it is: nothing is prepared again.
+        const { reports } = await new WorkersStore(this.env.DB, this.env.REPORTS).listPrepared(this.#name);
+        this.#corpus = await Corpus.open({ store: new MemoryStore(), seeds: [], prepared: reports });
         this.#stats.loadedFrom = 'rebuild';
         await this.#save();
       }
@@ -119,7 +105,7 @@ export class ProvinceShard {
   }
 
   async #loadSnapshot(): Promise<Parameters<typeof Corpus.open>[0]['restored'] | null> {
-    const storage = this.state.storage;
+    const storage = this.#state.storage;
     const meta = await storage.get<SnapshotMeta>('snap:meta');
     if (!meta || meta.format !== SHARD_SNAPSHOT_FORMAT || meta.indexVersion !== INDEX_FORMAT_VERSION) return null;
     const keys = Array.from({ length: meta.chunks }, (_, i) => `snap:${meta.gen}:${i}`);
@@ -147,7 +133,7 @@ export class ProvinceShard {
     const run = this.#saving.then(async () => {
       const corpus = this.#corpus;
       if (!corpus) return;
-      const storage = this.state.storage;
+      const storage = this.#state.storage;
       const reports = corpus.list();
       const snap: Snapshot = { reports, figures: reports.map((r) => [r.id, corpus.figuresOf(r.id)]), index: corpus.saveIndex() };
       const json = JSON.stringify(snap);

@@ -2,7 +2,8 @@
 // same deterministic ranking the answerer runs (rankFigures, non-strict, under the variants of the
 // question's constraints the answerer itself tries), so the merged view answers as one index would.
 import { parseQuestion } from '../answer/question.ts';
-import { type Constraints, type CorpusView, constraintsOf, rankFigures } from '../answer/retrieve.ts';
+import { type Constraints, constraintsOf, rankFigures } from '../answer/retrieve.ts';
+import type { CorpusView } from '../corpus/port.ts';
 import type { Figure } from '../extract/types.ts';
 import type { Report } from '../ingest/types.ts';
 

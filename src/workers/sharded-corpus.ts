@@ -1,39 +1,43 @@
-// ShardedCorpus: the corpus of the national deployment. Seeds stay in the Worker (the bundled
-// index); accepted reports live in R2 (text) and D1 (metadata, figures), and each is indexed in the
-// Durable Object of its province. Routes see the same CorpusLike as on Node.
-import { type Corpus, CorpusError, type CorpusLike, type FigureFilter, type SearchOptions, type UpsertStatus } from '../corpus/corpus.ts';
-import { extractFigures } from '../extract/figures.ts';
+// ShardedCorpus: the corpus of the national deployment, behind the same port as on Node. Seeds
+// stay in the Worker (the bundled index); a posted report is prepared here, once, stored in R2
+// (text) and D1 (metadata, figures), and indexed as prepared in the Durable Object of its province.
+import type { Corpus } from '../corpus/corpus.ts';
+import { CorpusError } from '../corpus/corpus.ts';
+import type { CorpusPort, CorpusView, FigureFilter, SearchOptions, UpsertStatus, ViewScope } from '../corpus/port.ts';
+import { contentHash, type PreparedReport, prepareReport } from '../corpus/prepare.ts';
 import type { Figure } from '../extract/types.ts';
-import { buildReport } from '../ingest/build-report.ts';
 import type { Report, ReportInput } from '../ingest/types.ts';
 import type { PassageHit } from '../search/passage-index.ts';
-import { allShards, countReports, ensureSchema, figuresOfReport, listReportRows, queryFigureRows, shardsHolding } from './d1-figures.ts';
 import { storedReportOf } from '../store/types.ts';
-import { contentHash, metaOf, WorkersStore } from './workers-store.ts';
 import type { ShardBindings } from './cf-types.ts';
-import type { ShardStats } from './province-shard.ts';
-import type { Route } from './router.ts';
-import { shardOfPlace } from './router.ts';
-import { type ShardReport, selectReports } from './select.ts';
+import { allShards, countReports, ensureSchema, figuresOfReport, listReportRows, queryFigureRows, shardsHolding } from './d1-figures.ts';
+import { type Route, routeQuestion, shardOfPlace } from './router.ts';
+import { mergedView, type ShardReport, selectReports } from './select.ts';
+import type { ShardRpc, ShardStats } from './shard-rpc.ts';
+import { metaOf, WorkersStore } from './workers-store.ts';
 
-export class ShardedCorpus implements CorpusLike {
+export class ShardedCorpus implements CorpusPort {
   readonly store: WorkersStore;
   readonly unreadable: readonly string[] = [];
   readonly #seedOrder: Map<string, number>;
+  readonly #prepare: (input: ReportInput) => Promise<PreparedReport>;
+  /** Reports this isolate prepared (prepareReport): one per post that reaches a shard. For /admin/shards and tests. */
+  prepared = 0;
 
   constructor(
-    private readonly env: ShardBindings,
+    private readonly env: ShardBindings<ShardRpc>,
     /** The bundled seeds, read-only, served from the Worker itself. */
     readonly seeds: Corpus,
+    prepare: (input: ReportInput) => Promise<PreparedReport> = prepareReport,
   ) {
     this.store = new WorkersStore(env.DB, env.REPORTS);
     this.#seedOrder = new Map(seeds.list().map((r, i) => [r.id, i]));
+    this.#prepare = prepare;
   }
 
-  get size(): Promise<number> {
-    return ensureSchema(this.env.DB)
-      .then(() => countReports(this.env.DB))
-      .then((c) => this.seeds.size + c.reports);
+  async size(): Promise<number> {
+    await ensureSchema(this.env.DB);
+    return this.seeds.size + (await countReports(this.env.DB)).reports;
   }
 
   async passageCount(): Promise<number> {
@@ -76,29 +80,40 @@ export class ShardedCorpus implements CorpusLike {
     if (opts.reportId) {
       if (this.seeds.isSeed(opts.reportId)) return this.seeds.search(query, opts);
       const row = await this.store.row(opts.reportId);
-      return row ? this.#call<{ hits: PassageHit[] }>(row.shard, 'search', { query, limit, reportId: opts.reportId }).then((r) => r.hits) : [];
+      return row ? this.#shard(row.shard).search({ shard: row.shard, query, limit, reportId: opts.reportId }) : [];
     }
     await ensureSchema(this.env.DB);
     const parts = await Promise.all([
       this.seeds.search(query, { limit }),
-      ...(await allShards(this.env.DB)).map((s) => this.#call<{ hits: PassageHit[] }>(s, 'search', { query, limit }).then((r) => r.hits)),
+      ...(await allShards(this.env.DB)).map((shard) => this.#shard(shard).search({ shard, query, limit })),
     ]);
     return parts.flat().sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, limit);
   }
 
-  /** Stores the report (R2, then D1), then indexes it in its province's shard. */
+  /**
+   * The seeds' and the shards' reports that could hold the answer to these question texts, merged
+   * in the Node corpus's order: from the shards the question's places route to, or every shard.
+   */
+  async view(texts: readonly string[], scope: ViewScope = 'routed'): Promise<CorpusView> {
+    const route: Route = scope === 'all' ? { scope: 'all', places: [], shards: [] } : routeQuestion(texts[0] ?? '', texts[1]);
+    return mergedView(await this.#select(await this.#shardsFor(route), [...texts]), this.#order);
+  }
+
+  /** Prepares the report once, stores it (R2, then D1), then indexes the prepared form in its province's shard. */
   async upsert(input: ReportInput): Promise<{ status: UpsertStatus; report: Report }> {
-    const report = buildReport(input);
-    if (this.seeds.isSeed(report.id)) return this.seeds.upsert(input);
+    if (this.seeds.isSeed(input.id)) return this.seeds.upsert(input);
+    this.prepared++;
+    const prepared = await this.#prepare(input);
+    const { report } = prepared;
     const hash = await contentHash(report);
     const existing = await this.store.row(report.id);
     if (existing && existing.content_hash === hash) return { status: 'unchanged', report };
     const stored = storedReportOf(report, input);
     const shard = shardOfPlace(report.place);
-    await this.store.putBuilt(stored, report, extractFigures(report));
+    await this.store.put(stored, prepared, shard, hash);
     // A new text may name another province: the report leaves its old shard.
-    if (existing && existing.shard !== shard) await this.#call(existing.shard, 'remove', { id: report.id });
-    await this.#call(shard, 'upsert', { stored });
+    if (existing && existing.shard !== shard) await this.#shard(existing.shard).remove({ shard: existing.shard, id: report.id });
+    await this.#shard(shard).upsert({ shard, prepared, meta: { title: input.title, source: input.source, publishedAt: input.publishedAt } });
     return { status: existing ? 'replaced' : 'created', report };
   }
 
@@ -108,12 +123,17 @@ export class ShardedCorpus implements CorpusLike {
     const row = await this.store.row(id);
     if (!row) return false;
     await this.store.delete(id);
-    await this.#call(row.shard, 'remove', { id });
+    await this.#shard(row.shard).remove({ shard: row.shard, id });
     return true;
   }
 
+  async stats(): Promise<ShardStats[]> {
+    await ensureSchema(this.env.DB);
+    return Promise.all((await allShards(this.env.DB)).map((shard) => this.#shard(shard).stats({ shard })));
+  }
+
   /** The shards a routed question needs: those holding figures of its places or reports of their provinces. */
-  async shardsFor(route: Route): Promise<string[]> {
+  async #shardsFor(route: Route): Promise<string[]> {
     await ensureSchema(this.env.DB);
     if (route.scope === 'all') return allShards(this.env.DB);
     const keys = [...new Set(route.places.flatMap((p) => [p.key, ...p.names]))];
@@ -121,30 +141,22 @@ export class ShardedCorpus implements CorpusLike {
     return shardsHolding(this.env.DB, keys, provinces);
   }
 
-  /** The reports the seeds and `shards` offer for these question texts, in the Node corpus's order. */
-  async select(shards: string[], texts: string[]): Promise<ShardReport[]> {
+  /** The reports the seeds and `shards` offer for these question texts. */
+  async #select(shards: string[], texts: string[]): Promise<ShardReport[]> {
+    // Safe: selectReports returns ids of reports the seeds hold.
     const local = selectReports(this.seeds, texts).map((id) => ({ report: this.seeds.get(id) as Report, figures: this.seeds.figuresOf(id) }));
-    const remote = await Promise.all(shards.map((s) => this.#call<{ reports: ShardReport[] }>(s, 'select', { texts }).then((r) => r.reports)));
+    const remote = await Promise.all(shards.map((shard) => this.#shard(shard).select({ shard, texts })));
     return [...local, ...remote.flat()];
   }
 
   /** Seeds first in their bundled order, then stored reports by id: the order a Node server (file store) lists them in. */
-  readonly order = (a: Report, b: Report): number => {
+  readonly #order = (a: Report, b: Report): number => {
     const sa = this.#seedOrder.get(a.id) ?? Number.MAX_SAFE_INTEGER;
     const sb = this.#seedOrder.get(b.id) ?? Number.MAX_SAFE_INTEGER;
     return sa - sb || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   };
 
-  async stats(): Promise<ShardStats[]> {
-    await ensureSchema(this.env.DB);
-    return Promise.all((await allShards(this.env.DB)).map((s) => this.#call<ShardStats>(s, 'stats', {})));
-  }
-
-  async #call<T>(shard: string, op: string, body: unknown): Promise<T> {
-    const stub = this.env.SHARDS.get(this.env.SHARDS.idFromName(shard));
-    const res = await stub.fetch(`https://shard/${op}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-shard': shard }, body: JSON.stringify(body) });
-    if (!res.ok) throw new Error(`shard ${shard} ${op}: HTTP ${res.status} ${await res.text()}`);
-    // Safe: ProvinceShard answers each operation with this shape.
-    return (await res.json()) as T;
+  #shard(name: string): ShardRpc {
+    return this.env.SHARDS.get(this.env.SHARDS.idFromName(name));
   }
 }

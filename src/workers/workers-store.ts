@@ -1,24 +1,27 @@
 // The Workers store: report text in R2 (reports/<id>.txt), metadata and extracted figures in D1.
 // R2, not D1, for the text: a D1 row or value is capped at 2 MB and a report may be 2 MB of
 // Vietnamese (more in UTF-8 bytes), while R2 holds blobs of any size we accept.
-import { sha256Hex } from '../digest.ts';
-import { extractFigures } from '../extract/figures.ts';
-import type { Figure } from '../extract/types.ts';
-import { buildReport } from '../ingest/build-report.ts';
-import type { Report } from '../ingest/types.ts';
-import { shardOfPlace } from './router.ts';
-import type { D1Database, R2Bucket } from './cf-types.ts';
-import { deleteReportStatements, ensureSchema, getReportRow, listReportRows, type ReportMeta, type ReportRow, writeReportStatements } from './d1-figures.ts';
+import type { PreparedReport } from '../corpus/prepare.ts';
 import type { ReportStore, StoredReport } from '../store/types.ts';
+import type { D1Database, R2Bucket } from './cf-types.ts';
+import {
+  deleteReportStatements,
+  ensureSchema,
+  figuresOfReport,
+  getReportRow,
+  listReportRows,
+  type ReportMeta,
+  type ReportRow,
+  writeReportStatements,
+} from './d1-figures.ts';
 
 export const textKey = (id: string) => `reports/${id}.txt`;
 
-/** What the stored copy of a report is compared by: same hash, same report (text, title, source, date). */
-export async function contentHash(r: Pick<Report, 'text' | 'title' | 'source' | 'publishedAt'>): Promise<string> {
-  return sha256Hex(JSON.stringify([r.text, r.title, r.source, r.publishedAt]));
-}
-
-export class WorkersStore implements ReportStore {
+/**
+ * Stores what ShardedCorpus prepared, as it was prepared: it never builds or extracts a report
+ * itself (corpus/prepare.ts is the one place that does).
+ */
+export class WorkersStore implements Pick<ReportStore, 'description' | 'writable'> {
   readonly description = 'd1+r2 (reports/<id>.txt in R2; metadata and figures in D1)';
   readonly writable = true;
 
@@ -27,42 +30,32 @@ export class WorkersStore implements ReportStore {
     readonly bucket: R2Bucket,
   ) {}
 
-  /** Every stored report, read back from D1 and R2: a full scan, for rebuilds and tools only. */
-  async list() {
-    return this.listShard(undefined);
-  }
-
-  /** One shard's stored reports (all when `shard` is undefined); rows whose text is missing in R2 are unreadable. */
-  async listShard(shard: string | undefined): Promise<{ reports: StoredReport[]; unreadable: string[] }> {
+  /**
+   * One shard's stored reports as they were prepared (metadata and figures from D1, text from R2),
+   * for a shard rebuilding its index without preparing anything again; rows whose text is missing
+   * in R2 are unreadable.
+   */
+  async listPrepared(shard: string): Promise<{ reports: PreparedReport[]; unreadable: string[] }> {
     await ensureSchema(this.db);
     const rows = await listReportRows(this.db, shard);
-    const reports: StoredReport[] = [];
+    const reports: PreparedReport[] = [];
     const unreadable: string[] = [];
     await Promise.all(
       rows.map(async (row) => {
-        const text = await this.text(row.id);
+        const [text, figures] = await Promise.all([this.text(row.id), figuresOfReport(this.db, row.id)]);
         if (text === null) unreadable.push(textKey(row.id));
-        else reports.push(toStored(row, text));
+        else reports.push({ report: { ...metaOf(row), text }, figures });
       }),
     );
-    reports.sort((a, b) => (a.id < b.id ? -1 : 1));
+    reports.sort((a, b) => (a.report.id < b.report.id ? -1 : 1));
     return { reports, unreadable };
   }
 
-  async put(stored: StoredReport): Promise<void> {
-    // What the corpus prepared is stored as is; only a bare report is prepared here.
-    if (stored.prepared) return this.putBuilt(stored, { ...stored.prepared.report, text: stored.text }, stored.prepared.figures);
-    const report = buildReport({ id: stored.id, text: stored.text, title: stored.title, source: stored.source, publishedAt: stored.publishedAt });
-    await this.putBuilt(stored, report, extractFigures(report));
-  }
-
-  /** Stores a report already built and extracted: the text in R2 first, then its rows in one D1 batch. */
-  async putBuilt(stored: StoredReport, report: Report, figures: Figure[]): Promise<void> {
+  /** Stores a prepared report: the text in R2 first, then its rows in one D1 batch. */
+  async put(stored: StoredReport, { report, figures }: PreparedReport, shard: string, contentHash: string): Promise<void> {
     await ensureSchema(this.db);
     await this.bucket.put(textKey(stored.id), stored.text, { httpMetadata: { contentType: 'text/plain; charset=utf-8' } });
-    await this.db.batch(
-      writeReportStatements(this.db, { report, figures, shard: shardOfPlace(report.place), receivedAt: stored.receivedAt, contentHash: await contentHash(report) }),
-    );
+    await this.db.batch(writeReportStatements(this.db, { report, figures, shard, receivedAt: stored.receivedAt, contentHash }));
   }
 
   async delete(id: string): Promise<boolean> {
@@ -89,9 +82,4 @@ export class WorkersStore implements ReportStore {
 /** The metadata column of a report row. Safe: written only by writeReportStatements from a Report. */
 export function metaOf(row: ReportRow): ReportMeta {
   return JSON.parse(row.meta) as ReportMeta;
-}
-
-function toStored(row: ReportRow, text: string): StoredReport {
-  const meta = metaOf(row);
-  return { id: row.id, text, title: meta.title, source: meta.source ?? undefined, publishedAt: meta.publishedAt ?? undefined, receivedAt: row.received_at };
 }

@@ -10,6 +10,7 @@ import { type FeedbackStore, MemoryFeedbackStore } from '../../src/store/feedbac
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import type { ReportStore } from '../../src/store/types.ts';
 import { readSeedInputs } from '../../src/store/seed-files.ts';
+import { memoryPort } from '../../src/corpus/memory-port.ts';
 
 export const ADMIN_TOKEN = 'test-admin-token';
 
@@ -41,7 +42,7 @@ export async function testApp(
   const corpus = await Corpus.open({ store, seeds: await seeds() });
   const assistant = opts.assistant ?? createAssistant(corpus);
   const feedback = opts.feedback ?? new MemoryFeedbackStore();
-  const deps = { config, corpus, runtime: 'node' as const, log: opts.log ?? (() => {}), assistant, feedback };
+  const deps = { config, corpus: memoryPort(corpus), runtime: 'node' as const, log: opts.log ?? (() => {}), assistant, feedback };
   const app = createApp(deps);
   return { app, corpus, store, assistant, feedback };
 }

@@ -6,7 +6,7 @@ export function healthRoutes(deps: AppDeps) {
   return new Hono().get('/healthz', async (c) =>
     c.json({
       ok: true as const,
-      reports: await deps.corpus.size,
+      reports: await deps.corpus.size(),
       passages: await deps.corpus.passageCount(),
       runtime: deps.runtime,
       storage: deps.corpus.store.description,
