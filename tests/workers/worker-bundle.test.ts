@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from './helpers/server.ts';
+import { ROOT } from '../helpers/server.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'vnqa-worker-bundle-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, type Running, startWranglerDev } from './helpers/server.ts';
+import { ROOT, type Running, startWranglerDev } from '../helpers/server.ts';
 
 const TOKEN = 'worker-feedback-token';
 let persist: string;

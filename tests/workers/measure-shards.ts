@@ -1,6 +1,6 @@
 // Measures one shard in-process (Node, same code as the Durable Object): heap and snapshot per
 // report count, load from snapshot, per-question select time; and the fan-out of a national
-// question over 3 and 34 simulated shards. Run: node --expose-gc --import tsx tests/shards/measure-shards.ts
+// question over 3 and 34 simulated shards. Run: node --expose-gc --import tsx tests/workers/measure-shards.ts
 import { readdirSync, readFileSync } from 'node:fs';
 import { answerQuestion } from '../../src/answer/ask.ts';
 import { Corpus } from '../../src/corpus/corpus.ts';

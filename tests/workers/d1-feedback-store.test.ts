@@ -1,5 +1,5 @@
 // The D1 feedback store over an in-process SQLite (node:sqlite, the engine D1 runs) behind the
-// D1 API shape the store uses; the Worker under wrangler dev is tests/worker-feedback.test.ts.
+// D1 API shape the store uses; the Worker under wrangler dev is tests/workers/worker-feedback.test.ts.
 import { readFileSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
