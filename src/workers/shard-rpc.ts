@@ -16,6 +16,8 @@ export interface ShardStats {
   /** How this instance got its index: from its stored snapshot, or rebuilt from D1/R2. */
   loadedFrom: 'snapshot' | 'rebuild';
   loadMs: number;
+  /** Writes kept as journal entries since the last full snapshot. */
+  journal: number;
   /** Reports this instance prepared (built and extracted): 0, since the Worker prepares them. */
   prepared: number;
 }

@@ -53,7 +53,16 @@ function post(body: unknown) {
   });
 }
 
-async function shardStats(): Promise<{ prepared: number; shards: { shard: string; reports: number; prepared: number; loadedFrom: string }[] }> {
+interface Stats {
+  shard: string;
+  reports: number;
+  prepared: number;
+  loadedFrom: string;
+  snapshotChars: number;
+  journal: number;
+}
+
+async function shardStats(): Promise<{ prepared: number; shards: Stats[] }> {
   return (await fetch(`${worker?.base}/admin/shards`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
 }
 
@@ -97,6 +106,18 @@ describe('the sharded Worker (D1, R2, one Durable Object per province)', () => {
     expect(after.shards.map((s) => s.prepared)).toEqual([0, 0, 0]);
     const removed = await fetch(`${worker?.base}/api/reports/${unnamed.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } });
     expect(removed.status).toBe(200);
+  });
+
+  it('keeps a write as one journal entry, not a new snapshot of the whole shard', async () => {
+    const quangTri = async () => (await shardStats()).shards.find((s) => s.shard === 'p-44') as Stats;
+    const before = await quangTri();
+    const copy = await (await post({ id: 'qt-copy', text: reports.find((r) => r.id === 'qt-2023')?.text })).json();
+    expect(copy).toMatchObject({ status: 'created' });
+    const after = await quangTri();
+    expect(after.journal).toBe(before.journal + 1);
+    expect(after.snapshotChars).toBe(before.snapshotChars);
+    expect((await fetch(`${worker?.base}/api/reports/qt-copy`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+    expect((await quangTri()).journal).toBe(before.journal + 2);
   });
 
   it.each(Object.entries(QUESTIONS))('answers the %s question as the Node server does', async (_, question) => {
