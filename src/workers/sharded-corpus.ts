@@ -4,7 +4,7 @@
 import type { Corpus } from '../corpus/corpus.ts';
 import { CorpusError } from '../corpus/corpus.ts';
 import type { CorpusPort, CorpusView, FigureFilter, SearchOptions, UpsertStatus, ViewScope } from '../corpus/port.ts';
-import { contentHash, type PreparedReport, prepareReport } from '../corpus/prepare.ts';
+import { contentHash, prepareReport } from '../corpus/prepare.ts';
 import type { Figure } from '../extract/types.ts';
 import type { Report, ReportInput } from '../ingest/types.ts';
 import type { PassageHit } from '../search/passage-index.ts';
@@ -20,7 +20,6 @@ export class ShardedCorpus implements CorpusPort {
   readonly store: WorkersStore;
   readonly unreadable: readonly string[] = [];
   readonly #seedOrder: Map<string, number>;
-  readonly #prepare: (input: ReportInput) => Promise<PreparedReport>;
   /** Reports this isolate prepared (prepareReport): one per post that reaches a shard. For /admin/shards and tests. */
   prepared = 0;
 
@@ -28,11 +27,9 @@ export class ShardedCorpus implements CorpusPort {
     private readonly env: ShardBindings<ShardRpc>,
     /** The bundled seeds, read-only, served from the Worker itself. */
     readonly seeds: Corpus,
-    prepare: (input: ReportInput) => Promise<PreparedReport> = prepareReport,
   ) {
     this.store = new WorkersStore(env.DB, env.REPORTS);
     this.#seedOrder = new Map(seeds.list().map((r, i) => [r.id, i]));
-    this.#prepare = prepare;
   }
 
   async size(): Promise<number> {
@@ -103,7 +100,7 @@ export class ShardedCorpus implements CorpusPort {
   async upsert(input: ReportInput): Promise<{ status: UpsertStatus; report: Report }> {
     if (this.seeds.isSeed(input.id)) return this.seeds.upsert(input);
     this.prepared++;
-    const prepared = await this.#prepare(input);
+    const prepared = await prepareReport(input);
     const { report } = prepared;
     const hash = await contentHash(report);
     const existing = await this.store.row(report.id);
