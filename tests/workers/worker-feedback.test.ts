@@ -94,7 +94,7 @@ describe('feedback on a Worker with D1 bound alone (reports stay the bundled see
       config,
       [
         'name = "vn-welfare-qa-feedback"',
-        `main = ${JSON.stringify(join(ROOT, 'src/worker.ts'))}`,
+        `main = ${JSON.stringify(join(ROOT, 'src/workers/worker.ts'))}`,
         'compatibility_date = "2026-04-01"',
         '[alias]',
         `"../locales/index.js" = ${JSON.stringify(join(ROOT, 'src/zod-without-locales.ts'))}`,
