@@ -5,21 +5,21 @@ import { createAssistant, withLanguageModel } from '../answer/assistant.ts';
 import type { LlmSettings } from '../answer/llm/client.ts';
 import type { Assistant } from '../answer/types.ts';
 import type { AskBody, AskResponse } from '../contract.ts';
-import type { CorpusReader, CorpusView } from '../corpus/port.ts';
+import type { CorpusView } from '../corpus/port.ts';
 import type { Log } from '../log.ts';
-import { routeQuestion } from './router.ts';
+import type { ShardedCorpus } from './sharded-corpus.ts';
 
 /** Runs `answer` over the view of the question's shards; when it finds nothing there, over every shard, as one index would. */
-async function overShards(corpus: CorpusReader, texts: string[], answer: (view: CorpusView) => Promise<AskResponse>) {
+async function overShards(corpus: ShardedCorpus, texts: string[], answer: (view: CorpusView) => Promise<AskResponse>) {
   const res = await answer(await corpus.view(texts));
   // "Nearest figures" may come from any province: look everywhere before saying none (unless the
   // question named no place, and so was answered over every shard already).
   if (res.status !== 'not_found' && res.verdict !== 'not_enough_info') return res;
-  if (routeQuestion(texts[0] ?? '', texts[1]).scope === 'all') return res;
+  if (corpus.routeOf(texts).scope === 'all') return res;
   return answer(await corpus.view(texts, 'all'));
 }
 
-export function createShardedAssistant(corpus: CorpusReader, llm: LlmSettings | null, log: Log): Assistant {
+export function createShardedAssistant(corpus: ShardedCorpus, llm: LlmSettings | null, log: Log): Assistant {
   const over = (view: CorpusView) => withLanguageModel({ ...view, search: (q, o) => corpus.search(q, o) }, createAssistant(view), llm, log);
   return {
     ask(body: AskBody) {

@@ -92,9 +92,18 @@ export class ShardedCorpus implements CorpusPort {
    * in the Node corpus's order: from the shards the question's places route to, or every shard.
    */
   async view(texts: readonly string[], scope: ViewScope = 'routed'): Promise<CorpusView> {
-    const route: Route = scope === 'all' ? { scope: 'all', places: [], shards: [] } : routeQuestion(texts[0] ?? '', texts[1]);
+    const route: Route = scope === 'all' ? { scope: 'all', places: [], shards: [] } : this.routeOf(texts);
     return mergedView(await this.#select(await this.#shardsFor(route), [...texts]), this.#order);
   }
+
+  /** The route of these question texts; the last one is kept, as the assistant asks again for the same texts. */
+  routeOf(texts: readonly string[]): Route {
+    const key = texts.join('\n');
+    if (this.#lastRoute?.key !== key) this.#lastRoute = { key, route: routeQuestion(texts[0] ?? '', texts[1]) };
+    return this.#lastRoute.route;
+  }
+
+  #lastRoute: { key: string; route: Route } | undefined;
 
   /** Prepares the report once, stores it (R2, then D1), then indexes the prepared form in its province's shard. */
   async upsert(input: ReportInput): Promise<{ status: UpsertStatus; report: Report }> {
