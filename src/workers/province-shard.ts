@@ -5,6 +5,7 @@
 // the shard; a start loads the last snapshot and replays the journal, and the journal is folded
 // into a new snapshot once it is long (MAX_JOURNAL entries, or as large as the snapshot).
 import { DurableObject } from 'cloudflare:workers';
+import type { Constraints } from '../answer/retrieve.ts';
 import { Corpus } from '../corpus/corpus.ts';
 import type { PreparedReport } from '../corpus/prepare.ts';
 import type { UpsertStatus } from '../corpus/port.ts';
@@ -55,11 +56,11 @@ export class ProvinceShard extends DurableObject<ShardBindings> implements Shard
     this.#state = state;
   }
 
-  async select(input: SelectInput): Promise<ShardReport[]> {
-    const { shard, texts, perVariant } = SelectInput.parse(input);
+  async select(input: { shard: string; asked: Constraints[]; perVariant?: number }): Promise<ShardReport[]> {
+    const { shard, perVariant } = SelectInput.parse(input);
     const corpus = await this.#open(shard);
-    // Safe: selectReports returns ids of reports this corpus holds.
-    return selectReports(corpus, texts, perVariant).map((id) => ({ report: corpus.get(id) as Report, figures: corpus.figuresOf(id) }));
+    // Safe: zod checked the envelope of `asked`; selectReports returns ids of reports this corpus holds.
+    return selectReports(corpus, input.asked, perVariant).map((id) => ({ report: corpus.get(id) as Report, figures: corpus.figuresOf(id) }));
   }
 
   async search(input: SearchInput): Promise<PassageHit[]> {

@@ -2,6 +2,7 @@
 // RPC: one typed method per operation, each input a zod schema the shard parses at its boundary
 // (an RPC argument is whatever the caller cloned, so the shard checks it before trusting it).
 import { z } from 'zod';
+import type { Constraints } from '../answer/retrieve.ts';
 import type { PreparedReport } from '../corpus/prepare.ts';
 import type { UpsertStatus } from '../corpus/port.ts';
 import type { PassageHit } from '../search/passage-index.ts';
@@ -24,13 +25,25 @@ export interface ShardStats {
 
 const Name = z.string().min(1).max(64);
 
+/**
+ * What the question, then the user turn before it, ask (answer/retrieve.ts Constraints), as the
+ * Worker parsed them. zod checks the fields ranking indexes by; the rest is the Worker's own output.
+ */
+const Asked = z.looseObject({
+  metrics: z.array(z.string()),
+  places: z.array(z.looseObject({ key: z.string(), names: z.array(z.string()), provinceCode: z.string() })),
+  wantsTarget: z.boolean(),
+  wantsChange: z.boolean(),
+  words: z.array(z.string()),
+  anchors: z.array(z.number()),
+  groups: z.array(z.string()),
+});
+
 export const SelectInput = z.object({
   shard: Name,
-  /** The question, then the user turn before it. */
-  texts: z.array(z.string().max(4000)).min(1).max(2),
+  asked: z.array(Asked).min(1).max(2),
   perVariant: z.number().int().positive().optional(),
 });
-export type SelectInput = z.infer<typeof SelectInput>;
 
 export const SearchInput = z.object({
   shard: Name,
@@ -59,7 +72,7 @@ export const ShardInput = z.object({ shard: Name });
 
 /** What the Worker may call on a shard; every input names its shard (an object learns its name from its first call). */
 export interface ShardRpc {
-  select(input: SelectInput): Promise<ShardReport[]>;
+  select(input: { shard: string; asked: Constraints[]; perVariant?: number }): Promise<ShardReport[]>;
   search(input: SearchInput): Promise<PassageHit[]>;
   /** Indexes a report the Worker prepared and stored in D1/R2; the shard does not prepare it again. */
   upsert(input: { shard: string; prepared: PreparedReport; meta: z.infer<typeof Meta> }): Promise<UpsertStatus>;

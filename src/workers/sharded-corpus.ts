@@ -11,7 +11,9 @@ import type { PassageHit } from '../search/passage-index.ts';
 import { storedReportOf } from '../store/types.ts';
 import type { ShardBindings } from './cf-types.ts';
 import { allShards, countReports, ensureSchema, figuresOfReport, listReportRows, queryFigureRows, shardsHolding } from './d1-figures.ts';
-import { type Route, routeQuestion, shardOfPlace } from './router.ts';
+import { parseQuestion } from '../answer/question.ts';
+import { type Constraints, constraintsOf } from '../answer/retrieve.ts';
+import { type Route, routeParsed, shardOfPlace } from './router.ts';
 import { mergedView, type ShardReport, selectReports } from './select.ts';
 import type { ShardRpc, ShardStats } from './shard-rpc.ts';
 import { metaOf, WorkersStore } from './workers-store.ts';
@@ -92,18 +94,32 @@ export class ShardedCorpus implements CorpusPort {
    * in the Node corpus's order: from the shards the question's places route to, or every shard.
    */
   async view(texts: readonly string[], scope: ViewScope = 'routed'): Promise<CorpusView> {
-    const route: Route = scope === 'all' ? { scope: 'all', places: [], shards: [] } : this.routeOf(texts);
-    return mergedView(await this.#select(await this.#shardsFor(route), [...texts]), this.#order);
+    const { route, asked } = this.#parsed(texts);
+    const shards = await this.#shardsFor(scope === 'all' ? { scope: 'all', places: [], shards: [] } : route);
+    return mergedView(await this.#select(shards, asked), this.#order);
   }
 
-  /** The route of these question texts; the last one is kept, as the assistant asks again for the same texts. */
+  /** The route of these question texts. */
   routeOf(texts: readonly string[]): Route {
-    const key = texts.join('\n');
-    if (this.#lastRoute?.key !== key) this.#lastRoute = { key, route: routeQuestion(texts[0] ?? '', texts[1]) };
-    return this.#lastRoute.route;
+    return this.#parsed(texts).route;
   }
 
-  #lastRoute: { key: string; route: Route } | undefined;
+  /**
+   * Each text parsed once, into its route and what it asks (sent to the shards, which so parse
+   * nothing); the last texts' are kept, as the assistant asks again for them (the fallback).
+   */
+  #parsed(texts: readonly string[]): { route: Route; asked: Constraints[] } {
+    const key = texts.join('\n');
+    if (this.#last?.key !== key) {
+      const questions = texts.map((t) => parseQuestion(t));
+      const [question, previous] = questions;
+      const route: Route = question ? routeParsed(question, previous) : { scope: 'all', places: [], shards: [] };
+      this.#last = { key, route, asked: questions.map(constraintsOf) };
+    }
+    return this.#last;
+  }
+
+  #last: { key: string; route: Route; asked: Constraints[] } | undefined;
 
   /** Prepares the report once, stores it (R2, then D1), then indexes the prepared form in its province's shard. */
   async upsert(input: ReportInput): Promise<{ status: UpsertStatus; report: Report }> {
@@ -147,11 +163,11 @@ export class ShardedCorpus implements CorpusPort {
     return shardsHolding(this.env.DB, keys, provinces);
   }
 
-  /** The reports the seeds and `shards` offer for these question texts. */
-  async #select(shards: string[], texts: string[]): Promise<ShardReport[]> {
+  /** The reports the seeds and `shards` offer for what the question texts ask. */
+  async #select(shards: string[], asked: Constraints[]): Promise<ShardReport[]> {
     // Safe: selectReports returns ids of reports the seeds hold.
-    const local = selectReports(this.seeds, texts).map((id) => ({ report: this.seeds.get(id) as Report, figures: this.seeds.figuresOf(id) }));
-    const remote = await Promise.all(shards.map((shard) => this.#shard(shard).select({ shard, texts })));
+    const local = selectReports(this.seeds, asked).map((id) => ({ report: this.seeds.get(id) as Report, figures: this.seeds.figuresOf(id) }));
+    const remote = await Promise.all(shards.map((shard) => this.#shard(shard).select({ shard, asked })));
     return [...local, ...remote.flat()];
   }
 

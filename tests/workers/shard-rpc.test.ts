@@ -1,6 +1,7 @@
 // The shard's RPC boundary: zod refuses inputs the Worker never sends, before the shard reads them.
 import { describe, expect, it } from 'vitest';
 import { prepareReport } from '../../src/corpus/prepare.ts';
+import { constraintsOfTexts } from '../../src/workers/select.ts';
 import { RemoveInput, SearchInput, SelectInput, UpsertInput } from '../../src/workers/shard-rpc.ts';
 
 describe('the shard RPC inputs', () => {
@@ -17,9 +18,14 @@ describe('the shard RPC inputs', () => {
     expect(UpsertInput.safeParse(input).success).toBe(false);
   });
 
-  it('refuses a selection of more texts than a question and its previous turn', () => {
-    expect(SelectInput.safeParse({ shard: 'p-44', texts: ['a', 'b', 'c'] }).success).toBe(false);
-    expect(SelectInput.safeParse({ shard: 'p-44', texts: ['hộ nghèo Quảng Trị'] }).success).toBe(true);
+  it('accepts what a question asks as the Worker parsed it', () => {
+    expect(SelectInput.safeParse({ shard: 'p-44', asked: constraintsOfTexts(['Tỷ lệ hộ nghèo Quảng Trị năm 2023?', 'Còn Hà Tĩnh?']) }).success).toBe(true);
+  });
+
+  it('refuses a selection of more than a question and its previous turn, or of bare texts', () => {
+    const asked = constraintsOfTexts(['a', 'b', 'c']);
+    expect(SelectInput.safeParse({ shard: 'p-44', asked }).success).toBe(false);
+    expect(SelectInput.safeParse({ shard: 'p-44', asked: ['hộ nghèo Quảng Trị'] }).success).toBe(false);
   });
 
   it('refuses a search without a limit, and a removal without an id', () => {
