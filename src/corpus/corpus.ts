@@ -5,9 +5,8 @@
 import { Interner } from './intern.ts';
 import { extractFigures } from '../extract/figures.ts';
 import type { Figure } from '../extract/types.ts';
-import { buildReport } from '../ingest/build-report.ts';
 import type { CorpusView, FigureFilter, SearchOptions, UpsertStatus } from './port.ts';
-import { type PreparedReport, prepareReport, preparationStamp, sameContent } from './prepare.ts';
+import { type PreparedReport, prepareNow, prepareReport, preparationStamp, sameContent } from './prepare.ts';
 import type { Report, ReportInput } from '../ingest/types.ts';
 import {
   createPassageIndex,
@@ -118,17 +117,17 @@ export class Corpus implements CorpusView {
         continue;
       }
       // A stored report this version cannot read (it cleans to nothing) is reported, never fatal.
-      let report: Report;
+      let prepared: PreparedReport;
       try {
-        report = buildReport(toInput(stored));
+        prepared = prepareNow(toInput(stored));
       } catch {
         corpus.unreadable.push(`${stored.id}.json`);
         continue;
       }
       corpus.rebuiltOnOpen++;
       corpus.prepares++;
-      corpus.#add(report, true);
-      corpus.#staleStored.push({ stored, report });
+      corpus.#add(prepared.report, true, prepared.figures);
+      corpus.#staleStored.push({ stored, report: prepared.report });
     }
     return corpus;
   }

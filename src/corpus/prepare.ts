@@ -4,9 +4,9 @@
 // report that cannot be loaded (issue 15: one 2 MB report of one number took the service down).
 // Every place that stores a report prepares it here, once, and decides "unchanged" by one rule.
 import { sha256Hex } from '../digest.ts';
-import { figureSteps } from '../extract/figures.ts';
+import { extractFigures, figureSteps } from '../extract/figures.ts';
 import type { Figure } from '../extract/types.ts';
-import { buildReportSteps } from '../ingest/build-report.ts';
+import { buildReport, buildReportSteps } from '../ingest/build-report.ts';
 import { IngestError } from '../ingest/errors.ts';
 import type { Report, ReportInput } from '../ingest/types.ts';
 
@@ -66,6 +66,16 @@ export async function prepareReport(input: ReportInput, budget: PrepareBudget = 
       slice = performance.now();
     }
   }
+}
+
+/**
+ * The same preparation at once, without yielding and without a budget: for reports already
+ * accepted (a start preparing again what an older version stored) and the bundled seeds.
+ * @throws IngestError EMPTY_TEXT / MISSING_ID from buildReport.
+ */
+export function prepareNow(input: ReportInput): PreparedReport {
+  const report = buildReport(input);
+  return { report, figures: extractFigures(report) };
 }
 
 /** What a stored report is compared by: its cleaned text and the metadata a reader sees. */
