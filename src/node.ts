@@ -3,13 +3,14 @@ import { serve } from '@hono/node-server';
 import { parseConfig } from './config.ts';
 import { createAssistant, withLanguageModel } from './answer/assistant.ts';
 import { llmSettingsFrom } from './answer/llm/client.ts';
-import { Corpus } from './corpus.ts';
+import { Corpus } from './corpus/corpus.ts';
 import { buildReport } from './ingest/build-report.ts';
 import { createApp } from './http/app.ts';
 import { defaultLog } from './log.ts';
 import { FileFeedbackStore } from './store/file-feedback-store.ts';
 import { FileStore } from './store/file-store.ts';
 import { readSeedInputs } from './store/seed-files.ts';
+import { memoryPort } from './corpus/memory-port.ts';
 
 const config = parseConfig(process.env);
 const t0 = performance.now();
@@ -20,7 +21,7 @@ for (const name of corpus.unreadable) {
 }
 const llm = llmSettingsFrom(config);
 const assistant = withLanguageModel(corpus, createAssistant(corpus), llm, defaultLog);
-const app = createApp({ config, corpus, assistant, runtime: 'node', feedback: new FileFeedbackStore(config.DATA_DIR) });
+const app = createApp({ config, corpus: memoryPort(corpus), assistant, runtime: 'node', feedback: new FileFeedbackStore(config.DATA_DIR) });
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   console.log(

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { SNAPSHOT_PATH, serialiseSnapshot } from '../src/cli/build-index.ts';
-import { buildSeedSnapshot, restoreSeedSnapshot } from '../src/seed-snapshot.ts';
+import { buildSeedSnapshot, restoreSeedSnapshot } from '../src/corpus/seed-snapshot.ts';
 import { searchPassages } from '../src/search/passage-index.ts';
 import { readSeedInputs } from '../src/store/seed-files.ts';
 

@@ -1,6 +1,7 @@
 // Ranks the corpus's figures against what a question asks: metric, place, period, kind and unit,
 // then the words around each figure. Hard constraints (a named place or period) exclude; the rest
 // only orders, and the reasons are kept so an answer can say why a figure was chosen.
+import type { CorpusView } from '../corpus/port.ts';
 import { GROUP_QUALIFIERS } from '../extract/cues.ts';
 import { SHARE_QUALIFIER } from '../extract/figures.ts';
 import { isPlanMetric, metricById, METRICS } from '../lexicon/metrics.ts';
@@ -15,17 +16,8 @@ import { scopeNamedBefore } from './scope-of.ts';
 const GROUPS = new Set(GROUP_QUALIFIERS);
 const FOLDED_GROUPS = GROUP_QUALIFIERS.map((g) => [g, foldAligned(g)] as const);
 
-export interface CorpusView {
-  list(): Report[];
-  get(id: string): Report | undefined;
-  figuresOf(id: string): Figure[];
-  /**
-   * Optional indexes (FigureLookup): figures of these metrics, or at these folded places, in the
-   * order `list` and `figuresOf` give them. Without them ranking scans every figure.
-   */
-  figuresWithMetrics?(metrics: readonly string[]): readonly Figure[];
-  figuresAtPlaces?(placeKeys: readonly string[]): readonly Figure[];
-}
+/** The snapshot of the corpus port the ranking reads; defined with the port (corpus/port.ts). */
+export type { CorpusView };
 
 /**
  * Which figures a ranking keeps: those that fit every named constraint (the answer); those of the

@@ -7,7 +7,7 @@ import { llmSettingsFrom } from '../answer/llm/client.ts';
 import { parseConfig } from '../config.ts';
 import type { AskResponse } from '../contract.ts';
 import { AskBody } from '../contract.ts';
-import { Corpus } from '../corpus.ts';
+import { Corpus } from '../corpus/corpus.ts';
 import { computationLine } from '../http/answer-text.ts';
 import { buildReport } from '../ingest/build-report.ts';
 import { MemoryStore } from '../store/memory-store.ts';

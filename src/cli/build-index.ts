@@ -1,7 +1,7 @@
 // npm run index: builds index/seeds.json from seeds/ with the current code.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { buildSeedSnapshot } from '../seed-snapshot.ts';
+import { buildSeedSnapshot } from '../corpus/seed-snapshot.ts';
 import { readSeedInputs } from '../store/seed-files.ts';
 
 export const SNAPSHOT_PATH = fileURLToPath(new URL('../../index/seeds.json', import.meta.url));

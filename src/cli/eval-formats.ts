@@ -13,12 +13,13 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createAssistant } from '../answer/assistant.ts';
 import { parseConfig } from '../config.ts';
-import { Corpus } from '../corpus.ts';
+import { Corpus } from '../corpus/corpus.ts';
 import { createApp } from '../http/app.ts';
 import { FileStore } from '../store/file-store.ts';
 import { readSeedInputs } from '../store/seed-files.ts';
 // A dev tool: the DOCX maker the tests use, so both read the same files.
-import { seedToDocx } from '../../tests/helpers/docx.ts';
+import { seedToDocx } from './make-docx.ts';
+import { memoryPort } from '../corpus/memory-port.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const scorer = resolve(process.env.EVAL_SCORER ?? join(ROOT, '../shared/eval/score.mjs'));
@@ -42,7 +43,7 @@ async function runFormat(format: Format, scorerArgs: string[]): Promise<number> 
   const dataDir = await mkdtemp(join(tmpdir(), `vnqa-eval-${format}-`));
   const config = parseConfig({ ADMIN_TOKEN: token, DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '0' });
   const corpus = await Corpus.open({ store: new FileStore(dataDir), seeds: [] });
-  const app = createApp({ config, corpus, assistant: createAssistant(corpus), runtime: 'node' });
+  const app = createApp({ config, corpus: memoryPort(corpus), assistant: createAssistant(corpus), runtime: 'node' });
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((ok) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => ok({ server: s, port: info.port }));
   });

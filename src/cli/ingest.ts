@@ -8,11 +8,12 @@ import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAssistant } from '../answer/assistant.ts';
 import { parseConfig } from '../config.ts';
-import { Corpus } from '../corpus.ts';
+import { Corpus } from '../corpus/corpus.ts';
 import { createApp } from '../http/app.ts';
 import { buildReport } from '../ingest/build-report.ts';
 import { FileStore } from '../store/file-store.ts';
 import { readSeedInputs } from '../store/seed-files.ts';
+import { memoryPort } from '../corpus/memory-port.ts';
 
 const USAGE = `usage: npm run ingest -- FILE… [--server URL] [--token TOKEN] [--id-from name|content]
   Without --server, reports are stored in DATA_DIR (default ./data). With it, they are posted
@@ -45,7 +46,7 @@ async function localPoster(): Promise<{ post: Post; where: string }> {
   const config = parseConfig({ ...process.env, ADMIN_TOKEN: token, RATE_LIMIT_PER_MINUTE: '0' });
   const seeds = (await readSeedInputs()).map(buildReport);
   const corpus = await Corpus.open({ store: new FileStore(config.DATA_DIR), seeds });
-  const app = createApp({ config, corpus, assistant: createAssistant(corpus), runtime: 'node', log: () => {} });
+  const app = createApp({ config, corpus: memoryPort(corpus), assistant: createAssistant(corpus), runtime: 'node', log: () => {} });
   return {
     where: corpus.store.description,
     post: async (form) => app.request(new Request('http://localhost/api/reports', { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })),

@@ -75,7 +75,7 @@ export function extractFigures(report: Report): Figure[] {
 /**
  * extractFigures in steps: it yields after each passage with the number of figures found so far,
  * so a caller can give the event loop back and stop a report that exceeds its budget
- * (ingest/prepare.ts) instead of holding the server for one long text.
+ * (corpus/prepare.ts) instead of holding the server for one long text.
  */
 export function* figureSteps(report: Report): Generator<number, Figure[], void> {
   const text = report.text;

@@ -2,12 +2,10 @@
 // entries (node.ts, worker.ts), which build the deps; routes are written once.
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { Assistant } from '../answer/types.ts';
-import type { Config } from '../config.ts';
-import type { CorpusLike } from '../corpus.ts';
-import { defaultLog } from '../log.ts';
 import { AppError, errorBody } from '../errors.ts';
-import { MemoryFeedbackStore, type FeedbackStore } from '../store/feedback-store.ts';
+import { defaultLog } from '../log.ts';
+import { MemoryFeedbackStore } from '../store/feedback-store.ts';
+import type { AppDeps } from './deps.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { askRoutes } from './routes/ask.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
@@ -24,16 +22,7 @@ import { rateLimit } from './rate-limit.ts';
 import { apiCors, baseSecurityHeaders } from './security.ts';
 import { limitBody, MAX_QUESTION_BODY_BYTES } from './validate.ts';
 
-export interface AppDeps {
-  config: Config;
-  corpus: CorpusLike;
-  /** The answering core every surface calls. */
-  assistant: Assistant;
-  runtime: 'node' | 'workers';
-  /** Where 👍/👎 feedback goes; unset: nowhere durable, so POST /api/feedback answers 503. */
-  feedback?: FeedbackStore;
-  log?: (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
-}
+export type { AppDeps } from './deps.ts';
 
 export function createApp(deps: AppDeps) {
   const log = deps.log ?? defaultLog;

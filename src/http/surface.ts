@@ -4,7 +4,7 @@ import { createRateWindow } from './rate-limit.ts';
 import type { Context } from 'hono';
 import type { Assistant } from '../answer/types.ts';
 import type { Config } from '../config.ts';
-import type { Report } from '../ingest/types.ts';
+import type { CorpusReader } from '../corpus/port.ts';
 import { coverageLine } from './bot-messages.ts';
 import type { Log } from '../log.ts';
 
@@ -14,7 +14,7 @@ export interface SurfaceDeps {
   assistant: Assistant;
   log?: Log;
   /** The reports served, for the bots' help ("what do the reports cover?"). */
-  corpus?: { list(): Report[] | Promise<Report[]> };
+  corpus?: Pick<CorpusReader, 'list'>;
 }
 
 /** One line on what the reports cover, for a bot's help; '' when the surface has no corpus. */

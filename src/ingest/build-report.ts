@@ -15,7 +15,7 @@ export function buildReport(input: ReportInput): Report {
   for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
 
-/** buildReport in steps, yielding between cleaning, metadata and passages (see ingest/prepare.ts). */
+/** buildReport in steps, yielding between cleaning, metadata and passages (see corpus/prepare.ts). */
 export function* buildReportSteps(input: ReportInput): Generator<void, Report, void> {
   if (!input.id.trim()) throw new AppError('MISSING_ID');
   const text = cleanReportText(input.text);

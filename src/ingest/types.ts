@@ -1,5 +1,6 @@
 // The shapes a report takes once ingested. Every offset points into `Report.text`, the cleaned
 // text that is stored and served; nothing downstream ever re-finds a string by searching.
+import type { Period } from '../text/periods.ts';
 
 export type PlaceLevel = 'province' | 'district';
 
@@ -16,16 +17,8 @@ export interface Place {
   province: string;
 }
 
-/** A time span a report or a sentence speaks of, normalised to ISO dates (inclusive). */
-export interface Period {
-  /** As written, cleaned: "năm 2023", "6 tháng đầu năm 2023", "cuối năm 2022". */
-  label: string;
-  /** 'during' a span, or 'as_of' a point in time (cuối năm, đến 30/6). */
-  kind: 'during' | 'as_of';
-  from: string;
-  to: string;
-  year: number;
-}
+/** A time span, normalised to ISO dates (inclusive): its home is text/periods.ts, which reads them. */
+export type { Period } from '../text/periods.ts';
 
 /** Sentence-level units grouped into a passage a reader can follow. */
 export interface Passage {

@@ -6,7 +6,7 @@
 import type { Figure } from '../extract/types.ts';
 import type { Report } from '../ingest/types.ts';
 
-/** A report's prepared form; `by` is the preparation stamp (ingest/prepare.ts) of the code that made it. */
+/** A report's prepared form; `by` is the preparation stamp (corpus/prepare.ts) of the code that made it. */
 export interface PreparedForm {
   by: string;
   report: Omit<Report, 'text'>;

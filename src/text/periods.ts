@@ -1,8 +1,21 @@
 // Period phrases in Vietnamese reports and questions ("6 tháng đầu năm 2023", "quý I/2024",
 // "đến 30/6/2023", "cuoi 2023") → ISO spans. Matching runs on a length-preserving fold, so the
 // same rules read accented reports and unaccented questions, and offsets stay valid.
-import type { Period } from '../ingest/types.js';
 import { foldAligned } from './fold-aligned.js';
+
+/**
+ * A time span a report or a sentence speaks of, normalised to ISO dates (inclusive). Defined here,
+ * where it is read, so text/ imports nothing above it; ingest/types.ts re-exports it.
+ */
+export interface Period {
+  /** As written, cleaned: "năm 2023", "6 tháng đầu năm 2023", "cuối năm 2022". */
+  label: string;
+  /** 'during' a span, or 'as_of' a point in time (cuối năm, đến 30/6). */
+  kind: 'during' | 'as_of';
+  from: string;
+  to: string;
+  year: number;
+}
 
 export type PeriodMention = Period & { start: number; end: number };
 

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/ask.ts';
 import { verifyClaim } from '../../src/answer/verify.ts';
 import type { CorpusView } from '../../src/answer/retrieve.ts';
-import { Corpus } from '../../src/corpus.ts';
+import { Corpus } from '../../src/corpus/corpus.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { seeds } from '../helpers/app.ts';
 

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/answer/assistant.ts';
 import type { Assistant } from '../../src/answer/types.ts';
-import { Corpus } from '../../src/corpus.ts';
+import { Corpus } from '../../src/corpus/corpus.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 
 const NINH_BINH = `Ninh Bình: kết quả rà soát hộ nghèo và công tác an sinh năm 2024

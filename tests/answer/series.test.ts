@@ -6,7 +6,7 @@ import { parseQuestion } from '../../src/answer/question.ts';
 import { seriesAsked } from '../../src/answer/series.ts';
 import type { Assistant } from '../../src/answer/types.ts';
 import { type AskResponse, AskResponse as AskResponseSchema } from '../../src/contract.ts';
-import { Corpus } from '../../src/corpus.ts';
+import { Corpus } from '../../src/corpus/corpus.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { seeds } from '../helpers/app.ts';
 import { unbackedNumbers } from '../helpers/backed-numbers.ts';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readSeedInputs } from '../../src/store/seed-files.ts';
 import { type LaunchOptions, launchBrowser } from '../helpers/chromium.ts';
 import { screenshotDir } from '../helpers/screenshots.ts';
-import { makeDocx, seedToDocx } from '../helpers/docx.ts';
+import { makeDocx, seedToDocx } from '../../src/cli/make-docx.ts';
 import { freePort, ROOT, type Running, startNode } from '../helpers/server.ts';
 
 const SHOTS = screenshotDir();

@@ -1,6 +1,6 @@
 // Test wiring: the real app over the real seeds, with an in-memory store and a known admin token.
 import { parseConfig } from '../../src/config.ts';
-import { Corpus } from '../../src/corpus.ts';
+import { Corpus } from '../../src/corpus/corpus.ts';
 import { buildReport } from '../../src/ingest/build-report.ts';
 import type { Report } from '../../src/ingest/types.ts';
 import type { Assistant } from '../../src/answer/types.ts';
@@ -10,6 +10,7 @@ import { type FeedbackStore, MemoryFeedbackStore } from '../../src/store/feedbac
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import type { ReportStore } from '../../src/store/types.ts';
 import { readSeedInputs } from '../../src/store/seed-files.ts';
+import { memoryPort } from '../../src/corpus/memory-port.ts';
 
 export const ADMIN_TOKEN = 'test-admin-token';
 
@@ -41,7 +42,7 @@ export async function testApp(
   const corpus = await Corpus.open({ store, seeds: await seeds() });
   const assistant = opts.assistant ?? createAssistant(corpus);
   const feedback = opts.feedback ?? new MemoryFeedbackStore();
-  const deps = { config, corpus, runtime: 'node' as const, log: opts.log ?? (() => {}), assistant, feedback };
+  const deps = { config, corpus: memoryPort(corpus), runtime: 'node' as const, log: opts.log ?? (() => {}), assistant, feedback };
   const app = createApp(deps);
   return { app, corpus, store, assistant, feedback };
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { FileFeedbackStore } from '../../src/store/file-feedback-store.ts';
 import { admin, postJson, testApp } from '../helpers/app.ts';
 import { freePort, startNode } from '../helpers/server.ts';
+import { memoryPort } from '../../src/corpus/memory-port.ts';
 
 const down = { question: 'hộ nghèo Quảng Trị cuối 2023?', rating: 'down', comment: 'thiếu số hộ cận nghèo', answer: 'Cuối năm 2023, Quảng Trị còn 14.040 hộ nghèo [1].' };
 
@@ -89,7 +90,7 @@ describe('a deployment with nowhere to keep feedback', () => {
     const { createApp } = await import('../../src/http/app.ts');
     const { corpus, assistant } = await testApp();
     const { parseConfig } = await import('../../src/config.ts');
-    const app = createApp({ config: parseConfig({}), corpus, assistant, runtime: 'workers', log: () => {} });
+    const app = createApp({ config: parseConfig({}), corpus: memoryPort(corpus), assistant, runtime: 'workers', log: () => {} });
     expect((await app.request(postJson('/api/feedback', down))).status).toBe(503);
   });
 });

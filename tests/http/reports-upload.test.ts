@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readSeedInputs } from '../../src/store/seed-files.ts';
-import { makeDocx, seedToDocx } from '../helpers/docx.ts';
+import { makeDocx, seedToDocx } from '../../src/cli/make-docx.ts';
 import { ADMIN_TOKEN, admin, testApp } from '../helpers/app.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/formats/${name}`, import.meta.url)));

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { admin, postJson, testApp } from '../helpers/app.ts';
 import { freePort, startNode } from '../helpers/server.ts';
+import { memoryPort } from '../../src/corpus/memory-port.ts';
 
 const report = { id: 'x', text: 'Báo cáo giảm nghèo Hà Giang\n\nĐến cuối năm 2024, Hà Giang còn 25.305 hộ nghèo.' };
 
@@ -130,7 +131,7 @@ describe('the rate limit on the question routes', () => {
   it('reads the client from CF-Connecting-IP on Workers, never from X-Forwarded-For', async () => {
     const { corpus, assistant } = await testApp();
     const config = parseConfig({ RATE_LIMIT_PER_MINUTE: '1' });
-    const app = createApp({ config, corpus, assistant, runtime: 'workers', log: () => {} });
+    const app = createApp({ config, corpus: memoryPort(corpus), assistant, runtime: 'workers', log: () => {} });
     expect((await app.request(ask({ 'cf-connecting-ip': '203.0.113.5', 'x-forwarded-for': '1.1.1.1' }))).status).toBe(200);
     expect((await app.request(ask({ 'cf-connecting-ip': '203.0.113.5', 'x-forwarded-for': '2.2.2.2' }))).status).toBe(429);
     expect((await app.request(ask({ 'cf-connecting-ip': '203.0.113.6' }))).status).toBe(200);

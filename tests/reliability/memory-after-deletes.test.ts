@@ -4,7 +4,7 @@
 // figure lists let go of a deleted report's figures at once. (Measured with --expose-gc: +33 MB
 // retained before, +4 to +10 MB after, not growing from cycle to cycle.)
 import { describe, expect, it } from 'vitest';
-import { Corpus } from '../../src/corpus.ts';
+import { Corpus } from '../../src/corpus/corpus.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { seeds } from '../helpers/app.ts';
 

@@ -3,7 +3,7 @@
 // longer started. Now a report is prepared in full before it is stored, within a budget, in
 // linear time and with the event loop given back; what cannot be prepared is refused, not kept.
 import { describe, expect, it } from 'vitest';
-import { prepareReport } from '../../src/ingest/prepare.ts';
+import { prepareReport } from '../../src/corpus/prepare.ts';
 import { MAX_SENTENCE_CHARS, splitSentences } from '../../src/text/sentences.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { admin, postJson, testApp } from '../helpers/app.ts';

@@ -1,7 +1,7 @@
 // /api/figures' filters run on the Orama figure table: metric id or label words, place (the
 // figure's or its report's province), year, kind and report.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Corpus } from '../../src/corpus.ts';
+import { Corpus } from '../../src/corpus/corpus.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { seeds } from '../helpers/app.ts';
 

@@ -81,7 +81,7 @@ describe('FileStore', () => {
 describe('Corpus over a FileStore', () => {
   // Issue 15: every start extracted every stored report again (one heavy report: 1,6 s → 4,1 s).
   it('serves a report at start from what was prepared when it was posted, without extracting it again', async () => {
-    const { Corpus } = await import('../../src/corpus.ts');
+    const { Corpus } = await import('../../src/corpus/corpus.ts');
     const dir = await tempDir();
     const first = await Corpus.open({ store: new FileStore(dir), seeds: [] });
     await first.upsert({ id: 'qt', text: 'Cuối năm 2023, toàn tỉnh Quảng Trị còn 14.040 hộ nghèo, chiếm 7,71%.' });
@@ -92,7 +92,7 @@ describe('Corpus over a FileStore', () => {
   });
 
   it('prepares a stored report again when the code that prepared it was another', async () => {
-    const { Corpus } = await import('../../src/corpus.ts');
+    const { Corpus } = await import('../../src/corpus/corpus.ts');
     const dir = await tempDir();
     const first = await Corpus.open({ store: new FileStore(dir), seeds: [] });
     await first.upsert({ id: 'qt', text: 'Cuối năm 2023, toàn tỉnh Quảng Trị còn 14.040 hộ nghèo, chiếm 7,71%.' });
@@ -110,7 +110,7 @@ describe('Corpus over a FileStore', () => {
   });
 
   it('lists a stored report that no longer reads as unreadable instead of failing to start', async () => {
-    const { Corpus } = await import('../../src/corpus.ts');
+    const { Corpus } = await import('../../src/corpus/corpus.ts');
     const dir = await tempDir();
     await new FileStore(dir).put(sample('a'));
     await new FileStore(dir).put({ ...sample('blank'), text: '…—–•·' });

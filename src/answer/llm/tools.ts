@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Figure } from '../../extract/types.ts';
 import { isMoneyUnit, MONEY_UNITS, normaliseValue } from '../../extract/units.ts';
 import type { Report } from '../../ingest/types.ts';
-import type { PassageHit } from '../../search/passage-index.ts';
+import type { CorpusReader } from '../../corpus/port.ts';
 import { formatViNumber } from '../../text/vi-number.ts';
 import { describePeriod, formatValue } from '../present.ts';
 import { MAX_COMPUTED } from '../builder.ts';
@@ -14,10 +14,8 @@ import { type CorpusView, constraintsOf, rankFigures } from '../retrieve.ts';
 import { LlmError, type ToolSpec } from './client.ts';
 import { escapeData, passageBlock } from './prompt.ts';
 
-/** What the tools read: the corpus's figures and reports, and its passage search. */
-export interface LlmCorpus extends CorpusView {
-  search(query: string, opts?: { limit?: number; reportId?: string }): Promise<PassageHit[]>;
-}
+/** What the tools read: a view of the corpus port (its figures and reports) and the port's passage search. */
+export type LlmCorpus = CorpusView & Pick<CorpusReader, 'search'>;
 
 export interface FigureItem {
   handle: string;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeHeapSnapshot } from 'node:v8';
 import { createAssistant } from '../../answer/assistant.ts';
-import { Corpus } from '../../corpus.ts';
+import { Corpus } from '../../corpus/corpus.ts';
 import { extractFigures } from '../../extract/figures.ts';
 import type { Figure } from '../../extract/types.ts';
 import { buildReport } from '../../ingest/build-report.ts';

@@ -7,7 +7,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createAssistant } from '../../answer/assistant.ts';
-import { Corpus } from '../../corpus.ts';
+import { Corpus } from '../../corpus/corpus.ts';
 import { extractFigures } from '../../extract/figures.ts';
 import type { Figure } from '../../extract/types.ts';
 import { buildReport } from '../../ingest/build-report.ts';

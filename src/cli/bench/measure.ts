@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createAssistant } from '../../answer/assistant.ts';
 import { parseConfig } from '../../config.ts';
-import { Corpus } from '../../corpus.ts';
+import { Corpus } from '../../corpus/corpus.ts';
 import { extractFigures } from '../../extract/figures.ts';
 import type { Figure } from '../../extract/types.ts';
 import { createApp } from '../../http/app.ts';
@@ -23,6 +23,7 @@ import { createFts5Engine, createMiniSearchEngine, createOramaDefaultEngine, typ
 import { generateCorpus } from './generate.ts';
 import { type BenchQuestion, buildQuestionMix } from './questions.ts';
 import { gcHeap, percentiles } from './stats.ts';
+import { memoryPort } from '../../corpus/memory-port.ts';
 
 interface Args {
   size: number;
@@ -164,7 +165,7 @@ async function main() {
 async function measureHttp(corpus: Corpus, assistant: ReturnType<typeof createAssistant>, mix: BenchQuestion[], duration: number) {
   // No per-client rate limit: the load generator is one client on purpose.
   const config = parseConfig({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '0' });
-  const app = createApp({ config, corpus, assistant, runtime: 'node', log: () => {} });
+  const app = createApp({ config, corpus: memoryPort(corpus), assistant, runtime: 'node', log: () => {} });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const port = (server.address() as AddressInfo).port;

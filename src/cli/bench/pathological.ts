@@ -7,9 +7,9 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { answerQuestion } from '../../answer/ask.ts';
 import { verifyClaim } from '../../answer/verify.ts';
-import { Corpus } from '../../corpus.ts';
+import { Corpus } from '../../corpus/corpus.ts';
 import { buildReport } from '../../ingest/build-report.ts';
-import { DEFAULT_PREPARE_BUDGET, prepareReport } from '../../ingest/prepare.ts';
+import { DEFAULT_PREPARE_BUDGET, prepareReport } from '../../corpus/prepare.ts';
 import { MemoryStore } from '../../store/memory-store.ts';
 import { readSeedInputs } from '../../store/seed-files.ts';
 

@@ -3,7 +3,7 @@
 // heap it holds, and the heap of the passage index alone. Prints one JSON object.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Corpus } from '../../corpus.ts';
+import { Corpus } from '../../corpus/corpus.ts';
 import type { PassageIndex } from '../../search/passage-index.ts';
 import { type CorpusSnapshot, decodeSnapshot } from '../../snapshot-file.ts';
 import { MemoryStore } from '../../store/memory-store.ts';

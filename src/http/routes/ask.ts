@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { answerMessage } from '../../answer/claims.ts';
 import { AskBody, VerifyBody } from '../../contract.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 import { errorBody } from '../../errors.ts';
 import { readJson } from '../validate.ts';
 import { splitForStreaming } from './chat-completions.ts';

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { FeedbackBody, type FeedbackItem } from '../../contract.ts';
 import type { FeedbackStore } from '../../store/feedback-store.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 import { requireAdmin } from '../auth.ts';
 import { AppError } from '../../errors.ts';
 import { csvCell } from '../present.ts';

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { FiguresQuery } from '../../contract.ts';
 import { auditReport } from '../../extract/audit.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 import { AppError } from '../../errors.ts';
 import { figuresToCsv, figuresToXlsx, presentFigure } from '../present.ts';
 import { parseWith } from '../validate.ts';

@@ -7,7 +7,7 @@ import { cleanReportText } from '../../ingest/clean.ts';
 import { detectLegacyEncoding, legacyEncodingHint } from '../../ingest/encoding.ts';
 import { type Converted, toText } from '../../ingest/formats/index.ts';
 import type { Report } from '../../ingest/types.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 import { requireAdmin } from '../auth.ts';
 import { AppError } from '../../errors.ts';
 import { presentFigure } from '../present.ts';
@@ -20,7 +20,7 @@ export function reportRoutes(deps: AppDeps) {
   const tooLarge = () =>
     new AppError('PAYLOAD_TOO_LARGE', `A report may be at most ${formatMB(maxBytes)} of text; split it into several reports.`);
   // A file comes from the upload page or an office's script: it is refused in Vietnamese, as the
-  // converters' refusals are (ingest/errors.ts).
+  // converters' refusals are (src/errors.ts).
   const fileTooLarge = () =>
     new AppError('PAYLOAD_TOO_LARGE', `Tệp lớn hơn giới hạn ${formatMB(maxBytes)} cho một báo cáo. Hãy chia thành nhiều tệp nhỏ hơn. Chưa có gì được lưu.`);
   const isUpload = (contentType: string | undefined) => /^multipart\/form-data\b/iu.test(contentType ?? '');

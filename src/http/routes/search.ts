@@ -1,7 +1,7 @@
 // GET /api/search?q=&limit=: ranked passages with their offsets and a highlighted snippet.
 import { Hono } from 'hono';
 import { SearchQuery } from '../../contract.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 import { parseWith } from '../validate.ts';
 
 export function searchRoutes(deps: AppDeps) {

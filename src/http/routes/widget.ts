@@ -1,7 +1,7 @@
 // The chat widget and the pages around it: GET / (the chat), /widget.js (one-tag embed), the page
 // assets, GET /reports/:id (a report with its cited range highlighted) and /r/:id (short links).
 import { type Context, Hono } from 'hono';
-import type { CorpusLike } from '../../corpus.ts';
+import type { CorpusReader } from '../../corpus/port.ts';
 import { AppError } from '../../errors.ts';
 import { pageHeaders } from '../security.ts';
 import type { SurfaceDeps } from '../surface.ts';
@@ -13,7 +13,7 @@ import { WIDGET_JS } from '../widget/widget-js.ts';
 
 const ASSET_CACHE = 'public, max-age=300';
 
-export function widgetRoutes(deps: Pick<SurfaceDeps, 'config'> & { corpus: CorpusLike }) {
+export function widgetRoutes(deps: Pick<SurfaceDeps, 'config'> & { corpus: CorpusReader }) {
   const { config, corpus } = deps;
   const page = pageHeaders(config);
 

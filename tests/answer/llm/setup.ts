@@ -4,7 +4,7 @@ import { createAssistant } from '../../../src/answer/assistant.ts';
 import { createLlmAssistant } from '../../../src/answer/llm/assistant.ts';
 import type { LlmSettings } from '../../../src/answer/llm/client.ts';
 import type { Assistant } from '../../../src/answer/types.ts';
-import { Corpus } from '../../../src/corpus.ts';
+import { Corpus } from '../../../src/corpus/corpus.ts';
 import { MemoryStore } from '../../../src/store/memory-store.ts';
 import { type FakeServer, type Script, startFakeChatServer } from '../../../src/cli/fake-llm.ts';
 import { seeds } from '../../helpers/app.ts';

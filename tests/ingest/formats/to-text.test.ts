@@ -8,7 +8,7 @@ import { buildReport } from '../../../src/ingest/build-report.ts';
 import { AppError } from '../../../src/errors.ts';
 import { detectFormat, toText } from '../../../src/ingest/formats/index.ts';
 import { readSeedInputs } from '../../../src/store/seed-files.ts';
-import { makeDocx, seedToDocx } from '../../helpers/docx.ts';
+import { makeDocx, seedToDocx } from '../../../src/cli/make-docx.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/formats/${name}`, import.meta.url)));
 const limits = { maxUnpackedBytes: 10_000_000 };

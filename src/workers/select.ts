@@ -2,7 +2,8 @@
 // same deterministic ranking the answerer runs (rankFigures, non-strict, under the variants of the
 // question's constraints the answerer itself tries), so the merged view answers as one index would.
 import { parseQuestion } from '../answer/question.ts';
-import { type Constraints, type CorpusView, constraintsOf, rankFigures } from '../answer/retrieve.ts';
+import { type Constraints, constraintsOf, rankFigures } from '../answer/retrieve.ts';
+import type { CorpusView } from '../corpus/port.ts';
 import type { Figure } from '../extract/types.ts';
 import type { Report } from '../ingest/types.ts';
 
@@ -26,14 +27,18 @@ function variants(c: Constraints): Constraints[] {
   ];
 }
 
+/** What each question text asks, parsed once: the Worker sends these to every shard it asks. */
+export function constraintsOfTexts(texts: readonly string[]): Constraints[] {
+  return texts.map((t) => constraintsOf(parseQuestion(t)));
+}
+
 /**
- * Ids of the reports a question (and the user turns before it) may draw on, best first.
- * @example selectReports(view, ['Tỷ lệ hộ nghèo Quảng Trị năm 2023?'])
+ * Ids of the reports a question (and the user turn before it) may draw on, best first.
+ * @example selectReports(view, constraintsOfTexts(['Tỷ lệ hộ nghèo Quảng Trị năm 2023?']))
  */
-export function selectReports(view: CorpusView, texts: string[], perVariant = TOP_FIGURES_PER_VARIANT): string[] {
+export function selectReports(view: CorpusView, asked: readonly Constraints[], perVariant = TOP_FIGURES_PER_VARIANT): string[] {
   const ids = new Set<string>();
-  for (const text of texts) {
-    const c = constraintsOf(parseQuestion(text));
+  for (const c of asked) {
     for (const v of variants(c)) {
       const ranked = rankFigures(view, v, 'all');
       for (const cand of ranked.slice(0, perVariant)) ids.add(cand.report.id);

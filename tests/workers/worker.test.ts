@@ -1,6 +1,6 @@
 // The Workers runtime: wrangler dev (workerd, offline) serves the same app over the bundled index.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Running, startWranglerDev } from './helpers/server.ts';
+import { type Running, startWranglerDev } from '../helpers/server.ts';
 
 let worker: Running;
 

@@ -1,17 +1,16 @@
 // The seeds' built index as one JSON value (index/seeds.json), bundled into the Worker so a cold
 // start answers without re-indexing. Built by `npm run index`; a test rebuilds it and fails when
 // the committed file differs, i.e. when seeds/ or the code that builds it changed.
-import { extractFigures } from './extract/figures.ts';
-import type { Figure } from './extract/types.ts';
-import { buildReport } from './ingest/build-report.ts';
-import type { Report, ReportInput } from './ingest/types.ts';
+import type { Figure } from '../extract/types.ts';
+import { prepareNow } from './prepare.ts';
+import type { Report, ReportInput } from '../ingest/types.ts';
 import {
   createPassageIndex,
   indexReport,
   loadPassageIndex,
   type PassageIndex,
   savePassageIndex,
-} from './search/passage-index.ts';
+} from '../search/passage-index.ts';
 
 export const SNAPSHOT_FORMAT = 1;
 
@@ -24,10 +23,11 @@ export interface SeedSnapshot {
 }
 
 export function buildSeedSnapshot(inputs: ReportInput[]): SeedSnapshot {
-  const reports = inputs.map(buildReport);
+  const prepared = inputs.map(prepareNow);
+  const reports = prepared.map((p) => p.report);
   const index = createPassageIndex();
   for (const r of reports) indexReport(index, r);
-  const figures = Object.fromEntries(reports.map((r) => [r.id, extractFigures(r)]));
+  const figures = Object.fromEntries(prepared.map((p) => [p.report.id, p.figures]));
   return { format: SNAPSHOT_FORMAT, reports, figures, index: savePassageIndex(index) };
 }
 

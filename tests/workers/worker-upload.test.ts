@@ -4,12 +4,12 @@
 // gets the same 4xx as on Node.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeDocx } from './helpers/docx.ts';
-import { type Running, startWranglerDev } from './helpers/server.ts';
+import { makeDocx } from '../../src/cli/make-docx.ts';
+import { type Running, startWranglerDev } from '../helpers/server.ts';
 
 const TOKEN = 'worker-upload-token';
 let worker: Running;
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/formats/${name}`, import.meta.url)));
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/formats/${name}`, import.meta.url)));
 
 beforeAll(async () => {
   worker = await startWranglerDev(['--var', `ADMIN_TOKEN:${TOKEN}`]);

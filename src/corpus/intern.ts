@@ -3,8 +3,8 @@
 // list of qualifiers. At 1.000 generated reports 40.000 figures hold ~64 distinct periods and
 // ~50 labels (src/cli/bench/heap-profile.ts measures what this saves). Values are never changed
 // once a report is served, so sharing them changes nothing a reader sees.
-import type { Figure } from './extract/types.ts';
-import type { Period, Place, Report } from './ingest/types.ts';
+import type { Figure } from '../extract/types.ts';
+import type { Period, Place, Report } from '../ingest/types.ts';
 
 export class Interner {
   readonly #strings = new Map<string, string>();

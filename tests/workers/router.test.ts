@@ -1,8 +1,8 @@
 // Routing by province after the 2025 reform, and the D1 schema kept equal to its migration.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NATIONAL_SHARD, PROVINCE_SHARDS, routeQuestion, shardOfPlace } from '../../src/shard/router.ts';
-import { D1_SCHEMA } from '../../src/store/d1-schema.ts';
+import { NATIONAL_SHARD, PROVINCE_SHARDS, routeQuestion, shardOfPlace } from '../../src/workers/router.ts';
+import { D1_SCHEMA } from '../../src/workers/d1-schema.ts';
 import { resolvePlaceName } from '../../src/ingest/gazetteer.ts';
 
 describe('routeQuestion', () => {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, type Running, startWranglerDev } from './helpers/server.ts';
+import { ROOT, type Running, startWranglerDev } from '../helpers/server.ts';
 
 const TOKEN = 'worker-feedback-token';
 let persist: string;
@@ -94,7 +94,7 @@ describe('feedback on a Worker with D1 bound alone (reports stay the bundled see
       config,
       [
         'name = "vn-welfare-qa-feedback"',
-        `main = ${JSON.stringify(join(ROOT, 'src/worker.ts'))}`,
+        `main = ${JSON.stringify(join(ROOT, 'src/workers/worker.ts'))}`,
         'compatibility_date = "2026-04-01"',
         '[alias]',
         `"../locales/index.js" = ${JSON.stringify(join(ROOT, 'src/zod-without-locales.ts'))}`,

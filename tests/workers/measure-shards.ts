@@ -1,12 +1,12 @@
 // Measures one shard in-process (Node, same code as the Durable Object): heap and snapshot per
 // report count, load from snapshot, per-question select time; and the fan-out of a national
-// question over 3 and 34 simulated shards. Run: node --expose-gc --import tsx tests/shards/measure-shards.ts
+// question over 3 and 34 simulated shards. Run: node --expose-gc --import tsx tests/workers/measure-shards.ts
 import { readdirSync, readFileSync } from 'node:fs';
 import { answerQuestion } from '../../src/answer/ask.ts';
-import { Corpus } from '../../src/corpus.ts';
+import { Corpus } from '../../src/corpus/corpus.ts';
 import { loadPassageIndex } from '../../src/search/passage-index.ts';
-import { PROVINCE_SHARDS } from '../../src/shard/router.ts';
-import { mergedView, type ShardReport, selectReports } from '../../src/shard/select.ts';
+import { PROVINCE_SHARDS } from '../../src/workers/router.ts';
+import { constraintsOfTexts, mergedView, type ShardReport, selectReports } from '../../src/workers/select.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import mergers from '../../src/data/merger-2025.json' with { type: 'json' };
 
@@ -62,7 +62,7 @@ for (const n of [25, 100, 400, 1000]) {
   });
   let figures = 0;
   for (const r of reports) figures += corpus.figuresOf(r.id).length;
-  const selects = QUESTIONS.flatMap((q) => Array.from({ length: 5 }, () => time(() => selectReports(corpus, [q]))[1]));
+  const selects = QUESTIONS.flatMap((q) => Array.from({ length: 5 }, () => time(() => selectReports(corpus, constraintsOfTexts([q])))[1]));
   console.log(`| ${n} | ${textMB.toFixed(1)} | ${corpus.passageCount()} | ${figures} | ${heap.toFixed(0)} | ${(json.length / 1e6).toFixed(1)} | ${Math.ceil(json.length / 60_000)} | ${(buildMs / 1000).toFixed(1)} | ${loadMs.toFixed(0)} | ${median(selects).toFixed(0)} |`);
 }
 
@@ -78,7 +78,7 @@ for (const perShard of [10, 50]) {
     const parts: ShardReport[] = [];
     for (const corpus of shards.slice(0, k)) {
       const [payload, ms] = time(() => {
-        const ids = selectReports(corpus, [q]);
+        const ids = selectReports(corpus, constraintsOfTexts([q]));
         // What the Durable Object sends and the Worker parses.
         return JSON.parse(JSON.stringify({ reports: ids.map((id) => ({ report: corpus.get(id), figures: corpus.figuresOf(id) })) })) as { reports: ShardReport[] };
       });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from './helpers/server.ts';
+import { ROOT } from '../helpers/server.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'vnqa-worker-bundle-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -30,7 +30,7 @@ describe('the Worker bundle', () => {
     const bundle = build(env);
     const locales = bundle.inputs.filter((f) => f.includes('zod/v4/locales/'));
     expect(locales).toEqual([expect.stringMatching(/zod\/v4\/locales\/en\.js$/)]);
-    expect(bundle.inputs).toContain('src/worker.ts');
+    expect(bundle.inputs).toContain('src/workers/worker.ts');
     console.log(`Worker bundle (${env || 'default'}): ${(bundle.bytes / 1024).toFixed(0)} KiB, gzip ${(bundle.gzipBytes / 1024).toFixed(0)} KiB`);
   }, 120_000);
 });

@@ -1,10 +1,10 @@
 // D1 queries of the sharded deployment: a report's metadata and figures written in one batch,
 // /api/figures as SQL over indexed columns, and which shards hold figures of a place (routing).
-import type { FigureFilter } from '../corpus.ts';
+import type { FigureFilter } from '../corpus/port.ts';
 import type { Figure } from '../extract/types.ts';
 import type { Report } from '../ingest/types.ts';
 import { placeKey } from '../search/places.ts';
-import type { D1Database, D1PreparedStatement } from '../shard/cf-types.ts';
+import type { D1Database, D1PreparedStatement } from './cf-types.ts';
 import { foldVi } from '../text/fold.ts';
 import { D1_SCHEMA } from './d1-schema.ts';
 

@@ -1,5 +1,6 @@
 // The few Cloudflare binding types this code uses (D1, R2, Durable Objects), declared here so the
 // project needs no @cloudflare/workers-types; shapes follow developers.cloudflare.com's runtime API.
+// (cloudflare-workers.d.ts declares the one runtime module imported, `cloudflare:workers`.)
 
 export interface D1Result<T> {
   results: T[];
@@ -28,12 +29,10 @@ export interface R2Bucket {
 export interface DurableObjectId {
   toString(): string;
 }
-export interface DurableObjectStub {
-  fetch(input: string, init?: RequestInit): Promise<Response>;
-}
-export interface DurableObjectNamespace {
+/** A namespace's stub calls the object's public methods over RPC: `T` is the object's RPC interface. */
+export interface DurableObjectNamespace<T = unknown> {
   idFromName(name: string): DurableObjectId;
-  get(id: DurableObjectId): DurableObjectStub;
+  get(id: DurableObjectId): T;
 }
 export interface DurableObjectStorage {
   get<T = unknown>(key: string): Promise<T | undefined>;
@@ -48,9 +47,9 @@ export interface DurableObjectState {
   blockConcurrencyWhile<T>(fn: () => Promise<T>): Promise<T>;
 }
 
-/** The bindings of the sharded deployment (wrangler.toml [env.shards]). */
-export interface ShardBindings {
+/** The bindings of the sharded deployment (wrangler.toml [env.shards]); `T` is the shard's RPC interface. */
+export interface ShardBindings<T = unknown> {
   DB: D1Database;
   REPORTS: R2Bucket;
-  SHARDS: DurableObjectNamespace;
+  SHARDS: DurableObjectNamespace<T>;
 }

@@ -5,7 +5,7 @@
 import type { Place } from '../ingest/types.ts';
 import { MERGERS } from '../lexicon/places.ts';
 import type { QueryPlace } from '../search/places.ts';
-import { parseQuestion } from '../answer/question.ts';
+import { parseQuestion, type Question } from '../answer/question.ts';
 
 export const NATIONAL_SHARD = 'national';
 
@@ -44,9 +44,13 @@ export interface Route {
  * @example routeQuestion('Tỷ lệ hộ nghèo huyện Đakrông năm 2023?').shards // ['p-45']
  */
 export function routeQuestion(question: string, previous?: string): Route {
-  const q = parseQuestion(question);
+  return routeParsed(parseQuestion(question), previous === undefined ? undefined : parseQuestion(previous));
+}
+
+/** routeQuestion over questions already parsed (the Worker parses each text once). */
+export function routeParsed(q: Question, previous?: Question): Route {
   if (!q.places.length) return { scope: 'all', places: [], shards: [] };
-  const prev = previous ? parseQuestion(previous).places : [];
+  const prev = previous?.places ?? [];
   const places = [...q.places, ...prev];
   const shards = [...new Set(places.map((p) => shardOfProvince(p.provinceCode)))].sort();
   return { scope: 'places', places, shards };

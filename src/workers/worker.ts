@@ -2,25 +2,27 @@
 // once per isolate on its first request. Without a durable storage binding the store is
 // read-only: ingestion answers 503 rather than accept a report it would lose. With DB, REPORTS
 // and SHARDS bound (wrangler.toml [env.shards]) reports go to D1/R2 and one Durable Object per
-// province indexes them (src/shard/); the seeds stay served from the bundled index. Feedback goes
-// to D1 whenever DB is bound (src/store/d1-feedback-store.ts), and answers 503 otherwise.
+// province indexes them (src/workers/); the seeds stay served from the bundled index. Feedback goes
+// to D1 whenever DB is bound (d1-feedback-store.ts), and answers 503 otherwise.
 import type { ExecutionContext } from 'hono';
-import snapshot from '../index/seeds.json' with { type: 'json' };
-import { parseConfig } from './config.ts';
-import { createAssistant, withLanguageModel } from './answer/assistant.ts';
-import { llmSettingsFrom } from './answer/llm/client.ts';
-import { Corpus } from './corpus.ts';
-import { createApp } from './http/app.ts';
-import { requireAdmin } from './http/auth.ts';
-import { defaultLog } from './log.ts';
-import { restoreSeedSnapshot, type SeedSnapshot } from './seed-snapshot.ts';
-import { D1FeedbackStore } from './store/d1-feedback-store.ts';
-import { MemoryStore } from './store/memory-store.ts';
-import type { D1Database, DurableObjectNamespace, R2Bucket } from './shard/cf-types.ts';
-import { createShardedAssistant } from './shard/sharded-assistant.ts';
-import { ShardedCorpus } from './shard/sharded-corpus.ts';
+import snapshot from '../../index/seeds.json' with { type: 'json' };
+import { parseConfig } from '../config.ts';
+import { createAssistant, withLanguageModel } from '../answer/assistant.ts';
+import { llmSettingsFrom } from '../answer/llm/client.ts';
+import { Corpus } from '../corpus/corpus.ts';
+import { memoryPort } from '../corpus/memory-port.ts';
+import { createApp } from '../http/app.ts';
+import { requireAdmin } from '../http/auth.ts';
+import { defaultLog } from '../log.ts';
+import { restoreSeedSnapshot, type SeedSnapshot } from '../corpus/seed-snapshot.ts';
+import { D1FeedbackStore } from './d1-feedback-store.ts';
+import { MemoryStore } from '../store/memory-store.ts';
+import type { D1Database, DurableObjectNamespace, R2Bucket } from './cf-types.ts';
+import type { ShardRpc } from './shard-rpc.ts';
+import { createShardedAssistant } from './sharded-assistant.ts';
+import { ShardedCorpus } from './sharded-corpus.ts';
 
-export { ProvinceShard } from './shard/province-shard.ts';
+export { ProvinceShard } from './province-shard.ts';
 
 /** Bindings and settings of the Worker (wrangler.toml [vars], secrets via `wrangler secret put`). */
 export interface Env {
@@ -71,7 +73,7 @@ export interface Env {
   /** R2 binding: report texts, one object per report (reports/<id>.txt). */
   REPORTS?: R2Bucket;
   /** Durable Object binding (class ProvinceShard): one passage and figure index per province. */
-  SHARDS?: DurableObjectNamespace;
+  SHARDS?: DurableObjectNamespace<ShardRpc>;
 }
 
 let app: Promise<ReturnType<typeof createApp>> | undefined;
@@ -89,12 +91,13 @@ async function getApp(env: Env) {
   if (env.DB && env.REPORTS && env.SHARDS) {
     const sharded = new ShardedCorpus({ DB: env.DB, REPORTS: env.REPORTS, SHARDS: env.SHARDS }, corpus);
     const shardedApp = createApp({ config, corpus: sharded, assistant: createShardedAssistant(sharded, llmSettingsFrom(config), defaultLog), runtime: 'workers', feedback });
-    // What each shard holds and how it loaded (snapshot or rebuilt from D1/R2): for operators and tests.
-    shardedApp.get('/admin/shards', requireAdmin(config.ADMIN_TOKEN), async (c) => c.json({ shards: await sharded.stats() }));
+    // What each shard holds and how it loaded (snapshot or rebuilt from D1/R2), and how many posted
+    // reports this isolate prepared (each shard says how many it prepared: none): for operators and tests.
+    shardedApp.get('/admin/shards', requireAdmin(config.ADMIN_TOKEN), async (c) => c.json({ shards: await sharded.stats(), prepared: sharded.prepared }));
     return shardedApp;
   }
   const assistant = withLanguageModel(corpus, createAssistant(corpus), llmSettingsFrom(config), defaultLog);
-  return createApp({ config, corpus, assistant, runtime: 'workers', feedback });
+  return createApp({ config, corpus: memoryPort(corpus), assistant, runtime: 'workers', feedback });
 }
 
 export default {

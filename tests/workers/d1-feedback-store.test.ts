@@ -1,12 +1,12 @@
 // The D1 feedback store over an in-process SQLite (node:sqlite, the engine D1 runs) behind the
-// D1 API shape the store uses; the Worker under wrangler dev is tests/worker-feedback.test.ts.
+// D1 API shape the store uses; the Worker under wrangler dev is tests/workers/worker-feedback.test.ts.
 import { readFileSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import type { FeedbackItem } from '../../src/contract.ts';
-import type { D1Database, D1PreparedStatement } from '../../src/shard/cf-types.ts';
-import { D1FeedbackStore } from '../../src/store/d1-feedback-store.ts';
-import { D1_FEEDBACK_SCHEMA } from '../../src/store/d1-schema.ts';
+import type { D1Database, D1PreparedStatement } from '../../src/workers/cf-types.ts';
+import { D1FeedbackStore } from '../../src/workers/d1-feedback-store.ts';
+import { D1_FEEDBACK_SCHEMA } from '../../src/workers/d1-schema.ts';
 
 /** The D1 calls the store makes, over node:sqlite; `batch` is one transaction, as in D1. */
 function sqliteD1(db = new DatabaseSync(':memory:')): D1Database & { raw: DatabaseSync } {

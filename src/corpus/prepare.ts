@@ -2,11 +2,13 @@
 // passages), its figures extracted within a budget, with the event loop given back between
 // passages. A report over its budget is refused with an AppError, so the store never holds a
 // report that cannot be loaded (issue 15: one 2 MB report of one number took the service down).
-import { figureSteps } from '../extract/figures.ts';
+// Every place that stores a report prepares it here, once, and decides "unchanged" by one rule.
+import { sha256Hex } from '../digest.ts';
+import { extractFigures, figureSteps } from '../extract/figures.ts';
 import type { Figure } from '../extract/types.ts';
-import { buildReportSteps } from './build-report.ts';
+import { buildReport, buildReportSteps } from '../ingest/build-report.ts';
 import { AppError } from '../errors.ts';
-import type { Report, ReportInput } from './types.ts';
+import type { Report, ReportInput } from '../ingest/types.ts';
 
 export interface PreparedReport {
   report: Report;
@@ -64,6 +66,33 @@ export async function prepareReport(input: ReportInput, budget: PrepareBudget = 
       slice = performance.now();
     }
   }
+}
+
+/**
+ * The same preparation at once, without yielding and without a budget: for reports already
+ * accepted (a start preparing again what an older version stored) and the bundled seeds.
+ * @throws AppError EMPTY_TEXT / MISSING_ID from buildReport.
+ */
+export function prepareNow(input: ReportInput): PreparedReport {
+  const report = buildReport(input);
+  return { report, figures: extractFigures(report) };
+}
+
+/** What a stored report is compared by: its cleaned text and the metadata a reader sees. */
+type Content = Pick<Report, 'text' | 'title' | 'source' | 'publishedAt'>;
+
+/** The one "unchanged" rule: a report posted again with the same cleaned text, title, source and date. */
+export function sameContent(a: Content, b: Content): boolean {
+  return contentKey(a) === contentKey(b);
+}
+
+/** The same rule as a hash, for stores that keep only the hash of what they hold (D1). */
+export function contentHash(r: Content): Promise<string> {
+  return sha256Hex(contentKey(r));
+}
+
+function contentKey(r: Content): string {
+  return JSON.stringify([r.text, r.title, r.source, r.publishedAt]);
 }
 
 /**

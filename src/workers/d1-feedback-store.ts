@@ -2,9 +2,9 @@
 // the same port as the Node file store. The table is also created on first use, so `wrangler dev`
 // needs no migration step.
 import { type FeedbackItem, FeedbackItem as FeedbackItemSchema } from '../contract.ts';
-import type { D1Database } from '../shard/cf-types.ts';
+import type { D1Database } from './cf-types.ts';
 import { D1_FEEDBACK_SCHEMA } from './d1-schema.ts';
-import type { FeedbackStore } from './feedback-store.ts';
+import type { FeedbackStore } from '../store/feedback-store.ts';
 
 interface FeedbackRow {
   id: string;

@@ -7,12 +7,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/answer/assistant.ts';
 import { parseConfig } from '../../src/config.ts';
-import { Corpus } from '../../src/corpus.ts';
+import { Corpus } from '../../src/corpus/corpus.ts';
 import { createApp } from '../../src/http/app.ts';
 import { buildReport } from '../../src/ingest/build-report.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { readSeedInputs } from '../../src/store/seed-files.ts';
 import { ROOT, type Running, startWranglerDev } from '../helpers/server.ts';
+import { memoryPort } from '../../src/corpus/memory-port.ts';
 
 const TOKEN = 'shard-test-token';
 const FIXTURES = join(ROOT, 'tests/fixtures/shards');
@@ -44,20 +45,37 @@ async function askBoth(question: string) {
   return { fromWorker, fromNode };
 }
 
+function post(body: unknown) {
+  return fetch(`${worker?.base}/api/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify(body),
+  });
+}
+
+interface Stats {
+  shard: string;
+  reports: number;
+  prepared: number;
+  loadedFrom: string;
+  snapshotChars: number;
+  journal: number;
+}
+
+async function shardStats(): Promise<{ prepared: number; shards: Stats[] }> {
+  return (await fetch(`${worker?.base}/admin/shards`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+}
+
 beforeAll(async () => {
   persist = mkdtempSync(join(tmpdir(), 'vnqa-shards-'));
   const seeds = (await readSeedInputs()).map(buildReport);
   const corpus = await Corpus.open({ store: new MemoryStore(), seeds });
   for (const r of reports) await corpus.upsert(r);
-  node = createApp({ config: parseConfig({}), corpus, assistant: createAssistant(corpus), runtime: 'node' });
+  node = createApp({ config: parseConfig({}), corpus: memoryPort(corpus), assistant: createAssistant(corpus), runtime: 'node' });
 
   worker = await startWorker();
   for (const r of reports) {
-    const res = await fetch(`${worker.base}/api/reports`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-      body: JSON.stringify(r),
-    });
+    const res = await post(r);
     expect(res.status, await res.clone().text()).toBe(201);
   }
 }, 150_000);
@@ -69,9 +87,37 @@ afterAll(async () => {
 
 describe('the sharded Worker (D1, R2, one Durable Object per province)', () => {
   it('puts each report in the shard of its province today, old district names included', async () => {
-    const { shards } = await (await fetch(`${worker?.base}/admin/shards`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+    const { shards } = await shardStats();
     // Đakrông (a district of the old Quảng Trị, code 45) and Quảng Trị share shard p-44, the merged Quảng Trị.
-    expect(Object.fromEntries(shards.map((s: { shard: string; reports: number }) => [s.shard, s.reports]))).toEqual({ 'p-42': 1, 'p-44': 2, 'p-91': 1 });
+    expect(Object.fromEntries(shards.map((s) => [s.shard, s.reports]))).toEqual({ 'p-42': 1, 'p-44': 2, 'p-91': 1 });
+  });
+
+  it('prepares a posted report once, in the Worker, and never again in its shard', async () => {
+    const before = await shardStats();
+    expect(before.prepared).toBe(reports.length);
+    expect(before.shards.map((s) => s.prepared)).toEqual([0, 0, 0]);
+    // Posted again: prepared once more to learn that it is unchanged, and stored no further.
+    expect(await (await post(reports[0])).json()).toMatchObject({ status: 'unchanged' });
+    // Without an id (the id is the cleaned text's hash): prepared once too.
+    const unnamed = await (await post({ text: reports[1]?.text })).json();
+    expect(unnamed).toMatchObject({ status: 'created' });
+    const after = await shardStats();
+    expect(after.prepared).toBe(reports.length + 2);
+    expect(after.shards.map((s) => s.prepared)).toEqual([0, 0, 0]);
+    const removed = await fetch(`${worker?.base}/api/reports/${unnamed.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(removed.status).toBe(200);
+  });
+
+  it('keeps a write as one journal entry, not a new snapshot of the whole shard', async () => {
+    const quangTri = async () => (await shardStats()).shards.find((s) => s.shard === 'p-44') as Stats;
+    const before = await quangTri();
+    const copy = await (await post({ id: 'qt-copy', text: reports.find((r) => r.id === 'qt-2023')?.text })).json();
+    expect(copy).toMatchObject({ status: 'created' });
+    const after = await quangTri();
+    expect(after.journal).toBe(before.journal + 1);
+    expect(after.snapshotChars).toBe(before.snapshotChars);
+    expect((await fetch(`${worker?.base}/api/reports/qt-copy`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+    expect((await quangTri()).journal).toBe(before.journal + 2);
   });
 
   it.each(Object.entries(QUESTIONS))('answers the %s question as the Node server does', async (_, question) => {
@@ -99,8 +145,8 @@ describe('the sharded Worker (D1, R2, one Durable Object per province)', () => {
     const after = await askBoth(QUESTIONS.comparison);
     expect(after.fromWorker).toEqual(before.fromNode);
     expect((await askBoth(QUESTIONS.provincial)).fromWorker).toEqual((await askBoth(QUESTIONS.provincial)).fromNode);
-    const { shards } = await (await fetch(`${worker?.base}/admin/shards`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
-    expect(shards.map((s: { loadedFrom: string }) => s.loadedFrom)).toEqual(['snapshot', 'snapshot', 'snapshot']);
+    const { shards } = await shardStats();
+    expect(shards.map((s) => s.loadedFrom)).toEqual(['snapshot', 'snapshot', 'snapshot']);
   }, 120_000);
 
   it('removes a deleted report from D1, R2 and its shard', async () => {

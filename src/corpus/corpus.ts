@@ -1,13 +1,14 @@
-// The corpus: the reports being served, their search index and their durable store, kept in step.
-// Routes talk only to this; it knows nothing of HTTP or of the runtime. Writes go to the store
-// first and are indexed only once durable, so an acknowledged report survives a crash.
-import { Interner } from './corpus-intern.ts';
-import { AppError } from './errors.ts';
-import { extractFigures } from './extract/figures.ts';
-import type { Figure } from './extract/types.ts';
-import { buildReport } from './ingest/build-report.ts';
-import { prepareReport, preparationStamp } from './ingest/prepare.ts';
-import type { Report, ReportInput } from './ingest/types.ts';
+// The in-memory corpus: the reports being served, their search index and their durable store,
+// kept in step. Routes reach it through its port (memory-port.ts); the answering core reads it as
+// a CorpusView. Writes go to the store first and are indexed only once durable, so an
+// acknowledged report survives a crash.
+import { AppError } from '../errors.ts';
+import { Interner } from './intern.ts';
+import { extractFigures } from '../extract/figures.ts';
+import type { Figure } from '../extract/types.ts';
+import type { CorpusView, FigureFilter, SearchOptions, UpsertStatus } from './port.ts';
+import { type PreparedReport, prepareNow, prepareReport, preparationStamp, sameContent } from './prepare.ts';
+import type { Report, ReportInput } from '../ingest/types.ts';
 import {
   createPassageIndex,
   indexReport,
@@ -16,58 +17,16 @@ import {
   removeReport,
   savePassageIndex,
   searchPassages,
-} from './search/passage-index.ts';
-import { createFigureIndex, type FigureIndex, indexFigures, queryFigures, removeFigures } from './search/figure-index.ts';
-import { FigureLookup } from './search/figure-lookup.ts';
-import { type ReportStore, type StoredReport, storedReportOf } from './store/types.ts';
-import { foldVi } from './text/fold.ts';
-
-export type UpsertStatus = 'created' | 'replaced' | 'unchanged';
+} from '../search/passage-index.ts';
+import { createFigureIndex, type FigureIndex, indexFigures, queryFigures, removeFigures } from '../search/figure-index.ts';
+import { FigureLookup } from '../search/figure-lookup.ts';
+import { type ReportStore, type StoredReport, storedReportOf } from '../store/types.ts';
+import { foldVi } from '../text/fold.ts';
 
 /** Removed passages below which the passage index is never rebuilt: small corpora are not worth it. */
 const COMPACT_AFTER = 500;
 
-export interface FigureFilter {
-  metric?: string | undefined;
-  place?: string | undefined;
-  year?: number | undefined;
-  kind?: Figure['kind'] | undefined;
-  reportId?: string | undefined;
-}
-
-export interface SearchOptions {
-  limit?: number;
-  reportId?: string;
-}
-
-type MaybePromise<T> = T | Promise<T>;
-
-/**
- * What routes need of a corpus. `Corpus` (one in-memory index, Node and the read-only Worker)
- * answers synchronously; `ShardedCorpus` (src/shard/, D1 + R2 + one Durable Object per
- * province) asks remote pieces, so reads may be promises and routes await them.
- */
-export interface CorpusLike {
-  readonly store: ReportStore;
-  readonly unreadable: readonly string[];
-  readonly size: MaybePromise<number>;
-  passageCount(): MaybePromise<number>;
-  isSeed(id: string): boolean;
-  /** Every report, for listing; a sharded corpus leaves `text` empty (read one with `get`). */
-  list(): MaybePromise<Report[]>;
-  get(id: string): MaybePromise<Report | undefined>;
-  figuresOf(id: string): MaybePromise<Figure[]>;
-  queryFigures(filter: FigureFilter): MaybePromise<Figure[]>;
-  search(query: string, opts?: SearchOptions): Promise<PassageHit[]>;
-  /**
-   * Ingests a report. `signal` is the request's: once it is aborted (the client went away) nothing
-   * more is written, so a report is stored only for a request that can still be acknowledged.
-   */
-  upsert(input: ReportInput, opts?: { signal?: AbortSignal | undefined }): Promise<{ status: UpsertStatus; report: Report }>;
-  remove(id: string): Promise<boolean>;
-}
-
-export class Corpus implements CorpusLike {
+export class Corpus implements CorpusView {
   readonly store: ReportStore;
   readonly #reports = new Map<string, Report>();
   readonly #seedIds = new Set<string>();
@@ -89,7 +48,7 @@ export class Corpus implements CorpusLike {
   #queue: Promise<unknown> = Promise.resolve();
   /** Stored entries that could not be read on start: reported by /healthz, never served. */
   readonly unreadable: string[] = [];
-  /** Stamp of this code's preparation (ingest/prepare.ts): a stored form with it is served as is. */
+  /** Stamp of this code's preparation (corpus/prepare.ts): a stored form with it is served as is. */
   #stampValue: string | null = null;
   #stampSeeds: string[] = [];
   /**
@@ -125,6 +84,11 @@ export class Corpus implements CorpusLike {
      * replaceable like stored ones, not indexed again. Requires `index`; then `seedIndex` is unused.
      */
     restored?: { index: PassageIndex; reports: Report[]; figures: Map<string, Figure[]> };
+    /**
+     * Non-seed reports prepared elsewhere (a shard rebuilt from what the Worker stored in D1/R2):
+     * indexed now, never prepared again.
+     */
+    prepared?: readonly PreparedReport[];
   }): Promise<Corpus> {
     const corpus = new Corpus(opts.store, opts.restored?.index ?? opts.seedIndex ?? createPassageIndex());
     for (const seed of opts.seeds) {
@@ -133,6 +97,7 @@ export class Corpus implements CorpusLike {
     }
     corpus.#stampSeeds = opts.seeds.map((s) => s.id);
     for (const report of opts.restored?.reports ?? []) corpus.#add(report, false, opts.restored?.figures.get(report.id));
+    for (const { report, figures } of opts.prepared ?? []) corpus.#add(report, true, figures);
     const { reports, unreadable } = await opts.store.list();
     corpus.unreadable.push(...unreadable);
     for (const stored of reports) {
@@ -143,16 +108,17 @@ export class Corpus implements CorpusLike {
         continue;
       }
       // A stored report this version cannot read (it cleans to nothing) is reported, never fatal.
-      let report: Report;
+      let prepared: PreparedReport;
       try {
-        report = buildReport(toInput(stored));
+        prepared = prepareNow(toInput(stored));
       } catch {
         corpus.unreadable.push(`${stored.id}.json`);
         continue;
       }
       corpus.rebuiltOnOpen++;
-      corpus.#add(report, true);
-      corpus.#staleStored.push({ stored, report });
+      corpus.prepares++;
+      corpus.#add(prepared.report, true, prepared.figures);
+      corpus.#staleStored.push({ stored, report: prepared.report });
     }
     return corpus;
   }
@@ -231,11 +197,26 @@ export class Corpus implements CorpusLike {
     return searchPassages(this.#index, query, opts);
   }
 
+  /** Reports this corpus prepared (built and extracted): on open, and once per upsert. For tests and stats. */
+  prepares = 0;
+
   /** Ingests a report: new (created), same text as stored (unchanged) or new text (replaced). */
   async upsert(input: ReportInput, opts: { signal?: AbortSignal | undefined } = {}): Promise<{ status: UpsertStatus; report: Report }> {
     // Prepared in full before anything is written: a report over its budget is refused with
     // nothing stored, and preparing gives the event loop back, so other requests go on meanwhile.
-    const { report, figures } = await prepareReport(input);
+    this.prepares++;
+    return this.upsertPrepared(await prepareReport(input), input, opts);
+  }
+
+  /**
+   * Ingests a report already prepared (by prepareReport, e.g. in the Worker in front of a shard),
+   * without preparing it again; `meta` is the caller's metadata the store keeps beside it.
+   */
+  upsertPrepared(
+    { report, figures }: PreparedReport,
+    meta: Pick<ReportInput, 'title' | 'source' | 'publishedAt'>,
+    opts: { signal?: AbortSignal | undefined } = {},
+  ): Promise<{ status: UpsertStatus; report: Report }> {
     return this.#serialised(async () => {
       // The client gave up while this waited: storing now would keep a report no response acknowledged.
       if (opts.signal?.aborted) throw new AppError('REQUEST_ABORTED', `The request for "${report.id}" was closed before the report was stored; nothing was stored. Post it again.`);
@@ -249,7 +230,7 @@ export class Corpus implements CorpusLike {
         throw new AppError('STORAGE_UNAVAILABLE', `This deployment has no durable report storage (${this.store.description}); ingest reports on a server with a data directory.`);
       }
       const { text: _text, ...rest } = report;
-      const stored = { ...storedReportOf(report, input), prepared: { by: this.#stamp, report: rest, figures } };
+      const stored = { ...storedReportOf(report, meta), prepared: { by: this.#stamp, report: rest, figures } };
       await this.store.put(stored);
       if (existing) this.#unindex(existing);
       this.#add(report, true, figures);
@@ -330,10 +311,6 @@ export class Corpus implements CorpusLike {
     this.#queue = run.catch(() => undefined);
     return run;
   }
-}
-
-function sameContent(a: Report, b: Report) {
-  return a.text === b.text && a.title === b.title && a.source === b.source && a.publishedAt === b.publishedAt;
 }
 
 function toInput(s: StoredReport): ReportInput {
