@@ -12,12 +12,12 @@ import { llmSettingsFrom } from '../answer/llm/client.ts';
 import { Corpus } from '../corpus/corpus.ts';
 import { memoryPort } from '../corpus/memory-port.ts';
 import { createApp } from '../http/app.ts';
-import { requireAdmin } from '../http/auth.ts';
 import { defaultLog } from '../log.ts';
 import { restoreSeedSnapshot, type SeedSnapshot } from '../corpus/seed-snapshot.ts';
 import { D1FeedbackStore } from './d1-feedback-store.ts';
 import { MemoryStore } from '../store/memory-store.ts';
 import type { D1Database, DurableObjectNamespace, R2Bucket } from './cf-types.ts';
+import { shardAdminRoutes } from './shard-admin-routes.ts';
 import type { ShardRpc } from './shard-rpc.ts';
 import { createShardedAssistant } from './sharded-assistant.ts';
 import { ShardedCorpus } from './sharded-corpus.ts';
@@ -91,9 +91,7 @@ async function getApp(env: Env) {
   if (env.DB && env.REPORTS && env.SHARDS) {
     const sharded = new ShardedCorpus({ DB: env.DB, REPORTS: env.REPORTS, SHARDS: env.SHARDS }, corpus);
     const shardedApp = createApp({ config, corpus: sharded, assistant: createShardedAssistant(sharded, llmSettingsFrom(config), defaultLog), runtime: 'workers', feedback });
-    // What each shard holds and how it loaded (snapshot or rebuilt from D1/R2), and how many posted
-    // reports this isolate prepared (each shard says how many it prepared: none): for operators and tests.
-    shardedApp.get('/admin/shards', requireAdmin(config.ADMIN_TOKEN), async (c) => c.json({ shards: await sharded.stats(), prepared: sharded.prepared }));
+    shardedApp.route('/', shardAdminRoutes(sharded, config.ADMIN_TOKEN));
     return shardedApp;
   }
   const assistant = withLanguageModel(corpus, createAssistant(corpus), llmSettingsFrom(config), defaultLog);
