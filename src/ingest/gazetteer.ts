@@ -180,6 +180,7 @@ function tokenize(text: string): Token[] {
  * passage by passage (passages.ts): the passages read their tokens from the whole text's.
  */
 let lastText: string | null = null;
+const KEPT_TEXT_MIN = 1000;
 let lastTokens: Token[] = [];
 
 function tokensOf(text: string): Token[] {
@@ -323,7 +324,8 @@ export interface FindPlaceOptions {
  * @example findPlaceMentions('Tỷ lệ nghèo đa chiều huyện Đakrông giảm 4,31%')[0].place.name // 'Đakrông'
  */
 export function findPlaceMentions(text: string, opts: FindPlaceOptions = {}): PlaceMention[] {
-  return mentionsIn(text, tokensOf(text), opts);
+  // A title or a question is not kept: the report text scanned before it is, for its passages.
+  return mentionsIn(text, text.length >= KEPT_TEXT_MIN ? tokensOf(text) : tokenize(text), opts);
 }
 
 /**
