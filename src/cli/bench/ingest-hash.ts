@@ -2,27 +2,14 @@
 // reports and N generated ones (default 1.000): every Report and every Figure as JSON; then the
 // CPU time of each ingest phase. A change meant to make ingest faster must leave the hashes unchanged.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { extractFigures } from '../../extract/figures.ts';
 import { buildReport } from '../../ingest/build-report.ts';
-import type { ReportInput } from '../../ingest/types.ts';
 import { createPassageIndex, indexReport } from '../../search/passage-index.ts';
 import { readSeedInputs } from '../../store/seed-files.ts';
 import { generateCorpus } from './generate.ts';
+import { readWideInputs } from './wide-inputs.ts';
 
 const size = Number(process.argv[2] ?? 1000);
-const WIDE = fileURLToPath(new URL('../../../../shared/eval/wide/', import.meta.url));
-
-/** The wide set as its scorer posts it: id, title, text and source. */
-function readWideInputs(): ReportInput[] {
-  const lines = readFileSync(`${WIDE}reports.jsonl`, 'utf8').split('\n').filter((l) => l.trim());
-  return lines.map((l) => {
-    const r = JSON.parse(l) as { id: string; file: string; title?: string; sourceUrl?: string };
-    return { id: r.id, title: r.title, text: readFileSync(`${WIDE}${r.file}`, 'utf8'), source: r.sourceUrl };
-  });
-}
-
 const inputs = [...(await readSeedInputs()), ...readWideInputs(), ...generateCorpus(size).map((g) => ({ id: g.id, text: g.text }))];
 const mb = inputs.reduce((n, r) => n + Buffer.byteLength(r.text, 'utf8'), 0) / 1e6;
 const cpuMs = (since: NodeJS.CpuUsage) => {
