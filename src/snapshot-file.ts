@@ -1,6 +1,7 @@
 // A corpus snapshot (reports, figures, passage index) as a sequence of binary sections, not one
 // JSON text: V8 cannot hold a string past 2^29 characters, which one JSON snapshot of 10.000
-// reports already needed. Reports go in JSON chunks of CHUNK_REPORTS, figures in columns with
+// reports already needed. Reports go in JSON chunks of CHUNK_REPORTS (their texts beside them as
+// raw UTF-8, so a cold start does not scan them twice: decode, then JSON.parse), figures in columns with
 // their repeated strings, periods and qualifier lists listed once per chunk, the index's postings
 // as raw bytes. Written a section at a time (encodeSnapshot yields them) and read from one byte
 // array. Web APIs only: a Worker or Durable Object reads it as Node does.
@@ -8,7 +9,7 @@ import type { Figure } from './extract/types.ts';
 import type { Period, Place, Report } from './ingest/types.ts';
 import { loadPassageIndex, type PassageIndex, savePassageIndex } from './search/passage-index.ts';
 
-const MAGIC = 'VNQASNP1';
+const MAGIC = 'VNQASNP2';
 /** Reports per JSON chunk: each chunk's text stays far below V8's string limit (~4 KB a report). */
 const CHUNK_REPORTS = 500;
 
@@ -18,6 +19,8 @@ const enum Kind {
   Figures = 3,
   Index = 4,
   Bytes = 5,
+  /** A chunk's report texts, UTF-8, one after the other; its Reports section gives their lengths. */
+  Texts = 6,
 }
 
 export interface CorpusSnapshot {
@@ -51,6 +54,7 @@ export function* encodeSnapshot(snapshot: CorpusSnapshot): Generator<Uint8Array>
   yield json(Kind.Header, { reports: snapshot.reports.length, chunk: CHUNK_REPORTS });
   for (let i = 0; i < snapshot.reports.length; i += CHUNK_REPORTS) {
     const chunk = snapshot.reports.slice(i, i + CHUNK_REPORTS);
+    yield section(Kind.Texts, encoder.encode(chunk.map((r) => r.text).join('')));
     yield json(Kind.Reports, encodeReports(chunk));
     yield json(Kind.Figures, encodeFigures(chunk, snapshot.figures));
   }
@@ -107,12 +111,15 @@ export function decodeSections(sections: Iterable<SnapshotSection>): CorpusSnaps
   const figures = new Map<string, Figure[]>();
   const bytes: Uint8Array[] = [];
   let chunk: Report[] = [];
+  let texts = '';
   let indexRaw: unknown = null;
   for (const { kind, payload } of sections) {
     // A copy: a view would keep the whole file alive as long as the index.
     if (kind === Kind.Bytes) bytes.push(payload.slice());
+    else if (kind === Kind.Texts) texts = decoder.decode(payload);
     else if (kind === Kind.Reports) {
-      chunk = decodeReports(JSON.parse(decoder.decode(payload)) as ReportColumns);
+      chunk = decodeReports(JSON.parse(decoder.decode(payload)) as ReportColumns, texts);
+      texts = '';
       for (const r of chunk) reports.push(r);
     } else if (kind === Kind.Figures) decodeFigures(JSON.parse(decoder.decode(payload)) as FigureColumns, chunk, figures);
     else if (kind === Kind.Index) indexRaw = putBytesBack(JSON.parse(decoder.decode(payload)), bytes);
@@ -159,7 +166,8 @@ interface ReportColumns {
   places: Place[];
   periods: Period[];
   sections: string[];
-  reports: (Omit<Report, 'place' | 'periods' | 'passages'> & { place: number; periods: number[]; passages: number[]; passageIds?: Record<number, string> })[];
+  /** A report's text is the next `textLength` UTF-16 units of its chunk's Texts section. */
+  reports: (Omit<Report, 'text' | 'place' | 'periods' | 'passages'> & { textLength: number; place: number; periods: number[]; passages: number[]; passageIds?: Record<number, string> })[];
 }
 
 /** start, end, section, place, period (-1: null). */
@@ -172,20 +180,24 @@ function encodeReports(chunk: Report[]): ReportColumns {
   const section = numbering(out.sections, (s) => s);
   const orNone = <T>(v: T | null, f: (v: T) => number) => (v === null ? -1 : f(v));
   for (const r of chunk) {
-    const { place: p, periods, passages, ...rest } = r;
+    const { text, place: p, periods, passages, ...rest } = r;
     const rows: number[] = [];
     const passageIds: Record<number, string> = {};
     passages.forEach((x, i) => {
       if (x.id !== `${r.id}#${x.start}-${x.end}` || x.reportId !== r.id) passageIds[i] = x.id;
       rows.push(x.start, x.end, orNone(x.section, section), orNone(x.place, place), orNone(x.period, period));
     });
-    out.reports.push({ ...rest, place: orNone(p, place), periods: periods.map(period), passages: rows, ...(Object.keys(passageIds).length > 0 ? { passageIds } : {}) });
+    out.reports.push({ ...rest, textLength: text.length, place: orNone(p, place), periods: periods.map(period), passages: rows, ...(Object.keys(passageIds).length > 0 ? { passageIds } : {}) });
   }
   return out;
 }
 
-function decodeReports(cols: ReportColumns): Report[] {
-  return cols.reports.map(({ place, periods, passages: rows, passageIds, ...rest }) => {
+function decodeReports(cols: ReportColumns, texts: string): Report[] {
+  let at = 0;
+  return cols.reports.map(({ textLength, place, periods, passages: rows, passageIds, ...rest }) => {
+    if (at + textLength > texts.length) throw new SnapshotFileError('A chunk of reports has less text than its reports need: the snapshot is damaged.');
+    const text = texts.slice(at, at + textLength);
+    at += textLength;
     const passages: Report['passages'] = [];
     for (let i = 0; i < rows.length; i += PASSAGE_ROW) {
       const start = rows[i] as number;
@@ -207,7 +219,7 @@ function decodeReports(cols: ReportColumns): Report[] {
     return {
       id: rest.id,
       title: rest.title,
-      text: rest.text,
+      text,
       place: place < 0 ? null : (cols.places[place] as Place),
       publishedAt: rest.publishedAt,
       periods: periods.map((i) => cols.periods[i] as Period),
@@ -275,6 +287,8 @@ function encodeFigures(chunk: Report[], all: Map<string, Figure[]>): FigureColum
   return out;
 }
 
+const NO_EXTRA: FigureColumns['extras'][number] = Object.freeze({});
+
 function decodeFigures(cols: FigureColumns, chunk: Report[], into: Map<string, Figure[]>): void {
   const str = (i: number) => (i < 0 ? null : (cols.strings[i] as string));
   chunk.forEach((report, r) => {
@@ -282,10 +296,13 @@ function decodeFigures(cols: FigureColumns, chunk: Report[], into: Map<string, F
     const figures: Figure[] = [];
     for (let i = 0; i < rows.length; i += ROW) {
       const e = rows[i + 14] as number;
-      const extra = e >= 0 ? (cols.extras[e] ?? {}) : {};
+      const extra = e >= 0 ? (cols.extras[e] ?? NO_EXTRA) : NO_EXTRA;
       const start = rows[i + 2] as number;
       const end = rows[i + 3] as number;
       const period = rows[i + 12] as number;
+      // Every field in one literal, in the extractor's key order (a seed's figures are hashed as
+      // JSON: preparationStamp); no spreads and no fields added after, which take V8's slow path
+      // or a second properties store for each of tens of thousands of figures.
       // Safe: placeLevel and kind were written from a Figure's own fields.
       const f: Figure = {
         id: extra.id ?? `${report.id}@${start}`,
@@ -303,11 +320,9 @@ function decodeFigures(cols: FigureColumns, chunk: Report[], into: Map<string, F
         period: period >= 0 ? (cols.periods[period] as Period) : null,
         kind: str(rows[i + 11] as number) as Figure['kind'],
         qualifiers: cols.lists[rows[i + 13] as number] ?? [],
-      } as Figure;
-      // Assigned in the extractor's key order (a seed's figures are hashed as JSON: preparationStamp),
-      // without spreads in the literal, which take V8's slow path for every figure.
-      f.sentenceStart = rows[i + 4] as number;
-      f.sentenceEnd = rows[i + 5] as number;
+        sentenceStart: rows[i + 4] as number,
+        sentenceEnd: rows[i + 5] as number,
+      };
       if (extra.relation) f.relation = extra.relation;
       if (extra.breakdown) f.breakdown = extra.breakdown;
       figures.push(f);
