@@ -178,12 +178,16 @@ function tokenize(text: string): Token[] {
 /**
  * The last text tokenised and its tokens. A report's text is scanned whole (its main place), then
  * passage by passage (passages.ts): the passages read their tokens from the whole text's.
+ * Titles and questions (shorter than KEPT_TEXT_MIN) do not replace it; texts longer than
+ * KEPT_TEXT_MAX are not kept (a 2 MB report's tokens would hold ~20 MB until the next report).
  */
 let lastText: string | null = null;
-const KEPT_TEXT_MIN = 1000;
 let lastTokens: Token[] = [];
+const KEPT_TEXT_MIN = 1000;
+const KEPT_TEXT_MAX = 200_000;
 
 function tokensOf(text: string): Token[] {
+  if (text.length > KEPT_TEXT_MAX) return tokenize(text);
   if (text !== lastText) {
     lastTokens = tokenize(text);
     lastText = text;
@@ -193,6 +197,7 @@ function tokensOf(text: string): Token[] {
 
 /** The tokens of `text.slice(start, end)`, with offsets into the slice, as tokenize(slice) gives them. */
 function sliceTokens(text: string, start: number, end: number): Token[] {
+  if (text.length > KEPT_TEXT_MAX) return tokenize(text.slice(start, end));
   const all = tokensOf(text);
   let lo = 0;
   let hi = all.length;

@@ -30,6 +30,8 @@ function foldUnit(ch: string): string {
 /** Units per String.fromCharCode call: well under any engine's argument limit. */
 const CHUNK = 4096;
 let scratch = new Uint16Array(CHUNK);
+/** Units of the reused buffer at most (128 KB): a report's text, not the longest text ever folded. */
+const SCRATCH_MAX = 1 << 16;
 
 /**
  * Lower-cases and strips diacritics character by character; `result.length === s.length`.
@@ -37,8 +39,9 @@ let scratch = new Uint16Array(CHUNK);
  */
 export function foldAligned(s: string): string {
   const n = s.length;
-  if (n > scratch.length) scratch = new Uint16Array(Math.max(n, scratch.length * 2));
-  const buf = scratch;
+  if (n > scratch.length && n <= SCRATCH_MAX) scratch = new Uint16Array(Math.min(SCRATCH_MAX, Math.max(n, scratch.length * 2)));
+  // A longer text (a 2 MB report) gets a buffer of its own, let go afterwards.
+  const buf = n <= scratch.length ? scratch : new Uint16Array(n);
   let same = true;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);

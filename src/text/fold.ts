@@ -37,12 +37,15 @@ for (let c = 0; c < FAST.length; c++) {
 FAST[0] = 0;
 
 let scratch = new Uint16Array(256);
+/** Units of the reused buffer at most (128 KB): a report's text, not the longest text ever folded. */
+const SCRATCH_MAX = 1 << 16;
 const CHUNK = 4096;
 
 function foldFast(s: string): string | null {
   const n = s.length;
-  if (n > scratch.length) scratch = new Uint16Array(Math.max(n, scratch.length * 2));
-  const buf = scratch;
+  if (n > scratch.length && n <= SCRATCH_MAX) scratch = new Uint16Array(Math.min(SCRATCH_MAX, Math.max(n, scratch.length * 2)));
+  // A longer text (a 2 MB report) gets a buffer of its own, let go afterwards.
+  const buf = n <= scratch.length ? scratch : new Uint16Array(n);
   let same = true;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
