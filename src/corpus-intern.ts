@@ -6,6 +6,9 @@
 import type { Figure } from './extract/types.ts';
 import type { Period, Place, Report } from './ingest/types.ts';
 
+/** Values kept by identity at most (a snapshot chunk holds ~100 distinct periods and lists). */
+const SEEN_KEPT = 1024;
+
 export class Interner {
   readonly #strings = new Map<string, string>();
   readonly #objects = new Map<string, unknown>();
@@ -19,15 +22,18 @@ export class Interner {
   }
 
   /**
-   * Each value already seen, by identity, to its shared one: a restored snapshot's figures share
+   * Values seen lately, by identity, to their shared ones: a restored snapshot's figures share
    * their periods and lists per chunk already, so most lookups need no key built (cold start).
+   * Bounded and emptied when full: a WeakMap's table kept ~2 KB a report once ingest had put
+   * every figure's own period in it (bench:heap).
    */
-  readonly #seen = new WeakMap<object, unknown>();
+  readonly #seen = new Map<object, unknown>();
 
   #shared<T extends object>(value: T, kind: string, key: () => string): T {
     const known = this.#seen.get(value);
     if (known !== undefined) return known as T;
     const shared = this.#object(kind, key(), value);
+    if (this.#seen.size >= SEEN_KEPT) this.#seen.clear();
     this.#seen.set(value, shared);
     return shared;
   }
