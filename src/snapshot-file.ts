@@ -1,14 +1,16 @@
 // A corpus snapshot (reports, figures, passage index) as a sequence of binary sections, not one
 // JSON text: V8 cannot hold a string past 2^29 characters, which one JSON snapshot of 10.000
-// reports already needed. Reports go in JSON chunks of CHUNK_REPORTS, figures in columns with
-// their repeated strings, periods and qualifier lists listed once per chunk, the index's postings
-// as raw bytes. Written a section at a time (encodeSnapshot yields them) and read from one byte
-// array. Web APIs only: a Worker or Durable Object reads it as Node does.
+// reports already needed. Reports go in JSON chunks of CHUNK_REPORTS, their texts beside them as
+// raw UTF-8 (a cold start decodes them once, JSON.parse does not scan them again); figures as
+// typed-array columns of numbers plus a JSON list of their repeated strings, periods and qualifier
+// lists, once per chunk; the index's postings as raw bytes. Written a section at a time
+// (encodeSnapshot yields them) and read from one byte array. Web APIs only: a Worker or Durable
+// Object reads it as Node does.
 import type { Figure } from './extract/types.ts';
 import type { Period, Place, Report } from './ingest/types.ts';
 import { loadPassageIndex, type PassageIndex, savePassageIndex } from './search/passage-index.ts';
 
-const MAGIC = 'VNQASNP1';
+const MAGIC = 'VNQASNP3';
 /** Reports per JSON chunk: each chunk's text stays far below V8's string limit (~4 KB a report). */
 const CHUNK_REPORTS = 500;
 
@@ -18,6 +20,10 @@ const enum Kind {
   Figures = 3,
   Index = 4,
   Bytes = 5,
+  /** A chunk's report texts, UTF-8, one after the other; its Reports section gives their lengths. */
+  Texts = 6,
+  /** A chunk's figures' numbers as typed arrays (FIGURE_FLOATS and FIGURE_INTS per figure); its Figures section gives the rest. */
+  FigureNumbers = 7,
 }
 
 export interface CorpusSnapshot {
@@ -51,8 +57,11 @@ export function* encodeSnapshot(snapshot: CorpusSnapshot): Generator<Uint8Array>
   yield json(Kind.Header, { reports: snapshot.reports.length, chunk: CHUNK_REPORTS });
   for (let i = 0; i < snapshot.reports.length; i += CHUNK_REPORTS) {
     const chunk = snapshot.reports.slice(i, i + CHUNK_REPORTS);
+    yield section(Kind.Texts, encoder.encode(chunk.map((r) => r.text).join('')));
     yield json(Kind.Reports, encodeReports(chunk));
-    yield json(Kind.Figures, encodeFigures(chunk, snapshot.figures));
+    const { columns, numbers } = encodeFigures(chunk, snapshot.figures);
+    yield section(Kind.FigureNumbers, numbers);
+    yield json(Kind.Figures, columns);
   }
   // Postings go apart as raw bytes; the JSON names them by their order.
   const bytes: Uint8Array[] = [];
@@ -107,14 +116,25 @@ export function decodeSections(sections: Iterable<SnapshotSection>): CorpusSnaps
   const figures = new Map<string, Figure[]>();
   const bytes: Uint8Array[] = [];
   let chunk: Report[] = [];
+  let texts = '';
+  let numbers: Uint8Array | null = null;
   let indexRaw: unknown = null;
   for (const { kind, payload } of sections) {
-    // A copy: a view would keep the whole file alive as long as the index.
-    if (kind === Kind.Bytes) bytes.push(payload.slice());
+    // A copy (new Uint8Array, not slice: a Node Buffer's slice is a view), or the whole file would
+    // stay alive as long as the index.
+    if (kind === Kind.Bytes) bytes.push(new Uint8Array(payload));
+    else if (kind === Kind.Texts) texts = decoder.decode(payload);
+    // A copy, aligned at 0 for its typed arrays.
+    else if (kind === Kind.FigureNumbers) numbers = new Uint8Array(payload);
     else if (kind === Kind.Reports) {
-      chunk = decodeReports(JSON.parse(decoder.decode(payload)) as ReportColumns);
+      chunk = decodeReports(JSON.parse(decoder.decode(payload)) as ReportColumns, texts);
+      texts = '';
       for (const r of chunk) reports.push(r);
-    } else if (kind === Kind.Figures) decodeFigures(JSON.parse(decoder.decode(payload)) as FigureColumns, chunk, figures);
+    } else if (kind === Kind.Figures) {
+      if (numbers === null) throw new SnapshotFileError('A chunk of figures comes without its numbers: the snapshot is damaged.');
+      decodeFigures(JSON.parse(decoder.decode(payload)) as FigureColumns, numbers, chunk, figures);
+      numbers = null;
+    }
     else if (kind === Kind.Index) indexRaw = putBytesBack(JSON.parse(decoder.decode(payload)), bytes);
   }
   if (indexRaw === null) throw new SnapshotFileError('The snapshot has no passage index section: the file is truncated.');
@@ -159,7 +179,8 @@ interface ReportColumns {
   places: Place[];
   periods: Period[];
   sections: string[];
-  reports: (Omit<Report, 'place' | 'periods' | 'passages'> & { place: number; periods: number[]; passages: number[]; passageIds?: Record<number, string> })[];
+  /** A report's text is the next `textLength` UTF-16 units of its chunk's Texts section. */
+  reports: (Omit<Report, 'text' | 'place' | 'periods' | 'passages'> & { textLength: number; place: number; periods: number[]; passages: number[]; passageIds?: Record<number, string> })[];
 }
 
 /** start, end, section, place, period (-1: null). */
@@ -172,20 +193,24 @@ function encodeReports(chunk: Report[]): ReportColumns {
   const section = numbering(out.sections, (s) => s);
   const orNone = <T>(v: T | null, f: (v: T) => number) => (v === null ? -1 : f(v));
   for (const r of chunk) {
-    const { place: p, periods, passages, ...rest } = r;
+    const { text, place: p, periods, passages, ...rest } = r;
     const rows: number[] = [];
     const passageIds: Record<number, string> = {};
     passages.forEach((x, i) => {
       if (x.id !== `${r.id}#${x.start}-${x.end}` || x.reportId !== r.id) passageIds[i] = x.id;
       rows.push(x.start, x.end, orNone(x.section, section), orNone(x.place, place), orNone(x.period, period));
     });
-    out.reports.push({ ...rest, place: orNone(p, place), periods: periods.map(period), passages: rows, ...(Object.keys(passageIds).length > 0 ? { passageIds } : {}) });
+    out.reports.push({ ...rest, textLength: text.length, place: orNone(p, place), periods: periods.map(period), passages: rows, ...(Object.keys(passageIds).length > 0 ? { passageIds } : {}) });
   }
   return out;
 }
 
-function decodeReports(cols: ReportColumns): Report[] {
-  return cols.reports.map(({ place, periods, passages: rows, passageIds, ...rest }) => {
+function decodeReports(cols: ReportColumns, texts: string): Report[] {
+  let at = 0;
+  return cols.reports.map(({ textLength, place, periods, passages: rows, passageIds, ...rest }) => {
+    if (at + textLength > texts.length) throw new SnapshotFileError('A chunk of reports has less text than its reports need: the snapshot is damaged.');
+    const text = texts.slice(at, at + textLength);
+    at += textLength;
     const passages: Report['passages'] = [];
     for (let i = 0; i < rows.length; i += PASSAGE_ROW) {
       const start = rows[i] as number;
@@ -207,7 +232,7 @@ function decodeReports(cols: ReportColumns): Report[] {
     return {
       id: rest.id,
       title: rest.title,
-      text: rest.text,
+      text,
       place: place < 0 ? null : (cols.places[place] as Place),
       publishedAt: rest.publishedAt,
       periods: periods.map((i) => cols.periods[i] as Period),
@@ -222,14 +247,16 @@ interface FigureColumns {
   strings: string[];
   periods: Period[];
   lists: string[][];
-  /** Per report of the chunk, its figures' rows (ROW numbers each). */
-  rows: number[][];
+  /** Per report of the chunk, how many figures it has (their numbers are in the FigureNumbers section, in order). */
+  counts: number[];
   /** Whatever a row cannot say: an id or text not derived from the offsets, relations, breakdowns. */
   extras: Partial<Pick<Figure, 'id' | 'text' | 'relation' | 'breakdown'>>[];
 }
 
-/** value, normalizedValue, start, end, sentenceStart, sentenceEnd, unit, metric, label, place, placeLevel, kind, period, qualifiers, extra. */
-const ROW = 15;
+/** value, normalizedValue: Float64 (a figure's value may have any number of decimals). */
+const FIGURE_FLOATS = 2;
+/** start, end, sentenceStart, sentenceEnd, unit, metric, label, place, placeLevel, kind, period, qualifiers, extra: Int32 (-1: none). */
+const FIGURE_INTS = 13;
 
 /**
  * An interning table: each distinct value (by `key`) is pushed to `values` once, and the function
@@ -248,16 +275,22 @@ function tableOf<T>(values: T[], key: (value: T) => string): (value: T) => numbe
   };
 }
 
-function encodeFigures(chunk: Report[], all: Map<string, Figure[]>): FigureColumns {
-  const out: FigureColumns = { strings: [], periods: [], lists: [], rows: [], extras: [] };
+function encodeFigures(chunk: Report[], all: Map<string, Figure[]>): { columns: FigureColumns; numbers: Uint8Array } {
+  const out: FigureColumns = { strings: [], periods: [], lists: [], counts: [], extras: [] };
   const strStore = tableOf<string>(out.strings, (x) => x);
   const str = (x: string | null) => (x === null ? -1 : strStore(x));
   const periodStore = tableOf<Period>(out.periods, (p) => JSON.stringify(p));
   const period = (p: Period | null) => (p === null ? -1 : periodStore(p));
   const list = tableOf<string[]>(out.lists, (xs) => JSON.stringify(xs));
+  const n = chunk.reduce((k, r) => k + (all.get(r.id)?.length ?? 0), 0);
+  // Typed arrays in the platform's byte order, little-endian on every engine this runs on.
+  const bytes = new Uint8Array(n * 8 * FIGURE_FLOATS + n * 4 * FIGURE_INTS);
+  const floats = new Float64Array(bytes.buffer, 0, n * FIGURE_FLOATS);
+  const ints = new Int32Array(bytes.buffer, n * 8 * FIGURE_FLOATS, n * FIGURE_INTS);
+  let k = 0;
   for (const report of chunk) {
-    const rows: number[] = [];
-    for (const f of all.get(report.id) ?? []) {
+    const figures = all.get(report.id) ?? [];
+    for (const f of figures) {
       const extra: FigureColumns['extras'][number] = {};
       if (f.id !== `${report.id}@${f.start}`) extra.id = f.id;
       if (f.text !== report.text.slice(f.start, f.end)) extra.text = f.text;
@@ -268,46 +301,57 @@ function encodeFigures(chunk: Report[], all: Map<string, Figure[]>): FigureColum
         e = out.extras.length;
         out.extras.push(extra);
       }
-      rows.push(f.value, f.normalizedValue, f.start, f.end, f.sentenceStart, f.sentenceEnd, str(f.unit), str(f.metric), str(f.label), str(f.place), str(f.placeLevel), str(f.kind), period(f.period), list(f.qualifiers), e);
+      floats.set([f.value, f.normalizedValue], k * FIGURE_FLOATS);
+      ints.set([f.start, f.end, f.sentenceStart, f.sentenceEnd, str(f.unit), str(f.metric), str(f.label), str(f.place), str(f.placeLevel), str(f.kind), period(f.period), list(f.qualifiers), e], k * FIGURE_INTS);
+      k++;
     }
-    out.rows.push(rows);
+    out.counts.push(figures.length);
   }
-  return out;
+  return { columns: out, numbers: bytes };
 }
 
-function decodeFigures(cols: FigureColumns, chunk: Report[], into: Map<string, Figure[]>): void {
+const NO_EXTRA: FigureColumns['extras'][number] = Object.freeze({});
+
+function decodeFigures(cols: FigureColumns, numbers: Uint8Array, chunk: Report[], into: Map<string, Figure[]>): void {
+  const total = cols.counts.reduce((k, c) => k + c, 0);
+  if (numbers.length !== total * (8 * FIGURE_FLOATS + 4 * FIGURE_INTS)) throw new SnapshotFileError("A chunk's figure numbers do not match its figures: the snapshot is damaged.");
+  const floats = new Float64Array(numbers.buffer, numbers.byteOffset, total * FIGURE_FLOATS);
+  const ints = new Int32Array(numbers.buffer, numbers.byteOffset + total * 8 * FIGURE_FLOATS, total * FIGURE_INTS);
   const str = (i: number) => (i < 0 ? null : (cols.strings[i] as string));
+  let k = 0;
   chunk.forEach((report, r) => {
-    const rows = cols.rows[r] ?? [];
+    const count = cols.counts[r] ?? 0;
     const figures: Figure[] = [];
-    for (let i = 0; i < rows.length; i += ROW) {
-      const e = rows[i + 14] as number;
-      const extra = e >= 0 ? (cols.extras[e] ?? {}) : {};
-      const start = rows[i + 2] as number;
-      const end = rows[i + 3] as number;
-      const period = rows[i + 12] as number;
+    for (let j = 0; j < count; j++, k++) {
+      const x = k * FIGURE_INTS;
+      const e = ints[x + 12] as number;
+      const extra = e >= 0 ? (cols.extras[e] ?? NO_EXTRA) : NO_EXTRA;
+      const start = ints[x] as number;
+      const end = ints[x + 1] as number;
+      const period = ints[x + 10] as number;
+      // Every field in one literal, in the extractor's key order (a seed's figures are hashed as
+      // JSON: preparationStamp); no spreads and no fields added after, which take V8's slow path
+      // or a second properties store for each of tens of thousands of figures.
       // Safe: placeLevel and kind were written from a Figure's own fields.
       const f: Figure = {
         id: extra.id ?? `${report.id}@${start}`,
         reportId: report.id,
-        value: rows[i] as number,
-        unit: str(rows[i + 6] as number) as string,
-        normalizedValue: rows[i + 1] as number,
+        value: floats[k * FIGURE_FLOATS] as number,
+        unit: str(ints[x + 4] as number) as string,
+        normalizedValue: floats[k * FIGURE_FLOATS + 1] as number,
         text: extra.text ?? report.text.slice(start, end),
         start,
         end,
-        metric: str(rows[i + 7] as number) as string,
-        label: str(rows[i + 8] as number) as string,
-        place: str(rows[i + 9] as number),
-        placeLevel: str(rows[i + 10] as number) as Figure['placeLevel'],
+        metric: str(ints[x + 5] as number) as string,
+        label: str(ints[x + 6] as number) as string,
+        place: str(ints[x + 7] as number),
+        placeLevel: str(ints[x + 8] as number) as Figure['placeLevel'],
         period: period >= 0 ? (cols.periods[period] as Period) : null,
-        kind: str(rows[i + 11] as number) as Figure['kind'],
-        qualifiers: cols.lists[rows[i + 13] as number] ?? [],
-      } as Figure;
-      // Assigned in the extractor's key order (a seed's figures are hashed as JSON: preparationStamp),
-      // without spreads in the literal, which take V8's slow path for every figure.
-      f.sentenceStart = rows[i + 4] as number;
-      f.sentenceEnd = rows[i + 5] as number;
+        kind: str(ints[x + 9] as number) as Figure['kind'],
+        qualifiers: cols.lists[ints[x + 11] as number] ?? [],
+        sentenceStart: ints[x + 2] as number,
+        sentenceEnd: ints[x + 3] as number,
+      };
       if (extra.relation) f.relation = extra.relation;
       if (extra.breakdown) f.breakdown = extra.breakdown;
       figures.push(f);

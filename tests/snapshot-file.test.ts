@@ -64,3 +64,13 @@ describe('encodeSnapshot / decodeSnapshot', () => {
     expect(() => decodeSnapshot(file.subarray(0, Math.floor(file.length / 2)))).toThrow(/truncated/);
   });
 });
+
+describe('decodeSnapshot from a Node Buffer', () => {
+  it('keeps no view into the file: the index searches the same after the file is overwritten', () => {
+    const buffer = Buffer.from(file);
+    const restored = decodeSnapshot(buffer);
+    const before = searchPassages(restored.index, 'hộ nghèo Quảng Trị');
+    buffer.fill(0);
+    expect(searchPassages(restored.index, 'hộ nghèo Quảng Trị')).toEqual(before);
+  });
+});

@@ -6,6 +6,9 @@
 import type { Figure } from '../extract/types.ts';
 import type { Period, Place, Report } from '../ingest/types.ts';
 
+/** Values kept by identity at most (a snapshot chunk holds ~100 distinct periods and lists). */
+const SEEN_KEPT = 1024;
+
 export class Interner {
   readonly #strings = new Map<string, string>();
   readonly #objects = new Map<string, unknown>();
@@ -18,6 +21,23 @@ export class Interner {
     return s;
   }
 
+  /**
+   * Values seen lately, by identity, to their shared ones: a restored snapshot's figures share
+   * their periods and lists per chunk already, so most lookups need no key built (cold start).
+   * Bounded and emptied when full: a WeakMap's table kept ~2 KB a report once ingest had put
+   * every figure's own period in it (bench:heap).
+   */
+  readonly #seen = new Map<object, unknown>();
+
+  #shared<T extends object>(value: T, kind: string, key: () => string): T {
+    const known = this.#seen.get(value);
+    if (known !== undefined) return known as T;
+    const shared = this.#object(kind, key(), value);
+    if (this.#seen.size >= SEEN_KEPT) this.#seen.clear();
+    this.#seen.set(value, shared);
+    return shared;
+  }
+
   #object<T>(kind: string, key: string, value: T): T {
     const k = `${kind}\u0000${key}`;
     const known = this.#objects.get(k);
@@ -28,16 +48,16 @@ export class Interner {
 
   period(p: Period | null): Period | null {
     if (p === null) return null;
-    return this.#object('period', `${p.label}\u0000${p.kind}\u0000${p.from}\u0000${p.to}\u0000${p.year}`, p);
+    return this.#shared(p, 'period', () => `${p.label}\u0000${p.kind}\u0000${p.from}\u0000${p.to}\u0000${p.year}`);
   }
 
   place(p: Place | null): Place | null {
     if (p === null) return null;
-    return this.#object('place', `${p.code}\u0000${p.name}\u0000${p.level}\u0000${p.type}\u0000${p.provinceCode}\u0000${p.province}`, p);
+    return this.#shared(p, 'place', () => `${p.code}\u0000${p.name}\u0000${p.level}\u0000${p.type}\u0000${p.provinceCode}\u0000${p.province}`);
   }
 
   list(xs: string[]): string[] {
-    return this.#object('list', xs.join('\u0000'), xs);
+    return this.#shared(xs, 'list', () => xs.join('\u0000'));
   }
 
   /** Shares a report's repeated parts, in place (the report is not served yet). */

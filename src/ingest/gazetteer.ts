@@ -133,11 +133,58 @@ function foldWord(word: string): string {
   return folded;
 }
 
+/** Longest type word, folded ("phuong"): a longer token is never compared folded. */
+const TYPE_WORD_MAX = 6;
+
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    out.push({ text: m[0], folded: foldWord(m[0]), start: m.index, end: m.index + m[0].length });
+    const word = m[0];
+    // `folded` is only compared with type words' tokens (typeWordAt): a longer word need not be folded.
+    out.push({ text: word, folded: word.length <= TYPE_WORD_MAX ? foldWord(word) : '', start: m.index, end: m.index + word.length });
+  }
+  return out;
+}
+
+/**
+ * The last text tokenised and its tokens. A report's text is scanned whole (its main place), then
+ * passage by passage (passages.ts): the passages read their tokens from the whole text's.
+ * Titles and questions (shorter than KEPT_TEXT_MIN) do not replace it; texts longer than
+ * KEPT_TEXT_MAX are not kept (a 2 MB report's tokens would hold ~20 MB until the next report).
+ */
+let lastText: string | null = null;
+let lastTokens: Token[] = [];
+const KEPT_TEXT_MIN = 1000;
+const KEPT_TEXT_MAX = 200_000;
+
+function tokensOf(text: string): Token[] {
+  if (text.length > KEPT_TEXT_MAX) return tokenize(text);
+  if (text !== lastText) {
+    lastTokens = tokenize(text);
+    lastText = text;
+  }
+  return lastTokens;
+}
+
+/** The tokens of `text.slice(start, end)`, with offsets into the slice, as tokenize(slice) gives them. */
+function sliceTokens(text: string, start: number, end: number): Token[] {
+  if (text.length > KEPT_TEXT_MAX) return tokenize(text.slice(start, end));
+  const all = tokensOf(text);
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((all[mid] as Token).end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Token[] = [];
+  for (let i = lo; i < all.length; i++) {
+    const t = all[i] as Token;
+    if (t.start >= end) break;
+    // A word cut by the slice's edge tokenises differently on its own: tokenise the slice instead.
+    if (t.start < start || t.end > end) return tokenize(text.slice(start, end));
+    out.push({ text: t.text, folded: t.folded, start: t.start - start, end: t.end - start });
   }
   return out;
 }
@@ -254,7 +301,19 @@ export interface FindPlaceOptions {
  * @example findPlaceMentions('Tỷ lệ nghèo đa chiều huyện Đakrông giảm 4,31%')[0].place.name // 'Đakrông'
  */
 export function findPlaceMentions(text: string, opts: FindPlaceOptions = {}): PlaceMention[] {
-  const tokens = tokenize(text);
+  // A title or a question is not kept: the report text scanned before it is, for its passages.
+  return mentionsIn(text, text.length >= KEPT_TEXT_MIN ? tokensOf(text) : tokenize(text), opts);
+}
+
+/**
+ * findPlaceMentions(text.slice(start, end), opts), offsets into the slice, reading the words of
+ * the slice from those of the whole text when it was the last one scanned (a report's passages).
+ */
+export function findPlaceMentionsInSlice(text: string, start: number, end: number, opts: FindPlaceOptions = {}): PlaceMention[] {
+  return mentionsIn(text.slice(start, end), sliceTokens(text, start, end), opts);
+}
+
+function mentionsIn(text: string, tokens: Token[], opts: FindPlaceOptions): PlaceMention[] {
   const accented = hasDiacritics(text);
   const loose = !accented && !/\p{Lu}/u.test(text);
   const raw: RawMention[] = [];

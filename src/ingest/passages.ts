@@ -2,7 +2,7 @@
 // cite, each tagged with its section heading, place and period. Offsets point into the text.
 import { findPeriods } from '../text/periods.js';
 import { splitSentences, type Span } from '../text/sentences.js';
-import { findPlaceMentions } from './gazetteer.js';
+import { findPlaceMentionsInSlice } from './gazetteer.js';
 import { isFrontMatterLine } from './metadata.js';
 import type { Passage, Period, Place } from './types.js';
 
@@ -44,8 +44,9 @@ function stripOffsets<T extends { start: number; end: number }>(m: T): Omit<T, '
   return rest;
 }
 
-function passagePlace(slice: string, reportPlace: Place | null): Place | null {
-  const mentions = findPlaceMentions(slice, reportPlace ? { provinceCode: reportPlace.provinceCode } : {});
+/** The place of the passage `text.slice(start, end)`. */
+function passagePlace(text: string, start: number, end: number, reportPlace: Place | null): Place | null {
+  const mentions = findPlaceMentionsInSlice(text, start, end, reportPlace ? { provinceCode: reportPlace.provinceCode } : {});
   if (!reportPlace) return mentions[0]?.place ?? null;
   if (reportPlace.level !== 'province') return reportPlace;
   // A province report's passage about one of its districts belongs to that district; naming
@@ -128,7 +129,7 @@ export function splitPassages(reportId: string, text: string, meta: { place: Pla
         start: group.start,
         end: group.end,
         section,
-        place: passagePlace(slice, meta.place),
+        place: passagePlace(text, group.start, group.end, meta.place),
         period: own ?? sectionPeriod ?? meta.periods[0] ?? null,
       });
     }

@@ -236,11 +236,12 @@ const ORGANISATIONS = /(?:lao dong\s*[-–]\s*thuong binh va xa hoi|ld\s*-?\s*tb
 export function findMetricMentions(folded: string): MetricMention[] {
   const taken = new Uint8Array(folded.length);
   for (const m of folded.matchAll(ORGANISATIONS)) taken.fill(1, m.index ?? 0, (m.index ?? 0) + m[0].length);
-  // Every whole-word occurrence of every synonym, as (synonym, start) pairs.
-  const found: number[][] = SYNONYMS.map(() => []);
+  // Every whole-word occurrence of every synonym, as (synonym, start) pairs in the order found
+  // (one flat list: a list per synonym, hundreds of them, was allocated per call, and this runs per table cell).
+  const found: number[] = [];
   const add = (i: number, at: number) => {
     const end = at + (SYNONYMS[i] as SynonymEntry).folded.length;
-    if (!isWordChar(folded[at - 1]) && !isWordChar(folded[end])) (found[i] as number[]).push(at);
+    if (!isWordChar(folded[at - 1]) && !isWordChar(folded[end])) found.push(i, at);
   };
   for (let at = 0; at < folded.length; ) {
     const end = wordRunEnd(folded, at);
@@ -257,16 +258,19 @@ export function findMetricMentions(folded: string): MetricMention[] {
     const syn = (SYNONYMS[i] as SynonymEntry).folded;
     for (let at = folded.indexOf(syn); at >= 0; at = folded.indexOf(syn, at + 1)) add(i, at);
   }
-  // Longest synonym first, then left to right: the order the matches claim the text in.
+  // Longest synonym first (SYNONYMS' order), then in the order found: the order the matches claim the text in.
+  const order = Array.from({ length: found.length / 2 }, (_, k) => k).sort((x, y) => (found[2 * x] as number) - (found[2 * y] as number) || x - y);
   const out: MetricMention[] = [];
-  SYNONYMS.forEach(({ folded: syn, metricId }, i) => {
-    for (const at of found[i] as number[]) {
-      const end = at + syn.length;
-      if (!taken.subarray(at, end).some((x) => x)) {
-        taken.fill(1, at, end);
-        out.push({ metricId, start: at, end });
-      }
+  for (const k of order) {
+    const { folded: syn, metricId } = SYNONYMS[found[2 * k] as number] as SynonymEntry;
+    const at = found[2 * k + 1] as number;
+    const end = at + syn.length;
+    let free = true;
+    for (let c = at; c < end && free; c++) if (taken[c] === 1) free = false;
+    if (free) {
+      taken.fill(1, at, end);
+      out.push({ metricId, start: at, end });
     }
-  });
+  }
   return out.sort((a, b) => a.start - b.start);
 }

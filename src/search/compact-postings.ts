@@ -181,33 +181,39 @@ export class CompactPostings {
     }
   }
 
-  /** Replaces the last two segments by one holding their live postings, in the same order. */
+  /**
+   * Replaces the last two segments by one holding their live postings, in the same order. Runs
+   * are decoded and written straight into the new segment's bytes (ingest merges every posting
+   * log2(n) times; lists per term and a callback per posting made merging a fifth of indexing).
+   */
   #mergeLastTwo(): void {
     const n = this.segments.length;
-    const [a, b] = [this.segments[n - 2] as Segment, this.segments[n - 1] as Segment];
-    const terms = new Set<number>([...a.terms, ...b.terms]);
-    const lists = new Map<number, number[]>();
-    let postings = 0;
-    for (const term of [...terms].sort((x, y) => x - y)) {
-      const list: number[] = [];
-      for (const [seg, s] of [
-        [a, n - 1],
-        [b, n],
-      ] as const) {
-        this.#decode(seg, term, (doc, count) => {
-          if (this.segOf[doc] === s) list.push(doc, count);
-        });
-      }
-      if (list.length > 0) {
-        lists.set(term, list);
-        postings += list.length / 2;
+    const a = this.segments[n - 2] as Segment;
+    const b = this.segments[n - 1] as Segment;
+    const segOf = this.segOf;
+    const terms: number[] = [];
+    const offsets: number[] = [];
+    const out = new ByteWriter(a.bytes.length + b.bytes.length);
+    let i = 0;
+    let j = 0;
+    while (i < a.terms.length || j < b.terms.length) {
+      const ta = i < a.terms.length ? (a.terms[i] as number) : Number.POSITIVE_INFINITY;
+      const tb = j < b.terms.length ? (b.terms[j] as number) : Number.POSITIVE_INFINITY;
+      const term = Math.min(ta, tb);
+      const at = out.length;
+      let prev = 0;
+      if (ta === term) prev = copyLive(a, i++, n - 1, segOf, out, prev);
+      if (tb === term) prev = copyLive(b, j++, n, segOf, out, prev);
+      if (out.length > at) {
+        terms.push(term);
+        offsets.push(at);
       }
     }
-    for (let doc = 0; doc < this.segOf.length; doc++) if (this.segOf[doc] === n) this.segOf[doc] = n - 1;
+    for (let doc = 0; doc < segOf.length; doc++) if (segOf[doc] === n) segOf[doc] = n - 1;
     this.segments.length = n - 2;
-    this.#pending = lists;
-    this.#pendingPostings = postings;
-    this.#freeze();
+    if (terms.length === 0) return;
+    offsets.push(out.length);
+    this.segments.push({ terms: Int32Array.from(terms), offsets: Uint32Array.from(offsets), bytes: out.bytes() });
   }
 
   /** Calls `visit` for every posting of `term` in `seg`, stale ones included. */
@@ -317,6 +323,48 @@ export class CompactPostings {
     p.segments = saved.segments.map((s) => ({ terms: Int32Array.from(s.terms), offsets: Uint32Array.from(s.offsets), bytes: s.bytes }));
     return p;
   }
+}
+
+/**
+ * Re-encodes the live postings (`segOf[doc] === live`) of the run at `at` in `seg` onto `out`,
+ * gaps counted from `prev` (the last document written for the term); returns the new `prev`.
+ * The encoding is #freeze's: zigzag gap × 2 + (count ≠ 1), then the count when ≠ 1.
+ */
+function copyLive(seg: Segment, at: number, live: number, segOf: Int32Array, out: ByteWriter, prev: number): number {
+  const bytes = seg.bytes;
+  let pos = seg.offsets[at] as number;
+  const end = seg.offsets[at + 1] as number;
+  let doc = 0;
+  let last = prev;
+  while (pos < end) {
+    let v = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = bytes[pos++] as number;
+      v += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    let count = 1;
+    if (v % 2 === 1) {
+      count = 0;
+      shift = 0;
+      do {
+        byte = bytes[pos++] as number;
+        count += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+      } while (byte & 0x80);
+    }
+    const zig = Math.floor(v / 2);
+    doc += zig % 2 === 0 ? zig / 2 : -(zig + 1) / 2;
+    if (segOf[doc] !== live) continue;
+    const delta = doc - last;
+    const z = delta >= 0 ? delta * 2 : -delta * 2 - 1;
+    out.varint(z * 2 + (count === 1 ? 0 : 1));
+    if (count !== 1) out.varint(count);
+    last = doc;
+  }
+  return last;
 }
 
 function grow<T extends Int32Array | Uint32Array>(a: T, index: number): T {

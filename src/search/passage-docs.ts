@@ -29,6 +29,8 @@ export interface PassageRef {
 }
 
 const BULLET = /^\s*(?:[-+•*–]|[a-zđ]\)|\d+\))\s/u;
+/** One character String.prototype.trim removes (\s is the same set). */
+const SPACE = /\s/;
 /** How much of a lead-in travels with the passages below it. */
 const LEAD_IN_CHARS = 300;
 
@@ -40,15 +42,17 @@ const LEAD_IN_CHARS = 300;
 export function passageRefs(report: Report): PassageRef[] {
   const refs: PassageRef[] = [];
   let lead: [number, number] | null = null;
+  const text = report.text;
   report.passages.forEach((p, n) => {
     refs.push({ report, n, leadStart: lead ? lead[0] : -1, leadEnd: lead ? lead[1] : -1 });
-    const text = report.text.slice(p.start, p.end);
-    const trimmed = text.trim();
-    if (trimmed.endsWith(':')) {
-      const end = p.start + text.trimEnd().length;
-      const start = p.start + (text.length - text.trimStart().length);
+    // The passage's text trimmed, read in place (a restore makes refs for every passage: no slices).
+    let end = p.end;
+    while (end > p.start && SPACE.test(text[end - 1] as string)) end--;
+    if (end > p.start && text[end - 1] === ':') {
+      let start = p.start;
+      while (start < end && SPACE.test(text[start] as string)) start++;
       lead = [Math.max(start, end - LEAD_IN_CHARS), end];
-    } else if (!(lead !== null && BULLET.test(trimmed))) lead = null;
+    } else if (!(lead !== null && BULLET.test(text.slice(p.start, p.end).trim()))) lead = null;
   });
   return refs;
 }

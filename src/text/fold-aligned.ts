@@ -2,37 +2,66 @@
 // folded string is at the same offsets in the original. foldVi (NFD) cannot promise that.
 import { foldVi } from './fold.js';
 
-const cache = new Map<string, string>();
+/**
+ * Each UTF-16 unit's folded unit, filled on first sight (0: not yet seen). Ingest folds every
+ * report's text several times over; a table read per unit is several times faster than a Map
+ * lookup and a string concatenation per character (docs/scaling.md, ingest).
+ */
+const table = new Uint16Array(0x10000);
+for (let c = 0; c < 0x80; c++) table[c] = c >= 65 && c <= 90 ? c + 32 : c;
 
-function foldUnit(ch: string): string {
-  let out = cache.get(ch);
-  if (out === undefined) {
+function foldCode(c: number): number {
+  let out = table[c] as number;
+  if (out === 0 && c !== 0) {
+    const ch = String.fromCharCode(c);
     const folded = foldVi(ch);
     // A few characters fold or lower-case to more than one unit (İ, ligatures): keep those as they are.
-    out = folded.length === 1 ? folded : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
-    cache.set(ch, out);
+    const kept = folded.length === 1 ? folded : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
+    out = kept.charCodeAt(0);
+    table[c] = out;
   }
   return out;
 }
+
+function foldUnit(ch: string): string {
+  return String.fromCharCode(foldCode(ch.charCodeAt(0)));
+}
+
+/** Units per String.fromCharCode call: well under any engine's argument limit. */
+const CHUNK = 4096;
+let scratch = new Uint16Array(CHUNK);
+/** Units of the reused buffer at most (128 KB): a report's text, not the longest text ever folded. */
+const SCRATCH_MAX = 1 << 16;
 
 /**
  * Lower-cases and strips diacritics character by character; `result.length === s.length`.
  * @example foldAligned('Quý I/2024') // 'quy i/2024'
  */
 export function foldAligned(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
+  const n = s.length;
+  if (n > scratch.length && n <= SCRATCH_MAX) scratch = new Uint16Array(Math.min(SCRATCH_MAX, Math.max(n, scratch.length * 2)));
+  // A longer text (a 2 MB report) gets a buffer of its own, let go afterwards.
+  const buf = n <= scratch.length ? scratch : new Uint16Array(n);
+  let same = true;
+  for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    out += c < 0x80 ? (c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : s[i]) : foldUnit(s[i] as string);
+    const f = c < 0x80 ? (table[c] as number) : foldCode(c);
+    buf[i] = f;
+    if (f !== c) same = false;
   }
+  if (same) return s;
+  // Safe: String.fromCharCode reads its arguments as numbers; a Uint16Array is array-like.
+  if (n <= CHUNK) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
+  let out = '';
+  for (let i = 0; i < n; i += CHUNK) out += String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
   return out;
 }
 
 /** True when the string carries any Vietnamese diacritic (or đ), i.e. it was typed with accents. */
 export function hasDiacritics(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i] as string;
-    if (s.charCodeAt(i) >= 0xc0 && foldUnit(ch) !== ch.toLowerCase()) return true;
+    const c = s.charCodeAt(i);
+    if (c >= 0xc0 && foldUnit(s[i] as string) !== (s[i] as string).toLowerCase()) return true;
   }
   return false;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findPlaceMentions, placeToday, resolvePlaceName } from '../../src/ingest/gazetteer.js';
-import { seed } from '../helpers/seed-reports.js';
+import { cleanReportText } from '../../src/ingest/clean.js';
+import { findPlaceMentions, findPlaceMentionsInSlice, placeToday, resolvePlaceName } from '../../src/ingest/gazetteer.js';
+import { seed, seedReports } from '../helpers/seed-reports.js';
 
 const names = (text: string): string[] => findPlaceMentions(text).map((m) => `${m.place.type} ${m.place.name}`);
 
@@ -129,5 +130,24 @@ describe('placeToday', () => {
 
   it('says an unchanged province stayed as it was', () => {
     expect(placeToday(resolvePlaceName('Hà Tĩnh')!)?.note).toContain('giữ nguyên');
+  });
+});
+
+describe('findPlaceMentionsInSlice', () => {
+  const text = seedReports.map((s) => cleanReportText(s.raw)).join('\n\n');
+  const cuts = Array.from({ length: 200 }, (_, i) => Math.floor((i * 7919) % text.length));
+
+  it('finds what findPlaceMentions finds in the slice, at every slice of the seeds (cut words included)', () => {
+    findPlaceMentions(text);
+    for (let i = 0; i + 1 < cuts.length; i += 2) {
+      const [a, b] = [Math.min(cuts[i] as number, cuts[i + 1] as number), Math.max(cuts[i] as number, cuts[i + 1] as number)];
+      expect(findPlaceMentionsInSlice(text, a, b, { provinceCode: '45' })).toEqual(findPlaceMentions(text.slice(a, b), { provinceCode: '45' }));
+    }
+  });
+
+  it('gives the same answer when another text was scanned last', () => {
+    const expected = findPlaceMentions(text.slice(100, 2000));
+    findPlaceMentions('Tịnh Biên');
+    expect(findPlaceMentionsInSlice(text, 100, 2000)).toEqual(expected);
   });
 });

@@ -1,6 +1,7 @@
 // A national corpus of welfare reports for the benchmark: every province and district of the
-// gazetteer, half-year and year reports for 2019–2025, written from varied Vietnamese sentence
-// templates with plausible figures and the noise scraped pages carry. Deterministic (seeded).
+// gazetteer, half-year and year reports for 2019–2025 first (10.621 slots), then first-quarter and
+// nine-month reports and the years 2009–2018 (51.607 slots in all), written from varied Vietnamese
+// sentence templates with plausible figures and the noise scraped pages carry. Deterministic (seeded).
 import districtsJson from '../../data/districts.json' with { type: 'json' };
 import provincesJson from '../../data/provinces.json' with { type: 'json' };
 import { formatViNumber } from '../../text/vi-number.ts';
@@ -34,8 +35,8 @@ export interface Unit {
 export interface Slot {
   unit: Unit;
   year: number;
-  /** 'h1': the first six months; 'fy': the whole year. */
-  span: 'h1' | 'fy';
+  /** 'q1': the first quarter; 'h1': the first six months; 'm9': the first nine months; 'fy': the whole year. */
+  span: 'q1' | 'h1' | 'm9' | 'fy';
 }
 
 /** A figure the generated text states, kept to write questions with known answers. */
@@ -56,6 +57,10 @@ export interface GeneratedReport {
 }
 
 export const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025] as const;
+/** Years of the extension slots (with YEARS): reports of the 2011–2015 and 2016–2020 programmes. */
+const EARLIER_YEARS = [2009, 2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018] as const;
+/** The share of a year a span covers. */
+const SPAN_YEAR: Record<Slot['span'], number> = { q1: 0.25, h1: 0.5, m9: 0.75, fy: 1 };
 
 /** Slots the seed reports already fill: a national corpus has one report per unit and period. */
 const SEED_SLOTS = new Set(['45:fy:2023', '06:fy:2024', 'Thuận Bắc:fy:2023', 'Tây Sơn:h1:2023', 'Tịnh Biên:fy:2019']);
@@ -87,9 +92,14 @@ export function listUnits(): Unit[] {
   return units;
 }
 
-/** Every unit × year × span, minus the seeds' slots, in a fixed shuffled order. */
+/**
+ * Every unit × year × span, minus the seeds' slots, in a fixed shuffled order: first the half-year
+ * and year reports of 2019–2025 (the corpus every earlier benchmark ran on, in the same order),
+ * then the extension (quarter and nine-month reports, and 2009–2018), shuffled apart.
+ */
 export function listSlots(seed = 2024): Slot[] {
   const slots: Slot[] = [];
+  const extension: Slot[] = [];
   for (const unit of listUnits()) {
     for (const year of YEARS) {
       for (const span of ['h1', 'fy'] as const) {
@@ -98,8 +108,14 @@ export function listSlots(seed = 2024): Slot[] {
         slots.push({ unit, year, span });
       }
     }
+    for (const year of [...EARLIER_YEARS, ...YEARS]) {
+      for (const span of ['q1', 'h1', 'm9', 'fy'] as const) {
+        if ((YEARS as readonly number[]).includes(year) && (span === 'h1' || span === 'fy')) continue;
+        extension.push({ unit, year, span });
+      }
+    }
   }
-  return createRng(seed).shuffle(slots);
+  return [...createRng(seed).shuffle(slots), ...createRng(seed + 1).shuffle(extension)];
 }
 
 export function slotId(s: Slot): string {
@@ -174,12 +190,12 @@ function statsOf(slot: Slot): Stats {
   const big = slot.unit.level === 'province';
   const households = big ? base.int(120_000, 950_000) : base.int(9_000, 65_000);
   const rate2019 = base.float(1.2, 32);
-  const yearsOn = slot.year - 2019 + (slot.span === 'fy' ? 1 : 0.5);
+  const yearsOn = slot.year - 2019 + SPAN_YEAR[slot.span];
   // New multidimensional poverty line in 2022 raised every rate.
   const lineShift = slot.year >= 2022 ? 1.35 : 1;
   const poorRate = Math.max(0.4, rate2019 * lineShift * 0.86 ** yearsOn + r.float(-0.3, 0.3));
   const nearPoorRate = Math.max(0.5, poorRate * r.float(0.5, 1.1));
-  const scale = slot.span === 'h1' ? r.float(0.42, 0.58) : 1;
+  const scale = slot.span === 'h1' ? r.float(0.42, 0.58) : slot.span === 'q1' ? r.float(0.18, 0.3) : slot.span === 'm9' ? r.float(0.65, 0.8) : 1;
   const count = (lo: number, hi: number) => Math.round((big ? r.int(lo * 8, hi * 8) : r.int(lo, hi)) * scale);
   const jobsPlan = Math.round(count(700, 4200) / 50) * 50 || 50;
   const abroadPlan = Math.round(count(15, 420) / 10) * 10 || 10;
@@ -353,7 +369,7 @@ function paragraph(c: Ctx, n: number, templates: Array<(c: Ctx) => string>): str
 function newsNoise(c: Ctx, title: string, top: boolean): string[] {
   const r = c.rng;
   const y = c.slot.span === 'fy' ? c.slot.year + 1 : c.slot.year;
-  const m = c.slot.span === 'fy' ? r.int(1, 3) : r.int(7, 8);
+  const m = c.slot.span === 'fy' ? r.int(1, 3) : c.slot.span === 'h1' ? r.int(7, 8) : c.slot.span === 'q1' ? r.int(4, 5) : r.int(10, 11);
   const d = r.int(1, 28);
   if (top) {
     const lines = [r.pick(MASTHEADS)];
@@ -403,7 +419,7 @@ const ROMAN = ['I', 'II', 'III', 'IV'];
 function wordReport(c: Ctx): string {
   const u = c.slot.unit;
   const issuer = u.level === 'province' ? `SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI ${u.province.toUpperCase()}` : `ỦY BAN NHÂN DÂN ${u.type.toUpperCase()} ${u.name.toUpperCase()}`;
-  const month = c.slot.span === 'h1' ? 6 : 12;
+  const month = SPAN_YEAR[c.slot.span] * 12;
   const lines = [
     issuer,
     'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
@@ -443,9 +459,9 @@ export function generateReport(slot: Slot): GeneratedReport {
     slot,
     place: unitLabel(unit),
     whole: unit.level === 'province' ? 'Toàn tỉnh' : `Toàn ${unit.type}`,
-    period: span === 'h1' ? `6 tháng đầu năm ${year}` : `năm ${year}`,
-    asOf: span === 'h1' ? `đến ngày 30/6/${year}` : `cuối năm ${year}`,
-    next: span === 'h1' ? `6 tháng cuối năm ${year}` : `năm ${year + 1}`,
+    period: { q1: `quý I năm ${year}`, h1: `6 tháng đầu năm ${year}`, m9: `9 tháng đầu năm ${year}`, fy: `năm ${year}` }[span],
+    asOf: { q1: `đến ngày 31/3/${year}`, h1: `đến ngày 30/6/${year}`, m9: `đến ngày 30/9/${year}`, fy: `cuối năm ${year}` }[span],
+    next: { q1: `quý II năm ${year}`, h1: `6 tháng cuối năm ${year}`, m9: `3 tháng cuối năm ${year}`, fy: `năm ${year + 1}` }[span],
     facts: [],
   };
   const text = rng.chance(0.55) ? newsReport(c) : wordReport(c);

@@ -32,6 +32,8 @@ const fold = (s: string) =>
 function periodWords(r: GeneratedReport, rng: ReturnType<typeof createRng>): string {
   const y = r.slot.year;
   if (r.slot.span === 'h1') return rng.pick([`6 tháng đầu năm ${y}`, `6 tháng đầu ${y}`]);
+  if (r.slot.span === 'q1') return rng.pick([`quý I năm ${y}`, `quý I/${y}`]);
+  if (r.slot.span === 'm9') return rng.pick([`9 tháng đầu năm ${y}`, `9 tháng ${y}`]);
   return rng.pick([`năm ${y}`, `cuối năm ${y}`, `${y}`]);
 }
 
