@@ -1,18 +1,30 @@
-// npm run bench:search-cpu [-- N]: search latency in CPU time (process.cpuUsage per query), which
-// a shared machine disturbs far less than wall time. Builds the seeds + N generated reports, runs
-// the bench's question mix (questions.ts) through searchPassages: as served (limit 10), then the
-// BM25 step alone (rerank off, 50 candidates) and with re-ranking (50).
+// npm run bench:search-cpu [-- N [SNAPSHOT.bin]]: search latency in CPU time (process.cpuUsage per
+// query), which a shared machine disturbs far less than wall time. Builds the seeds + N generated
+// reports (or restores them from a binary snapshot written by make-snapshot.ts for the same N, as
+// a server opens its corpus: building 10.000 reports takes minutes), runs the bench's question mix
+// (questions.ts) through searchPassages: as served (limit 10), then the BM25 step alone (rerank
+// off, 50 candidates) and with re-ranking (50).
+import { readFileSync } from 'node:fs';
 import { buildReport } from '../../ingest/build-report.ts';
-import { createPassageIndex, indexReport, searchPassages } from '../../search/passage-index.ts';
+import { createPassageIndex, indexReport, type PassageIndex, searchPassages } from '../../search/passage-index.ts';
+import { decodeSnapshot } from '../../snapshot-file.ts';
 import { readSeedInputs } from '../../store/seed-files.ts';
 import { readDevQuestions } from '../dev-questions.ts';
 import { generateCorpus } from './generate.ts';
 import { buildQuestionMix } from './questions.ts';
+
 const size = Number(process.argv[2] ?? 1000);
+const snapshot = process.argv[3];
 const gen = generateCorpus(size);
-const reports = [...(await readSeedInputs()), ...gen.map((g) => ({ id: g.id, text: g.text }))].map(buildReport);
-const index = createPassageIndex();
-for (const r of reports) indexReport(index, r);
+let index: PassageIndex;
+if (snapshot) {
+  index = decodeSnapshot(readFileSync(snapshot)).index;
+  if (index.reports.size !== size + 5) throw new Error(`${snapshot} holds ${index.reports.size} reports, not the seeds + ${size}`);
+} else {
+  const reports = [...(await readSeedInputs()), ...gen.map((g) => ({ id: g.id, text: g.text }))].map(buildReport);
+  index = createPassageIndex();
+  for (const r of reports) indexReport(index, r);
+}
 const mix = buildQuestionMix(gen, 200, readDevQuestions());
 const times: number[] = [];
 for (const q of mix) { const c = process.cpuUsage(); searchPassages(index, q.question, { limit: 10 }); const u = process.cpuUsage(c); times.push((u.user + u.system) / 1000); }
