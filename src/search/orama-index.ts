@@ -3,7 +3,7 @@
 // scores in the same order (tests/search/orama-index.test.ts compares with stock Orama), ~20×
 // less heap. Enum and number fields (the filters) stay Orama's own.
 import { index as oramaIndex } from '@orama/orama/components';
-import { CompactPostings, type SavedPostings } from './compact-postings';
+import { CompactPostings, HitList, type SavedPostings } from './compact-postings';
 
 type IndexComponent = ReturnType<typeof oramaIndex.createIndex>;
 
@@ -207,7 +207,10 @@ interface Relevance {
  * The latest search's hits, whose scores stay in the shared buffer until the next search zeroes
  * them; `key` says what was searched, for limitNextSearch's `reuseScores`.
  */
-let lastSearch: { index: unknown; key: string; filter: Set<number> | undefined; hits: number[] } | null = null;
+let lastSearch: { index: unknown; key: string; filter: Set<number> | undefined; hits: HitList } | null = null;
+
+/** The hits of every search that reads postings, reused (cleared) by the next. */
+const sharedHits = new HitList();
 
 /** Every document `inner` allows is allowed by `outer` (no filter allows all). */
 function within(inner: Set<number> | undefined, outer: Set<number> | undefined): boolean {
@@ -243,17 +246,20 @@ function rankedSearch(
     let hits = last;
     if (filter) {
       const scores = sharedScores;
-      hits = [];
+      hits = new HitList();
       if (filter.size < last.length) {
         for (const id of filter) if (id < scores.length && scores[id] !== 0) hits.push(id);
       } else {
-        for (const id of last) if (filter.has(id)) hits.push(id);
+        for (let i = 0; i < last.length; i++) if (filter.has(last.ids[i] as number)) hits.push(last.ids[i] as number);
       }
     }
     return bestIds(hits, sharedScores, limit);
   }
   // The buffer is handed on all zero again: only the previous search's hits were written.
-  if (lastSearch !== null) for (const id of lastSearch.hits) sharedScores[id] = 0;
+  if (lastSearch !== null) {
+    const { ids, length } = lastSearch.hits;
+    for (let i = 0; i < length; i++) sharedScores[ids[i] as number] = 0;
+  }
   lastSearch = null;
   // Scores by internal id: a BM25 term is always positive, so 0 means "not yet".
   let size = docsCount + 2;
@@ -271,7 +277,8 @@ function rankedSearch(
     allowed = new Uint8Array(size);
     for (const id of filter) allowed[id] = 1;
   }
-  const hits: number[] = [];
+  const hits = sharedHits;
+  hits.length = 0;
   // Recorded first: whatever is written to the buffer, even by a search that throws, is zeroed next time.
   lastSearch = { index, key, filter, hits };
   for (const { prop, postings } of fields) {
@@ -284,7 +291,7 @@ function rankedSearch(
       const matching = postings.counts[term] as number;
       // BM25 as Orama 3.1's algorithms.js computes it (same operations, same rounding), its IDF once per token.
       const idf = Math.log(1 + (docsCount - matching + 0.5) / (matching + 0.5));
-      postings.accumulate(term, (tf, length) => ((idf * (d + tf * (k + 1))) / (tf + k * (1 - b + (b * length) / avg))) * weight, scores, hits, allowed);
+      postings.accumulate(term, { idf, weight, k, b, d, avg }, scores, hits, allowed);
     }
   }
   return bestIds(hits, scores, limit);
@@ -303,12 +310,13 @@ function scoreBuffer(size: number): Float64Array {
 }
 
 /** best() over ids and their scores: no [id, score] pair for each of the thousands of hits. */
-function bestIds(hits: number[], scores: Float64Array, limit: number): [number, number][] {
-  if (hits.length <= limit * 4) return best(hits.map((id): [number, number] => [id, scores[id] as number]), limit);
+function bestIds(hits: HitList, scores: Float64Array, limit: number): [number, number][] {
+  const ids = hits.ids.subarray(0, hits.length);
+  if (hits.length <= limit * 4) return best(Array.from(ids, (id): [number, number] => [id, scores[id] as number]), limit);
   // Ids in the order of byScore: score descending, then internal id ascending.
   const before = (a: number, sa: number, b: number, sb: number) => (sb === sa ? a < b : sa > sb);
   const top: number[] = [];
-  for (const id of hits) {
+  for (const id of ids) {
     const score = scores[id] as number;
     if (top.length === limit) {
       const last = top[limit - 1] as number;
