@@ -99,7 +99,6 @@ export class CompactPostings {
 
   /** Adds one document's postings: term ids with the times each occurs. */
   add(doc: number, length: number, postings: Map<number, number>): void {
-    this.#version++;
     if (doc >= this.lengths.length) {
       this.lengths = grow(this.lengths, doc);
       this.segOf = grow(this.segOf, doc);
@@ -118,7 +117,6 @@ export class CompactPostings {
 
   /** Forgets a document: its postings become stale. */
   delete(doc: number): void {
-    this.#version++;
     if (doc < this.lengths.length) {
       this.#markStale(doc);
       this.lengths[doc] = 0;
@@ -160,7 +158,6 @@ export class CompactPostings {
   accumulate(term: number, bm25: Bm25Term, scores: Float64Array, hits: HitList, allowed: Uint8Array | null): void {
     const segOf = this.segOf;
     const lengths = this.lengths;
-    const once = this.#onceTermsFor(bm25);
     const { idf, weight, k, b: bb, d, avg } = bm25;
     const k1 = k + 1;
     for (let s = 0; s < this.segments.length; s++) {
@@ -204,13 +201,9 @@ export class CompactPostings {
         doc += zig % 2 === 0 ? zig / 2 : -(zig + 1) / 2;
         if ((check && segOf[doc] !== live) || (allowed !== null && allowed[doc] !== 1)) continue;
         // Orama's BM25, same operations in the same order (so the same doubles).
-        let add: number;
-        if (n === 1) add = ((idf * (once[2 * doc] as number)) / (once[2 * doc + 1] as number)) * weight;
-        else {
-          const length = lengths[doc] as number;
-          const tf = n / length;
-          add = ((idf * (d + tf * k1)) / (tf + k * (1 - bb + (bb * length) / avg))) * weight;
-        }
+        const length = lengths[doc] as number;
+        const tf = n / length;
+        const add = ((idf * (d + tf * k1)) / (tf + k * (1 - bb + (bb * length) / avg))) * weight;
         const sum = scores[doc] as number;
         if (sum === 0) hits.push(doc);
         scores[doc] = sum === 0 ? add : sum + add;
@@ -229,33 +222,6 @@ export class CompactPostings {
       if (sum === 0) hits.push(doc);
       scores[doc] = sum === 0 ? add : sum + add;
     }
-  }
-
-  /** Changes with every add and delete: the per-document terms are then computed again. */
-  #version = 0;
-  #once: { version: number; avg: number; k: number; b: number; d: number; values: Float64Array } | null = null;
-
-  /**
-   * Per document, the parts of BM25 that do not depend on the query token when the token occurs
-   * once (nearly every posting: the tokenizer de-duplicates), side by side so one cache line holds
-   * both: `d + tf * (k + 1)` and `tf + k * (1 - b + (b * length) / avg)` with tf = 1 / length, as
-   * Orama computes them (so the same doubles). Computed once for every search until a document is
-   * added or removed. Search reads postings in a memory-bound loop: this was four reads
-   * (length, two of the parameters' arithmetic, a division) per posting. 16 bytes a document.
-   */
-  #onceTermsFor({ k, b, d, avg }: Bm25Term): Float64Array {
-    const known = this.#once;
-    if (known && known.version === this.#version && known.avg === avg && known.k === k && known.b === b && known.d === d) return known.values;
-    const lengths = this.lengths;
-    const values = known && known.values.length === 2 * lengths.length ? known.values : new Float64Array(2 * lengths.length);
-    for (let doc = 0; doc < lengths.length; doc++) {
-      const length = lengths[doc] as number;
-      const tf = 1 / length;
-      values[2 * doc] = d + tf * (k + 1);
-      values[2 * doc + 1] = tf + k * (1 - b + (b * length) / avg);
-    }
-    this.#once = { version: this.#version, avg, k, b, d, values };
-    return values;
   }
 
   /** Freezes the buffered postings into a segment, then merges segments of like size. */
