@@ -311,16 +311,20 @@ function scoreBuffer(size: number): Float64Array {
 
 /** best() over ids and their scores: no [id, score] pair for each of the thousands of hits. */
 function bestIds(hits: HitList, scores: Float64Array, limit: number): [number, number][] {
-  const ids = hits.ids.subarray(0, hits.length);
-  if (hits.length <= limit * 4) return best(Array.from(ids, (id): [number, number] => [id, scores[id] as number]), limit);
+  const ids = hits.ids;
+  const n = hits.length;
+  if (n <= limit * 4) return best(Array.from(ids.subarray(0, n), (id): [number, number] => [id, scores[id] as number]), limit);
   // Ids in the order of byScore: score descending, then internal id ascending.
   const before = (a: number, sa: number, b: number, sb: number) => (sb === sa ? a < b : sa > sb);
   const top: number[] = [];
-  for (const id of ids) {
+  // The last kept one's score and id: most hits fall below it and are dropped on one comparison.
+  let floor = Number.NEGATIVE_INFINITY;
+  let floorId = -1;
+  for (let h = 0; h < n; h++) {
+    const id = ids[h] as number;
     const score = scores[id] as number;
     if (top.length === limit) {
-      const last = top[limit - 1] as number;
-      if (!before(id, score, last, scores[last] as number)) continue;
+      if (score < floor || (score === floor && id > floorId)) continue;
       top.pop();
     }
     let i = top.length;
@@ -330,6 +334,10 @@ function bestIds(hits: HitList, scores: Float64Array, limit: number): [number, n
       i--;
     }
     top.splice(i, 0, id);
+    if (top.length === limit) {
+      floorId = top[limit - 1] as number;
+      floor = scores[floorId] as number;
+    }
   }
   return top.map((id): [number, number] => [id, scores[id] as number]);
 }
