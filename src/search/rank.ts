@@ -179,20 +179,30 @@ function share<T>(wanted: Set<T>, has: (t: T) => boolean): number {
   return n / wanted.size;
 }
 
-/** Folded words of an analysis, stop-words included, padded for whole-phrase `includes`. */
-const sequences = new WeakMap<Analysis, string>();
-
-/** foldedSequence, once per analysis (kept analyses meet many queries). */
-function foldedSequenceOf(analysis: Analysis): string {
-  let s = sequences.get(analysis);
-  if (s === undefined) {
-    s = foldedSequence(analysis);
-    sequences.set(analysis, s);
-  }
-  return s;
+/**
+ * A text's analysis and its token set, with what scoring derives from them kept beside them once
+ * computed (kept analyses meet many queries). Kept on the object, not in WeakMaps: an entry per
+ * candidate in a WeakMap is an ephemeron every garbage collection must trace, and at 10.000
+ * reports a search analyses ~75 candidates.
+ */
+export interface AnalysedText {
+  analysis: Analysis;
+  tokens: Set<string>;
+  /** Folded words, stop-words included, padded for whole-phrase `includes` (foldedSequenceOf). */
+  sequence?: string;
+  /** periodNumbers of the units (proximity). */
+  periods?: Set<Unit>;
 }
 
-const periodsOf = new WeakMap<Analysis, Set<Unit>>();
+function analysedText(analysis: Analysis): AnalysedText {
+  return { analysis, tokens: new Set(tokensOf(analysis)) };
+}
+
+/** foldedSequence, once per analysed text. */
+function foldedSequenceOf(text: AnalysedText): string {
+  text.sequence ??= foldedSequence(text.analysis);
+  return text.sequence;
+}
 
 function foldedSequence(analysis: Analysis): string {
   return ` ${analysis.units.map((u) => u.folded).join(' ')} `;
@@ -215,14 +225,13 @@ const LEAD_IN_SEPARATOR = '\n¶\n';
  * item's figures rarely repeat the lead-in's subject or year. Depends on the passage alone, so a
  * caller may keep it (searchPassages keeps the latest few).
  */
-export function analyzeCandidate(doc: Pick<CandidateDoc, 'text' | 'leadIn'>): { analysis: Analysis; tokens: Set<string> } {
+export function analyzeCandidate(doc: Pick<CandidateDoc, 'text' | 'leadIn'>): AnalysedText {
   const prefix = doc.leadIn ? doc.leadIn + LEAD_IN_SEPARATOR : '';
-  const analysis = analyzeVi(prefix + doc.text);
-  return { analysis, tokens: new Set(tokensOf(analysis)) };
+  return analysedText(analyzeVi(prefix + doc.text));
 }
 
 /** A context's analysis and tokens: passages of one report mostly share their context. */
-export type ContextCache = Map<string, { analysis: Analysis; tokens: Set<string> }>;
+export type ContextCache = Map<string, AnalysedText>;
 
 /**
  * @param contexts analyses of contexts already scored in this search (the candidates of one
@@ -234,17 +243,16 @@ export function scoreCandidate(
   bm25: number,
   bestBm25: number,
   contexts: ContextCache = new Map(),
-  analysed?: { analysis: Analysis; tokens: Set<string> },
+  analysed?: AnalysedText,
 ): ScoredCandidate {
-  const { analysis, tokens: textTokens } = analysed ?? analyzeCandidate(doc);
+  const text = analysed ?? analyzeCandidate(doc);
+  const { analysis, tokens: textTokens } = text;
   const prefix = doc.leadIn ? doc.leadIn + LEAD_IN_SEPARATOR : '';
   let known = contexts.get(doc.context);
   if (!known) {
-    const a = analyzeVi(doc.context);
-    known = { analysis: a, tokens: new Set(tokensOf(a)) };
+    known = analysedText(analyzeVi(doc.context));
     contexts.set(doc.context, known);
   }
-  const context = known.analysis;
   const contextTokens = known.tokens;
   const inAll = (t: string) => textTokens.has(t) || contextTokens.has(t);
 
@@ -257,7 +265,7 @@ export function scoreCandidate(
     if (matches(c, textTokens)) covered += c.weight;
     else if (matches(c, contextTokens)) covered += CONTEXT_CREDIT * c.weight;
   }
-  const { window, figure } = proximity(profile, analysis, total);
+  const { window, figure } = proximity(profile, text, total);
 
   let place = 0;
   // Full credit when the passage is about the place asked; less when the place only contains it
@@ -268,7 +276,7 @@ export function scoreCandidate(
     place = 0.6;
   } else if (profile.places.length > 0) {
     // Named only in the words: weaker, as "Thuận Bắc" is also the tail of "Hàm Thuận Bắc".
-    const sequence = foldedSequenceOf(analysis) + foldedSequenceOf(context);
+    const sequence = foldedSequenceOf(text) + foldedSequenceOf(known);
     if (profile.places.some((p) => p.names.some((n) => sequence.includes(` ${n} `)))) place = 0.5;
   }
 
@@ -346,8 +354,9 @@ function proximityPlan(profile: QueryProfile): ProximityPlan {
 /** No concept at this unit: one shared empty list instead of an array per unit. */
 const NONE: readonly Concept[] = [];
 
-function proximity(profile: QueryProfile, analysis: Analysis, total: number): { window: number; figure: number } {
+function proximity(profile: QueryProfile, text: AnalysedText, total: number): { window: number; figure: number } {
   const { topical, weightOf, viaKey, words, slot } = proximityPlan(profile);
+  const analysis = text.analysis;
   const units = analysis.units;
   // Per unit: the concepts it shows (its own word, or those of a query key spanning it), and
   // whether it is part of a query phrase.
@@ -376,11 +385,8 @@ function proximity(profile: QueryProfile, analysis: Analysis, total: number): { 
       if (named) phrase[i] = true;
     }
   }
-  let periods = periodsOf.get(analysis);
-  if (!periods) {
-    periods = periodNumbers(units);
-    periodsOf.set(analysis, periods);
-  }
+  text.periods ??= periodNumbers(units);
+  const periods = text.periods;
   const isFigure = (u: Unit) => u.kind === 'number' && !periods.has(u);
   const seenAt = new Int32Array(topical.length);
   let best = 0;

@@ -5,6 +5,7 @@
 // (questions.ts) through searchPassages: as served (limit 10), then the BM25 step alone (rerank
 // off, 50 candidates) and with re-ranking (50).
 import { readFileSync } from 'node:fs';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { buildReport } from '../../ingest/build-report.ts';
 import { createPassageIndex, indexReport, type PassageIndex, searchPassages } from '../../search/passage-index.ts';
 import { decodeSnapshot } from '../../snapshot-file.ts';
@@ -26,6 +27,12 @@ if (snapshot) {
   for (const r of reports) indexReport(index, r);
 }
 const mix = buildQuestionMix(gen, 200, readDevQuestions());
+// Garbage collection during the searches (wall ms, any kind): what a search allocates costs here too.
+let gcMs = 0;
+const gcWatch = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcMs += e.duration;
+});
+gcWatch.observe({ entryTypes: ['gc'] });
 const times: number[] = [];
 for (const q of mix) { const c = process.cpuUsage(); searchPassages(index, q.question, { limit: 10 }); const u = process.cpuUsage(c); times.push((u.user + u.system) / 1000); }
 times.sort((a, b) => a - b);
@@ -36,3 +43,6 @@ for (const rerank of [false, true]) {
   ts.sort((a, b) => a - b);
   console.log('rerank', rerank, 'p50', ts[Math.floor(ts.length / 2)]!.toFixed(2), 'p95', ts[Math.floor(ts.length * 0.95)]!.toFixed(2));
 }
+await new Promise((resolve) => setTimeout(resolve, 50));
+gcWatch.disconnect();
+console.log('gc ms during the searches', gcMs.toFixed(0), 'over', 3 * mix.length, 'searches');
