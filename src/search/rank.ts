@@ -172,11 +172,21 @@ function typedAccents(units: Unit[]): Map<string, Set<string | null>> {
   return out;
 }
 
-function share<T>(wanted: Set<T>, has: (t: T) => boolean): number {
+/** Share of `wanted` found in `a` or `b` (no closure per candidate: scoring runs ~50–100 times a search). */
+function share(wanted: Set<string>, a: Set<string>, b: Set<string> | null): number {
   if (wanted.size === 0) return 0;
   let n = 0;
-  for (const t of wanted) if (has(t)) n++;
+  for (const t of wanted) if (a.has(t) || (b !== null && b.has(t))) n++;
   return n / wanted.size;
+}
+
+/** The features in WEIGHTS' order: the score's sum is added in this order. */
+const FEATURE_ORDER = Object.keys(WEIGHTS) as (keyof typeof WEIGHTS)[];
+
+function matches(c: Concept, tokens: Set<string>): boolean {
+  if (tokens.has(c.folded)) return true;
+  for (const k of c.viaKeys) if (tokens.has(k)) return true;
+  return false;
 }
 
 /**
@@ -192,6 +202,8 @@ export interface AnalysedText {
   sequence?: string;
   /** periodNumbers of the units (proximity). */
   periods?: Set<Unit>;
+  /** figuresNear of the units (proximity). */
+  nearFigure?: Uint8Array;
 }
 
 function analysedText(analysis: Analysis): AnalysedText {
@@ -247,16 +259,14 @@ export function scoreCandidate(
 ): ScoredCandidate {
   const text = analysed ?? analyzeCandidate(doc);
   const { analysis, tokens: textTokens } = text;
-  const prefix = doc.leadIn ? doc.leadIn + LEAD_IN_SEPARATOR : '';
+  const offset = doc.leadIn ? doc.leadIn.length + LEAD_IN_SEPARATOR.length : 0;
   let known = contexts.get(doc.context);
   if (!known) {
     known = analysedText(analyzeVi(doc.context));
     contexts.set(doc.context, known);
   }
   const contextTokens = known.tokens;
-  const inAll = (t: string) => textTokens.has(t) || contextTokens.has(t);
 
-  const matches = (c: Concept, tokens: Set<string>) => tokens.has(c.folded) || c.viaKeys.some((k) => tokens.has(k));
   let covered = 0;
   let total = 0;
   for (const c of profile.concepts) {
@@ -291,16 +301,16 @@ export function scoreCandidate(
     coverage: total > 0 ? covered / total : 0,
     window,
     figure,
-    bigrams: share(profile.bigrams, inAll),
-    metrics: profile.metrics.size > 0 ? share(profile.metrics, (m) => textTokens.has(m)) : relatedMetric(profile, analysis),
-    accents: share(profile.accents, inAll),
+    bigrams: share(profile.bigrams, textTokens, contextTokens),
+    metrics: profile.metrics.size > 0 ? share(profile.metrics, textTokens, null) : relatedMetric(profile, analysis),
+    accents: share(profile.accents, textTokens, contextTokens),
     place,
     year,
-    numbers: share(profile.numbers, (n) => textTokens.has(n)),
+    numbers: share(profile.numbers, textTokens, null),
   };
   let score = 0;
-  for (const k of Object.keys(WEIGHTS) as (keyof typeof WEIGHTS)[]) score += WEIGHTS[k] * features[k];
-  return { score, features, analysis, offset: prefix.length };
+  for (const k of FEATURE_ORDER) score += WEIGHTS[k] * features[k];
+  return { score, features, analysis, offset };
 }
 
 /**
@@ -327,12 +337,14 @@ function relatedMetric(profile: QueryProfile, analysis: Analysis): number {
  */
 /** What proximity needs from a query, built once per query (it scores every candidate). */
 interface ProximityPlan {
-  topical: Concept[];
-  weightOf: Map<string, Concept>;
-  viaKey: Map<string, Concept[]>;
+  /** The topical concepts' slots by folded word; a slot numbers a concept of `weights`. */
+  slotOf: Map<string, number>;
+  /** The slots of the concepts a query key stands for, by key. */
+  viaKey: Map<string, number[]>;
   /** Every kept query word: a query bigram's two words are both among them. */
   words: Set<string>;
-  slot: Map<Concept, number>;
+  /** Each topical concept's weight, by slot. */
+  weights: number[];
 }
 
 const plans = new WeakMap<QueryProfile, ProximityPlan>();
@@ -340,76 +352,95 @@ const plans = new WeakMap<QueryProfile, ProximityPlan>();
 function proximityPlan(profile: QueryProfile): ProximityPlan {
   let plan = plans.get(profile);
   if (plan) return plan;
-  const weightOf = new Map<string, Concept>();
   const topical = profile.concepts.filter((c) => !c.scoped);
-  for (const c of topical) weightOf.set(c.folded, c);
-  const viaKey = new Map<string, Concept[]>();
-  for (const c of topical) for (const k of c.viaKeys) viaKey.set(k, [...(viaKey.get(k) ?? []), c]);
+  const slotOf = new Map<string, number>();
+  topical.forEach((c, n) => slotOf.set(c.folded, n));
+  const viaKey = new Map<string, number[]>();
+  topical.forEach((c, n) => {
+    for (const k of c.viaKeys) viaKey.set(k, [...(viaKey.get(k) ?? []), n]);
+  });
   const words = new Set(profile.concepts.map((c) => c.folded));
-  plan = { topical, weightOf, viaKey, words, slot: new Map(topical.map((c, n) => [c, n])) };
+  plan = { slotOf, viaKey, words, weights: topical.map((c) => c.weight) };
   plans.set(profile, plan);
   return plan;
 }
 
 /** No concept at this unit: one shared empty list instead of an array per unit. */
-const NONE: readonly Concept[] = [];
+const NONE: readonly number[] = [];
+
+/**
+ * Per unit, whether a figure (a number that is not a period) stands within FIGURE_REACH units:
+ * it depends on the text alone, so it is kept with the analysis.
+ */
+function figuresNear(text: AnalysedText): Uint8Array {
+  if (text.nearFigure) return text.nearFigure;
+  const units = text.analysis.units;
+  text.periods ??= periodNumbers(units);
+  const periods = text.periods;
+  const near = new Uint8Array(units.length);
+  units.forEach((u, j) => {
+    if (u.kind !== 'number' || periods.has(u)) return;
+    for (let i = Math.max(0, j - FIGURE_REACH); i <= Math.min(units.length - 1, j + FIGURE_REACH); i++) near[i] = 1;
+  });
+  text.nearFigure = near;
+  return near;
+}
 
 function proximity(profile: QueryProfile, text: AnalysedText, total: number): { window: number; figure: number } {
-  const { topical, weightOf, viaKey, words, slot } = proximityPlan(profile);
+  const { slotOf, viaKey, words, weights } = proximityPlan(profile);
   const analysis = text.analysis;
   const units = analysis.units;
-  // Per unit: the concepts it shows (its own word, or those of a query key spanning it), and
-  // whether it is part of a query phrase.
-  const shown: (readonly Concept[])[] = units.map((u) => {
-    const c = u.stop ? undefined : weightOf.get(u.folded);
-    return c ? [c] : NONE;
-  });
-  const phrase: boolean[] = units.map(() => false);
-  for (let i = 1; i < units.length; i++) {
+  const n = units.length;
+  // Per unit: the concepts it shows (its own word, then those of a query key spanning it, in
+  // that order: window sums add weights in it), and whether it is part of a query phrase.
+  const shown: (readonly number[])[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const u = units[i] as Unit;
+    const at = u.stop ? undefined : slotOf.get(u.folded);
+    shown[i] = at === undefined ? NONE : [at];
+  }
+  const phrase = new Uint8Array(n);
+  for (let i = 1; i < n; i++) {
     const a = units[i - 1] as Unit;
     const b = units[i] as Unit;
     // The word test first: most pairs hold a word the query lacks, and then no string is built.
     if (!a.stop && !b.stop && b.chained && words.has(a.folded) && words.has(b.folded) && profile.bigrams.has(`${a.folded}${BIGRAM_JOINER}${b.folded}`)) {
-      phrase[i - 1] = true;
-      phrase[i] = true;
+      phrase[i - 1] = 1;
+      phrase[i] = 1;
     }
   }
   for (const k of analysis.keys) {
     const concepts = viaKey.get(k.key);
     const named = profile.metrics.has(k.key);
     if (!concepts && !named) continue;
-    for (let i = 0; i < units.length; i++) {
+    for (let i = 0; i < n; i++) {
       const u = units[i] as Unit;
       if (u.start < k.start || u.end > k.end) continue;
-      if (concepts) shown[i] = [...(shown[i] as readonly Concept[]), ...concepts];
-      if (named) phrase[i] = true;
+      if (concepts) shown[i] = [...(shown[i] as readonly number[]), ...concepts];
+      if (named) phrase[i] = 1;
     }
   }
-  text.periods ??= periodNumbers(units);
-  const periods = text.periods;
-  const isFigure = (u: Unit) => u.kind === 'number' && !periods.has(u);
-  const seenAt = new Int32Array(topical.length);
+  const near = figuresNear(text);
+  const seenAt = new Int32Array(weights.length);
   let best = 0;
   let figure = 0;
-  for (let i = 0; i < units.length; i++) {
-    if ((shown[i] as readonly Concept[]).length === 0 && !phrase[i]) continue;
+  for (let i = 0; i < n; i++) {
+    if ((shown[i] as readonly number[]).length === 0 && phrase[i] === 0) continue;
     // Concepts already counted in this window: marked with the window's start, no Set per window.
     const stamp = i + 1;
     let sum = 0;
-    for (let j = i; j < Math.min(units.length, i + WINDOW); j++) {
-      for (const c of shown[j] as readonly Concept[]) {
-        const at = slot.get(c) as number;
+    const end = Math.min(n, i + WINDOW);
+    for (let j = i; j < end; j++) {
+      const here = shown[j] as readonly number[];
+      for (let q = 0; q < here.length; q++) {
+        const at = here[q] as number;
         if (seenAt[at] === stamp) continue;
         seenAt[at] = stamp;
-        sum += c.weight;
+        sum += weights[at] as number;
       }
     }
     best = Math.max(best, sum);
-    if (figure < 1) {
-      for (let j = Math.max(0, i - FIGURE_REACH); j <= Math.min(units.length - 1, i + FIGURE_REACH); j++) {
-        if (isFigure(units[j] as Unit)) figure = Math.max(figure, phrase[i] ? 1 : 0.5);
-      }
-    }
+    if (figure < 1 && near[i] === 1) figure = Math.max(figure, phrase[i] === 1 ? 1 : 0.5);
   }
   return { window: total > 0 ? best / total : 0, figure };
 }

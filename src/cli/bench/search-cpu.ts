@@ -3,7 +3,9 @@
 // reports (or restores them from a binary snapshot written by make-snapshot.ts for the same N, as
 // a server opens its corpus: building 10.000 reports takes minutes), runs the bench's question mix
 // (questions.ts) through searchPassages: as served (limit 10), then the BM25 step alone (rerank
-// off, 50 candidates) and with re-ranking (50).
+// off, 50 candidates) and with re-ranking (50). Up to 1.000 reports (MiniSearch took 148 s to index
+// 10.000), MiniSearch with the same tokenizer (alternatives.ts) runs the same queries in the same
+// process, query by query in alternation with ours (limit 10): the peer, in CPU time.
 import { readFileSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { buildReport } from '../../ingest/build-report.ts';
@@ -11,6 +13,7 @@ import { createPassageIndex, indexReport, type PassageIndex, searchPassages } fr
 import { decodeSnapshot } from '../../snapshot-file.ts';
 import { readSeedInputs } from '../../store/seed-files.ts';
 import { readDevQuestions } from '../dev-questions.ts';
+import { createMiniSearchEngine } from './alternatives.ts';
 import { generateCorpus } from './generate.ts';
 import { buildQuestionMix } from './questions.ts';
 
@@ -42,6 +45,25 @@ for (const rerank of [false, true]) {
   for (const q of mix) { const c = process.cpuUsage(); searchPassages(index, q.question, { limit: 50, rerank }); const u = process.cpuUsage(c); ts.push((u.user + u.system) / 1000); }
   ts.sort((a, b) => a - b);
   console.log('rerank', rerank, 'p50', ts[Math.floor(ts.length / 2)]!.toFixed(2), 'p95', ts[Math.floor(ts.length * 0.95)]!.toFixed(2));
+}
+if (size <= 1000 && !snapshot) {
+  const mini = createMiniSearchEngine();
+  mini.add([...index.reports.values()].map((e) => e.report));
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  const cpu = (f: () => unknown) => {
+    const c = process.cpuUsage();
+    f();
+    const u = process.cpuUsage(c);
+    return (u.user + u.system) / 1000;
+  };
+  for (const [i, q] of mix.entries()) {
+    if (i % 2 === 0) theirs.push(cpu(() => mini.search(q.question, 10)));
+    ours.push(cpu(() => searchPassages(index, q.question, { limit: 10 })));
+    if (i % 2 === 1) theirs.push(cpu(() => mini.search(q.question, 10)));
+  }
+  const at = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * p)]!.toFixed(2);
+  console.log('alternating, limit 10: ours p50', at(ours, 0.5), 'p95', at(ours, 0.95), '| MiniSearch, same tokenizer, p50', at(theirs, 0.5), 'p95', at(theirs, 0.95));
 }
 await new Promise((resolve) => setTimeout(resolve, 50));
 gcWatch.disconnect();
