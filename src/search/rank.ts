@@ -367,6 +367,20 @@ function proximityPlan(profile: QueryProfile): ProximityPlan {
 
 /** No concept at this unit: one shared empty list instead of an array per unit. */
 const NONE: readonly number[] = [];
+/** One concept at this unit: shared lists of one slot (never modified: key concepts make a new list). */
+const SINGLE: readonly (readonly number[])[] = Array.from({ length: 64 }, (_, n) => [n]);
+
+/** Index of the first unit starting at or after `start` (units run in text order). */
+function firstFrom(units: Unit[], start: number): number {
+  let lo = 0;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((units[mid] as Unit).start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
  * Per unit, whether a figure (a number that is not a period) stands within FIGURE_REACH units:
@@ -397,7 +411,7 @@ function proximity(profile: QueryProfile, text: AnalysedText, total: number): { 
   for (let i = 0; i < n; i++) {
     const u = units[i] as Unit;
     const at = u.stop ? undefined : slotOf.get(u.folded);
-    shown[i] = at === undefined ? NONE : [at];
+    shown[i] = at === undefined ? NONE : (SINGLE[at] ?? [at]);
   }
   const phrase = new Uint8Array(n);
   for (let i = 1; i < n; i++) {
@@ -413,9 +427,12 @@ function proximity(profile: QueryProfile, text: AnalysedText, total: number): { 
     const concepts = viaKey.get(k.key);
     const named = profile.metrics.has(k.key);
     if (!concepts && !named) continue;
-    for (let i = 0; i < n; i++) {
+    // Units run in text order (an expansion's words share their abbreviation's span): only those
+    // from the first starting at the key's start up to its end can lie inside it.
+    for (let i = firstFrom(units, k.start); i < n; i++) {
       const u = units[i] as Unit;
-      if (u.start < k.start || u.end > k.end) continue;
+      if (u.start > k.end) break;
+      if (u.end > k.end) continue;
       if (concepts) shown[i] = [...(shown[i] as readonly number[]), ...concepts];
       if (named) phrase[i] = 1;
     }
