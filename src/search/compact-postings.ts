@@ -11,12 +11,44 @@
  */
 const FLUSH_POSTINGS = 1 << 16;
 
+/**
+ * Documents a search has scored, in the order first scored: an Int32Array grown by doubling. A
+ * plain array's push slowed ~15× once it held ~16.000 ids (its backing store then lives in V8's
+ * large-object space): measured 4 ns a hit here against 60–70 ns, at 10.000 reports a common
+ * token's 17.000 passages.
+ */
+export class HitList {
+  ids = new Int32Array(1024);
+  length = 0;
+
+  push(id: number): void {
+    if (this.length === this.ids.length) {
+      const bigger = new Int32Array(this.ids.length * 2);
+      bigger.set(this.ids);
+      this.ids = bigger;
+    }
+    this.ids[this.length++] = id;
+  }
+}
+
+/** One query token's BM25 parameters: Orama's relevance (k, b, d), the field's average length and boost, the token's IDF. */
+export interface Bm25Term {
+  idf: number;
+  weight: number;
+  k: number;
+  b: number;
+  d: number;
+  avg: number;
+}
+
 interface Segment {
   /** Term ids present, ascending. */
   terms: Int32Array;
   /** Byte offset of each term's run in `bytes`; one more entry than `terms`. */
   offsets: Uint32Array;
   bytes: Uint8Array;
+  /** Documents with postings here that are no longer live (removed, or added again elsewhere): 0 spares the check per posting. */
+  stale: number;
 }
 
 export interface SavedPostings {
@@ -72,6 +104,7 @@ export class CompactPostings {
       this.segOf = grow(this.segOf, doc);
     }
     this.lengths[doc] = length;
+    this.#markStale(doc);
     this.segOf[doc] = this.segments.length + 1;
     for (const [term, n] of postings) {
       const list = this.#pending.get(term);
@@ -85,9 +118,20 @@ export class CompactPostings {
   /** Forgets a document: its postings become stale. */
   delete(doc: number): void {
     if (doc < this.lengths.length) {
+      this.#markStale(doc);
       this.lengths[doc] = 0;
       this.segOf[doc] = 0;
     }
+  }
+
+  /** The document's postings in a frozen segment, if any, are no longer live. */
+  #markStale(doc: number): void {
+    // Postings still in the buffer could not be told from those a re-insert under the same id adds
+    // there (Orama reuses internal ids): freeze them first, so they go stale in a segment like any other.
+    if (this.segOf[doc] === this.segments.length + 1) this.flush();
+    const s = this.segOf[doc] as number;
+    const seg = s > 0 ? this.segments[s - 1] : undefined;
+    if (seg) seg.stale++;
   }
 
   /** Calls `visit(doc, count)` for each live document holding the term, in insertion order. */
@@ -114,9 +158,11 @@ export class CompactPostings {
    * pushed on `hits`. `allowed` (by internal id, 1: allowed) filters when given. Written as one
    * loop (no callback per posting): this is the inner loop of every search.
    */
-  accumulate(term: number, bm25: (tf: number, length: number) => number, scores: Float64Array, hits: number[], allowed: Uint8Array | null): void {
+  accumulate(term: number, bm25: Bm25Term, scores: Float64Array, hits: HitList, allowed: Uint8Array | null): void {
     const segOf = this.segOf;
     const lengths = this.lengths;
+    const { idf, weight, k, b: bb, d, avg } = bm25;
+    const k1 = k + 1;
     for (let s = 0; s < this.segments.length; s++) {
       const seg = this.segments[s] as Segment;
       const at = search(seg.terms, term);
@@ -124,32 +170,43 @@ export class CompactPostings {
       const bytes = seg.bytes;
       let pos = seg.offsets[at] as number;
       const end = seg.offsets[at + 1] as number;
+      const live = s + 1;
+      const check = seg.stale > 0;
       let doc = 0;
       while (pos < end) {
+        // Varints of up to three bytes (values below 2^21: gaps between passages) in integer
+        // arithmetic; longer ones as the writer wrote them, without bit operations past 31 bits.
         let b = bytes[pos++] as number;
         let v = b & 0x7f;
-        let shift = 7;
-        while (b & 0x80) {
+        if (b & 0x80) {
           b = bytes[pos++] as number;
-          v += (b & 0x7f) * 2 ** shift;
-          shift += 7;
-        }
-        let n = 1;
-        if (v % 2 === 1) {
-          b = bytes[pos++] as number;
-          n = b & 0x7f;
-          shift = 7;
-          while (b & 0x80) {
+          v |= (b & 0x7f) << 7;
+          if (b & 0x80) {
             b = bytes[pos++] as number;
-            n += (b & 0x7f) * 2 ** shift;
-            shift += 7;
+            v |= (b & 0x7f) << 14;
+            for (let shift = 21; b & 0x80; shift += 7) {
+              b = bytes[pos++] as number;
+              v += (b & 0x7f) * 2 ** shift;
+            }
           }
         }
-        const zig = Math.floor(v / 2);
+        let n = 1;
+        const flag = v % 2;
+        if (flag === 1) {
+          b = bytes[pos++] as number;
+          n = b & 0x7f;
+          for (let shift = 7; b & 0x80; shift += 7) {
+            b = bytes[pos++] as number;
+            n += (b & 0x7f) * 2 ** shift;
+          }
+        }
+        const zig = (v - flag) / 2;
         doc += zig % 2 === 0 ? zig / 2 : -(zig + 1) / 2;
-        if (segOf[doc] !== s + 1 || (allowed !== null && allowed[doc] !== 1)) continue;
+        if ((check && segOf[doc] !== live) || (allowed !== null && allowed[doc] !== 1)) continue;
+        // Orama's BM25, same operations in the same order (so the same doubles).
         const length = lengths[doc] as number;
-        const add = bm25(n / length, length);
+        const tf = n / length;
+        const add = ((idf * (d + tf * k1)) / (tf + k * (1 - bb + (bb * length) / avg))) * weight;
         const sum = scores[doc] as number;
         if (sum === 0) hits.push(doc);
         scores[doc] = sum === 0 ? add : sum + add;
@@ -162,7 +219,8 @@ export class CompactPostings {
       const doc = list[i] as number;
       if (segOf[doc] !== current || (allowed !== null && allowed[doc] !== 1)) continue;
       const length = lengths[doc] as number;
-      const add = bm25((list[i + 1] as number) / length, length);
+      const tf = (list[i + 1] as number) / length;
+      const add = ((idf * (d + tf * k1)) / (tf + k * (1 - bb + (bb * length) / avg))) * weight;
       const sum = scores[doc] as number;
       if (sum === 0) hits.push(doc);
       scores[doc] = sum === 0 ? add : sum + add;
@@ -213,7 +271,8 @@ export class CompactPostings {
     this.segments.length = n - 2;
     if (terms.length === 0) return;
     offsets.push(out.length);
-    this.segments.push({ terms: Int32Array.from(terms), offsets: Uint32Array.from(offsets), bytes: out.bytes() });
+    // Only live postings were copied: the merged segment has no stale ones.
+    this.segments.push({ terms: Int32Array.from(terms), offsets: Uint32Array.from(offsets), bytes: out.bytes(), stale: 0 });
   }
 
   /** Calls `visit` for every posting of `term` in `seg`, stale ones included. */
@@ -269,7 +328,7 @@ export class CompactPostings {
       }
     }
     offsets[terms.length] = out.length;
-    this.segments.push({ terms, offsets, bytes: out.bytes() });
+    this.segments.push({ terms, offsets, bytes: out.bytes(), stale: 0 });
     this.#pending = new Map();
     this.#pendingPostings = 0;
   }
@@ -320,7 +379,8 @@ export class CompactPostings {
     p.avg = saved.avg;
     p.lengths = Uint32Array.from(saved.lengths.length > 0 ? saved.lengths : [0]);
     p.segOf = Int32Array.from(saved.segOf.length > 0 ? saved.segOf : [0]);
-    p.segments = saved.segments.map((s) => ({ terms: Int32Array.from(s.terms), offsets: Uint32Array.from(s.offsets), bytes: s.bytes }));
+    // A save holds live postings only (compact).
+    p.segments = saved.segments.map((s) => ({ terms: Int32Array.from(s.terms), offsets: Uint32Array.from(s.offsets), bytes: s.bytes, stale: 0 }));
     return p;
   }
 }

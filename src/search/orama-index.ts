@@ -3,7 +3,7 @@
 // scores in the same order (tests/search/orama-index.test.ts compares with stock Orama), ~20×
 // less heap. Enum and number fields (the filters) stay Orama's own.
 import { index as oramaIndex } from '@orama/orama/components';
-import { CompactPostings, type SavedPostings } from './compact-postings';
+import { CompactPostings, HitList, type SavedPostings } from './compact-postings';
 
 type IndexComponent = ReturnType<typeof oramaIndex.createIndex>;
 
@@ -34,14 +34,28 @@ export interface CompactIndexOptions {
 
 /** How many results the next search must return at least (limitNextSearch); then unlimited again. */
 let nextLimit = Number.POSITIVE_INFINITY;
+/** The next search may select from the previous search's scores (limitNextSearch's `reuseScores`). */
+let nextReuse = false;
+
+export interface NextSearchOptions {
+  /**
+   * The next search repeats the previous one (same database, term, properties and boost, nothing
+   * inserted or removed since) with only another `where`: its BM25 scores are those already
+   * summed, as Orama's BM25 counts every document whatever the filter, so the postings are not
+   * read again and the best allowed documents are selected among the previous hits. Checked: a
+   * search that does not repeat the previous one is computed in full.
+   */
+  reuseScores?: boolean;
+}
 
 /**
  * The next Orama search through this component needs only its best `limit` results (those a
  * search with that limit returns): the others are neither sorted nor returned. Orama's `count`
  * is then at most `limit`. Call it right before a synchronous `search`.
  */
-export function limitNextSearch(limit: number): void {
+export function limitNextSearch(limit: number, opts: NextSearchOptions = {}): void {
   nextLimit = limit;
+  nextReuse = opts.reuseScores === true;
 }
 
 /** The compact postings of a text field of a database using this component, or null. */
@@ -111,11 +125,13 @@ export function createIndexComponent(options: CompactIndexOptions = {}) {
   };
   const search: IndexComponent['search'] = (index, term, tokenizer, language, properties, exact, tolerance, boost, relevance, docsCount, whereFiltersIDs, threshold) => {
     const limit = nextLimit;
+    const reuse = nextReuse;
     nextLimit = Number.POSITIVE_INFINITY;
+    nextReuse = false;
     if (tolerance) throw new Error('Orama: typo tolerance is not supported by the compact passage index');
     if (threshold !== 1) throw new Error('Orama: only threshold 1 (any term matches) is supported by the compact passage index');
     const tokens = tokenizer.tokenize(term, language) as string[];
-    return rankedSearch(index, tokens, properties, boost, relevance, docsCount, whereFiltersIDs, limit);
+    return rankedSearch(index, tokens, properties, boost, relevance, docsCount, whereFiltersIDs, limit, reuse);
   };
   const save = ((index: Parameters<IndexComponent['save']>[0]) => {
     // Safe: the shape of @orama/orama 3.1.x's index store, which this component extends.
@@ -188,6 +204,23 @@ interface Relevance {
 }
 
 /**
+ * The latest search's hits, whose scores stay in the shared buffer until the next search zeroes
+ * them; `key` says what was searched, for limitNextSearch's `reuseScores`.
+ */
+let lastSearch: { index: unknown; key: string; filter: Set<number> | undefined; hits: HitList } | null = null;
+
+/** The hits of every search that reads postings, reused (cleared) by the next. */
+const sharedHits = new HitList();
+
+/** Every document `inner` allows is allowed by `outer` (no filter allows all). */
+function within(inner: Set<number> | undefined, outer: Set<number> | undefined): boolean {
+  if (outer === undefined) return true;
+  if (inner === undefined) return false;
+  for (const id of inner) if (!outer.has(id)) return false;
+  return true;
+}
+
+/**
  * Orama's search and calculateResultScores for threshold 1, with the same BM25 sums added in the
  * same order for each document (so the same floating-point scores): per field, per query token,
  * per document. Only the best `limit` are selected instead of sorting every hit.
@@ -201,7 +234,33 @@ function rankedSearch(
   docsCount: number,
   filter: Set<number> | undefined,
   limit: number,
+  reuse = false,
 ): [number, number][] {
+  const { k, b, d } = relevance;
+  const key = JSON.stringify([tokens, properties, boost, k, b, d, docsCount]);
+  if (reuse && lastSearch !== null && lastSearch.index === index && lastSearch.key === key && within(filter, lastSearch.filter)) {
+    // Same sums as a search of its own: a document's score does not depend on the filter, and
+    // every document this filter allows was scored (the hits are chosen in one total order, so
+    // the order they are listed in does not matter).
+    const last = lastSearch.hits;
+    let hits = last;
+    if (filter) {
+      const scores = sharedScores;
+      hits = new HitList();
+      if (filter.size < last.length) {
+        for (const id of filter) if (id < scores.length && scores[id] !== 0) hits.push(id);
+      } else {
+        for (let i = 0; i < last.length; i++) if (filter.has(last.ids[i] as number)) hits.push(last.ids[i] as number);
+      }
+    }
+    return bestIds(hits, sharedScores, limit);
+  }
+  // The buffer is handed on all zero again: only the previous search's hits were written.
+  if (lastSearch !== null) {
+    const { ids, length } = lastSearch.hits;
+    for (let i = 0; i < length; i++) sharedScores[ids[i] as number] = 0;
+  }
+  lastSearch = null;
   // Scores by internal id: a BM25 term is always positive, so 0 means "not yet".
   let size = docsCount + 2;
   if (filter) for (const id of filter) size = Math.max(size, id + 1);
@@ -218,27 +277,24 @@ function rankedSearch(
     allowed = new Uint8Array(size);
     for (const id of filter) allowed[id] = 1;
   }
-  const hits: number[] = [];
-  try {
-    const { k, b, d } = relevance;
-    for (const { prop, postings } of fields) {
-      const weight = boost[prop] ?? 1;
-      if (weight <= 0) throw new Error(`Orama: boost of "${prop}" must be positive`);
-      const avg = postings.avg ?? 0;
-      for (const token of tokens) {
-        const term = postings.termId(token, false);
-        if (term < 0) continue;
-        const matching = postings.counts[term] as number;
-        // BM25 as Orama 3.1's algorithms.js computes it (same operations, same rounding), its IDF once per token.
-        const idf = Math.log(1 + (docsCount - matching + 0.5) / (matching + 0.5));
-        postings.accumulate(term, (tf, length) => ((idf * (d + tf * (k + 1))) / (tf + k * (1 - b + (b * length) / avg))) * weight, scores, hits, allowed);
-      }
+  const hits = sharedHits;
+  hits.length = 0;
+  // Recorded first: whatever is written to the buffer, even by a search that throws, is zeroed next time.
+  lastSearch = { index, key, filter, hits };
+  for (const { prop, postings } of fields) {
+    const weight = boost[prop] ?? 1;
+    if (weight <= 0) throw new Error(`Orama: boost of "${prop}" must be positive`);
+    const avg = postings.avg ?? 0;
+    for (const token of tokens) {
+      const term = postings.termId(token, false);
+      if (term < 0) continue;
+      const matching = postings.counts[term] as number;
+      // BM25 as Orama 3.1's algorithms.js computes it (same operations, same rounding), its IDF once per token.
+      const idf = Math.log(1 + (docsCount - matching + 0.5) / (matching + 0.5));
+      postings.accumulate(term, { idf, weight, k, b, d, avg }, scores, hits, allowed);
     }
-    return bestIds(hits, scores, limit);
-  } finally {
-    // The buffer is handed to the next search all zero again: only the hits were written.
-    for (const id of hits) scores[id] = 0;
   }
+  return bestIds(hits, scores, limit);
 }
 
 /**
@@ -254,16 +310,21 @@ function scoreBuffer(size: number): Float64Array {
 }
 
 /** best() over ids and their scores: no [id, score] pair for each of the thousands of hits. */
-function bestIds(hits: number[], scores: Float64Array, limit: number): [number, number][] {
-  if (hits.length <= limit * 4) return best(hits.map((id): [number, number] => [id, scores[id] as number]), limit);
+function bestIds(hits: HitList, scores: Float64Array, limit: number): [number, number][] {
+  const ids = hits.ids;
+  const n = hits.length;
+  if (n <= limit * 4) return best(Array.from(ids.subarray(0, n), (id): [number, number] => [id, scores[id] as number]), limit);
   // Ids in the order of byScore: score descending, then internal id ascending.
   const before = (a: number, sa: number, b: number, sb: number) => (sb === sa ? a < b : sa > sb);
   const top: number[] = [];
-  for (const id of hits) {
+  // The last kept one's score and id: most hits fall below it and are dropped on one comparison.
+  let floor = Number.NEGATIVE_INFINITY;
+  let floorId = -1;
+  for (let h = 0; h < n; h++) {
+    const id = ids[h] as number;
     const score = scores[id] as number;
     if (top.length === limit) {
-      const last = top[limit - 1] as number;
-      if (!before(id, score, last, scores[last] as number)) continue;
+      if (score < floor || (score === floor && id > floorId)) continue;
       top.pop();
     }
     let i = top.length;
@@ -273,6 +334,10 @@ function bestIds(hits: number[], scores: Float64Array, limit: number): [number, 
       i--;
     }
     top.splice(i, 0, id);
+    if (top.length === limit) {
+      floorId = top[limit - 1] as number;
+      floor = scores[floorId] as number;
+    }
   }
   return top.map((id): [number, number] => [id, scores[id] as number]);
 }

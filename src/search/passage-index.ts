@@ -234,9 +234,9 @@ export function searchPassages(index: PassageIndex, query: string, opts: SearchP
   const lookup = index.tokenizer === 'vi' ? lookupTerm(index, term) : term;
 
   const candidates = new Map<string, { doc: PassageDoc; bm25: number }>();
-  const collect = (filter: Record<string, unknown>) => {
+  const collect = (filter: Record<string, unknown>, reuseScores: boolean) => {
     const wanted = rerank ? Math.max(CANDIDATES, limit) : limit;
-    limitNextSearch(wanted);
+    limitNextSearch(wanted, { reuseScores });
     const result = search(index.db, {
       term: lookup,
       properties: ['text', 'context'],
@@ -252,11 +252,12 @@ export function searchPassages(index: PassageIndex, query: string, opts: SearchP
       if (!candidates.has(doc.id)) candidates.set(doc.id, { doc, bm25: h.score });
     }
   };
-  collect(where);
+  collect(where, false);
   // In a large corpus the passages of the place a question names can all rank below 50
   // look-alikes from other places; fetch them too (enum filter, same BM25 scores).
   if (rerank && profile.places.length > 0 && where.reportId === undefined) {
-    collect({ ...where, places: { containsAny: [...new Set(profile.places.map((p) => p.key))] } });
+    // The same term as the search above, narrowed: its BM25 sums are selected again, not redone.
+    collect({ ...where, places: { containsAny: [...new Set(profile.places.map((p) => p.key))] } }, true);
   }
 
   const list = [...candidates.values()];

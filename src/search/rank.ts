@@ -173,27 +173,49 @@ function typedAccents(units: Unit[]): Map<string, Set<string | null>> {
   return out;
 }
 
-function share<T>(wanted: Set<T>, has: (t: T) => boolean): number {
+/** Share of `wanted` found in `a` or `b` (no closure per candidate: scoring runs ~50–100 times a search). */
+function share(wanted: Set<string>, a: Set<string>, b: Set<string> | null): number {
   if (wanted.size === 0) return 0;
   let n = 0;
-  for (const t of wanted) if (has(t)) n++;
+  for (const t of wanted) if (a.has(t) || (b !== null && b.has(t))) n++;
   return n / wanted.size;
 }
 
-/** Folded words of an analysis, stop-words included, padded for whole-phrase `includes`. */
-const sequences = new WeakMap<Analysis, string>();
+/** The features in WEIGHTS' order: the score's sum is added in this order. */
+const FEATURE_ORDER = Object.keys(WEIGHTS) as (keyof typeof WEIGHTS)[];
 
-/** foldedSequence, once per analysis (kept analyses meet many queries). */
-function foldedSequenceOf(analysis: Analysis): string {
-  let s = sequences.get(analysis);
-  if (s === undefined) {
-    s = foldedSequence(analysis);
-    sequences.set(analysis, s);
-  }
-  return s;
+function matches(c: Concept, tokens: Set<string>): boolean {
+  if (tokens.has(c.folded)) return true;
+  for (const k of c.viaKeys) if (tokens.has(k)) return true;
+  return false;
 }
 
-const periodsOf = new WeakMap<Analysis, Set<Unit>>();
+/**
+ * A text's analysis and its token set, with what scoring derives from them kept beside them once
+ * computed (kept analyses meet many queries). Kept on the object, not in WeakMaps: an entry per
+ * candidate in a WeakMap is an ephemeron every garbage collection must trace, and at 10.000
+ * reports a search analyses ~75 candidates.
+ */
+export interface AnalysedText {
+  analysis: Analysis;
+  tokens: Set<string>;
+  /** Folded words, stop-words included, padded for whole-phrase `includes` (foldedSequenceOf). */
+  sequence?: string;
+  /** periodNumbers of the units (proximity). */
+  periods?: Set<Unit>;
+  /** figuresNear of the units (proximity). */
+  nearFigure?: Uint8Array;
+}
+
+function analysedText(analysis: Analysis): AnalysedText {
+  return { analysis, tokens: new Set(tokensOf(analysis)) };
+}
+
+/** foldedSequence, once per analysed text. */
+function foldedSequenceOf(text: AnalysedText): string {
+  text.sequence ??= foldedSequence(text.analysis);
+  return text.sequence;
+}
 
 function foldedSequence(analysis: Analysis): string {
   return ` ${analysis.units.map((u) => u.folded).join(' ')} `;
@@ -216,14 +238,13 @@ const LEAD_IN_SEPARATOR = '\n¶\n';
  * item's figures rarely repeat the lead-in's subject or year. Depends on the passage alone, so a
  * caller may keep it (searchPassages keeps the latest few).
  */
-export function analyzeCandidate(doc: Pick<CandidateDoc, 'text' | 'leadIn'>): { analysis: Analysis; tokens: Set<string> } {
+export function analyzeCandidate(doc: Pick<CandidateDoc, 'text' | 'leadIn'>): AnalysedText {
   const prefix = doc.leadIn ? doc.leadIn + LEAD_IN_SEPARATOR : '';
-  const analysis = analyzeVi(prefix + doc.text);
-  return { analysis, tokens: new Set(tokensOf(analysis)) };
+  return analysedText(analyzeVi(prefix + doc.text));
 }
 
 /** A context's analysis and tokens: passages of one report mostly share their context. */
-export type ContextCache = Map<string, { analysis: Analysis; tokens: Set<string> }>;
+export type ContextCache = Map<string, AnalysedText>;
 
 /**
  * @param contexts analyses of contexts already scored in this search (the candidates of one
@@ -235,21 +256,18 @@ export function scoreCandidate(
   bm25: number,
   bestBm25: number,
   contexts: ContextCache = new Map(),
-  analysed?: { analysis: Analysis; tokens: Set<string> },
+  analysed?: AnalysedText,
 ): ScoredCandidate {
-  const { analysis, tokens: textTokens } = analysed ?? analyzeCandidate(doc);
-  const prefix = doc.leadIn ? doc.leadIn + LEAD_IN_SEPARATOR : '';
+  const text = analysed ?? analyzeCandidate(doc);
+  const { analysis, tokens: textTokens } = text;
+  const offset = doc.leadIn ? doc.leadIn.length + LEAD_IN_SEPARATOR.length : 0;
   let known = contexts.get(doc.context);
   if (!known) {
-    const a = analyzeVi(doc.context);
-    known = { analysis: a, tokens: new Set(tokensOf(a)) };
+    known = analysedText(analyzeVi(doc.context));
     contexts.set(doc.context, known);
   }
-  const context = known.analysis;
   const contextTokens = known.tokens;
-  const inAll = (t: string) => textTokens.has(t) || contextTokens.has(t);
 
-  const matches = (c: Concept, tokens: Set<string>) => tokens.has(c.folded) || c.viaKeys.some((k) => tokens.has(k));
   let covered = 0;
   let total = 0;
   for (const c of profile.concepts) {
@@ -258,7 +276,7 @@ export function scoreCandidate(
     if (matches(c, textTokens)) covered += c.weight;
     else if (matches(c, contextTokens)) covered += CONTEXT_CREDIT * c.weight;
   }
-  const { window, figure } = proximity(profile, analysis, total);
+  const { window, figure } = proximity(profile, text, total);
 
   let place = 0;
   // Full credit when the passage is about the place asked; less when the place only contains it
@@ -269,7 +287,7 @@ export function scoreCandidate(
     place = 0.6;
   } else if (profile.places.length > 0) {
     // Named only in the words: weaker, as "Thuận Bắc" is also the tail of "Hàm Thuận Bắc".
-    const sequence = foldedSequenceOf(analysis) + foldedSequenceOf(context);
+    const sequence = foldedSequenceOf(text) + foldedSequenceOf(known);
     if (profile.places.some((p) => p.names.some((n) => sequence.includes(` ${n} `)))) place = 0.5;
   }
 
@@ -284,16 +302,16 @@ export function scoreCandidate(
     coverage: total > 0 ? covered / total : 0,
     window,
     figure,
-    bigrams: share(profile.bigrams, inAll),
-    metrics: profile.metrics.size > 0 ? share(profile.metrics, (m) => textTokens.has(m)) : relatedMetric(profile, analysis),
-    accents: share(profile.accents, inAll),
+    bigrams: share(profile.bigrams, textTokens, contextTokens),
+    metrics: profile.metrics.size > 0 ? share(profile.metrics, textTokens, null) : relatedMetric(profile, analysis),
+    accents: share(profile.accents, textTokens, contextTokens),
     place,
     year,
-    numbers: share(profile.numbers, (n) => textTokens.has(n)),
+    numbers: share(profile.numbers, textTokens, null),
   };
   let score = 0;
-  for (const k of Object.keys(WEIGHTS) as (keyof typeof WEIGHTS)[]) score += WEIGHTS[k] * features[k];
-  return { score, features, analysis, offset: prefix.length };
+  for (const k of FEATURE_ORDER) score += WEIGHTS[k] * features[k];
+  return { score, features, analysis, offset };
 }
 
 /**
@@ -320,12 +338,14 @@ function relatedMetric(profile: QueryProfile, analysis: Analysis): number {
  */
 /** What proximity needs from a query, built once per query (it scores every candidate). */
 interface ProximityPlan {
-  topical: Concept[];
-  weightOf: Map<string, Concept>;
-  viaKey: Map<string, Concept[]>;
+  /** The topical concepts' slots by folded word; a slot numbers a concept of `weights`. */
+  slotOf: Map<string, number>;
+  /** The slots of the concepts a query key stands for, by key. */
+  viaKey: Map<string, number[]>;
   /** Every kept query word: a query bigram's two words are both among them. */
   words: Set<string>;
-  slot: Map<Concept, number>;
+  /** Each topical concept's weight, by slot. */
+  weights: number[];
 }
 
 const plans = new WeakMap<QueryProfile, ProximityPlan>();
@@ -333,78 +353,112 @@ const plans = new WeakMap<QueryProfile, ProximityPlan>();
 function proximityPlan(profile: QueryProfile): ProximityPlan {
   let plan = plans.get(profile);
   if (plan) return plan;
-  const weightOf = new Map<string, Concept>();
   const topical = profile.concepts.filter((c) => !c.scoped);
-  for (const c of topical) weightOf.set(c.folded, c);
-  const viaKey = new Map<string, Concept[]>();
-  for (const c of topical) for (const k of c.viaKeys) viaKey.set(k, [...(viaKey.get(k) ?? []), c]);
+  const slotOf = new Map<string, number>();
+  topical.forEach((c, n) => slotOf.set(c.folded, n));
+  const viaKey = new Map<string, number[]>();
+  topical.forEach((c, n) => {
+    for (const k of c.viaKeys) viaKey.set(k, [...(viaKey.get(k) ?? []), n]);
+  });
   const words = new Set(profile.concepts.map((c) => c.folded));
-  plan = { topical, weightOf, viaKey, words, slot: new Map(topical.map((c, n) => [c, n])) };
+  plan = { slotOf, viaKey, words, weights: topical.map((c) => c.weight) };
   plans.set(profile, plan);
   return plan;
 }
 
 /** No concept at this unit: one shared empty list instead of an array per unit. */
-const NONE: readonly Concept[] = [];
+const NONE: readonly number[] = [];
+/** One concept at this unit: shared lists of one slot (never modified: key concepts make a new list). */
+const SINGLE: readonly (readonly number[])[] = Array.from({ length: 64 }, (_, n) => [n]);
 
-function proximity(profile: QueryProfile, analysis: Analysis, total: number): { window: number; figure: number } {
-  const { topical, weightOf, viaKey, words, slot } = proximityPlan(profile);
-  const units = analysis.units;
-  // Per unit: the concepts it shows (its own word, or those of a query key spanning it), and
-  // whether it is part of a query phrase.
-  const shown: (readonly Concept[])[] = units.map((u) => {
-    const c = u.stop ? undefined : weightOf.get(u.folded);
-    return c ? [c] : NONE;
+/** Index of the first unit starting at or after `start` (units run in text order). */
+function firstFrom(units: Unit[], start: number): number {
+  let lo = 0;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((units[mid] as Unit).start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Per unit, whether a figure (a number that is not a period) stands within FIGURE_REACH units:
+ * it depends on the text alone, so it is kept with the analysis.
+ */
+function figuresNear(text: AnalysedText): Uint8Array {
+  if (text.nearFigure) return text.nearFigure;
+  const units = text.analysis.units;
+  text.periods ??= periodNumbers(units);
+  const periods = text.periods;
+  const near = new Uint8Array(units.length);
+  units.forEach((u, j) => {
+    if (u.kind !== 'number' || periods.has(u)) return;
+    for (let i = Math.max(0, j - FIGURE_REACH); i <= Math.min(units.length - 1, j + FIGURE_REACH); i++) near[i] = 1;
   });
-  const phrase: boolean[] = units.map(() => false);
-  for (let i = 1; i < units.length; i++) {
+  text.nearFigure = near;
+  return near;
+}
+
+function proximity(profile: QueryProfile, text: AnalysedText, total: number): { window: number; figure: number } {
+  const { slotOf, viaKey, words, weights } = proximityPlan(profile);
+  const analysis = text.analysis;
+  const units = analysis.units;
+  const n = units.length;
+  // Per unit: the concepts it shows (its own word, then those of a query key spanning it, in
+  // that order: window sums add weights in it), and whether it is part of a query phrase.
+  const shown: (readonly number[])[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const u = units[i] as Unit;
+    const at = u.stop ? undefined : slotOf.get(u.folded);
+    shown[i] = at === undefined ? NONE : (SINGLE[at] ?? [at]);
+  }
+  const phrase = new Uint8Array(n);
+  for (let i = 1; i < n; i++) {
     const a = units[i - 1] as Unit;
     const b = units[i] as Unit;
     // The word test first: most pairs hold a word the query lacks, and then no string is built.
     if (!a.stop && !b.stop && b.chained && words.has(a.folded) && words.has(b.folded) && profile.bigrams.has(`${a.folded}${BIGRAM_JOINER}${b.folded}`)) {
-      phrase[i - 1] = true;
-      phrase[i] = true;
+      phrase[i - 1] = 1;
+      phrase[i] = 1;
     }
   }
   for (const k of analysis.keys) {
     const concepts = viaKey.get(k.key);
     const named = profile.metrics.has(k.key);
     if (!concepts && !named) continue;
-    for (let i = 0; i < units.length; i++) {
+    // Units run in text order (an expansion's words share their abbreviation's span): only those
+    // from the first starting at the key's start up to its end can lie inside it.
+    for (let i = firstFrom(units, k.start); i < n; i++) {
       const u = units[i] as Unit;
-      if (u.start < k.start || u.end > k.end) continue;
-      if (concepts) shown[i] = [...(shown[i] as readonly Concept[]), ...concepts];
-      if (named) phrase[i] = true;
+      if (u.start > k.end) break;
+      if (u.end > k.end) continue;
+      if (concepts) shown[i] = [...(shown[i] as readonly number[]), ...concepts];
+      if (named) phrase[i] = 1;
     }
   }
-  let periods = periodsOf.get(analysis);
-  if (!periods) {
-    periods = periodNumbers(units);
-    periodsOf.set(analysis, periods);
-  }
-  const isFigure = (u: Unit) => u.kind === 'number' && !periods.has(u);
-  const seenAt = new Int32Array(topical.length);
+  const near = figuresNear(text);
+  const seenAt = new Int32Array(weights.length);
   let best = 0;
   let figure = 0;
-  for (let i = 0; i < units.length; i++) {
-    if ((shown[i] as readonly Concept[]).length === 0 && !phrase[i]) continue;
+  for (let i = 0; i < n; i++) {
+    if ((shown[i] as readonly number[]).length === 0 && phrase[i] === 0) continue;
     // Concepts already counted in this window: marked with the window's start, no Set per window.
     const stamp = i + 1;
     let sum = 0;
-    for (let j = i; j < Math.min(units.length, i + WINDOW); j++) {
-      for (const c of shown[j] as readonly Concept[]) {
-        const at = slot.get(c) as number;
+    const end = Math.min(n, i + WINDOW);
+    for (let j = i; j < end; j++) {
+      const here = shown[j] as readonly number[];
+      for (let q = 0; q < here.length; q++) {
+        const at = here[q] as number;
         if (seenAt[at] === stamp) continue;
         seenAt[at] = stamp;
-        sum += c.weight;
+        sum += weights[at] as number;
       }
     }
     best = Math.max(best, sum);
-    if (figure < 1) {
-      for (let j = Math.max(0, i - FIGURE_REACH); j <= Math.min(units.length - 1, i + FIGURE_REACH); j++) {
-        if (isFigure(units[j] as Unit)) figure = Math.max(figure, phrase[i] ? 1 : 0.5);
-      }
-    }
+    if (figure < 1 && near[i] === 1) figure = Math.max(figure, phrase[i] === 1 ? 1 : 0.5);
   }
   return { window: total > 0 ? best / total : 0, figure };
 }

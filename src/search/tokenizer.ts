@@ -300,9 +300,18 @@ let metricPhrases: {
   map: Map<string, string[]>;
   words: Map<string, Set<string>>;
   maxLength: number;
-  /** Every leading run of words of a key phrase or a metric phrase: longer runs cannot match. */
-  prefixes: Set<string>;
+  /** Every leading run of words of a key phrase or a metric phrase, as a tree of words: longer runs cannot match. */
+  trie: PhraseNode;
 } | null = null;
+
+/** A run of words that begins a key phrase or a metric phrase, and the keys it is the whole of. */
+interface PhraseNode {
+  next: Map<string, PhraseNode>;
+  /** KEY_PHRASES' key of this run, when it is one of three words or more. */
+  key: string | undefined;
+  /** Metric keys of this run (metric phrases have two words or more). */
+  metrics: string[] | undefined;
+}
 
 function metricPhraseMap() {
   if (metricPhrases) return metricPhrases;
@@ -324,12 +333,22 @@ function metricPhraseMap() {
       maxLength = Math.max(maxLength, words.length);
     }
   }
-  const prefixes = new Set<string>();
+  const trie: PhraseNode = { next: new Map(), key: undefined, metrics: undefined };
   for (const phrase of [...map.keys(), ...KEY_PHRASES.keys()]) {
     const words = phrase.split(' ');
-    for (let n = 1; n <= words.length; n++) prefixes.add(words.slice(0, n).join(' '));
+    let node = trie;
+    for (const w of words) {
+      let child = node.next.get(w);
+      if (!child) {
+        child = { next: new Map(), key: undefined, metrics: undefined };
+        node.next.set(w, child);
+      }
+      node = child;
+    }
+    if (words.length >= 3) node.key = KEY_PHRASES.get(phrase);
+    node.metrics = map.get(phrase);
   }
-  metricPhrases = { map, words: allWords, maxLength, prefixes };
+  metricPhrases = { map, words: allWords, maxLength, trie };
   return metricPhrases;
 }
 
@@ -342,17 +361,18 @@ function findKeyPhrases(units: Unit[], keys: KeyMatch[]) {
   const metric = metricPhraseMap();
   const maxLength = Math.max(KEY_PHRASE_MAX_LENGTH, metric.maxLength);
   for (let i = 0; i < units.length; i++) {
-    let phrase = '';
+    // Walks the tree of phrase beginnings word by word: no phrase string built per unit.
+    let node = metric.trie;
     for (let n = 1; n <= maxLength && i + n <= units.length; n++) {
       const u = units[i + n - 1] as Unit;
       if (u.kind !== 'syllable') break;
-      phrase = n === 1 ? u.folded : `${phrase} ${u.folded}`;
-      if (!metric.prefixes.has(phrase)) break;
+      const child = node.next.get(u.folded);
+      if (!child) break;
+      node = child;
       if (n < 2) continue;
       const start = (units[i] as Unit).start;
-      const key = n >= 3 ? KEY_PHRASES.get(phrase) : undefined;
-      if (key) keys.push({ key, start, end: u.end });
-      for (const m of metric.map.get(phrase) ?? []) keys.push({ key: m, start, end: u.end });
+      if (node.key) keys.push({ key: node.key, start, end: u.end });
+      for (const m of node.metrics ?? []) keys.push({ key: m, start, end: u.end });
     }
   }
 }

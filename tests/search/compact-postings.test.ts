@@ -12,6 +12,21 @@ function lcg(seed: number) {
 }
 
 describe('CompactPostings', () => {
+  it('forgets a removed document that comes back under the same id before its postings are frozen', () => {
+    const postings = new CompactPostings();
+    postings.add(5, 1, new Map([[1, 1]]));
+    postings.delete(5);
+    postings.add(5, 1, new Map([[2, 1]]));
+    const listed = (term: number) => {
+      const docs: number[] = [];
+      postings.forEach(term, (doc) => docs.push(doc));
+      return docs;
+    };
+    expect([listed(1), listed(2)]).toEqual([[], [5]]);
+    postings.flush();
+    expect([listed(1), listed(2)]).toEqual([[], [5]]);
+  });
+
   it('lists every live posting in insertion order after segments are merged', () => {
     const rnd = lcg(11);
     const postings = new CompactPostings();

@@ -44,4 +44,30 @@ describe('the passage index component', () => {
       }
     }
   });
+
+  it.each(QUERIES)('selects "%s" narrowed by a filter from the previous search\'s scores as a search of its own does', (term) => {
+    for (const limit of [3, 50, 1000]) {
+      const params = { term, properties: ['text', 'context'] as ('text' | 'context')[], boost: { context: 0.5 }, limit };
+      for (const places of [['quang tri', 'tay son'], ['dakrong']]) {
+        const filtered = { ...params, where: { places: { containsAny: places } } };
+        limitNextSearch(limit);
+        search(ours, params);
+        limitNextSearch(limit, { reuseScores: true });
+        expect(hitsOf(search(ours, filtered))).toEqual(hitsOf(search(stock, filtered)));
+      }
+    }
+  });
+
+  it('computes in full a search that does not repeat the previous one, even when asked to reuse', () => {
+    const params = { properties: ['text', 'context'] as ('text' | 'context')[], boost: { context: 0.5 }, limit: 50 };
+    limitNextSearch(50);
+    search(ours, { ...params, term: 'hộ nghèo' });
+    limitNextSearch(50, { reuseScores: true });
+    expect(hitsOf(search(ours, { ...params, term: 'giải quyết việc làm' }))).toEqual(hitsOf(search(stock, { ...params, term: 'giải quyết việc làm' })));
+    // A narrower filter first, then a wider one: the first search's hits do not hold the second's.
+    limitNextSearch(50);
+    search(ours, { ...params, term: 'hộ nghèo', where: { places: { containsAny: ['dakrong'] } } });
+    limitNextSearch(50, { reuseScores: true });
+    expect(hitsOf(search(ours, { ...params, term: 'hộ nghèo' }))).toEqual(hitsOf(search(stock, { ...params, term: 'hộ nghèo' })));
+  });
 });
