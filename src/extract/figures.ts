@@ -698,6 +698,15 @@ function choosePeriod(ctx: Ctx, passage: Passage, at: number, sStart: number, sE
   const column = columnHeaderPeriod(ctx, at);
   if (column) return column;
   const pick = lastBefore(ctx.periods, at, sStart, specificOk, 200) ?? firstFrom(ctx.periods, sStart, sEnd, specificOk);
+  // "… dự kiến năm 2026 gần 3.609 tỷ đồng; cả giai đoạn 2026 - 2030 dự kiến gần 18.044 tỷ đồng": a
+  // span named in the number's own clause (after the last ';') is its period over a year of another clause.
+  const clauseStart = Math.max(sStart, ctx.text.lastIndexOf(';', at - 1) + 1);
+  const semi = ctx.text.indexOf(';', at);
+  const clauseEnd = semi < 0 || semi > sEnd ? sEnd : semi;
+  if (pick && (pick.start < clauseStart || pick.start >= clauseEnd)) {
+    const own = lastBefore(ctx.periods, at, clauseStart, (p) => p.end <= at && usable(p) && isSpan(p), 200);
+    if (own) return strip(own);
+  }
   if (pick) return strip(pick);
   // "Kết quả cả giai đoạn 2021 - 2024: tỷ lệ … đạt 76,56%": a span the figure's own sentence names
   // before it is its period, over a year named on an earlier line.
