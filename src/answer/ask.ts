@@ -14,6 +14,8 @@ import { formatViNumber } from '../text/vi-number.ts';
 import { AnswerBuilder, ComputationError } from './builder.ts';
 import { SCOPE_LABELS, SCOPES } from './cues.ts';
 import { captionAbove, clausePrecision, evidenceOf } from './evidence.ts';
+import { answerLevelBeforeChange } from './ops/level-before-change.ts';
+import { answerTotalLessPart, asksTotalLessPart, LESS_WORDS } from './ops/total-less-part.ts';
 import { answerSeries } from './series.ts';
 import { capitalise, describePeriod, describePlace, formatValue, kindNote, metricLabel, statedValue } from './present.ts';
 import { fitsUnitWanted as fitsUnit, type Question, parseQuestion } from './question.ts';
@@ -42,7 +44,7 @@ export function answerQuestion(corpus: CorpusView, body: AskBody): AskResponse {
     const evidence = answerEvidence(corpus, q, b);
     // A quantity the report does not state (the plan or the base behind a stated result) is named
     // by words no figure holds: those words do not count against the inputs.
-    const inferred = q.intent === 'implied_base' || q.intent === 'implied_target';
+    const inferred = q.intent === 'implied_base' || q.intent === 'implied_target' || b.inferred;
     const needed = evidence.missing.length && !inferred ? MIN_COVERAGE_WITH_MISSING : MIN_COVERAGE;
     if (evidence.coverage >= needed) return b.build(handled, { ...understood, evidence });
     return notFound(corpus, q, { ...understood, evidence: { ...evidence, reasons: [...evidence.reasons, `độ phủ ${formatViNumber(evidence.coverage, 2)} dưới ngưỡng ${formatViNumber(needed, 2)}: không trả lời`] } });
@@ -83,6 +85,7 @@ function operandTerms(q: Question) {
   const parts = /\bca (?:hai|ba|bon) ((?:[a-z]+ ?){1,2})/.exec(q.plain)?.[1];
   if (parts) for (const w of parts.trim().split(' ')) drop.add(w);
   if (q.intent === 'remainder') for (const w of ['khac', 'nguon', 'con', 'lai']) drop.add(w);
+  if (asksTotalLessPart(q)) for (const w of LESS_WORDS) drop.add(w);
   return drop.size ? q.terms.filter((t) => !drop.has(t.folded)) : q.terms;
 }
 
@@ -90,8 +93,8 @@ function dispatch(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespons
   switch (q.intent) {
     case 'sum':
       // "tổng số trừ BHXH tự nguyện": a total less a part is not a sum.
-      if (/\btru\b/.test(q.plain) && /(?<![\p{L}])trừ(?![\p{L}])/iu.test(q.raw)) return answerValue(corpus, q, b);
-      return answerSum(corpus, q, b) ?? answerValue(corpus, q, b);
+      if (asksTotalLessPart(q)) return answerTotalLessPart(corpus, q, b) ?? answerValue(corpus, q, b);
+      return answerSum(corpus, q, b) ?? answerLevelBeforeChange(corpus, q, b) ?? answerValue(corpus, q, b);
     case 'difference':
     case 'compare':
       // Two places or two periods named: one figure alone would drop a side of the comparison.
@@ -120,6 +123,7 @@ function dispatch(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespons
         answerSeries(corpus, q, b) ??
         (q.wantsChange ? answerChangeFromLevels(corpus, q, b) : null) ??
         answerEach(corpus, q, b) ??
+        answerLevelBeforeChange(corpus, q, b) ??
         answerValue(corpus, q, b) ??
         answerLevelBefore(corpus, q, b)
       );

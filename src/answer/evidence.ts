@@ -104,9 +104,11 @@ function expansionOf(token: string): string[] {
  */
 export function questionTerms(raw: string, placeNames: string[]): Term[] {
   let text = raw.normalize('NFC');
-  for (const p of findPeriods(text, { bareYear: true })) text = `${text.slice(0, p.start)}${' '.repeat(p.end - p.start)}${text.slice(p.end)}`;
-  // The metric phrases the question uses ("tai nạn lao động"): a figure of that metric covers their words, no others.
+  // The metric phrases the question uses ("tai nạn lao động"): a figure of that metric covers their
+  // words, no others. Read before periods are blanked: "chăm lo Tết Giáp Thìn 2024" ends its
+  // phrase with the word that starts its period (blanking keeps offsets, so they still align).
   const mentions = findMetricMentions(foldAligned(text));
+  for (const p of findPeriods(text, { bareYear: true })) text = `${text.slice(0, p.start)}${' '.repeat(p.end - p.start)}${text.slice(p.end)}`;
   const plainText = foldAligned(text);
   const toks = [...text.matchAll(SYLLABLE)].map((m) => {
     const at = m.index ?? 0;

@@ -1,0 +1,57 @@
+// Issue 17, computations the reports imply but do not state: a total less the part a question takes
+// out ("tổng số trừ …"), and the level before a stated change ("So với Tết 2024, … giảm 3,5 tỷ").
+// Each prints its formula from the figures it cites. Reports written for these tests.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAssistant } from '../../src/answer/assistant.ts';
+import type { Assistant } from '../../src/answer/types.ts';
+import { Corpus } from '../../src/corpus.ts';
+import { MemoryStore } from '../../src/store/memory-store.ts';
+
+const BINH_DINH = `Bình Định: kết quả phát triển người tham gia bảo hiểm xã hội 6 tháng đầu năm 2024
+
+Tính đến ngày 30/6/2024, toàn tỉnh Bình Định có 98.450 người tham gia BHXH, tăng 4,1% so với cùng kỳ. Số người tham gia BHXH tự nguyện đạt 21.300 người, vượt 6% kế hoạch.`;
+
+const BINH_PHUOC = `Bình Phước: chăm lo Tết Nguyên đán Ất Tỵ 2025
+
+Dịp Tết Nguyên đán Ất Tỵ 2025, toàn tỉnh Bình Phước đã trao 50.400 phần quà, với tổng kinh phí 45,2 tỷ đồng. So với Tết Giáp Thìn 2024, tổng kinh phí giảm 3,5 tỷ đồng do giảm nguồn ngân sách.`;
+
+const BAC_KAN = `Bắc Kạn: kết quả chăm lo Tết cho đối tượng chính sách
+
+Tết Nguyên đán Giáp Thìn 2024, tỉnh Bắc Kạn trao quà với tổng kinh phí 12,4 tỷ đồng. Tết Nguyên đán Ất Tỵ 2025, tổng kinh phí 13,1 tỷ đồng; so với Tết Giáp Thìn 2024, kinh phí tăng 0,7 tỷ đồng.`;
+
+let assistant: Assistant;
+
+beforeAll(async () => {
+  const corpus = await Corpus.open({ store: new MemoryStore(), seeds: [] });
+  await corpus.upsert({ id: 'binh-dinh-bhxh-6t-2024', text: BINH_DINH });
+  await corpus.upsert({ id: 'binh-phuoc-tet-2025', text: BINH_PHUOC });
+  await corpus.upsert({ id: 'bac-kan-tet-2025', text: BAC_KAN });
+  assistant = createAssistant(corpus);
+});
+
+const ask = (question: string) => assistant.ask({ question, history: [] });
+
+describe('issue 17: a total less a part ("tổng số trừ …")', () => {
+  it('subtracts the part named after "trừ" from the total of the same place and date', async () => {
+    const r = await ask('Đến 30/6/2024 Bình Định có bao nhiêu người tham gia BHXH bắt buộc (tổng số trừ BHXH tự nguyện)?');
+    expect(r.status).toBe('answered');
+    expect(r.computations[0]?.value).toBe(77150);
+    expect(r.computations[0]?.formula).toBe('98.450 − 21.300');
+  });
+});
+
+describe('issue 17: the level before a stated change', () => {
+  it('adds back a fall stated against the period asked ("So với Tết Giáp Thìn 2024, … giảm 3,5 tỷ đồng")', async () => {
+    const r = await ask('Tổng kinh phí quà Tết Giáp Thìn 2024 của Bình Phước khoảng bao nhiêu tỷ đồng?');
+    expect(r.status).toBe('answered');
+    expect(r.computations[0]?.value).toBeCloseTo(48.7, 6);
+    expect(r.computations[0]?.formula).toBe('45,2 + 3,5');
+  });
+
+  it('quotes the level of the period asked when the report states it, computing nothing', async () => {
+    const r = await ask('Tổng kinh phí quà Tết Giáp Thìn 2024 của Bắc Kạn là bao nhiêu tỷ đồng?');
+    expect(r.status).toBe('answered');
+    expect(r.computations).toEqual([]);
+    expect(r.facts.map((f) => f.value)).toContain(12.4);
+  });
+});
