@@ -629,10 +629,15 @@ function sidesOf(q: Question): Constraints[] {
   const places = [...q.places].filter((p, i, all) => all.findIndex((x) => x.key === p.key) === i).sort((a, b) => at(a) - at(b));
   const planBefore = (pos: number) => /\b(?:ke hoach|chi tieu|muc tieu|phan dau)\b[^,;]*$/.test(folded.slice(Math.max(0, pos - 30), pos));
   if (places.length >= 2) {
+    // "9 tháng 2025 của Phú Thọ so với 6 tháng đầu 2018 của Nam Định": a period written just before
+    // "của <place>" is that place's, wherever the other place stands.
+    const ownedBy = (p: QueryPlace) => periods.find((x) => /^\s*(?:\([^)]*\)\s*)?(?:cua|o|tai)\s+(?:(?:tinh|huyen|thanh pho|tp|thi xa|xa)\s+)?$/.test(folded.slice(x.end, at(p))));
+    const owned = new Set(places.slice(0, 2).map(ownedBy).filter((x) => x));
     return places.slice(0, 2).map((p, i) => {
       const from = at(p);
       const to = i === 0 ? at(places[1] as QueryPlace) : folded.length;
-      const own = periods.find((x) => x.start >= from && x.start < to) ?? periods.find((x) => x.start < from && i === 0) ?? null;
+      const free = periods.filter((x) => !owned.has(x));
+      const own = ownedBy(p) ?? free.find((x) => x.start >= from && x.start < to) ?? free.find((x) => x.start < from && i === 0) ?? null;
       return { ...base, places: [p], period: own, wantsTarget: own ? planBefore(own.start) : base.wantsTarget };
     });
   }

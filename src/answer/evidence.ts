@@ -109,6 +109,8 @@ export function questionTerms(raw: string, placeNames: string[]): Term[] {
   // phrase with the word that starts its period (blanking keeps offsets, so they still align).
   const mentions = findMetricMentions(foldAligned(text));
   for (const p of findPeriods(text, { bareYear: true })) text = `${text.slice(0, p.start)}${' '.repeat(p.end - p.start)}${text.slice(p.end)}`;
+  // "(số chính thức)", "theo số liệu chính thức": words about the data's status, not what it counts.
+  text = text.replace(/(?<!\p{L})(?:chính|chinh)\s+(?:thức|thuc)(?!\p{L})/giu, (m) => ' '.repeat(m.length));
   const plainText = foldAligned(text);
   const toks = [...text.matchAll(SYLLABLE)].map((m) => {
     const at = m.index ?? 0;

@@ -55,3 +55,34 @@ describe('issue 17: the level before a stated change', () => {
     expect(r.facts.map((f) => f.value)).toContain(12.4);
   });
 });
+
+const COMPARE_A = `Tỉnh Hà Tĩnh: kết quả đưa lao động đi làm việc ở nước ngoài 9 tháng năm 2024
+
+Theo số liệu chính thức, 9 tháng năm 2024 toàn tỉnh Hà Tĩnh có 3.950 lao động đi làm việc ở nước ngoài theo hợp đồng. Cũng trong giai đoạn 2021 - 2025, toàn tỉnh xây mới 2.300 căn nhà cho hộ nghèo.`;
+
+const COMPARE_B = `Tỉnh Quảng Bình: lao động đi làm việc ở nước ngoài 6 tháng đầu năm 2019
+
+6 tháng đầu năm 2019, toàn tỉnh Quảng Bình có 1.240 người đi làm việc ở nước ngoài theo hợp đồng. Đến ngày 30/6/2025, toàn tỉnh đã xây mới 1.180 căn nhà cho hộ nghèo.`;
+
+describe('issue 17: a comparison of two places, each with its own period', () => {
+  let two: Assistant;
+  beforeAll(async () => {
+    const corpus = await Corpus.open({ store: new MemoryStore(), seeds: [] });
+    await corpus.upsert({ id: 'ha-tinh-xkld-9t-2024', text: COMPARE_A });
+    await corpus.upsert({ id: 'quang-binh-xkld-6t-2019', text: COMPARE_B });
+    two = createAssistant(corpus);
+  });
+
+  it('gives each place the period written before "của <place>"', async () => {
+    const r = await two.ask({ question: 'XKLĐ 9 tháng 2024 của Hà Tĩnh (số chính thức) so với 6 tháng đầu 2019 của Quảng Bình, chênh nhau bao nhiêu người?', history: [] });
+    expect(r.status).toBe('answered');
+    expect(r.computations[0]?.value).toBe(2710);
+    expect(r.computations[0]?.formula).toBe('3.950 − 1.240');
+  });
+
+  it('reads "xây mới" as new building, not "mỗi" (each): a difference is asked, not a per-unit amount', async () => {
+    const r = await two.ask({ question: 'Số nhà xây mới cho hộ nghèo: Hà Tĩnh giai đoạn 2021-2025 và Quảng Bình đến 30/6/2025, chênh bao nhiêu căn?', history: [] });
+    expect(r.understood?.intent).toBe('difference');
+    expect(r.computations[0]?.value).toBe(1120);
+  });
+});
