@@ -15,6 +15,7 @@ import { AnswerBuilder, ComputationError } from './builder.ts';
 import { SCOPE_LABELS, SCOPES } from './cues.ts';
 import { captionAbove, clausePrecision, evidenceOf } from './evidence.ts';
 import { answerLevelBeforeChange } from './ops/level-before-change.ts';
+import { answerShareOfListed } from './ops/share-of-listed.ts';
 import { answerTotalLessPart, asksTotalLessPart, LESS_WORDS } from './ops/total-less-part.ts';
 import { answerSeries } from './series.ts';
 import { capitalise, describePeriod, describePlace, formatValue, kindNote, metricLabel, statedValue } from './present.ts';
@@ -101,7 +102,7 @@ function dispatch(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespons
       return answerComparison(corpus, q, b) ?? (uniquePlaces(q.places).length > 1 || q.periods.length > 1 ? null : answerValue(corpus, q, b));
     case 'share':
     case 'times':
-      return answerRatio(corpus, q, b) ?? answerValue(corpus, q, b);
+      return (q.intent === 'share' ? answerShareOfListed(corpus, q, b) : null) ?? answerRatio(corpus, q, b) ?? answerValue(corpus, q, b);
     case 'attainment':
     case 'exceed':
       return answerPlanGap(corpus, q, b) ?? answerValue(corpus, q, b);
@@ -175,7 +176,10 @@ function answerChangeFromLevels(corpus: CorpusView, q: Question, b: AnswerBuilde
   const series = cands.filter((x) => x.figure.kind === 'result' && sameSeries(x.figure, top.figure) && x.figure.period && x.report.id === top.report.id);
   const byTime = [...series].sort((x, y) => (x.figure.period?.to ?? '').localeCompare(y.figure.period?.to ?? ''));
   const first = byTime[0];
-  const last = byTime[byTime.length - 1];
+  // Of several figures of the latest period, the best-scored (the sort is stable, the candidates ranked):
+  // "Vân Hòa chỉ còn 34 hộ nghèo" over another commune's 21 hộ of the same year.
+  const latest = byTime[byTime.length - 1]?.figure.period?.to;
+  const last = byTime.find((x) => x.figure.period?.to === latest);
   if (!first || !last || first.figure.period?.to === last.figure.period?.to) return null;
   const diff = last.figure.value - first.figure.value;
   sayFigure(corpus, b, first, false);

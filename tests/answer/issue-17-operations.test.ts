@@ -86,3 +86,54 @@ describe('issue 17: a comparison of two places, each with its own period', () =>
     expect(r.computations[0]?.value).toBe(1120);
   });
 });
+
+const NGHE_AN = `Nghệ An: kết quả đưa người lao động đi làm việc ở nước ngoài năm 2023
+
+Năm 2023, toàn tỉnh Nghệ An có 400 người lao động đi làm việc ở nước ngoài theo hợp đồng. Phân theo thị trường tiếp nhận như sau:
+- Hàn Quốc: 150 người;
+- Đài Loan (Trung Quốc): 120 người;
+- Các thị trường khác: 130 người.`;
+
+describe('issue 17: the share of a listed part in the total its list introduces', () => {
+  let one: Assistant;
+  beforeAll(async () => {
+    const corpus = await Corpus.open({ store: new MemoryStore(), seeds: [] });
+    await corpus.upsert({ id: 'nghe-an-xkld-2023', text: NGHE_AN });
+    one = createAssistant(corpus);
+  });
+
+  it('divides the item the question names by the total of the line introducing the list', async () => {
+    const r = await one.ask({ question: 'Lao động Nghệ An sang Hàn Quốc chiếm bao nhiêu phần trăm tổng số người đi XKLĐ năm 2023?', history: [] });
+    expect(r.status).toBe('answered');
+    expect(r.computations[0]?.value).toBeCloseTo(37.5, 6);
+    expect(r.computations[0]?.formula).toBe('150 / 400 × 100');
+  });
+
+  it('computes no share for a market the list does not name', async () => {
+    const r = await one.ask({ question: 'Lao động Nghệ An sang Nhật Bản chiếm bao nhiêu phần trăm tổng số người đi XKLĐ năm 2023?', history: [] });
+    expect(r.computations.filter((c) => c.unit === '%')).toEqual([]);
+  });
+});
+
+const TAN_LAP = `Huyện Yên Lập (Phú Thọ): xã Tân Lập sau 6 năm thực hiện chương trình giảm nghèo
+
+Tân Lập là xã vùng cao của huyện. Năm 2018, xã có 512 hộ nghèo; đến năm 2024, Tân Lập chỉ còn 61 hộ nghèo.
+
+Một số xã lân cận:
+- Xã Mỹ Lung đến hết năm 2024 còn 45 hộ nghèo.`;
+
+describe('issue 17: the change between two years of one commune', () => {
+  let one: Assistant;
+  beforeAll(async () => {
+    const corpus = await Corpus.open({ store: new MemoryStore(), seeds: [] });
+    await corpus.upsert({ id: 'yen-lap-tan-lap-2024', text: TAN_LAP });
+    one = createAssistant(corpus);
+  });
+
+  it('takes the later level whose sentence names the commune asked, not another commune of the same year', async () => {
+    const r = await one.ask({ question: 'Từ năm 2018 đến 2024 số hộ nghèo xã Tân Lập (Yên Lập) giảm bao nhiêu hộ?', history: [] });
+    expect(r.status).toBe('answered');
+    expect(r.computations[0]?.value).toBe(451);
+    expect(r.computations[0]?.formula).toBe('512 − 61');
+  });
+});
