@@ -8,6 +8,7 @@ import type { Place, Report } from '../ingest/types.ts';
 import { placeKey } from '../search/places.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
 import { AnswerBuilder } from './builder.ts';
+import { judgeChangeByLevels } from './claim-change.ts';
 import { clauseTextOf, evidenceOf, questionTerms, subjectCoverage, type Term } from './evidence.ts';
 import { capitalise, describePeriod, describePlace, formatValue, statedValue } from './present.ts';
 import { parseQuestion, type Question } from './question.ts';
@@ -104,6 +105,13 @@ export function verifyClaim(corpus: CorpusView, claim: string): AskResponse {
       const bySubject = subjectCandidates(corpus, q, cf);
       judged = judgeFigure(corpus, b, q, cf, bySubject, [], { claimReport, figures });
     }
+    if (!judged && cf.kind === 'change') {
+      const byLevels = judgeChangeByLevels(corpus, b, q, cf, claim, metrics);
+      if (byLevels) {
+        verdicts.push(byLevels);
+        continue;
+      }
+    }
     if (!judged) {
       verdicts.push('not_enough_info');
       b.say(byMetric.length ? `- ${shown}: các báo cáo không nêu số liệu tương ứng để đối chiếu.` : `- ${shown}: các báo cáo không có số liệu về nội dung này cho địa bàn và thời điểm đó.`);
@@ -198,9 +206,10 @@ function judgeFigure(corpus: CorpusView, b: AnswerBuilder, q: Question, cf: Figu
     return { verdict: targetAsResult ? 'refuted' : 'supported', figure: exact };
   }
   // A differing figure refutes only when it is about what the claim is about.
+  // A level never refutes a change ("giảm 2.270 hộ" against "còn 11.980 hộ"): only a stated change does.
   const other = cands.find(
     (c) =>
-      c.figure.kind === (cf.kind === 'target' ? 'target' : c.figure.kind === 'change' && cf.kind === 'change' ? 'change' : 'result') &&
+      c.figure.kind === (cf.kind === 'target' ? 'target' : cf.kind === 'change' ? 'change' : 'result') &&
       c.figure.unit !== '' &&
       sameFamily(c.figure, cf) &&
       evidenceOf(q.terms, [c], metrics).coverage >= MIN_CLAIM_COVERAGE,

@@ -26,6 +26,10 @@ const BINH_PHUOC = `Bình Phước: chăm lo Tết Nguyên đán Ất Tỵ 2025
 
 Dịp Tết Nguyên đán Ất Tỵ 2025, toàn tỉnh Bình Phước đã trao 50.400 phần quà, với tổng kinh phí 45,2 tỷ đồng. So với Tết Giáp Thìn 2024, tổng kinh phí giảm 3,5 tỷ đồng do giảm nguồn ngân sách.`;
 
+const HOA_BINH = `Tỉnh Hòa Bình: kết quả rà soát hộ nghèo năm 2024
+
+Cuối năm 2023, toàn tỉnh Hòa Bình có 14.250 hộ nghèo. Kết quả rà soát cuối năm 2024, toàn tỉnh còn 11.980 hộ nghèo.`;
+
 let assistant: Assistant;
 
 beforeAll(async () => {
@@ -33,6 +37,7 @@ beforeAll(async () => {
   await corpus.upsert({ id: 'van-chan-2024', text: VAN_CHAN });
   await corpus.upsert({ id: 'bac-ninh-xkld-2023', text: BAC_NINH });
   await corpus.upsert({ id: 'binh-phuoc-tet-2025', text: BINH_PHUOC });
+  await corpus.upsert({ id: 'hoa-binh-ra-soat-2024', text: HOA_BINH });
   assistant = createAssistant(corpus);
 });
 
@@ -55,6 +60,26 @@ describe('issue 17: claims judged by subject', () => {
     const r = await assistant.verify('Tết Ất Tỵ 2025, tổng kinh phí quà Tết của Bình Phước tăng 3,5 tỷ đồng so với Tết 2024');
     expect(r.verdict).toBe('refuted');
     expect(values(r)).toEqual(expect.arrayContaining([3.5, 45.2]));
+  });
+});
+
+describe('issue 17: a claimed change where the report states only the two levels', () => {
+  it('supports a change that the two levels give, with the difference computed from them', async () => {
+    const r = await assistant.verify('Cuối năm 2024 số hộ nghèo của Hòa Bình giảm 2.270 hộ so với cuối năm 2023');
+    expect(r.verdict).toBe('supported');
+    expect(r.computations[0]?.formula).toBe('14.250 − 11.980');
+    expect(values(r)).toEqual(expect.arrayContaining([14250, 11980]));
+  });
+
+  it('refutes a change of another size, and never by a level alone', async () => {
+    const r = await assistant.verify('Cuối năm 2024 số hộ nghèo của Hòa Bình giảm 3.000 hộ so với cuối năm 2023');
+    expect(r.verdict).toBe('refuted');
+    expect(r.computations[0]?.value).toBe(2270);
+  });
+
+  it('refutes a rise where the levels fell by that much', async () => {
+    const r = await assistant.verify('Cuối năm 2024 số hộ nghèo của Hòa Bình tăng 2.270 hộ so với cuối năm 2023');
+    expect(r.verdict).toBe('refuted');
   });
 });
 
