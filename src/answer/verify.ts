@@ -9,7 +9,7 @@ import { placeKey } from '../search/places.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
 import { AnswerBuilder } from './builder.ts';
 import { judgeChangeByLevels } from './claim-change.ts';
-import { clauseTextOf, evidenceOf, questionTerms, subjectCoverage, type Term } from './evidence.ts';
+import { clauseTextOf, evidenceOf, questionTerms, sentenceCoverage, subjectCoverage, type Term } from './evidence.ts';
 import { capitalise, describePeriod, describePlace, formatValue, statedValue } from './present.ts';
 import { parseQuestion, type Question } from './question.ts';
 import { type Candidate, type CorpusView, rankFigures, reportPlaceKey } from './retrieve.ts';
@@ -147,8 +147,8 @@ function claimCandidates(corpus: CorpusView, q: Question, cf: Figure, metrics: s
   }).filter((c) => (c.figure.unit === '%') === (cf.unit === '%'));
 }
 
-/** Share of the claim's words a figure found without its metric must have around it: more than with it. */
-const MIN_SUBJECT_COVERAGE = 0.75;
+/** Share of the claim's words a figure found without its metric must have in its own sentence. */
+const MIN_SUBJECT_COVERAGE = 0.8;
 
 /**
  * Figures of any metric at the claim's place and period that count what the claim's figure counts
@@ -164,7 +164,9 @@ function subjectCandidates(corpus: CorpusView, q: Question, cf: Figure): Candida
     // 2026" is inside "giai đoạn 2026 - 2030" but a year's amount is not the span's.
     if (period && (c.figure.period?.from !== period.from || c.figure.period?.to !== period.to)) return false;
     if (!isMoneyUnit(cf.unit) && cf.unit !== '%' && family !== countFamily(c.figure.unit)) return false;
-    return evidenceOf(q.terms, [c], []).coverage >= MIN_SUBJECT_COVERAGE;
+    // The claim's words in the figure's own sentence, not merely in its passage: "hỗ trợ 376 hộ nghèo
+    // vay vốn" is not about "hỗ trợ xây, sửa nhà ở cho 335 hộ nghèo" two sentences from a loan.
+    return sentenceCoverage(q.terms, c.figure, c.report) >= MIN_SUBJECT_COVERAGE;
   });
 }
 

@@ -10,7 +10,9 @@ import { MemoryStore } from '../../src/store/memory-store.ts';
 
 const VAN_CHAN = `Huyện Văn Chấn (Yên Bái): kết quả hỗ trợ nhà ở năm 2024
 
-Năm 2024, huyện Văn Chấn đã hỗ trợ xây mới, sửa chữa nhà ở cho 212 hộ nghèo, cận nghèo; các hộ đã vào ở trước Tết.`;
+Năm 2024, huyện Văn Chấn đã hỗ trợ xây mới, sửa chữa nhà ở cho 212 hộ nghèo, cận nghèo; các hộ đã vào ở trước Tết.
+
+Như vậy, công tác hỗ trợ nhà ở năm 2024 của huyện cơ bản hoàn thành; Ngân hàng Chính sách xã hội tiếp tục cho các hộ nghèo vay vốn sản xuất.`;
 
 const BAC_NINH = `Bắc Ninh: lao động đi làm việc ở nước ngoài năm 2023
 
@@ -48,6 +50,12 @@ describe('issue 17: claims judged by subject', () => {
     const r = await assistant.verify('Năm 2024 huyện Văn Chấn hỗ trợ làm nhà cho 250 hộ nghèo');
     expect(r.verdict).toBe('refuted');
     expect(values(r)).toContain(212);
+  });
+
+  it('does not refute with a figure whose own sentence is about something else ("vay vốn" is not "nhà ở", nor "như vậy")', async () => {
+    const r = await assistant.verify('Năm 2024 huyện Văn Chấn hỗ trợ 250 hộ nghèo vay vốn');
+    expect(r.verdict).toBe('not_enough_info');
+    expect(values(r)).not.toContain(212);
   });
 
   it('refutes "dẫn đầu … với N" with the place that ranks first and the claimed place’s own figure', async () => {
