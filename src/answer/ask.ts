@@ -121,6 +121,7 @@ function dispatch(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespons
       return answerRemainder(corpus, q, b);
     default:
       return (
+        (asksTotalLessPart(q) ? answerTotalLessPart(corpus, q, b) : null) ??
         answerSeries(corpus, q, b) ??
         (q.wantsChange ? answerChangeFromLevels(corpus, q, b) : null) ??
         answerEach(corpus, q, b) ??

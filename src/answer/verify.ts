@@ -105,6 +105,7 @@ export function verifyClaim(corpus: CorpusView, claim: string): AskResponse {
       const bySubject = subjectCandidates(corpus, q, cf);
       judged = judgeFigure(corpus, b, q, cf, bySubject, [], { claimReport, figures });
     }
+    if (!judged && cf.kind !== 'target') judged = planInsideProvince(corpus, b, q, cf, metrics);
     if (!judged && cf.kind === 'change') {
       const byLevels = judgeChangeByLevels(corpus, b, q, cf, claim, metrics);
       if (byLevels) {
@@ -219,6 +220,23 @@ function judgeFigure(corpus: CorpusView, b: AnswerBuilder, q: Question, cf: Figu
   if (!other) return null;
   b.say(`- ${shown}: báo cáo ghi ${describeOne(other)} ${b.cite(other.figure, other.report)}${sameSentence(corpus, b, other)}.`);
   return { verdict: 'refuted', figure: other };
+}
+
+/**
+ * "Dịp Tết 2025, Sóc Trăng đã trao quà cho 21.568 hộ … 10,7 tỷ đồng" where a report from inside the
+ * province states exactly that number only as a plan ("vận động … kinh phí dự kiến khoảng 10,7 tỷ
+ * đồng"), its figure placed at the report's district: the claim states a plan as done. Only the
+ * same number about the same thing refutes so; a differing one from a part of the province never does.
+ */
+function planInsideProvince(corpus: CorpusView, b: AnswerBuilder, q: Question, cf: Figure, metrics: string[]): Judged | null {
+  const province = q.places.find((p) => p.level === 'province');
+  if (!province) return null;
+  const plan = claimCandidates(corpus, { ...q, places: [] }, { ...cf, kind: 'target' }, metrics).find(
+    (c) => c.figure.kind === 'target' && c.report.place?.provinceCode === province.provinceCode && sameValue(cf, c.figure) && evidenceOf(q.terms, [c], metrics).coverage >= MIN_CLAIM_COVERAGE,
+  );
+  if (!plan) return null;
+  b.say(`- ${statedValue(cf)}: báo cáo chỉ nêu con số này là kế hoạch, dự kiến, không phải kết quả đã đạt (${describeOne(plan)}) ${b.cite(plan.figure, plan.report)}.`);
+  return { verdict: 'refuted', figure: plan };
 }
 
 /** "dẫn đầu", "cao nhất", "nhiều nhất": the claim says its place ranks first. */

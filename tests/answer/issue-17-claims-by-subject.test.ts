@@ -32,6 +32,13 @@ const HOA_BINH = `Tỉnh Hòa Bình: kết quả rà soát hộ nghèo năm 2024
 
 Cuối năm 2023, toàn tỉnh Hòa Bình có 14.250 hộ nghèo. Kết quả rà soát cuối năm 2024, toàn tỉnh còn 11.980 hộ nghèo.`;
 
+const THACH_HA = `THẠCH HÀ (HÀ TĨNH): KẾT QUẢ GIẢM NGHÈO NĂM 2024
+
+Hà Tĩnh, tháng 12/2024 - Năm 2024, huyện Thạch Hà giảm được 410 hộ nghèo.
+
+Nhiệm vụ thời gian tới
+- Dịp Tết Nguyên đán Ất Tỵ 2025, ngành LĐ-TB&XH tiếp tục tham mưu Tỉnh ủy, UBND tỉnh vận động nguồn lực xã hội, dự kiến tặng quà cho 3.400 hộ nghèo, hộ cận nghèo, kinh phí dự kiến khoảng 2,1 tỷ đồng.`;
+
 let assistant: Assistant;
 
 beforeAll(async () => {
@@ -40,6 +47,7 @@ beforeAll(async () => {
   await corpus.upsert({ id: 'bac-ninh-xkld-2023', text: BAC_NINH });
   await corpus.upsert({ id: 'binh-phuoc-tet-2025', text: BINH_PHUOC });
   await corpus.upsert({ id: 'hoa-binh-ra-soat-2024', text: HOA_BINH });
+  await corpus.upsert({ id: 'thach-ha-2024', text: THACH_HA });
   assistant = createAssistant(corpus);
 });
 
@@ -68,6 +76,19 @@ describe('issue 17: claims judged by subject', () => {
     const r = await assistant.verify('Tết Ất Tỵ 2025, tổng kinh phí quà Tết của Bình Phước tăng 3,5 tỷ đồng so với Tết 2024');
     expect(r.verdict).toBe('refuted');
     expect(values(r)).toEqual(expect.arrayContaining([3.5, 45.2]));
+  });
+});
+
+describe('issue 17: a plan claimed as done, stated by a report from inside the province', () => {
+  it('refutes the province claim whose numbers a district report states only as planned', async () => {
+    const r = await assistant.verify('Dịp Tết Ất Tỵ 2025, tỉnh Hà Tĩnh đã trao quà cho 3.400 hộ nghèo, cận nghèo với kinh phí 2,1 tỷ đồng');
+    expect(r.verdict).toBe('refuted');
+    expect(values(r)).toEqual(expect.arrayContaining([3400, 2.1]));
+  });
+
+  it('does not refute a province claim with another number from a district report', async () => {
+    const r = await assistant.verify('Dịp Tết Ất Tỵ 2025, tỉnh Hà Tĩnh đã trao quà cho 3.900 hộ nghèo');
+    expect(r.verdict).toBe('not_enough_info');
   });
 });
 

@@ -38,6 +38,11 @@ describe('issue 17: a total less a part ("tổng số trừ …")', () => {
     expect(r.computations[0]?.value).toBe(77150);
     expect(r.computations[0]?.formula).toBe('98.450 − 21.300');
   });
+
+  it('reads "không kể …" in a plain lookup as the same subtraction', async () => {
+    const r = await ask('Số người tham gia BHXH bắt buộc ở Bình Định đến 30/6/2024 (không kể BHXH tự nguyện) là bao nhiêu?');
+    expect(r.computations[0]?.formula).toBe('98.450 − 21.300');
+  });
 });
 
 describe('issue 17: the level before a stated change', () => {
