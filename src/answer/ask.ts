@@ -14,6 +14,9 @@ import { formatViNumber } from '../text/vi-number.ts';
 import { AnswerBuilder, ComputationError } from './builder.ts';
 import { SCOPE_LABELS, SCOPES } from './cues.ts';
 import { captionAbove, clausePrecision, evidenceOf } from './evidence.ts';
+import { answerLevelBeforeChange } from './ops/level-before-change.ts';
+import { answerShareOfListed } from './ops/share-of-listed.ts';
+import { answerTotalLessPart, asksTotalLessPart, LESS_WORDS } from './ops/total-less-part.ts';
 import { answerSeries } from './series.ts';
 import { capitalise, describePeriod, describePlace, formatValue, kindNote, metricLabel, statedValue } from './present.ts';
 import { fitsUnitWanted as fitsUnit, type Question, parseQuestion } from './question.ts';
@@ -42,7 +45,7 @@ export function answerQuestion(corpus: CorpusView, body: AskBody): AskResponse {
     const evidence = answerEvidence(corpus, q, b);
     // A quantity the report does not state (the plan or the base behind a stated result) is named
     // by words no figure holds: those words do not count against the inputs.
-    const inferred = q.intent === 'implied_base' || q.intent === 'implied_target';
+    const inferred = q.intent === 'implied_base' || q.intent === 'implied_target' || b.inferred;
     const needed = evidence.missing.length && !inferred ? MIN_COVERAGE_WITH_MISSING : MIN_COVERAGE;
     if (evidence.coverage >= needed) return b.build(handled, { ...understood, evidence });
     return notFound(corpus, q, { ...understood, evidence: { ...evidence, reasons: [...evidence.reasons, `độ phủ ${formatViNumber(evidence.coverage, 2)} dưới ngưỡng ${formatViNumber(needed, 2)}: không trả lời`] } });
@@ -83,6 +86,7 @@ function operandTerms(q: Question) {
   const parts = /\bca (?:hai|ba|bon) ((?:[a-z]+ ?){1,2})/.exec(q.plain)?.[1];
   if (parts) for (const w of parts.trim().split(' ')) drop.add(w);
   if (q.intent === 'remainder') for (const w of ['khac', 'nguon', 'con', 'lai']) drop.add(w);
+  if (asksTotalLessPart(q)) for (const w of LESS_WORDS) drop.add(w);
   return drop.size ? q.terms.filter((t) => !drop.has(t.folded)) : q.terms;
 }
 
@@ -90,15 +94,15 @@ function dispatch(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespons
   switch (q.intent) {
     case 'sum':
       // "tổng số trừ BHXH tự nguyện": a total less a part is not a sum.
-      if (/\btru\b/.test(q.plain) && /(?<![\p{L}])trừ(?![\p{L}])/iu.test(q.raw)) return answerValue(corpus, q, b);
-      return answerSum(corpus, q, b) ?? answerValue(corpus, q, b);
+      if (asksTotalLessPart(q)) return answerTotalLessPart(corpus, q, b) ?? answerValue(corpus, q, b);
+      return answerSum(corpus, q, b) ?? answerLevelBeforeChange(corpus, q, b) ?? answerValue(corpus, q, b);
     case 'difference':
     case 'compare':
       // Two places or two periods named: one figure alone would drop a side of the comparison.
       return answerComparison(corpus, q, b) ?? (uniquePlaces(q.places).length > 1 || q.periods.length > 1 ? null : answerValue(corpus, q, b));
     case 'share':
     case 'times':
-      return answerRatio(corpus, q, b) ?? answerValue(corpus, q, b);
+      return (q.intent === 'share' ? answerShareOfListed(corpus, q, b) : null) ?? answerRatio(corpus, q, b) ?? answerValue(corpus, q, b);
     case 'attainment':
     case 'exceed':
       return answerPlanGap(corpus, q, b) ?? answerValue(corpus, q, b);
@@ -117,9 +121,11 @@ function dispatch(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespons
       return answerRemainder(corpus, q, b);
     default:
       return (
+        (asksTotalLessPart(q) ? answerTotalLessPart(corpus, q, b) : null) ??
         answerSeries(corpus, q, b) ??
         (q.wantsChange ? answerChangeFromLevels(corpus, q, b) : null) ??
         answerEach(corpus, q, b) ??
+        answerLevelBeforeChange(corpus, q, b) ??
         answerValue(corpus, q, b) ??
         answerLevelBefore(corpus, q, b)
       );
@@ -171,7 +177,10 @@ function answerChangeFromLevels(corpus: CorpusView, q: Question, b: AnswerBuilde
   const series = cands.filter((x) => x.figure.kind === 'result' && sameSeries(x.figure, top.figure) && x.figure.period && x.report.id === top.report.id);
   const byTime = [...series].sort((x, y) => (x.figure.period?.to ?? '').localeCompare(y.figure.period?.to ?? ''));
   const first = byTime[0];
-  const last = byTime[byTime.length - 1];
+  // Of several figures of the latest period, the best-scored (the sort is stable, the candidates ranked):
+  // "Vân Hòa chỉ còn 34 hộ nghèo" over another commune's 21 hộ of the same year.
+  const latest = byTime[byTime.length - 1]?.figure.period?.to;
+  const last = byTime.find((x) => x.figure.period?.to === latest);
   if (!first || !last || first.figure.period?.to === last.figure.period?.to) return null;
   const diff = last.figure.value - first.figure.value;
   sayFigure(corpus, b, first, false);
@@ -625,10 +634,15 @@ function sidesOf(q: Question): Constraints[] {
   const places = [...q.places].filter((p, i, all) => all.findIndex((x) => x.key === p.key) === i).sort((a, b) => at(a) - at(b));
   const planBefore = (pos: number) => /\b(?:ke hoach|chi tieu|muc tieu|phan dau)\b[^,;]*$/.test(folded.slice(Math.max(0, pos - 30), pos));
   if (places.length >= 2) {
+    // "9 tháng 2025 của Phú Thọ so với 6 tháng đầu 2018 của Nam Định": a period written just before
+    // "của <place>" is that place's, wherever the other place stands.
+    const ownedBy = (p: QueryPlace) => periods.find((x) => /^\s*(?:\([^)]*\)\s*)?(?:cua|o|tai)\s+(?:(?:tinh|huyen|thanh pho|tp|thi xa|xa)\s+)?$/.test(folded.slice(x.end, at(p))));
+    const owned = new Set(places.slice(0, 2).map(ownedBy).filter((x) => x));
     return places.slice(0, 2).map((p, i) => {
       const from = at(p);
       const to = i === 0 ? at(places[1] as QueryPlace) : folded.length;
-      const own = periods.find((x) => x.start >= from && x.start < to) ?? periods.find((x) => x.start < from && i === 0) ?? null;
+      const free = periods.filter((x) => !owned.has(x));
+      const own = ownedBy(p) ?? free.find((x) => x.start >= from && x.start < to) ?? free.find((x) => x.start < from && i === 0) ?? null;
       return { ...base, places: [p], period: own, wantsTarget: own ? planBefore(own.start) : base.wantsTarget };
     });
   }

@@ -29,6 +29,11 @@ export class AnswerBuilder {
   readonly suggestions: string[] = [];
   /** Set by a series answer (series.ts); its points are among `facts`. */
   series: Series | undefined;
+  /**
+   * Set by an operation whose result the reports do not name ("BHXH bắt buộc" as total − voluntary):
+   * the words that name it are found near no figure and do not count against the inputs.
+   */
+  inferred = false;
 
   /** Adds the figure as a fact (once) and returns its citation marker "[n]". */
   cite(f: Figure, report: Report): string {

@@ -104,9 +104,13 @@ function expansionOf(token: string): string[] {
  */
 export function questionTerms(raw: string, placeNames: string[]): Term[] {
   let text = raw.normalize('NFC');
-  for (const p of findPeriods(text, { bareYear: true })) text = `${text.slice(0, p.start)}${' '.repeat(p.end - p.start)}${text.slice(p.end)}`;
-  // The metric phrases the question uses ("tai nạn lao động"): a figure of that metric covers their words, no others.
+  // The metric phrases the question uses ("tai nạn lao động"): a figure of that metric covers their
+  // words, no others. Read before periods are blanked: "chăm lo Tết Giáp Thìn 2024" ends its
+  // phrase with the word that starts its period (blanking keeps offsets, so they still align).
   const mentions = findMetricMentions(foldAligned(text));
+  for (const p of findPeriods(text, { bareYear: true })) text = `${text.slice(0, p.start)}${' '.repeat(p.end - p.start)}${text.slice(p.end)}`;
+  // "(số chính thức)", "theo số liệu chính thức": words about the data's status, not what it counts.
+  text = text.replace(/(?<!\p{L})(?:chính|chinh)\s+(?:thức|thuc)(?!\p{L})/giu, (m) => ' '.repeat(m.length));
   const plainText = foldAligned(text);
   const toks = [...text.matchAll(SYLLABLE)].map((m) => {
     const at = m.index ?? 0;
@@ -128,7 +132,8 @@ export function questionTerms(raw: string, placeNames: string[]): Term[] {
     if (place || /^\d/.test(tok)) continue;
     if (folded.length < 2 && !hasMarks(tok)) continue;
     if (accented ? FILLER_ACCENTED.has(syllableKey(tok)) : FILLER.has(folded)) continue;
-    const key = hasMarks(tok) ? syllableKey(tok) : null;
+    // In a question typed with accents a syllable without marks is written so too: "vay vốn" is not "như vậy".
+    const key = hasMarks(tok) || (accented && /^\p{Ll}+$/u.test(tok)) ? syllableKey(tok) : null;
     const id = key ?? folded;
     if (seen.has(id)) continue;
     seen.add(id);
@@ -300,6 +305,16 @@ export function evidenceOf(allTerms: Term[], figures: { figure: Figure; report: 
   }
   const coverage = sum / terms.length;
   return { coverage: requiredMissing ? Math.min(coverage, 0.5) : coverage, missing };
+}
+
+/**
+ * Share of the terms a figure's own sentence (or table row with its caption) holds, its unit
+ * included: no credit for words that are only elsewhere in its passage. 0–1.
+ */
+export function sentenceCoverage(terms: Term[], f: Figure, report: Report): number {
+  if (!terms.length) return 0;
+  const l = levelsOf(f, report);
+  return terms.filter((t) => has(l.clause, t) || has(l.sentence, t) || l.unitWords.has(t.folded) || (l.family !== null && countFamily(t.folded) === l.family)).length / terms.length;
 }
 
 /** The words of a figure's own clause (see clauseOf): what its number counts, as the text says it. */

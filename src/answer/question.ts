@@ -125,7 +125,7 @@ export function parseQuestion(raw: string): Question {
   const periods = sources.length && sources.length < mentioned.length ? mentioned.filter((p) => !sources.includes(p)) : mentioned;
   const named = findQueryPlaces(text);
   const numbers = findQuestionNumbers(text, periods);
-  let intent = (INTENT_CUES.find(([, re]) => re.test(folded))?.[0] ?? 'value') as Intent;
+  let intent = (INTENT_CUES.find(([, re]) => re.test(cueText(text, folded)))?.[0] ?? 'value') as Intent;
   const places = levelByTypeWord(plain, comparing(intent) ? sidesOfComparison(plain, named) : narrowestPlaces(named));
   // "cộng" (add) folds like "công" (công tác, người có công): only the accented word counts.
   if (intent === 'value' && /(?<![\p{L}])cộng(?![\p{L}])/iu.test(text)) intent = 'sum';
@@ -160,6 +160,20 @@ export function parseQuestion(raw: string): Question {
     // "toàn quốc" in the report answers "cả nước" in the question.
     terms: questionTerms(text, [...named.flatMap((p) => p.names), ...(scope?.names ?? [])]),
   };
+}
+
+/**
+ * The folded question the intent cues read. "mới" (xây mới) and "mỗi" (each) fold alike; typed with
+ * accents, "mới" is masked so "Số nhà xây mới … chênh bao nhiêu căn" does not read as "mỗi … bao nhiêu".
+ * Offsets of `folded` are those of `text` (foldAligned), so the mask lands on the same word.
+ */
+function cueText(text: string, folded: string): string {
+  let out = folded;
+  for (const m of text.matchAll(/(?<!\p{L})mới(?!\p{L})/giu)) {
+    const at = m.index ?? 0;
+    out = `${out.slice(0, at)}m_i${out.slice(at + m[0].length)}`;
+  }
+  return out;
 }
 
 function stripOffsets(p: PeriodMention): Period {

@@ -305,6 +305,9 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
     // "Bảng 1. Số hộ nghèo năm 2015 theo huyện" over "Đắk Glong 8.256": a row's number counts what its
     // caption or header names, when its own words name no metric.
     if (metric.startsWith('other:')) metric = columnHeaderMetric(ctx, n.start, unit) ?? tableMetricAbove(ctx, n.start) ?? metric;
+    // "1.000.000 đồng | Người có công …" under "Mức quà | Đối tượng": a sum of money is not a count
+    // of the people its row names; its column's header says what the money is.
+    else if (isMoneyUnit(unit) && !unitFits(metricById(metric), unit)) metric = columnHeaderMetric(ctx, n.start, unit, true) ?? metric;
     // "chiếm tỷ lệ 98,66% tổng số hộ nghèo": a share of a total, not the rate of the place.
     if (unit === '%' && SHARE_OF_TOTAL.test(afterFolded)) qualifiers.push(SHARE_QUALIFIER);
     if (isChange && !/tuong ung\s*(?:voi\s*)?$/u.test(beforeFolded)) metric = changeMetricOf(metric);
@@ -559,7 +562,7 @@ function columnHeaderPeriod(ctx: Ctx, at: number): Period | null {
  * The header cell above a number's cell in a piped table: the first piped line of its block,
  * when it has as many cells; null otherwise (not a table cell, first column, no such header).
  */
-function columnHeaderCell(text: string, at: number): string | null {
+function columnHeaderCell(text: string, at: number, firstColumn = false): string | null {
   const rowStart = rowStartOf(text, at);
   if (!isTableRow(text, rowStart)) return null;
   const rowWindow = text.slice(rowStart, rowStart + MAX_ROW + 1);
@@ -567,7 +570,8 @@ function columnHeaderCell(text: string, at: number): string | null {
   const row = rowEndAt < 0 ? rowWindow : rowWindow.slice(0, rowEndAt);
   if (!row.includes('|')) return null;
   const col = text.slice(rowStart, at).split('|').length - 1;
-  if (col < 1) return null;
+  // The first column names the row, except where the caller knows the cell is a value ("1.000.000 đồng | …").
+  if (col < 1 && !firstColumn) return null;
   const cells = row.split('|').length;
   const block = blockStartAbove(text, rowStart);
   for (let line = block; line < rowStart; ) {
@@ -600,8 +604,8 @@ function columnHeaderUnit(text: string, at: number): string {
  * The metric a column's header cell names ("Hộ cận nghèo: số hộ"), fitted to the cell's unit: a
  * household class's column in % is that class's rate. Undefined when the cell names none.
  */
-function columnHeaderMetric(ctx: Ctx, at: number, unit: string): string | undefined {
-  const cell = columnHeaderCell(ctx.text, at);
+function columnHeaderMetric(ctx: Ctx, at: number, unit: string, firstColumn = false): string | undefined {
+  const cell = columnHeaderCell(ctx.text, at, firstColumn);
   if (!cell) return undefined;
   const found = findMetricMentions(foldAligned(cell.normalize('NFC')));
   const id = found[found.length - 1]?.metricId;
@@ -698,6 +702,15 @@ function choosePeriod(ctx: Ctx, passage: Passage, at: number, sStart: number, sE
   const column = columnHeaderPeriod(ctx, at);
   if (column) return column;
   const pick = lastBefore(ctx.periods, at, sStart, specificOk, 200) ?? firstFrom(ctx.periods, sStart, sEnd, specificOk);
+  // "… dự kiến năm 2026 gần 3.609 tỷ đồng; cả giai đoạn 2026 - 2030 dự kiến gần 18.044 tỷ đồng": a
+  // span named in the number's own clause (after the last ';') is its period over a year of another clause.
+  const clauseStart = Math.max(sStart, ctx.text.lastIndexOf(';', at - 1) + 1);
+  const semi = ctx.text.indexOf(';', at);
+  const clauseEnd = semi < 0 || semi > sEnd ? sEnd : semi;
+  if (pick && (pick.start < clauseStart || pick.start >= clauseEnd)) {
+    const own = lastBefore(ctx.periods, at, clauseStart, (p) => p.end <= at && usable(p) && isSpan(p), 200);
+    if (own) return strip(own);
+  }
   if (pick) return strip(pick);
   // "Kết quả cả giai đoạn 2021 - 2024: tỷ lệ … đạt 76,56%": a span the figure's own sentence names
   // before it is its period, over a year named on an earlier line.

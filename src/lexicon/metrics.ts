@@ -74,7 +74,7 @@ const EXTRA_SYNONYMS: Record<string, string[]> = {
   emergency_relief: ['gạo cứu đói', 'kg gạo', 'tấn gạo', 'hỗ trợ gạo', 'gạo'],
   health_insurance_participants: ['người tham gia BHYT', 'tham gia BHYT', 'người tham gia bảo hiểm y tế'],
   social_insurance_participants: ['người tham gia BHXH', 'tham gia BHXH bắt buộc', 'BHXH bắt buộc'],
-  tet_gifts: ['quà của Chủ tịch nước', 'quà của UBND tỉnh', 'quà cho hộ nghèo', 'quà cho đối tượng', 'quà Tết', 'tặng quà', 'suất quà', 'phần quà', 'quà'],
+  tet_gifts: ['quà của Chủ tịch nước', 'quà của UBND tỉnh', 'quà cho hộ nghèo', 'quà cho đối tượng', 'quà Tết', 'chăm lo Tết', 'tặng quà', 'suất quà', 'phần quà', 'quà'],
   vocational_trainees: ['tuyển sinh', 'lớp nghề', 'lớp đào tạo nghề', 'tuyển sinh và đào tạo', 'tuyển sinh, đào tạo nghề nghiệp', 'đào tạo nghề nghiệp'],
   social_allowance_recipients: ['trợ cấp xã hội thường xuyên', 'chi trả tiền trợ cấp xã hội', 'bảo trợ xã hội'],
   free_health_insurance_cards: ['hỗ trợ BHYT', 'cấp BHYT', 'mua và cấp BHYT', 'thẻ BHYT'],
