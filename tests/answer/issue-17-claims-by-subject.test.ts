@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/answer/assistant.ts';
 import type { Assistant } from '../../src/answer/types.ts';
-import { Corpus } from '../../src/corpus.ts';
+import { Corpus } from '../../src/corpus/corpus.ts';
 import { extract, figureNamed } from '../helpers/extract.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 
