@@ -383,7 +383,7 @@ function answerValue(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResp
   if (!top) return null;
 
   // Several places fit and the question names none: say which, rather than pick one.
-  if (!q.places.length && !q.scope) {
+  if (!q.places.length && !q.scope && !q.communes.length) {
     const close = cands.filter((x) => x.score >= top.score - 1 && x.figure.metric === top.figure.metric);
     const places = [...new Set(close.map((x) => x.figure.place))];
     if (places.length > 1) {

@@ -22,6 +22,8 @@ export interface Term {
   required?: boolean;
   /** Lexicon metrics whose phrase in the question holds the syllable, or that the abbreviation names ("XKLĐ"). */
   metrics: string[];
+  /** A word of a programme's name ("chương trình xóa nhà tạm"): a report about the programme (its title) covers it. */
+  programme?: boolean;
 }
 
 export interface Evidence {
@@ -31,6 +33,12 @@ export interface Evidence {
   missing: string[];
 }
 
+/**
+ * A programme named in a question ("trong chương trình xóa nhà tạm", "Tiểu dự án 3", "phong trào
+ * …"), folded: its words name the report's or the section's subject, rarely repeated beside each figure.
+ */
+const PROGRAMME_NAME = /(?<![a-z])(?:chuong trinh|tieu du an|du an|de an|phong trao|cuoc van dong)\s+[^,.;:?!()]+/g;
+
 /** Words of a question that ask, locate or time rather than name what is counted. */
 const FILLER = new Set(
   (
@@ -39,7 +47,9 @@ const FILLER = new Set(
     'cong lai sau truoc tu khi luc ky dip qua vao len xuong may lan bang chi rieng dung phai ca hai ben nao noi dia phuong ve theo giai doan ' +
     'ke tinh uoc bq tb duoc vi do boi het thieu ' +
     // Words that ask for an operation on figures, not for a figure: "chênh lệch", "cao hơn", "suy ra".
-    'chenh lech nhau sanh giua cao thap hon kem suy binh quan trung diem gap chinh xac chiem'
+    'chenh lech nhau sanh giua cao thap hon kem suy binh quan trung diem gap chinh xac chiem ' +
+    // The body that acts or assigns ("UBND tỉnh giao"), like a place, says who, not what is counted.
+    'ubnd hdnd'
   ).split(' '),
 );
 
@@ -80,7 +90,8 @@ const FILLER_ACCENTED = new Set(
     'kể kế tính ước bq tb vì do bởi hết thiếu để ' +
     'chênh lệch nhau so sánh giữa cao thấp hơn kém suy bình quân trung điểm gấp chính xác chiếm ' +
     // Words about the report itself: "theo báo cáo", "số liệu".
-    'báo cáo liệu'
+    'báo cáo liệu ' +
+    'ubnd hđnd'
   )
     .split(' ')
     .map((w) => syllableKey(w)),
@@ -108,10 +119,12 @@ export function questionTerms(raw: string, placeNames: string[]): Term[] {
   // The metric phrases the question uses ("tai nạn lao động"): a figure of that metric covers their words, no others.
   const mentions = findMetricMentions(foldAligned(text));
   const plainText = foldAligned(text);
+  const programmes = [...plainText.matchAll(PROGRAMME_NAME)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
   const toks = [...text.matchAll(SYLLABLE)].map((m) => {
     const at = m.index ?? 0;
     const inMetrics = mentions.filter((x) => x.start <= at && at + m[0].length <= x.end).map((x) => x.metricId);
-    return { tok: m[0], folded: unifyY(foldAligned(m[0])), place: false, inMetrics };
+    const programme = programmes.some(([from, to]) => from <= at && at < to);
+    return { tok: m[0], folded: unifyY(foldAligned(m[0])), place: false, inMetrics, programme };
   });
   // A place's syllables are set aside where they stand, so "lao" stays in "lao động Lào Cai".
   for (const name of placeNames) {
@@ -124,7 +137,7 @@ export function questionTerms(raw: string, placeNames: string[]): Term[] {
   const out: Term[] = [];
   const seen = new Set<string>();
   const accented = hasMarks(raw);
-  for (const { tok, folded, place, inMetrics } of toks) {
+  for (const { tok, folded, place, inMetrics, programme } of toks) {
     if (place || /^\d/.test(tok)) continue;
     if (folded.length < 2 && !hasMarks(tok)) continue;
     if (accented ? FILLER_ACCENTED.has(syllableKey(tok)) : FILLER.has(folded)) continue;
@@ -135,7 +148,7 @@ export function questionTerms(raw: string, placeNames: string[]): Term[] {
     const expansion = expansionOf(tok);
     // "cao nhất", "thấp nhất", "nhiều nhất": only a figure stated as the highest answers.
     const required = folded === 'nhat' && /(?:cao|thap|nhieu|it|lon|nho|manh)\s+nhat/.test(plainText);
-    out.push({ folded, key, expansion, ...(required ? { required } : {}), metrics: [...inMetrics, ...(expansion.length ? findMetricMentions(expansion.join(' ')).map((m) => m.metricId) : [])] });
+    out.push({ folded, key, expansion, ...(required ? { required } : {}), ...(programme ? { programme } : {}), metrics: [...inMetrics, ...(expansion.length ? findMetricMentions(expansion.join(' ')).map((m) => m.metricId) : [])] });
   }
   return out;
 }
@@ -267,13 +280,16 @@ function levelsOf(f: Figure, report: Report): FigureLevels {
   return l;
 }
 
-/** Weight of the nearest place a term is found for a figure: 1 clause (or unit, or the asked metric's words), 0.6 sentence, 0.5 passage, 0.25 title, 0. */
-function termWeight(t: Term, l: FigureLevels, metric: string | null): number {
+/** Weight of the nearest place a term is found for a figure: 1 clause (or unit, or the asked metric's words), 0.9 a programme's name in its report's title, 0.6 sentence (or a metric's words in the title), 0.5 passage, 0.25 title, 0. */
+function termWeight(t: Term, l: FigureLevels, metric: string | null, titledProgramme = false): number {
   if (has(l.clause, t) || l.unitWords.has(t.folded) || (l.family !== null && countFamily(t.folded) === l.family)) return 1;
   if (metric && t.metrics.includes(metric)) return 0.9;
+  // A programme's name in the report's title: the report, and so the figure, is about that programme.
+  if (t.programme && titledProgramme && has(l.title, t)) return 0.9;
   if (has(l.sentence, t)) return 0.6;
   if (has(l.passage, t)) return 0.5;
-  if (has(l.title, t)) return 0.25;
+  // A metric's words in the title name what the whole report counts ("… hoàn thành xóa nhà tạm, nhà dột nát").
+  if (has(l.title, t)) return t.metrics.length ? 0.6 : 0.25;
   return 0;
 }
 
@@ -287,13 +303,19 @@ export function evidenceOf(allTerms: Term[], figures: { figure: Figure; report: 
   const computed = computedUnits.length ? new Set(computedUnits.flatMap((u) => (isPercentUnit(u) ? PERCENT_WORDS : isMoneyUnit(u) ? MONEY_WORDS : foldAligned(u).split(/[^a-z0-9]+/)))) : null;
   const terms = allTerms.filter((t) => !computed?.has(t.folded));
   if (!terms.length || !figures.length) return { coverage: figures.length ? 1 : 0, missing: [] };
-  const levels = figures.map(({ figure, report }) => ({ l: levelsOf(figure, report), m: askedMetrics.includes(figure.metric) ? figure.metric : null }));
+  // The title names the programme asked when it holds most of the programme's words, not a few shared ones.
+  const programme = terms.filter((t) => t.programme);
+  const titles = (l: FigureLevels) => programme.length > 0 && programme.filter((t) => has(l.title, t)).length >= Math.ceil((2 * programme.length) / 3);
+  const levels = figures.map(({ figure, report }) => {
+    const l = levelsOf(figure, report);
+    return { l, m: askedMetrics.includes(figure.metric) ? figure.metric : null, p: titles(l) };
+  });
   let sum = 0;
   let requiredMissing = false;
   const missing: string[] = [];
   for (const t of terms) {
     let w = 0;
-    for (const { l, m } of levels) w = Math.max(w, termWeight(t, l, m));
+    for (const { l, m, p } of levels) w = Math.max(w, termWeight(t, l, m, p));
     if (w === 0) missing.push(t.folded);
     if (t.required && w < 0.6) requiredMissing = true;
     sum += w;

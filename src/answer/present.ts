@@ -5,6 +5,7 @@ import type { Figure } from '../extract/types.ts';
 import type { Period, Report } from '../ingest/types.ts';
 import { formatViNumber } from '../text/vi-number.ts';
 import { SCOPE_LABELS } from './cues.ts';
+import { communeOfFigure } from './commune.ts';
 import { scopeNamedBefore } from './scope-of.ts';
 
 export function formatValue(value: number, unit: string, decimals = 4): string {
@@ -37,6 +38,9 @@ export function describePeriod(p: Period | null): string {
 
 export function describePlace(f: Figure, report: Report): string {
   const own = report.place;
+  // A commune's report: its figures fall back on the district, but are the commune's.
+  const commune = f.placeLevel === 'commune' ? null : communeOfFigure(f, report);
+  if (commune) return commune.written;
   if (own && f.place === own.name && (!f.placeLevel || f.placeLevel === own.level)) return `${own.type} ${own.name}`;
   if (f.placeLevel === 'commune') return `xã ${f.place}`;
   if (f.placeLevel === 'district' && own?.level === 'province') {

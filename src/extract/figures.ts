@@ -27,6 +27,7 @@ import {
 import { countMetricOf, findMetricMentions, type MetricMention, metricById, rateMetricOf } from './lexicon.ts';
 import { findNumberMentions, type NumberMention } from './numbers.ts';
 import { linkRelations } from './relations.ts';
+import { reportOwnPeriod } from './report-period.ts';
 import type { Figure, FigureKind } from './types.ts';
 import { isMoneyUnit, normaliseValue, readUnit } from './units.ts';
 import type { Metric } from './lexicon.ts';
@@ -332,6 +333,8 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
       period = { label: `năm ${y}`, kind: 'during', from: `${y}-01-01`, to: `${y}-12-31`, year: Number(y) };
     }
     let effectiveKind = kind;
+    // "STT | Chỉ tiêu | Kế hoạch năm 2018 | Thực hiện": a cell under a plan's column is the plan.
+    if (effectiveKind === 'result' && PLAN_COLUMN.test(columnHeaderCell(ctx.text, n.start) ?? '')) effectiveKind = 'target';
     // A figure about a time after the report was written can only be a plan.
     if (effectiveKind === 'result' && period && ctx.horizon && period.from > ctx.horizon && metric !== 'plan_attainment') effectiveKind = 'target';
 
@@ -548,12 +551,26 @@ function labelOf(metric: string, qualifiers: string[]): string {
  */
 function columnHeaderPeriod(ctx: Ctx, at: number): Period | null {
   // "Mức giảm so với năm 2023": the year compared with is not the cell's period.
-  const cell = columnHeaderCell(ctx.text, at)?.replace(/(?<!\p{L})so\s+với(?!\p{L}).*$/isu, '');
-  if (cell === undefined) return null;
+  const raw = columnHeaderCell(ctx.text, at);
+  if (raw === null) return unpipedColumnPeriod(ctx, at);
+  const cell = raw.replace(/(?<!\p{L})so\s+với(?!\p{L}).*$/isu, '');
   const year = ctx.report.periods[0]?.year;
   const found = findPeriods(cell, year ? { defaultYear: year } : {});
   return found.length === 1 && found[0] ? strip(found[0]) : null;
 }
+
+/** A cell's period in a table without pipes (orderedHeaderPeriod), when the number is in a table row. */
+function unpipedColumnPeriod(ctx: Ctx, at: number): Period | null {
+  const rowStart = rowStartOf(ctx.text, at);
+  if (!isTableRow(ctx.text, rowStart)) return null;
+  const window = ctx.text.slice(rowStart, rowStart + MAX_ROW + 1);
+  const endAt = window.indexOf('\n');
+  const row = endAt < 0 ? window : window.slice(0, endAt);
+  return row.includes('|') || row.includes('\t') ? null : orderedHeaderPeriod(ctx, rowStart, row, at);
+}
+
+/** A column header that names a plan: "Kế hoạch năm 2018", "Chỉ tiêu giao", "KH 2024", "Mục tiêu". */
+const PLAN_COLUMN = /^\s*(?:kế hoạch|chỉ tiêu|mục tiêu|kh)(?![\p{L}])/iu;
 
 /**
  * The header cell above a number's cell in a piped table: the first piped line of its block,
@@ -579,6 +596,27 @@ function columnHeaderCell(text: string, at: number): string | null {
       return header.split('|')[col] ?? '';
     }
     line = end < 0 ? rowStart : end + 1;
+  }
+  return null;
+}
+
+/**
+ * A table whose columns are no longer aligned (cleaning folds runs of spaces): "Chỉ tiêu Năm 2011
+ * Năm 2018" over "Tỷ lệ hộ nghèo trên 31,38% 3,82%". When the first line of the block names as many
+ * periods as the row holds numbers, the k-th number is the k-th period's.
+ */
+function orderedHeaderPeriod(ctx: Ctx, rowStart: number, row: string, at: number): Period | null {
+  const numbers = [...row.matchAll(/(?<![\p{L}\d.,/])\d[\d.,]*(?![\d/])/gu)].filter((m) => !/^(?:19|20)\d\d$/.test(m[0]));
+  const col = numbers.findIndex((m) => rowStart + (m.index ?? 0) === at);
+  if (col < 0 || numbers.length < 2) return null;
+  const block = blockStartAbove(ctx.text, rowStart);
+  for (let line = block; line < rowStart; ) {
+    const rel = ctx.text.slice(line, rowStart).indexOf('\n');
+    const end = rel < 0 ? rowStart : line + rel;
+    const header = ctx.text.slice(line, end);
+    const periods = findPeriods(header).filter((p) => Date.parse(p.to) - Date.parse(p.from) <= 400 * 86400_000);
+    if (periods.length >= 2) return periods.length === numbers.length && !/\d/.test(header.replace(/(?:19|20)\d\d/g, '')) ? strip(periods[col] as PeriodMention) : null;
+    line = end + 1;
   }
   return null;
 }
@@ -698,6 +736,13 @@ function choosePeriod(ctx: Ctx, passage: Passage, at: number, sStart: number, sE
   const column = columnHeaderPeriod(ctx, at);
   if (column) return column;
   const pick = lastBefore(ctx.periods, at, sStart, specificOk, 200) ?? firstFrom(ctx.periods, sStart, sEnd, specificOk);
+  // "Năm 2011, … 13,15%; đến nay chỉ còn 177 hộ": what "đến nay" follows is as of the report's time.
+  // "Từ năm 2020 đến nay" is a span from that year, read (as questions read "từ 2020") by its start.
+  const since = pick ? /(?<![\p{L}])từ\s*$/iu.test(ctx.text.slice(Math.max(0, pick.start - 8), pick.start)) : false;
+  if (pick && !since && pick.end <= at && NOW_SINCE.test(ctx.text.slice(pick.end, at))) {
+    const own = ownPeriodOf(ctx.report);
+    if (own && own.to > pick.to) return own;
+  }
   if (pick) return strip(pick);
   // "Kết quả cả giai đoạn 2021 - 2024: tỷ lệ … đạt 76,56%": a span the figure's own sentence names
   // before it is its period, over a year named on an earlier line.
@@ -726,8 +771,24 @@ function choosePeriod(ctx: Ctx, passage: Passage, at: number, sStart: number, sE
   // "1. Chỉ tiêu chủ yếu"), then the report's.
   const sectionPeriod = headingPeriod(ctx, passage.start);
   if (sectionPeriod) return sectionPeriod;
+  const own = ownPeriodOf(ctx.report);
+  if (own) return own;
   const anyInSentence = firstFrom(ctx.periods, sStart, sEnd, (p) => p.end <= sEnd && usable(p));
-  return ctx.report.periods.find((p) => !isSpan(p)) ?? (anyInSentence ? strip(anyInSentence) : null) ?? ctx.report.periods[0] ?? null;
+  return (anyInSentence ? strip(anyInSentence) : null) ?? ctx.report.periods[0] ?? null;
+}
+
+/** "đến nay", "hiện nay", "tới nay": the time the report was written, not the period named before. */
+const NOW_SINCE = /(?<![\p{L}])(?:đến|tới|cho đến|hiện) nay(?![\p{L}])/iu;
+
+/** The report's own period, found once per report. */
+const ownPeriods = new WeakMap<Report, Period | null>();
+function ownPeriodOf(report: Report): Period | null {
+  let p = ownPeriods.get(report);
+  if (p === undefined) {
+    p = reportOwnPeriod(report);
+    ownPeriods.set(report, p);
+  }
+  return p;
 }
 
 /** The period of the nearest heading above `at` that names one (headings found once per report). */
@@ -843,7 +904,7 @@ function choosePlace(ctx: Ctx, at: number, sStart: number, sEnd: number): { name
   return own ? { name: own.name, level: own.level } : null;
 }
 
-const COMMUNE = /(?<![\p{L}])(xã|phường|thị trấn)\s+((?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){0,2})/gu;
+const COMMUNE = /(?<![\p{L}])([Xx]ã|[Pp]hường|[Tt]hị trấn)\s+((?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){0,2})/gu;
 
 function findPlaces(report: Report, text: string): PlaceRef[] {
   const out: PlaceRef[] = findPlaceMentions(text).map((m) => ({

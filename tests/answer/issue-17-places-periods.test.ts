@@ -1,0 +1,206 @@
+// Issue 17, lookups on unseen reports: the bare "tỷ lệ nghèo đa chiều" of a region, communes named
+// in a question, and periods. Behaviour: a Vietnamese question in, the right figure or an
+// abstention out, on reports written for these tests.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAssistant } from '../../src/answer/assistant.ts';
+import type { Assistant } from '../../src/answer/types.ts';
+import { Corpus } from '../../src/corpus.ts';
+import { MemoryStore } from '../../src/store/memory-store.ts';
+
+const VUNG = `Tổng hợp kết quả rà soát hộ nghèo, hộ cận nghèo theo vùng năm 2024
+
+Bảng 3. Tỷ lệ nghèo đa chiều chung theo vùng
+Vùng | Năm 2023: tỷ lệ (%) | Năm 2024: tỷ lệ (%)
+Đông Nam Bộ | 0,31 | 0,22
+Đồng bằng sông Hồng | 1,90 | 1,41
+
+Bảng 4. Tỷ lệ hộ nghèo theo vùng năm 2023
+Vùng | Tỷ lệ hộ nghèo (%)
+Đông Nam Bộ | 0,12
+Đồng bằng sông Hồng | 0,80`;
+
+const HUYEN = `Huyện Mường Nhé, tỉnh Điện Biên: kết quả giảm nghèo năm 2024
+
+Năm 2024, tỷ lệ nghèo đa chiều huyện Mường Nhé còn 38,20%, hộ cận nghèo chiếm 9,10%.`;
+
+// A commune's own report: the gazetteer knows its district only, so its figures fall back on it.
+const XA = `Xã Hòa Tiến (Châu Thành, Long An): kết quả giảm nghèo giai đoạn 2020 - 2024
+
+Hòa Tiến, ngày 10 tháng 12 năm 2024
+
+Khi bắt đầu giai đoạn (năm 2020), xã chỉ có 9 tiêu chí đạt chuẩn; hộ nghèo chiếm 12,40%.
+
+1. Về thu nhập
+- Thu nhập bình quân đầu người đạt 58,2 triệu đồng/người/năm.
+- Tỷ lệ hộ nghèo hiện chỉ còn 1,75%.
+
+Bảng 1. Một số chỉ tiêu đầu và cuối giai đoạn
+Chỉ tiêu Năm 2020 Năm 2024
+Tỷ lệ hộ nghèo 12,40% 1,75%
+Thu nhập bình quân 31,5 triệu đồng 58,2 triệu đồng
+
+Toàn huyện Châu Thành năm 2024 còn 2,05% hộ nghèo.`;
+
+// A district's report naming one of its communes at the start of a sentence.
+const HUYEN_XA = `Huyện Bảo Lâm (Cao Bằng) báo cáo giảm nghèo năm 2024
+
+- Năm 2018, các xã vùng cao có 1.920 hộ nghèo, chiếm 30,5%; đến nay chỉ còn 640 hộ nghèo (chiếm 9,8%).
+- Xã Lý Bôn đến hết năm 2024 còn 45 hộ nghèo (tỷ lệ 4,3%).`;
+
+// A programme's report: the programme is named in the title, not beside each figure.
+const NHA_TAM = `Quảng Ngãi hoàn thành xóa nhà tạm, nhà dột nát năm 2025
+
+Tính đến ngày 30/8/2025, toàn tỉnh đã khánh thành và bàn giao 3.210 căn nhà cho các hộ, đạt 100% kế hoạch.`;
+
+const CHUONG_TRINH = `Báo cáo tổng kết Chương trình hỗ trợ xóa nhà tạm, nhà dột nát tỉnh Hà Nam giai đoạn 2021 - 2025
+
+1. Kết quả chung
+Giai đoạn 2021 - 2025, tỉnh Hà Nam đã hỗ trợ 5.150 hộ nghèo, hộ cận nghèo về nhà ở.
+
+Bảng 1. Kết quả hỗ trợ theo hình thức (đơn vị: nhà)
+Hình thức hỗ trợ Số nhà
+Xây mới 4.120
+Sửa chữa 1.030
+
+Từ năm 2021 đến nay, tỉnh đã trao 640 suất quà cho hộ mới có nhà.`;
+
+// Words that fold onto a metric's or a cue's words: "năm qua" / "quà", "vay vốn" / money, "mới" / "mỗi".
+const TIN_DUNG = `Ngân hàng Chính sách xã hội tỉnh Yên Bái: 5 năm tín dụng chính sách
+
+Trên phạm vi toàn tỉnh, 5 năm qua nguồn vốn tín dụng chính sách đã giúp 1.870 hộ nghèo được vay vốn trồng rừng; dư nợ đạt 4.200 tỷ đồng.
+Dịp Tết, tỉnh tặng 2.500 suất quà cho hộ nghèo.`;
+
+let assistant: Assistant;
+
+beforeAll(async () => {
+  const corpus = await Corpus.open({ store: new MemoryStore(), seeds: [] });
+  await corpus.upsert({ id: 'vung-2024', text: VUNG });
+  await corpus.upsert({ id: 'muong-nhe-2024', text: HUYEN });
+  await corpus.upsert({ id: 'hoa-tien-2024', text: XA, title: XA.split('\n')[0] });
+  await corpus.upsert({ id: 'quang-ngai-nha-tam', text: NHA_TAM, title: NHA_TAM.split('\n')[0] });
+  await corpus.upsert({ id: 'ha-nam-nha-tam', text: CHUONG_TRINH, title: CHUONG_TRINH.split('\n')[0] });
+  await corpus.upsert({ id: 'yen-bai-tin-dung', text: TIN_DUNG, title: TIN_DUNG.split('\n')[0] });
+  await corpus.upsert({ id: 'bao-lam-2024', text: HUYEN_XA, title: HUYEN_XA.split('\n')[0] });
+  assistant = createAssistant(corpus);
+});
+
+const ask = (question: string) => assistant.ask({ question, history: [] });
+const values = (r: { facts: { value: number }[] }) => r.facts.map((f) => f.value);
+
+describe('issue 17: the bare "tỷ lệ nghèo đa chiều" reads by whose rate is asked', () => {
+  it('of a region, is the combined rate of poor and near-poor households', async () => {
+    const r = await ask('tỷ lệ nghèo đa chiều vùng Đông Nam Bộ năm 2023');
+    expect(r.status).toBe('answered');
+    expect(values(r)).toEqual([0.31]);
+  });
+
+  it('of a region, written "hộ nghèo đa chiều", is the poverty rate alone', async () => {
+    const r = await ask('Tỷ lệ hộ nghèo đa chiều vùng Đông Nam Bộ năm 2023 là bao nhiêu?');
+    expect(values(r)).toEqual([0.12]);
+  });
+
+  it('of a district, stays its poverty rate', async () => {
+    const r = await ask('Tỷ lệ nghèo đa chiều huyện Mường Nhé năm 2024?');
+    expect(r.status).toBe('answered');
+    expect(values(r)).toEqual([38.2]);
+  });
+});
+
+describe('issue 17: a commune named in a question', () => {
+  it('is answered by its own report\'s figure, named as the commune', async () => {
+    const r = await ask('Tỷ lệ hộ nghèo xã Hòa Tiến năm 2024 là bao nhiêu?');
+    expect(r.status).toBe('answered');
+    expect(values(r)).toEqual([1.75]);
+    expect(r.answer).toMatch(/xã Hòa Tiến/);
+  });
+
+  it('typed without accents, still names the commune, not a place to ask about', async () => {
+    const r = await ask('thu nhap binh quan xa hoa tien 2024');
+    expect(r.status).toBe('answered');
+    expect(values(r)).toEqual([58.2]);
+  });
+
+  it('a "khi …" clause with a year only times the question', async () => {
+    const r = await ask('Khi kết thúc giai đoạn giảm nghèo năm 2024, xã Hòa Tiến còn tỷ lệ hộ nghèo bao nhiêu?');
+    expect(values(r)).toEqual([1.75]);
+  });
+
+  it('is never answered by its district\'s figure', async () => {
+    const r = await ask('Tỷ lệ hộ nghèo xã Lý Bôn năm 2024?');
+    expect(values(r)).toEqual([4.3, 45]);
+    expect((await ask('Tỷ lệ hộ nghèo xã Nam Quang năm 2024?')).status).toBe('not_found');
+  });
+
+  it('a commune\'s figure does not answer for its district', async () => {
+    const r = await ask('Tỷ lệ hộ nghèo huyện Bảo Lâm năm 2024?');
+    expect(values(r)).not.toContain(4.3);
+    const chauThanh = await ask('Tỷ lệ hộ nghèo huyện Châu Thành năm 2024?');
+    expect(values(chauThanh)).not.toContain(1.75);
+  });
+});
+
+describe('issue 17: the period of a figure that names none', () => {
+  it('is the year the report was written, not a baseline year its body mentions', async () => {
+    const r = await ask('Thu nhập bình quân đầu người xã Hòa Tiến năm 2020?');
+    expect(values(r)).toEqual([31.5]);
+  });
+
+  it('in a table whose header names a period per column, is its column\'s', async () => {
+    const r = await ask('Tỷ lệ hộ nghèo xã Hòa Tiến năm 2020?');
+    expect(values(r)).toEqual([12.4]);
+  });
+
+  it('after "đến nay" in a sentence that named an earlier year, is the report\'s time', async () => {
+    const r = await ask('tỷ lệ hộ nghèo các xã vùng cao Bảo Lâm năm 2024');
+    expect(values(r)).toContain(9.8);
+    expect(values(r)).not.toContain(30.5);
+  });
+});
+
+describe('issue 17: a programme the report is about covers the words of its name', () => {
+  it('a count in the report of a programme answers a question naming the programme', async () => {
+    const r = await ask('Đến ngày 30/8/2025 Quảng Ngãi đã bàn giao bao nhiêu căn nhà xóa nhà tạm, nhà dột nát?');
+    expect(r.status).toBe('answered');
+    expect(values(r)).toContain(3210);
+  });
+
+  it('a table row of the programme\'s report answers "trong chương trình …"', async () => {
+    const r = await ask('Hà Nam xây mới bao nhiêu căn nhà trong chương trình xóa nhà tạm 2021-2025?');
+    expect(r.status).toBe('answered');
+    expect(values(r)).toContain(4120);
+  });
+
+  it('a province without the programme\'s report still gets no number', async () => {
+    const r = await ask('Thái Bình xây mới bao nhiêu căn nhà trong chương trình xóa nhà tạm 2021-2025?');
+    expect(r.status).toBe('not_found');
+  });
+
+  it('"từ năm 2021 đến nay" keeps the year it starts from', async () => {
+    const r = await ask('Hà Nam trao bao nhiêu suất quà cho hộ mới có nhà từ 2021?');
+    expect(values(r)).toEqual([640]);
+  });
+});
+
+describe('issue 17: words that fold onto other words do not change what is asked', () => {
+  it('"5 năm qua" does not ask about gifts ("quà")', async () => {
+    const r = await ask('Yên Bái 5 năm qua giúp bao nhiêu hộ nghèo vay vốn trồng rừng?');
+    expect(r.understood?.metrics ?? []).not.toContain('tet_gifts');
+  });
+
+  it('"bao nhiêu hộ … vay vốn" asks a count, not an amount of money', async () => {
+    const r = await ask('Yên Bái 5 năm qua giúp bao nhiêu hộ nghèo vay vốn trồng rừng?');
+    expect(values(r)).not.toContain(4200);
+  });
+
+  it('"xây mới" is not "mỗi": a comparison of two places stays a comparison', async () => {
+    const r = await ask('Số nhà xây mới trong chương trình xóa nhà tạm: Hà Nam giai đoạn 2021-2025 và Quảng Ngãi, chênh bao nhiêu căn?');
+    expect(r.understood?.intent).not.toBe('per_unit');
+  });
+});
+
+describe('issue 17: a title vouches only for a figure counted in the metric\'s unit', () => {
+  it('a bare number of a table in a programme\'s report is not the programme\'s count', async () => {
+    const r = await assistant.verify('Có đúng là Quảng Ngãi đã bàn giao 100 căn nhà xóa nhà tạm, nhà dột nát không?');
+    expect(r.verdict).not.toBe('supported');
+  });
+});
