@@ -15,7 +15,7 @@ import { AnswerBuilder, ComputationError } from './builder.ts';
 import { SCOPE_LABELS, SCOPES } from './cues.ts';
 import { captionAbove, clausePrecision, evidenceOf } from './evidence.ts';
 import { answerSeries } from './series.ts';
-import { capitalise, describePeriod, describePlace, formatValue, kindNote, metricLabel, statedValue } from './present.ts';
+import { capitalise, describePeriod, describePlace, formatValue, kindNote, metricLabel, statedValue, targetWord } from './present.ts';
 import { fitsUnitWanted as fitsUnit, type Question, parseQuestion } from './question.ts';
 import { type Candidate, type Constraints, type CorpusView, constraintsOf, rankFigures, reportPlaceKey } from './retrieve.ts';
 
@@ -423,7 +423,7 @@ function sayFigure(corpus: CorpusView, b: AnswerBuilder, c: Candidate, withRelat
   const period = describePeriod(f.period);
   const head = `${capitalise(f.label)} của ${describePlace(f, c.report)}${period ? ` ${period}` : ''}`;
   const extras = withRelated ? relatedOf(corpus, f, c.report).map((g) => (b.cite(g, c.report), roleOf(f, g))) : [];
-  b.say(`${head}: ${f.kind === 'target' ? 'kế hoạch ' : ''}${statedValue(f)}${kindNote(f)}${extras.length ? `; ${extras.join(', ')}` : ''} ${marker}.`);
+  b.say(`${head}: ${f.kind === 'target' ? `${targetWord(f)} ` : ''}${statedValue(f)}${kindNote(f)}${extras.length ? `; ${extras.join(', ')}` : ''} ${marker}.`);
 }
 
 /** How a related figure reads next to the main one: "kế hoạch 6.400 người", "chiếm 7,71%", "kinh phí 616 triệu đồng". */

@@ -7,8 +7,8 @@ import type { Report } from '../ingest/types.ts';
 import { placeKey } from '../search/places.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
 
-/** "xã Vân Hòa", "Xã Tham Đôn", "phường Hòa Bình": the type word, then one to three capitalised syllables. */
-const COMMUNE_WRITTEN = /(?<![\p{L}])(?:[Xx]ã|[Pp]hường|[Tt]hị trấn)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2})/gu;
+/** "xã Vân Hòa", "Xã Tham Đôn", "phường Hòa Bình": the type word, then one to three capitalised syllables ("thị xã Ninh Hòa" is a district). */
+const COMMUNE_WRITTEN = /(?<![\p{L}])(?<![Tt]hị\s+)(?:[Xx]ã|[Pp]hường|[Tt]hị trấn)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2})/gu;
 
 /**
  * Typed without accents: "xa tham don 2018", "xa tan linh ba vi": two syllables, as most communes'
@@ -16,7 +16,7 @@ const COMMUNE_WRITTEN = /(?<![\p{L}])(?:[Xx]ã|[Pp]hường|[Tt]hị trấn)\s+(
  */
 const COMMUNE_PLAIN = /(?:^|[^a-z])(?<!thi )(?:xa|phuong|thi tran)\s+([a-z]+\s+[a-z]+)(?![a-z])/g;
 const NOT_A_NAME = new Set(
-  'het nam thang co la bao nhieu duoc da con dat ty le ho ngheo can thu nhap mien nui dac biet kho khan vung nong thon moi giai doan tu den khi nao'.split(' '),
+  'hoi het nam thang co la bao nhieu duoc da con dat ty le ho ngheo can thu nhap mien nui dac biet kho khan vung nong thon moi giai doan tu den khi nao'.split(' '),
 );
 
 /** The communes a question names, folded ("tham don"); none when it names none. */

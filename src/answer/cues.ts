@@ -43,7 +43,7 @@ export const UNIT_CUES: [string, RegExp][] = [
   ['count', /\bbao nhieu (?:nguoi|ho|lao dong|hoc vien|the|suat|lop|nha|can|xa|doi tuong|truong hop|luot)\b|\bmay (?:nguoi|ho)\b/],
 ];
 
-export const WANTS_TARGET = /\b(?:chi tieu|ke hoach|phan dau|muc tieu|du kien|dinh huong)\b/;
+export const WANTS_TARGET = /\b(?:chi tieu|ke hoach|phan dau|muc tieu|du kien|du bao|dinh huong)\b/;
 export const WANTS_CHANGE = /\b(?:giam|tang)\s+(?:bao nhieu|duoc bao nhieu|them bao nhieu|may)\b|\b(?:giam|tang) bao nhieu\b|\bbao nhieu\b.*\b(?:giam|tang)\b\s*\??$/;
 
 /**

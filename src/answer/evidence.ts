@@ -100,6 +100,14 @@ const FILLER_ACCENTED = new Set(
 const hasMarks = (s: string) => /[^\x00-\x7f]/.test(s);
 const SYLLABLE = /[\p{L}\p{N}]+/gu;
 
+/** A text with its abbreviations written out ("NLĐ" → "người lao động"), for the lexicon to read. */
+function expandedText(text: string): string {
+  return text.replace(/[\p{L}\p{N}&-]+/gu, (w) => {
+    const e = expansionOf(w);
+    return e.length ? e.join(' ') : w;
+  });
+}
+
 function expansionOf(token: string): string[] {
   const folded = foldAligned(token).replace(/[^a-z0-9]/g, '');
   const capitals = token.length >= 2 && token === token.toUpperCase() && /\p{L}/u.test(token);
@@ -195,6 +203,9 @@ interface FigureLevels {
   unitWords: Set<string>;
   /** What the unit counts (people, households …): "bao nhiêu người" is answered by "lao động". */
   family: string | null;
+  /** Lexicon metrics the clause and the sentence name by a synonym ("NLĐ đi làm việc ở nước ngoài" for XKLĐ). */
+  clauseMetrics: Set<string>;
+  sentenceMetrics: Set<string>;
 }
 
 const cache = new WeakMap<Figure, FigureLevels>();
@@ -267,9 +278,14 @@ function levelsOf(f: Figure, report: Report): FigureLevels {
     if (isMoneyUnit(f.unit)) for (const w of MONEY_WORDS) unitWords.add(w);
     if (f.kind === 'target') for (const w of TARGET_WORDS) unitWords.add(w);
     if (f.metric === 'plan_attainment' || f.metric === 'plan_exceeded') for (const w of ATTAINMENT_WORDS) unitWords.add(w);
+    const clauseText = clauseOf(f, report);
+    const sentenceText = `${report.text.slice(f.sentenceStart, f.sentenceEnd)} ${captionAbove(report.text, f.start)}`;
+    const metricsIn = (t: string) => new Set(findMetricMentions(foldAligned(expandedText(t))).map((m) => m.metricId));
     l = {
-      clause: levelOf(`${clauseOf(f, report)} ${f.label}`),
-      sentence: levelOf(`${report.text.slice(f.sentenceStart, f.sentenceEnd)} ${captionAbove(report.text, f.start)}`),
+      clauseMetrics: metricsIn(clauseText),
+      sentenceMetrics: metricsIn(sentenceText),
+      clause: levelOf(`${clauseText} ${f.label}`),
+      sentence: levelOf(sentenceText),
       passage: levelOf(passage ? report.text.slice(passage.start, passage.end) : ''),
       title: levelOf(report.title),
       unitWords,
@@ -284,6 +300,10 @@ function levelsOf(f: Figure, report: Report): FigureLevels {
 function termWeight(t: Term, l: FigureLevels, metric: string | null, titledProgramme = false): number {
   if (has(l.clause, t) || l.unitWords.has(t.folded) || (l.family !== null && countFamily(t.folded) === l.family)) return 1;
   if (metric && t.metrics.includes(metric)) return 0.9;
+  // An abbreviation or a metric's phrase the figure's words say with another synonym: "XKLĐ" and
+  // "NLĐ đi làm việc ở nước ngoài theo HĐ" name one metric.
+  if (t.expansion.length && t.metrics.some((m) => l.clauseMetrics.has(m))) return 1;
+  if (t.expansion.length && t.metrics.some((m) => l.sentenceMetrics.has(m))) return 0.6;
   // A programme's name in the report's title: the report, and so the figure, is about that programme.
   if (t.programme && titledProgramme && has(l.title, t)) return 0.9;
   if (has(l.sentence, t)) return 0.6;

@@ -1,6 +1,7 @@
 // Vietnamese wording of figures, places and periods for answers. Every number printed here is a
 // figure's own value or a computation's, formatted vi-VN; nothing else puts numbers in an answer.
 import { metricById } from '../extract/lexicon.ts';
+import { FORECAST_QUALIFIER } from '../extract/figures.ts';
 import type { Figure } from '../extract/types.ts';
 import type { Period, Report } from '../ingest/types.ts';
 import { formatViNumber } from '../text/vi-number.ts';
@@ -58,12 +59,18 @@ export function metricLabel(id: string): string {
   return metricById(id)?.label ?? id;
 }
 
+/** How an answer names a target before its value: "dự báo" for a forecast, else "kế hoạch". */
+export function targetWord(f: Figure): string {
+  return f.qualifiers.includes(FORECAST_QUALIFIER) ? 'dự báo' : 'kế hoạch';
+}
+
 /** "Số hộ nghèo" → used at the start of a sentence. */
 export function capitalise(s: string): string {
   return s ? s[0]?.toLocaleUpperCase('vi-VN') + s.slice(1) : s;
 }
 
 export function kindNote(f: Figure): string {
+  if (f.kind === 'target' && f.qualifiers.includes(FORECAST_QUALIFIER)) return ' (dự báo, không phải kết quả đã đạt)';
   if (f.kind === 'target') return ' (chỉ tiêu, không phải kết quả đã đạt)';
   return '';
 }

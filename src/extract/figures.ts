@@ -306,6 +306,10 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
     // "Bảng 1. Số hộ nghèo năm 2015 theo huyện" over "Đắk Glong 8.256": a row's number counts what its
     // caption or header names, when its own words name no metric.
     if (metric.startsWith('other:')) metric = columnHeaderMetric(ctx, n.start, unit) ?? tableMetricAbove(ctx, n.start) ?? metric;
+    // "11.248 hộ rơi vào diện hộ nghèo và 14.465 hộ rơi vào diện hộ cận nghèo": the class after
+    // "diện" is what each count counts, not a class named earlier in the sentence.
+    const classAfter = CLASS_AFTER_COUNT.exec(afterFolded)?.[1];
+    if (classAfter && unit === 'hộ') metric = classAfter.startsWith('can') ? 'near_poor_households' : 'poor_households';
     // "chiếm tỷ lệ 98,66% tổng số hộ nghèo": a share of a total, not the rate of the place.
     if (unit === '%' && SHARE_OF_TOTAL.test(afterFolded)) qualifiers.push(SHARE_QUALIFIER);
     if (isChange && !/tuong ung\s*(?:voi\s*)?$/u.test(beforeFolded)) metric = changeMetricOf(metric);
@@ -333,6 +337,10 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
       period = { label: `năm ${y}`, kind: 'during', from: `${y}-01-01`, to: `${y}-12-31`, year: Number(y) };
     }
     let effectiveKind = kind;
+    // "Dự báo năm 2026 …", "Dự kiến năm 2026, thành phố có khoảng 11.248 hộ rơi vào diện hộ nghèo":
+    // a forecast of what will happen, not a plan anyone set; kept a target, said as a forecast.
+    const forecast = FORECAST_BEFORE.test(folded.slice(sStart, n.start)) || (/\bdu kien\b/.test(folded.slice(sStart, n.start)) && FORECAST_OUTCOME.test(afterFolded));
+    if (forecast) qualifiers.push(FORECAST_QUALIFIER);
     // "STT | Chỉ tiêu | Kế hoạch năm 2018 | Thực hiện": a cell under a plan's column is the plan.
     if (effectiveKind === 'result' && PLAN_COLUMN.test(columnHeaderCell(ctx.text, n.start) ?? '')) effectiveKind = 'target';
     // A figure about a time after the report was written can only be a plan.
@@ -569,6 +577,12 @@ function unpipedColumnPeriod(ctx: Ctx, at: number): Period | null {
   return row.includes('|') || row.includes('\t') ? null : orderedHeaderPeriod(ctx, rowStart, row, at);
 }
 
+/** Marks a target that is a forecast ("dự báo"), so answers say so instead of "kế hoạch". */
+export const FORECAST_QUALIFIER = 'dự báo';
+const FORECAST_BEFORE = /\b(?:du bao|uoc tinh se|co kha nang)\b/;
+/** What no one plans: falling (back) into poverty, arising. */
+const FORECAST_OUTCOME = /^\s*(?:ho\s+)?(?:(?:se\s+)?roi vao|tai ngheo|phat sinh|co nguy co)\b/;
+
 /** A column header that names a plan: "Kế hoạch năm 2018", "Chỉ tiêu giao", "KH 2024", "Mục tiêu". */
 const PLAN_COLUMN = /^\s*(?:kế hoạch|chỉ tiêu|mục tiêu|kh)(?![\p{L}])/iu;
 
@@ -695,6 +709,9 @@ function tableUnitAbove(text: string, at: number): string {
 
 /** Household classes: one household is in one of them, so a count of one is never a count of another. */
 const HOUSEHOLD_CLASSES = ['hộ nghèo', 'hộ cận nghèo', 'hộ mới thoát nghèo'];
+
+/** "… hộ rơi vào diện hộ cận nghèo", "… hộ thuộc diện nghèo": the class a count of households falls into. */
+const CLASS_AFTER_COUNT = /^\s*(?:ho\s+)?(?:(?:se\s+)?roi vao|(?:duoc\s+)?xep vao|thuoc|vao)\s+dien\s+(?:ho\s+)?(can ngheo|ngheo)(?![a-z])/;
 
 /** The group named by the words right after a number ("5.944 hộ cận nghèo" → "hộ cận nghèo"), if any. */
 function countedGroup(folded: string, end: number): string | undefined {
@@ -904,7 +921,7 @@ function choosePlace(ctx: Ctx, at: number, sStart: number, sEnd: number): { name
   return own ? { name: own.name, level: own.level } : null;
 }
 
-const COMMUNE = /(?<![\p{L}])([Xx]ã|[Pp]hường|[Tt]hị trấn)\s+((?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){0,2})/gu;
+const COMMUNE = /(?<![\p{L}])(?<![Tt]hị\s+)([Xx]ã|[Pp]hường|[Tt]hị trấn)\s+((?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){0,2})/gu;
 
 function findPlaces(report: Report, text: string): PlaceRef[] {
   const out: PlaceRef[] = findPlaceMentions(text).map((m) => ({

@@ -70,6 +70,22 @@ const TIN_DUNG = `Ngân hàng Chính sách xã hội tỉnh Yên Bái: 5 năm t�
 Trên phạm vi toàn tỉnh, 5 năm qua nguồn vốn tín dụng chính sách đã giúp 1.870 hộ nghèo được vay vốn trồng rừng; dư nợ đạt 4.200 tỷ đồng.
 Dịp Tết, tỉnh tặng 2.500 suất quà cho hộ nghèo.`;
 
+// A plan's column in a table, and the body that assigned the plan named in the question.
+const KE_HOACH = `Tỉnh Ninh Bình: kết quả giải quyết việc làm 9 tháng năm 2024
+
+Bảng 1. Kết quả 9 tháng năm 2024
+STT | Chỉ tiêu | Kế hoạch năm 2024 | Thực hiện | Tỷ lệ so KH
+1 | Giải quyết việc làm (người) | 21.000 | 16.250 | 77,4%
+2 | Đưa người lao động đi làm việc ở nước ngoài (người) | 2.400 | 1.910 | 79,6%`;
+
+// A town ("thị xã") is a district, not a commune; a forecast of who falls into poverty.
+const THI_XA = `Thị xã Buôn Hồ (Đắk Lắk): kết quả giảm nghèo năm 2024
+
+Buôn Hồ, ngày 05 tháng 01 năm 2025
+
+Đến cuối năm 2024, thị xã Buôn Hồ còn 412 hộ nghèo, chiếm 1,62%.
+Do nhiều hộ thoát nghèo là người cao tuổi, dự kiến năm 2025 thị xã có khoảng 95 hộ rơi vào diện hộ nghèo và khoảng 160 hộ rơi vào diện hộ cận nghèo.`;
+
 let assistant: Assistant;
 
 beforeAll(async () => {
@@ -80,6 +96,8 @@ beforeAll(async () => {
   await corpus.upsert({ id: 'quang-ngai-nha-tam', text: NHA_TAM, title: NHA_TAM.split('\n')[0] });
   await corpus.upsert({ id: 'ha-nam-nha-tam', text: CHUONG_TRINH, title: CHUONG_TRINH.split('\n')[0] });
   await corpus.upsert({ id: 'yen-bai-tin-dung', text: TIN_DUNG, title: TIN_DUNG.split('\n')[0] });
+  await corpus.upsert({ id: 'ninh-binh-9t-2024', text: KE_HOACH, title: KE_HOACH.split('\n')[0] });
+  await corpus.upsert({ id: 'buon-ho-2024', text: THI_XA, title: THI_XA.split('\n')[0] });
   await corpus.upsert({ id: 'bao-lam-2024', text: HUYEN_XA, title: HUYEN_XA.split('\n')[0] });
   assistant = createAssistant(corpus);
 });
@@ -202,5 +220,40 @@ describe('issue 17: a title vouches only for a figure counted in the metric\'s u
   it('a bare number of a table in a programme\'s report is not the programme\'s count', async () => {
     const r = await assistant.verify('Có đúng là Quảng Ngãi đã bàn giao 100 căn nhà xóa nhà tạm, nhà dột nát không?');
     expect(r.verdict).not.toBe('supported');
+  });
+});
+
+describe('issue 17: a plan in a table column, asked as the plan a body assigned', () => {
+  it('a cell under "Kế hoạch năm …" is a target, and answers "chỉ tiêu … UBND tỉnh giao"', async () => {
+    const r = await ask('Chỉ tiêu đưa lao động đi làm việc ở nước ngoài năm 2024 UBND tỉnh Ninh Bình giao là bao nhiêu?');
+    expect(r.status).toBe('answered');
+    expect(r.facts.map((f) => [f.value, f.kind])).toEqual([[2400, 'target']]);
+  });
+
+  it('a result question never gets the plan\'s column', async () => {
+    const r = await ask('Ninh Bình đưa được bao nhiêu người đi làm việc ở nước ngoài năm 2024?');
+    expect(values(r)).not.toContain(2400);
+  });
+});
+
+describe('issue 17: a town is not a commune; a forecast is said as one', () => {
+  it('"thị xã Buôn Hồ" is the town, answered by its figure', async () => {
+    const r = await ask('Đến cuối năm 2024 thị xã Buôn Hồ còn bao nhiêu hộ nghèo?');
+    expect(r.status).toBe('answered');
+    expect(values(r)).toContain(412);
+  });
+
+  it('each count takes the class it falls into ("rơi vào diện hộ cận nghèo"), not one named before', async () => {
+    const poor = await ask('Buôn Hồ dự báo năm 2025 có khoảng bao nhiêu hộ rơi vào diện hộ nghèo?');
+    expect(values(poor)).toEqual([95]);
+    const near = await ask('Buôn Hồ dự báo năm 2025 có khoảng bao nhiêu hộ rơi vào diện hộ cận nghèo?');
+    expect(values(near)).toEqual([160]);
+  });
+
+  it('a forecast is answered as a forecast, never as a result or a plan', async () => {
+    const r = await ask('Buôn Hồ dự báo năm 2025 có khoảng bao nhiêu hộ rơi vào diện hộ nghèo?');
+    expect(r.facts[0]?.kind).toBe('target');
+    expect(r.answer).toMatch(/dự báo 95 hộ/);
+    expect(r.answer).not.toMatch(/kế hoạch/);
   });
 });
