@@ -31,7 +31,8 @@ export const INTENT_CUES: [Intent, RegExp][] = [
   ['times', /\bgap (?:bao nhieu|may) lan\b/],
   ['compare', /\bso sanh\b|\bnoi nao\b|\bdia phuong nao\b|\b(?:cao|thap|nhieu|it) hon hay\b|\bhay\b.*\b(?:cao|thap|nhieu|it) hon\b|\bben nao\b/],
   ['difference', /\bchenh(?: lech| nhau)?\b|\b(?:cao|thap|nhieu|it) hon\b.*\bbao nhieu\b|\bdiem phan tram\b|\bkhac nhau\b|\bhon kem\b/],
-  ['sum', /\btong\b|\bcong lai\b|\bgop lai\b|\bca hai\b/],
+  // "số liệu tổng hợp" (compiled) is not a sum.
+  ['sum', /\btong\b(?! hop\b)|\bcong lai\b|\bgop lai\b|\bca hai\b/],
   ['list', /\bcac khoan\b|\bliet ke\b|\bnhung khoan\b|\bgom nhung\b|\btung (?:loai|khoan|chuong trinh)\b|\bcac (?:loai|chuong trinh|chinh sach)\b/],
 ];
 

@@ -4,6 +4,7 @@
 import { findMetricMentions } from '../extract/lexicon.ts';
 import type { Figure } from '../extract/types.ts';
 import { countFamily, isMoneyUnit, isPercentUnit } from '../extract/units.ts';
+import { headingLevel } from '../ingest/passages.ts';
 import type { Report } from '../ingest/types.ts';
 import { ABBREVIATIONS_FOLDED } from '../search/abbreviations.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
@@ -269,6 +270,21 @@ export function captionAbove(text: string, at: number): string {
   return second < 0 ? block : block.slice(0, second);
 }
 
+/**
+ * The nearest heading above a figure, within a few lines ("2. Số liệu tổng hợp chính thức 9 tháng"
+ * over its paragraph): it says which of a report's figures these are, as a passage does.
+ */
+export function headingAbove(text: string, at: number): string {
+  let end = text.lastIndexOf('\n', at - 1);
+  for (let k = 0; k < 12 && end > 0; k++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    if (line.trim() && headingLevel(line) > 0) return line;
+    end = start - 1;
+  }
+  return '';
+}
+
 function levelsOf(f: Figure, report: Report): FigureLevels {
   let l = cache.get(f);
   if (!l) {
@@ -286,7 +302,7 @@ function levelsOf(f: Figure, report: Report): FigureLevels {
       sentenceMetrics: metricsIn(sentenceText),
       clause: levelOf(`${clauseText} ${f.label}`),
       sentence: levelOf(sentenceText),
-      passage: levelOf(passage ? report.text.slice(passage.start, passage.end) : ''),
+      passage: levelOf(`${passage ? report.text.slice(passage.start, passage.end) : ''} ${headingAbove(report.text, f.start)}`),
       title: levelOf(report.title),
       unitWords,
       family: countFamily(f.unit),

@@ -86,6 +86,22 @@ Buôn Hồ, ngày 05 tháng 01 năm 2025
 Đến cuối năm 2024, thị xã Buôn Hồ còn 412 hộ nghèo, chiếm 1,62%.
 Do nhiều hộ thoát nghèo là người cao tuổi, dự kiến năm 2025 thị xã có khoảng 95 hộ rơi vào diện hộ nghèo và khoảng 160 hộ rơi vào diện hộ cận nghèo.`;
 
+// A table row naming the metric with another synonym than the question's abbreviation.
+const XKLD = `Tỉnh Hà Tĩnh: kết quả các dự án giáo dục nghề nghiệp, việc làm năm 2024
+
+Nội dung | Kinh phí | Kết quả
+Hỗ trợ NLĐ đi làm việc ở nước ngoài theo HĐ | 3,2 tỷ đồng | đào tạo nghề, ngoại ngữ cho 245 người trước khi xuất cảnh
+Hỗ trợ việc làm bền vững | 5,1 tỷ đồng | kết nối việc làm cho 9.800 lao động`;
+
+// A quick estimate and the official figure, each under its own heading.
+const NHANH_CHINH_THUC = `Sở Nội vụ tỉnh Tuyên Quang: lao động, việc làm 6 tháng đầu năm 2025
+
+1. Số liệu ước tính (báo cáo nhanh)
+Toàn tỉnh giải quyết việc làm cho khoảng 11.000 người, đạt 52% kế hoạch năm.
+
+2. Số liệu tổng hợp chính thức 6 tháng
+Sau khi các xã báo cáo đủ, 6 tháng đầu năm 2025 toàn tỉnh đã giải quyết việc làm cho 11.420 người, đạt 54% kế hoạch năm.`;
+
 let assistant: Assistant;
 
 beforeAll(async () => {
@@ -98,6 +114,8 @@ beforeAll(async () => {
   await corpus.upsert({ id: 'yen-bai-tin-dung', text: TIN_DUNG, title: TIN_DUNG.split('\n')[0] });
   await corpus.upsert({ id: 'ninh-binh-9t-2024', text: KE_HOACH, title: KE_HOACH.split('\n')[0] });
   await corpus.upsert({ id: 'buon-ho-2024', text: THI_XA, title: THI_XA.split('\n')[0] });
+  await corpus.upsert({ id: 'ha-tinh-xkld', text: XKLD, title: XKLD.split('\n')[0] });
+  await corpus.upsert({ id: 'tuyen-quang-6t-2025', text: NHANH_CHINH_THUC, title: NHANH_CHINH_THUC.split('\n')[0] });
   await corpus.upsert({ id: 'bao-lam-2024', text: HUYEN_XA, title: HUYEN_XA.split('\n')[0] });
   assistant = createAssistant(corpus);
 });
@@ -255,5 +273,23 @@ describe('issue 17: a town is not a commune; a forecast is said as one', () => {
     expect(r.facts[0]?.kind).toBe('target');
     expect(r.answer).toMatch(/dự báo 95 hộ/);
     expect(r.answer).not.toMatch(/kế hoạch/);
+  });
+});
+
+describe('issue 17: an abbreviation is covered by its metric said another way', () => {
+  it('"XKLĐ" in the question, "NLĐ đi làm việc ở nước ngoài theo HĐ" in the row', async () => {
+    const r = await ask('ha tinh dao tao nghe cho bao nhieu nguoi di xkld');
+    expect(r.status).toBe('answered');
+    expect(values(r)).toContain(245);
+  });
+});
+
+describe('issue 17: an official figure and a quick estimate, told apart by their headings', () => {
+  it('"theo số liệu tổng hợp chính thức" gets the official figure, and is not a sum', async () => {
+    const r = await ask('Theo số liệu tổng hợp chính thức, 6 tháng đầu năm 2025 Tuyên Quang giải quyết việc làm cho bao nhiêu người?');
+    expect(r.understood?.intent).toBe('value');
+    expect(r.status).toBe('answered');
+    expect(values(r)).toContain(11420);
+    expect(values(r)).not.toContain(11000);
   });
 });
