@@ -17,7 +17,7 @@ import { captionAbove, clausePrecision, evidenceOf } from './evidence.ts';
 import { answerSeries } from './series.ts';
 import { capitalise, describePeriod, describePlace, formatValue, kindNote, metricLabel, statedValue, targetWord } from './present.ts';
 import { fitsUnitWanted as fitsUnit, type Question, parseQuestion } from './question.ts';
-import { type Candidate, type Constraints, type CorpusView, constraintsOf, rankFigures, reportPlaceKey } from './retrieve.ts';
+import { type Candidate, type Constraints, type CorpusView, constraintsOf, periodFit, rankFigures, reportPlaceKey } from './retrieve.ts';
 
 type Understood = NonNullable<AskResponse['understood']>;
 
@@ -66,7 +66,9 @@ function answerEvidence(corpus: CorpusView, q: Question, b: AnswerBuilder): NonN
     const report = corpus.get(fact.reportId);
     return figure && report ? [{ figure, report }] : [];
   });
-  const e = evidenceOf(operandTerms(q), used, q.metrics, b.computations.map((c) => c.unit));
+  // A change computed from two levels answers "giảm/tăng bao nhiêu" itself, as its unit answers "hộ".
+  const terms = q.wantsChange && b.computations.length ? operandTerms(q).filter((t) => t.folded !== 'giam' && t.folded !== 'tang') : operandTerms(q);
+  const e = evidenceOf(terms, used, q.metrics, b.computations.map((c) => c.unit));
   const reasons = [
     `các từ của câu hỏi: ${q.terms.map((t) => t.folded).join(', ') || '(không có)'}`,
     ...(e.missing.length ? [`không thấy quanh số liệu: ${e.missing.join(', ')}`] : []),
@@ -165,7 +167,9 @@ function answerChangeFromLevels(corpus: CorpusView, q: Question, b: AnswerBuilde
   const base = constraintsOf(q);
   // A change the report states is the answer itself.
   if (rankFigures(corpus, base)[0]?.figure.kind === 'change') return null;
-  const cands = rankFigures(corpus, { ...base, wantsChange: false });
+  // "Năm 2023 … giảm bao nhiêu so với năm 2022": the levels of the two years named.
+  const years = q.periods.length >= 2 ? q.periods : null;
+  const cands = rankFigures(corpus, { ...base, wantsChange: false, ...(years ? { period: null } : {}) }).filter((x) => !years || years.some((p) => periodFit(x.figure, p) >= 2.5));
   const top = cands[0];
   if (!top) return null;
   const series = cands.filter((x) => x.figure.kind === 'result' && sameSeries(x.figure, top.figure) && x.figure.period && x.report.id === top.report.id);

@@ -50,12 +50,14 @@ const FILLER = new Set(
     // Words that ask for an operation on figures, not for a figure: "chênh lệch", "cao hơn", "suy ra".
     'chenh lech nhau sanh giua cao thap hon kem suy binh quan trung diem gap chinh xac chiem ' +
     // The body that acts or assigns ("UBND tỉnh giao"), like a place, says who, not what is counted.
-    'ubnd hdnd'
+    'ubnd hdnd ' +
+    // Words that point at the question's own inputs: "dựa vào … của nhóm này".
+    'dua nhom'
   ).split(' '),
 );
 
-/** What a unit says by itself: "chiếm 11,24%" answers "tỷ lệ", "18 tỷ đồng" answers "kinh phí". */
-const PERCENT_WORDS = ['ty', 'le', 'phan', 'tram'];
+/** What a unit says by itself: "chiếm 11,24%" answers "tỷ lệ" or "tỷ trọng", "18 tỷ đồng" answers "kinh phí". */
+const PERCENT_WORDS = ['ty', 'le', 'phan', 'tram', 'trong'];
 const MONEY_WORDS = ['kinh', 'phi', 'tien', 'von', 'dong', 'trieu', 'ty', 'nghin', 'ngan', 'sach', 'gia', 'tri'];
 
 /** What a figure's kind says by itself: a target answers "kế hoạch", a change "giảm". */
@@ -92,7 +94,7 @@ const FILLER_ACCENTED = new Set(
     'chênh lệch nhau so sánh giữa cao thấp hơn kém suy bình quân trung điểm gấp chính xác chiếm ' +
     // Words about the report itself: "theo báo cáo", "số liệu".
     'báo cáo liệu ' +
-    'ubnd hđnd'
+    'ubnd hđnd dựa nhóm hãy'
   )
     .split(' ')
     .map((w) => syllableKey(w)),

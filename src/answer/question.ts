@@ -167,6 +167,8 @@ export function parseQuestion(raw: string): Question {
   const numbers = findQuestionNumbers(text, periods);
   let intent = (INTENT_CUES.find(([i, re]) => re.test(folded) && (i !== 'per_unit' || asksPerUnitAsWritten(text)))?.[0] ?? 'value') as Intent;
   const places = levelByTypeWord(plain, comparing(intent) ? sidesOfComparison(plain, named) : narrowestPlaces(named));
+  // "tổng số hộ nghèo … giảm bao nhiêu so với năm 2022": "tổng số" names the level whose change is asked.
+  if (intent === 'sum' && WANTS_CHANGE.test(folded) && !/\btong\b(?! so\b)|\bcong lai\b|\bgop lai\b|\bca hai\b/.test(folded)) intent = 'value';
   // "cộng" (add) folds like "công" (công tác, người có công): only the accented word counts.
   if (intent === 'value' && /(?<![\p{L}])cộng(?![\p{L}])/iu.test(text)) intent = 'sum';
   const unitWanted = countOverMoney(folded, (UNIT_CUES.find(([, re]) => re.test(folded))?.[0] ?? null) as Question['unitWanted']);
@@ -193,7 +195,8 @@ export function parseQuestion(raw: string): Question {
     unitWanted,
     wantsTarget: WANTS_TARGET.test(folded) && intent !== 'attainment' && intent !== 'exceed',
     wantsChange: WANTS_CHANGE.test(folded),
-    countNoun: askedCountNoun(plain),
+    // "giảm bao nhiêu hộ so với năm 2022": folded, "hộ so" would read as "hồ sơ".
+    countNoun: askedCountNoun(plain.replace(/\bso voi\b/g, ' ')),
     asksWhichPart: /\b(?:huyen|xa|phuong|quan|thi xa|dia phuong|don vi) nao\b/.test(plain),
     scope,
     numbers,

@@ -102,6 +102,16 @@ Toàn tỉnh giải quyết việc làm cho khoảng 11.000 người, đạt 52%
 2. Số liệu tổng hợp chính thức 6 tháng
 Sau khi các xã báo cáo đủ, 6 tháng đầu năm 2025 toàn tỉnh đã giải quyết việc làm cho 11.420 người, đạt 54% kế hoạch năm.`;
 
+const DTTS = `Huyện Kon Plông (Kon Tum): rà soát hộ nghèo năm 2023
+
+Về giảm nghèo, hộ nghèo đồng bào DTTS toàn huyện là 1.230 hộ, chiếm 82% tổng số hộ nghèo của huyện.`;
+
+// The country's levels in two years, the count in a clause after the rate's.
+const HAI_NAM = `Kết quả rà soát hộ nghèo, hộ cận nghèo toàn quốc các năm 2021 và 2022
+
+Năm 2021: tỷ lệ nghèo đa chiều chung toàn quốc là 9,35%; tổng số hộ nghèo và hộ cận nghèo đa chiều là 2.431.500 hộ.
+Năm 2022: tỷ lệ nghèo đa chiều chung toàn quốc là 7,52%; tổng số hộ nghèo và hộ cận nghèo đa chiều là 1.972.767 hộ.`;
+
 let assistant: Assistant;
 
 beforeAll(async () => {
@@ -116,6 +126,8 @@ beforeAll(async () => {
   await corpus.upsert({ id: 'buon-ho-2024', text: THI_XA, title: THI_XA.split('\n')[0] });
   await corpus.upsert({ id: 'ha-tinh-xkld', text: XKLD, title: XKLD.split('\n')[0] });
   await corpus.upsert({ id: 'tuyen-quang-6t-2025', text: NHANH_CHINH_THUC, title: NHANH_CHINH_THUC.split('\n')[0] });
+  await corpus.upsert({ id: 'kon-plong-2023', text: DTTS, title: DTTS.split('\n')[0] });
+  await corpus.upsert({ id: 'toan-quoc-2021-2022', text: HAI_NAM, title: HAI_NAM.split('\n')[0] });
   await corpus.upsert({ id: 'bao-lam-2024', text: HUYEN_XA, title: HUYEN_XA.split('\n')[0] });
   assistant = createAssistant(corpus);
 });
@@ -291,5 +303,26 @@ describe('issue 17: an official figure and a quick estimate, told apart by their
     expect(r.status).toBe('answered');
     expect(values(r)).toContain(11420);
     expect(values(r)).not.toContain(11000);
+  });
+});
+
+describe('issue 17: words that point at the question\'s own inputs are not evidence to find', () => {
+  it('"dựa theo … tỷ trọng nhóm này" estimates the total from the group and its share', async () => {
+    const r = await ask('Dựa theo số hộ nghèo DTTS và tỷ trọng nhóm này trong tổng số, hãy ước tính tổng số hộ nghèo huyện Kon Plông năm 2023.');
+    expect(r.status).toBe('answered');
+    expect(r.computations[0]?.value).toBeCloseTo(1500, 0);
+  });
+});
+
+describe('issue 17: the change between the levels of two years named', () => {
+  it('"tổng số … giảm bao nhiêu hộ so với năm …" is the difference of the two counts, not a sum', async () => {
+    const r = await ask('Năm 2022, tổng số hộ nghèo và cận nghèo đa chiều cả nước giảm bao nhiêu hộ so với năm 2021?');
+    expect(r.status).toBe('answered');
+    expect(r.computations[0]?.value).toBe(458733);
+  });
+
+  it('a count after the country\'s rate in the same sentence is the country\'s', async () => {
+    const r = await ask('Tổng số hộ nghèo và hộ cận nghèo đa chiều cả nước năm 2022 là bao nhiêu?');
+    expect(values(r)).toContain(1972767);
   });
 });
