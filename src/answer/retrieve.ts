@@ -9,6 +9,7 @@ import { countFamily, isMoneyUnit, isPercentUnit } from '../extract/units.ts';
 import type { Period, Report } from '../ingest/types.ts';
 import { placeKey, type QueryPlace } from '../search/places.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
+import { isTableRow, rowStartOf } from '../text/table-lines.ts';
 import type { Question } from './question.ts';
 import { communeOfFigure } from './commune.ts';
 import { scopeNamedBefore } from './scope-of.ts';
@@ -305,8 +306,9 @@ export function rankFigures(corpus: CorpusView, c: Constraints, keep: Keep = 'fi
       const r = known ?? corpus.get(f.reportId);
       // So is one in a report whose title names it ("… hoàn thành xóa nhà tạm, nhà dột nát năm 2025":
       // "bàn giao 8.915 căn nhà"), counted in a unit of that metric: the programme is the report's
-      // subject, not repeated in each sentence; a bare number of a table is not vouched for by a title.
-      if (r && (namesMetric(contextOf(f, r).sentence, c.metrics) || (countsInMetricUnit(f, c.metrics) && namesMetric(foldedTitleOf(r), c.metrics)))) mf = 1;
+      // subject, not repeated in each sentence. Not a table's cell: its caption and header say what it
+      // counts ("01 hộ không bố trí được" in a housing report is not a house built).
+      if (r && (namesMetric(contextOf(f, r).sentence, c.metrics) || (countsInMetricUnit(f, c.metrics) && !isTableRow(r.text, rowStartOf(r.text, f.start)) && namesMetric(foldedTitleOf(r), c.metrics)))) mf = 1;
     }
     if (keep !== 'all' && c.metrics.length && mf < 0) continue;
     const tf = periodFit(f, c.period);
