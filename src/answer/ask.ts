@@ -18,9 +18,9 @@ import { answerLevelBeforeChange } from './ops/level-before-change.ts';
 import { answerShareOfListed } from './ops/share-of-listed.ts';
 import { answerTotalLessPart, asksTotalLessPart, LESS_WORDS } from './ops/total-less-part.ts';
 import { answerSeries } from './series.ts';
-import { capitalise, describePeriod, describePlace, formatValue, kindNote, metricLabel, statedValue } from './present.ts';
+import { capitalise, describePeriod, describePlace, formatValue, kindNote, metricLabel, statedValue, targetWord } from './present.ts';
 import { fitsUnitWanted as fitsUnit, type Question, parseQuestion } from './question.ts';
-import { type Candidate, type Constraints, type CorpusView, constraintsOf, rankFigures, reportPlaceKey } from './retrieve.ts';
+import { type Candidate, type Constraints, type CorpusView, constraintsOf, periodFit, rankFigures, reportPlaceKey } from './retrieve.ts';
 
 type Understood = NonNullable<AskResponse['understood']>;
 
@@ -69,7 +69,9 @@ function answerEvidence(corpus: CorpusView, q: Question, b: AnswerBuilder): NonN
     const report = corpus.get(fact.reportId);
     return figure && report ? [{ figure, report }] : [];
   });
-  const e = evidenceOf(operandTerms(q), used, q.metrics, b.computations.map((c) => c.unit));
+  // A change computed from two levels answers "giảm/tăng bao nhiêu" itself, as its unit answers "hộ".
+  const terms = q.wantsChange && b.computations.length ? operandTerms(q).filter((t) => t.folded !== 'giam' && t.folded !== 'tang') : operandTerms(q);
+  const e = evidenceOf(terms, used, q.metrics, b.computations.map((c) => c.unit));
   const reasons = [
     `các từ của câu hỏi: ${q.terms.map((t) => t.folded).join(', ') || '(không có)'}`,
     ...(e.missing.length ? [`không thấy quanh số liệu: ${e.missing.join(', ')}`] : []),
@@ -171,7 +173,9 @@ function answerChangeFromLevels(corpus: CorpusView, q: Question, b: AnswerBuilde
   const base = constraintsOf(q);
   // A change the report states is the answer itself.
   if (rankFigures(corpus, base)[0]?.figure.kind === 'change') return null;
-  const cands = rankFigures(corpus, { ...base, wantsChange: false });
+  // "Năm 2023 … giảm bao nhiêu so với năm 2022": the levels of the two years named.
+  const years = q.periods.length >= 2 ? q.periods : null;
+  const cands = rankFigures(corpus, { ...base, wantsChange: false, ...(years ? { period: null } : {}) }).filter((x) => !years || years.some((p) => periodFit(x.figure, p) >= 2.5));
   const top = cands[0];
   if (!top) return null;
   const series = cands.filter((x) => x.figure.kind === 'result' && sameSeries(x.figure, top.figure) && x.figure.period && x.report.id === top.report.id);
@@ -392,7 +396,7 @@ function answerValue(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResp
   if (!top) return null;
 
   // Several places fit and the question names none: say which, rather than pick one.
-  if (!q.places.length && !q.scope) {
+  if (!q.places.length && !q.scope && !q.communes.length) {
     const close = cands.filter((x) => x.score >= top.score - 1 && x.figure.metric === top.figure.metric);
     const places = [...new Set(close.map((x) => x.figure.place))];
     if (places.length > 1) {
@@ -432,7 +436,7 @@ function sayFigure(corpus: CorpusView, b: AnswerBuilder, c: Candidate, withRelat
   const period = describePeriod(f.period);
   const head = `${capitalise(f.label)} của ${describePlace(f, c.report)}${period ? ` ${period}` : ''}`;
   const extras = withRelated ? relatedOf(corpus, f, c.report).map((g) => (b.cite(g, c.report), roleOf(f, g))) : [];
-  b.say(`${head}: ${f.kind === 'target' ? 'kế hoạch ' : ''}${statedValue(f)}${kindNote(f)}${extras.length ? `; ${extras.join(', ')}` : ''} ${marker}.`);
+  b.say(`${head}: ${f.kind === 'target' ? `${targetWord(f)} ` : ''}${statedValue(f)}${kindNote(f)}${extras.length ? `; ${extras.join(', ')}` : ''} ${marker}.`);
 }
 
 /** How a related figure reads next to the main one: "kế hoạch 6.400 người", "chiếm 7,71%", "kinh phí 616 triệu đồng". */

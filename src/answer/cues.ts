@@ -31,7 +31,8 @@ export const INTENT_CUES: [Intent, RegExp][] = [
   ['times', /\bgap (?:bao nhieu|may) lan\b/],
   ['compare', /\bso sanh\b|\bnoi nao\b|\bdia phuong nao\b|\b(?:cao|thap|nhieu|it) hon hay\b|\bhay\b.*\b(?:cao|thap|nhieu|it) hon\b|\bben nao\b/],
   ['difference', /\bchenh(?: lech| nhau)?\b|\b(?:cao|thap|nhieu|it) hon\b.*\bbao nhieu\b|\bdiem phan tram\b|\bkhac nhau\b|\bhon kem\b/],
-  ['sum', /\btong\b|\bcong lai\b|\bgop lai\b|\bca hai\b/],
+  // "số liệu tổng hợp" (compiled) is not a sum.
+  ['sum', /\btong\b(?! hop\b)|\bcong lai\b|\bgop lai\b|\bca hai\b/],
   ['list', /\bcac khoan\b|\bliet ke\b|\bnhung khoan\b|\bgom nhung\b|\btung (?:loai|khoan|chuong trinh)\b|\bcac (?:loai|chuong trinh|chinh sach)\b/],
 ];
 
@@ -43,7 +44,7 @@ export const UNIT_CUES: [string, RegExp][] = [
   ['count', /\bbao nhieu (?:nguoi|ho|lao dong|hoc vien|the|suat|lop|nha|can|xa|doi tuong|truong hop|luot)\b|\bmay (?:nguoi|ho)\b/],
 ];
 
-export const WANTS_TARGET = /\b(?:chi tieu|ke hoach|phan dau|muc tieu|du kien|dinh huong)\b/;
+export const WANTS_TARGET = /\b(?:chi tieu|ke hoach|phan dau|muc tieu|du kien|du bao|dinh huong)\b/;
 export const WANTS_CHANGE = /\b(?:giam|tang)\s+(?:bao nhieu|duoc bao nhieu|them bao nhieu|may)\b|\b(?:giam|tang) bao nhieu\b|\bbao nhieu\b.*\b(?:giam|tang)\b\s*\??$/;
 
 /**

@@ -4,6 +4,7 @@
 import { findMetricMentions, isPlanMetric } from '../lexicon/metrics.ts';
 import type { Figure } from '../extract/types.ts';
 import { countFamily, isMoneyUnit, isPercentUnit } from '../extract/units.ts';
+import { headingLevel } from '../ingest/passages.ts';
 import type { Report } from '../ingest/types.ts';
 import { ABBREVIATIONS_FOLDED } from '../lexicon/abbreviations.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
@@ -22,6 +23,8 @@ export interface Term {
   required?: boolean;
   /** Lexicon metrics whose phrase in the question holds the syllable, or that the abbreviation names ("XKLĐ"). */
   metrics: string[];
+  /** A word of a programme's name ("chương trình xóa nhà tạm"): a report about the programme (its title) covers it. */
+  programme?: boolean;
 }
 
 export interface Evidence {
@@ -31,6 +34,12 @@ export interface Evidence {
   missing: string[];
 }
 
+/**
+ * A programme named in a question ("trong chương trình xóa nhà tạm", "Tiểu dự án 3", "phong trào
+ * …"), folded: its words name the report's or the section's subject, rarely repeated beside each figure.
+ */
+const PROGRAMME_NAME = /(?<![a-z])(?:chuong trinh|tieu du an|du an|de an|phong trao|cuoc van dong)\s+[^,.;:?!()]+/g;
+
 /** Words of a question that ask, locate or time rather than name what is counted. */
 const FILLER = new Set(
   (
@@ -39,12 +48,16 @@ const FILLER = new Set(
     'cong lai sau truoc tu khi luc ky dip qua vao len xuong may lan bang chi rieng dung phai ca hai ben nao noi dia phuong ve theo giai doan ' +
     'ke tinh uoc bq tb duoc vi do boi het thieu ' +
     // Words that ask for an operation on figures, not for a figure: "chênh lệch", "cao hơn", "suy ra".
-    'chenh lech nhau sanh giua cao thap hon kem suy binh quan trung diem gap chinh xac chiem'
+    'chenh lech nhau sanh giua cao thap hon kem suy binh quan trung diem gap chinh xac chiem ' +
+    // The body that acts or assigns ("UBND tỉnh giao"), like a place, says who, not what is counted.
+    'ubnd hdnd ' +
+    // Words that point at the question's own inputs: "dựa vào … của nhóm này".
+    'dua nhom'
   ).split(' '),
 );
 
-/** What a unit says by itself: "chiếm 11,24%" answers "tỷ lệ", "18 tỷ đồng" answers "kinh phí". */
-const PERCENT_WORDS = ['ty', 'le', 'phan', 'tram'];
+/** What a unit says by itself: "chiếm 11,24%" answers "tỷ lệ" or "tỷ trọng", "18 tỷ đồng" answers "kinh phí". */
+const PERCENT_WORDS = ['ty', 'le', 'phan', 'tram', 'trong'];
 const MONEY_WORDS = ['kinh', 'phi', 'tien', 'von', 'dong', 'trieu', 'ty', 'nghin', 'ngan', 'sach', 'gia', 'tri'];
 
 /** What a figure's kind says by itself: a target answers "kế hoạch", a change "giảm". */
@@ -80,7 +93,8 @@ const FILLER_ACCENTED = new Set(
     'kể kế tính ước bq tb vì do bởi hết thiếu để ' +
     'chênh lệch nhau so sánh giữa cao thấp hơn kém suy bình quân trung điểm gấp chính xác chiếm ' +
     // Words about the report itself: "theo báo cáo", "số liệu".
-    'báo cáo liệu'
+    'báo cáo liệu ' +
+    'ubnd hđnd dựa nhóm hãy'
   )
     .split(' ')
     .map((w) => syllableKey(w)),
@@ -88,6 +102,14 @@ const FILLER_ACCENTED = new Set(
 
 const hasMarks = (s: string) => /[^\x00-\x7f]/.test(s);
 const SYLLABLE = /[\p{L}\p{N}]+/gu;
+
+/** A text with its abbreviations written out ("NLĐ" → "người lao động"), for the lexicon to read. */
+function expandedText(text: string): string {
+  return text.replace(/[\p{L}\p{N}&-]+/gu, (w) => {
+    const e = expansionOf(w);
+    return e.length ? e.join(' ') : w;
+  });
+}
 
 function expansionOf(token: string): string[] {
   const folded = foldAligned(token).replace(/[^a-z0-9]/g, '');
@@ -112,10 +134,12 @@ export function questionTerms(raw: string, placeNames: string[]): Term[] {
   // "(số chính thức)", "theo số liệu chính thức": words about the data's status, not what it counts.
   text = text.replace(/(?<!\p{L})(?:chính|chinh)\s+(?:thức|thuc)(?!\p{L})/giu, (m) => ' '.repeat(m.length));
   const plainText = foldAligned(text);
+  const programmes = [...plainText.matchAll(PROGRAMME_NAME)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
   const toks = [...text.matchAll(SYLLABLE)].map((m) => {
     const at = m.index ?? 0;
     const inMetrics = mentions.filter((x) => x.start <= at && at + m[0].length <= x.end).map((x) => x.metricId);
-    return { tok: m[0], folded: unifyY(foldAligned(m[0])), place: false, inMetrics };
+    const programme = programmes.some(([from, to]) => from <= at && at < to);
+    return { tok: m[0], folded: unifyY(foldAligned(m[0])), place: false, inMetrics, programme };
   });
   // A place's syllables are set aside where they stand, so "lao" stays in "lao động Lào Cai".
   for (const name of placeNames) {
@@ -128,7 +152,7 @@ export function questionTerms(raw: string, placeNames: string[]): Term[] {
   const out: Term[] = [];
   const seen = new Set<string>();
   const accented = hasMarks(raw);
-  for (const { tok, folded, place, inMetrics } of toks) {
+  for (const { tok, folded, place, inMetrics, programme } of toks) {
     if (place || /^\d/.test(tok)) continue;
     if (folded.length < 2 && !hasMarks(tok)) continue;
     if (accented ? FILLER_ACCENTED.has(syllableKey(tok)) : FILLER.has(folded)) continue;
@@ -140,7 +164,7 @@ export function questionTerms(raw: string, placeNames: string[]): Term[] {
     const expansion = expansionOf(tok);
     // "cao nhất", "thấp nhất", "nhiều nhất": only a figure stated as the highest answers.
     const required = folded === 'nhat' && /(?:cao|thap|nhieu|it|lon|nho|manh)\s+nhat/.test(plainText);
-    out.push({ folded, key, expansion, ...(required ? { required } : {}), metrics: [...inMetrics, ...(expansion.length ? findMetricMentions(expansion.join(' ')).map((m) => m.metricId) : [])] });
+    out.push({ folded, key, expansion, ...(required ? { required } : {}), ...(programme ? { programme } : {}), metrics: [...inMetrics, ...(expansion.length ? findMetricMentions(expansion.join(' ')).map((m) => m.metricId) : [])] });
   }
   return out;
 }
@@ -187,6 +211,9 @@ interface FigureLevels {
   unitWords: Set<string>;
   /** What the unit counts (people, households …): "bao nhiêu người" is answered by "lao động". */
   family: string | null;
+  /** Lexicon metrics the clause and the sentence name by a synonym ("NLĐ đi làm việc ở nước ngoài" for XKLĐ). */
+  clauseMetrics: Set<string>;
+  sentenceMetrics: Set<string>;
 }
 
 const cache = new WeakMap<Figure, FigureLevels>();
@@ -250,6 +277,21 @@ export function captionAbove(text: string, at: number): string {
   return second < 0 ? block : block.slice(0, second);
 }
 
+/**
+ * The nearest heading above a figure, within a few lines ("2. Số liệu tổng hợp chính thức 9 tháng"
+ * over its paragraph): it says which of a report's figures these are, as a passage does.
+ */
+export function headingAbove(text: string, at: number): string {
+  let end = text.lastIndexOf('\n', at - 1);
+  for (let k = 0; k < 12 && end > 0; k++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    if (line.trim() && headingLevel(line) > 0) return line;
+    end = start - 1;
+  }
+  return '';
+}
+
 function levelsOf(f: Figure, report: Report): FigureLevels {
   let l = cache.get(f);
   if (!l) {
@@ -259,10 +301,15 @@ function levelsOf(f: Figure, report: Report): FigureLevels {
     if (isMoneyUnit(f.unit)) for (const w of MONEY_WORDS) unitWords.add(w);
     if (f.kind === 'target') for (const w of TARGET_WORDS) unitWords.add(w);
     if (isPlanMetric(f.metric)) for (const w of ATTAINMENT_WORDS) unitWords.add(w);
+    const clauseText = clauseOf(f, report);
+    const sentenceText = `${report.text.slice(f.sentenceStart, f.sentenceEnd)} ${captionAbove(report.text, f.start)}`;
+    const metricsIn = (t: string) => new Set(findMetricMentions(foldAligned(expandedText(t))).map((m) => m.metricId));
     l = {
-      clause: levelOf(`${clauseOf(f, report)} ${f.label}`),
-      sentence: levelOf(`${report.text.slice(f.sentenceStart, f.sentenceEnd)} ${captionAbove(report.text, f.start)}`),
-      passage: levelOf(passage ? report.text.slice(passage.start, passage.end) : ''),
+      clauseMetrics: metricsIn(clauseText),
+      sentenceMetrics: metricsIn(sentenceText),
+      clause: levelOf(`${clauseText} ${f.label}`),
+      sentence: levelOf(sentenceText),
+      passage: levelOf(`${passage ? report.text.slice(passage.start, passage.end) : ''} ${headingAbove(report.text, f.start)}`),
       title: levelOf(report.title),
       unitWords,
       family: countFamily(f.unit),
@@ -272,13 +319,20 @@ function levelsOf(f: Figure, report: Report): FigureLevels {
   return l;
 }
 
-/** Weight of the nearest place a term is found for a figure: 1 clause (or unit, or the asked metric's words), 0.6 sentence, 0.5 passage, 0.25 title, 0. */
-function termWeight(t: Term, l: FigureLevels, metric: string | null): number {
+/** Weight of the nearest place a term is found for a figure: 1 clause (or unit, or the asked metric's words), 0.9 a programme's name in its report's title, 0.6 sentence (or a metric's words in the title), 0.5 passage, 0.25 title, 0. */
+function termWeight(t: Term, l: FigureLevels, metric: string | null, titledProgramme = false): number {
   if (has(l.clause, t) || l.unitWords.has(t.folded) || (l.family !== null && countFamily(t.folded) === l.family)) return 1;
   if (metric && t.metrics.includes(metric)) return 0.9;
+  // An abbreviation or a metric's phrase the figure's words say with another synonym: "XKLĐ" and
+  // "NLĐ đi làm việc ở nước ngoài theo HĐ" name one metric.
+  if (t.expansion.length && t.metrics.some((m) => l.clauseMetrics.has(m))) return 1;
+  if (t.expansion.length && t.metrics.some((m) => l.sentenceMetrics.has(m))) return 0.6;
+  // A programme's name in the report's title: the report, and so the figure, is about that programme.
+  if (t.programme && titledProgramme && has(l.title, t)) return 0.9;
   if (has(l.sentence, t)) return 0.6;
   if (has(l.passage, t)) return 0.5;
-  if (has(l.title, t)) return 0.25;
+  // A metric's words in the title name what the whole report counts ("… hoàn thành xóa nhà tạm, nhà dột nát").
+  if (has(l.title, t)) return t.metrics.length ? 0.6 : 0.25;
   return 0;
 }
 
@@ -292,13 +346,19 @@ export function evidenceOf(allTerms: Term[], figures: { figure: Figure; report: 
   const computed = computedUnits.length ? new Set(computedUnits.flatMap((u) => (isPercentUnit(u) ? PERCENT_WORDS : isMoneyUnit(u) ? MONEY_WORDS : foldAligned(u).split(/[^a-z0-9]+/)))) : null;
   const terms = allTerms.filter((t) => !computed?.has(t.folded));
   if (!terms.length || !figures.length) return { coverage: figures.length ? 1 : 0, missing: [] };
-  const levels = figures.map(({ figure, report }) => ({ l: levelsOf(figure, report), m: askedMetrics.includes(figure.metric) ? figure.metric : null }));
+  // The title names the programme asked when it holds most of the programme's words, not a few shared ones.
+  const programme = terms.filter((t) => t.programme);
+  const titles = (l: FigureLevels) => programme.length > 0 && programme.filter((t) => has(l.title, t)).length >= Math.ceil((2 * programme.length) / 3);
+  const levels = figures.map(({ figure, report }) => {
+    const l = levelsOf(figure, report);
+    return { l, m: askedMetrics.includes(figure.metric) ? figure.metric : null, p: titles(l) };
+  });
   let sum = 0;
   let requiredMissing = false;
   const missing: string[] = [];
   for (const t of terms) {
     let w = 0;
-    for (const { l, m } of levels) w = Math.max(w, termWeight(t, l, m));
+    for (const { l, m, p } of levels) w = Math.max(w, termWeight(t, l, m, p));
     if (w === 0) missing.push(t.folded);
     if (t.required && w < 0.6) requiredMissing = true;
     sum += w;

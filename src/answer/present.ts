@@ -1,10 +1,12 @@
 // Vietnamese wording of figures, places and periods for answers. Every number printed here is a
 // figure's own value or a computation's, formatted vi-VN; nothing else puts numbers in an answer.
 import { metricById } from '../lexicon/metrics.ts';
+import { FORECAST_QUALIFIER } from '../extract/figures.ts';
 import type { Figure } from '../extract/types.ts';
 import type { Period, Report } from '../ingest/types.ts';
 import { formatViNumber } from '../text/vi-number.ts';
 import { SCOPE_LABELS } from './cues.ts';
+import { communeOfFigure } from './commune.ts';
 import { scopeNamedBefore } from './scope-of.ts';
 
 export function formatValue(value: number, unit: string, decimals = 4): string {
@@ -37,6 +39,9 @@ export function describePeriod(p: Period | null): string {
 
 export function describePlace(f: Figure, report: Report): string {
   const own = report.place;
+  // A commune's report: its figures fall back on the district, but are the commune's.
+  const commune = f.placeLevel === 'commune' ? null : communeOfFigure(f, report);
+  if (commune) return commune.written;
   if (own && f.place === own.name && (!f.placeLevel || f.placeLevel === own.level)) return `${own.type} ${own.name}`;
   if (f.placeLevel === 'commune') return `xã ${f.place}`;
   if (f.placeLevel === 'district' && own?.level === 'province') {
@@ -54,12 +59,18 @@ export function metricLabel(id: string): string {
   return metricById(id)?.label ?? id;
 }
 
+/** How an answer names a target before its value: "dự báo" for a forecast, else "kế hoạch". */
+export function targetWord(f: Figure): string {
+  return f.qualifiers.includes(FORECAST_QUALIFIER) ? 'dự báo' : 'kế hoạch';
+}
+
 /** "Số hộ nghèo" → used at the start of a sentence. */
 export function capitalise(s: string): string {
   return s ? s[0]?.toLocaleUpperCase('vi-VN') + s.slice(1) : s;
 }
 
 export function kindNote(f: Figure): string {
+  if (f.kind === 'target' && f.qualifiers.includes(FORECAST_QUALIFIER)) return ' (dự báo, không phải kết quả đã đạt)';
   if (f.kind === 'target') return ' (chỉ tiêu, không phải kết quả đã đạt)';
   return '';
 }

@@ -11,6 +11,8 @@ import { findPeriods, type PeriodMention } from '../text/periods.ts';
 import { parseViNumber } from '../text/vi-number.ts';
 import { questionTerms, type Term } from './evidence.ts';
 import { INTENT_CUES, type Intent, SCOPES, UNIT_CUES, WANTS_CHANGE, WANTS_TARGET } from './cues.ts';
+import { communesAsked } from './commune.ts';
+import { metricsOfMultidimensional } from './multidimensional.ts';
 
 export interface QuestionNumber {
   value: number;
@@ -29,6 +31,8 @@ export interface Question {
   /** Lexicon ids in the order the question names them. */
   metrics: string[];
   places: QueryPlace[];
+  /** Communes named ("xã Tham Đôn" → "tham don"), folded: the gazetteer has none, so they are apart from `places`. */
+  communes: string[];
   periods: Period[];
   /** The unit family asked for: "%", money, or a counted noun ("người", "hộ", "kg"). */
   unitWanted: 'percent' | 'money' | 'count' | 'kg' | null;
@@ -84,10 +88,46 @@ function findGroups(folded: string): string[] {
 }
 
 /** Metric ids in the order the text names them, as written and with abbreviations expanded. */
-function metricsIn(plain: string, expanded: string): string[] {
-  const written = findMetricMentions(plain).map((m) => m.metricId);
-  const read = findMetricMentions(expanded).map((m) => m.metricId);
+function metricsIn(plain: string, expanded: string, text: string): string[] {
+  const mentions = findMetricMentions(plain);
+  const written = mentions.filter((m) => agreesWithAccents(text, m)).map((m) => m.metricId);
+  // The expansion differs only where abbreviations stood: a mention refused above is refused there too.
+  const refused = new Set(mentions.map((m) => m.metricId).filter((id) => !written.includes(id)));
+  const read = findMetricMentions(expanded)
+    .map((m) => m.metricId)
+    .filter((id) => !refused.has(id));
   return [...new Set([...written, ...read])];
+}
+
+/**
+ * A one-syllable synonym matched on folded text must agree with the accents the question typed:
+ * "5 năm qua" is not "quà", "vậy" is not "vay". A question typed without accents agrees with all.
+ */
+function agreesWithAccents(text: string, m: { metricId: string; start: number; end: number }): boolean {
+  const written = text.slice(m.start, m.end).toLowerCase();
+  if (!/[^\x00-\x7f]/.test(text) || /\s/.test(written)) return true;
+  const metric = metricById(m.metricId);
+  if (!metric) return true;
+  return [metric.label, ...metric.synonyms].some((s) => s.normalize('NFC').toLowerCase() === written);
+}
+
+/**
+ * Typed with accents, "mỗi", "bình quân", "trung bình" … must be written so: folded, "xây mới" reads
+ * as "xây mỗi" and "bình quân" matches "quân". Typed without accents, the folded cue stands.
+ */
+function asksPerUnitAsWritten(text: string): boolean {
+  if (!/[^\x00-\x7f]/.test(text)) return true;
+  return /(?<![\p{L}])(?:bình quân|trung bình|trên (?:một|mỗi)|đầu người|mỗi|bq|tb)(?![\p{L}])/iu.test(text);
+}
+
+/** The money cues that ask for an amount, not words that only name money ("vay vốn"). */
+const ASKS_AMOUNT = /\bbao nhieu (?:tien|trieu|ty|nghin|dong)\b|\bso tien\b|\bkinh phi\b|\bdu no\b|\btri gia\b|\bgia tri\b|\bngan sach\b|\bdoanh so\b/;
+
+/** "giúp bao nhiêu hộ nghèo vay vốn": the count asked, when "vốn" only says what the households got. */
+function countOverMoney(folded: string, unit: Question['unitWanted']): Question['unitWanted'] {
+  if (unit !== 'money' || ASKS_AMOUNT.test(folded)) return unit;
+  const count = UNIT_CUES.find(([u]) => u === 'count')?.[1];
+  return count?.test(folded) ? 'count' : unit;
 }
 
 /** "tỷ lệ … hộ cận nghèo": the rate that goes with a count, when a rate is asked. */
@@ -118,18 +158,20 @@ export function parseQuestion(raw: string): Question {
   const plain = foldAligned(text);
   const expanded = expandAbbreviations(text);
   const folded = expanded === plain ? plain : `${plain} ${expanded}`;
-  const found = metricsIn(plain, expanded);
+  const found = metricsIn(plain, expanded, text);
   // "Từ số liệu năm 2024, tỷ lệ … năm 2023": the data named as a source does not time the question.
   const mentioned = findPeriods(text, { bareYear: true });
   const sources = mentioned.filter((p) => /\bso lieu\s*(?:nam\s*)?$/.test(plain.slice(Math.max(0, p.start - 14), p.start)));
   const periods = sources.length && sources.length < mentioned.length ? mentioned.filter((p) => !sources.includes(p)) : mentioned;
   const named = findQueryPlaces(text);
   const numbers = findQuestionNumbers(text, periods);
-  let intent = (INTENT_CUES.find(([, re]) => re.test(cueText(text, folded)))?.[0] ?? 'value') as Intent;
+  let intent = (INTENT_CUES.find(([i, re]) => re.test(folded) && (i !== 'per_unit' || asksPerUnitAsWritten(text)))?.[0] ?? 'value') as Intent;
   const places = levelByTypeWord(plain, comparing(intent) ? sidesOfComparison(plain, named) : narrowestPlaces(named));
+  // "tổng số hộ nghèo … giảm bao nhiêu so với năm 2022": "tổng số" names the level whose change is asked.
+  if (intent === 'sum' && WANTS_CHANGE.test(folded) && !/\btong\b(?! so\b)|\bcong lai\b|\bgop lai\b|\bca hai\b/.test(folded)) intent = 'value';
   // "cộng" (add) folds like "công" (công tác, người có công): only the accented word counts.
   if (intent === 'value' && /(?<![\p{L}])cộng(?![\p{L}])/iu.test(text)) intent = 'sum';
-  const unitWanted = (UNIT_CUES.find(([, re]) => re.test(folded))?.[0] ?? null) as Question['unitWanted'];
+  const unitWanted = countOverMoney(folded, (UNIT_CUES.find(([, re]) => re.test(folded))?.[0] ?? null) as Question['unitWanted']);
   // "bao nhiêu gạo cho hộ nghèo": the households are who got it, not what is counted.
   // A share, a ratio or a plan gap is asked in % of counts: the unit filters only direct questions.
   const unitFilters = !['share', 'times', 'implied_base', 'implied_target', 'attainment', 'exceed'].includes(intent);
@@ -138,42 +180,40 @@ export function parseQuestion(raw: string): Question {
     .replace(/[^a-z0-9\s]/g, ' ')
     .split(/\s+/)
     .filter((w) => w.length > 1 && !STOP.has(w) && !/^\d+$/.test(w));
-  const scope = places.length ? null : (SCOPES.find((x) => x.names.some((n) => ` ${plain.replace(/[^a-z0-9]+/g, ' ')} `.includes(` ${n} `))) ?? null);
+  const communes = communesAsked(text);
+  const scope = places.length || communes.length ? null : (SCOPES.find((x) => x.names.some((n) => ` ${plain.replace(/[^a-z0-9]+/g, ' ')} `.includes(` ${n} `))) ?? null);
   return {
     raw: text,
     folded,
     plain,
     intent,
-    metrics: orderMetrics(metrics, unitWanted),
+    metrics: metricsOfMultidimensional(plain, orderMetrics(metrics, unitWanted), scope !== null),
     groups: [...findGroups(plain), ...found.filter((id) => !metrics.includes(id)).flatMap((id) => groupOfMetric(id))],
     places,
+    communes,
     periods: periods.map(stripOffsets),
     unitWanted,
     wantsTarget: WANTS_TARGET.test(folded) && intent !== 'attainment' && intent !== 'exceed',
     wantsChange: WANTS_CHANGE.test(folded),
-    countNoun: askedCountNoun(plain),
+    // "giảm bao nhiêu hộ so với năm 2022": folded, "hộ so" would read as "hồ sơ".
+    countNoun: askedCountNoun(plain.replace(/\bso voi\b/g, ' ')),
     asksWhichPart: /\b(?:huyen|xa|phuong|quan|thi xa|dia phuong|don vi) nao\b/.test(plain),
     scope,
     numbers,
     words,
     // The scope's words ("cả nước") are checked by the scope test, as a place's are by placeFit:
     // "toàn quốc" in the report answers "cả nước" in the question.
-    terms: questionTerms(text, [...named.flatMap((p) => p.names), ...(scope?.names ?? [])]),
+    terms: questionTerms(withoutWhenClause(text), [...named.flatMap((p) => p.names), ...(scope?.names ?? []), ...communes]),
   };
 }
 
 /**
- * The folded question the intent cues read. "mới" (xây mới) and "mỗi" (each) fold alike; typed with
- * accents, "mới" is masked so "Số nhà xây mới … chênh bao nhiêu căn" does not read as "mỗi … bao nhiêu".
- * Offsets of `folded` are those of `text` (foldAligned), so the mask lands on the same word.
+ * "Khi được công nhận đạt chuẩn nông thôn mới năm 2018, xã … còn bao nhiêu": a "khi …" clause
+ * holding a period says when, and the period says it for the ranking; its words are not what the
+ * figure counts, so they are left out of the terms its evidence must cover.
  */
-function cueText(text: string, folded: string): string {
-  let out = folded;
-  for (const m of text.matchAll(/(?<!\p{L})mới(?!\p{L})/giu)) {
-    const at = m.index ?? 0;
-    out = `${out.slice(0, at)}m_i${out.slice(at + m[0].length)}`;
-  }
-  return out;
+function withoutWhenClause(text: string): string {
+  return text.replace(/(?<![\p{L}])(?:khi|lúc)\s+[^,.;?()]*(?:\([^)]*\))?[^,.;?]*/giu, (m) => (findPeriods(m, { bareYear: true }).length ? ' '.repeat(m.length) : m));
 }
 
 function stripOffsets(p: PeriodMention): Period {

@@ -10,7 +10,9 @@ import { countFamily, isMoneyUnit, isPercentUnit } from '../extract/units.ts';
 import type { Period, Report } from '../ingest/types.ts';
 import { placeKey, type QueryPlace } from '../search/places.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
+import { isTableRow, rowStartOf } from '../text/table-lines.ts';
 import type { Question } from './question.ts';
+import { communeOfFigure } from './commune.ts';
 import { scopeNamedBefore } from './scope-of.ts';
 
 const GROUPS = new Set(GROUP_QUALIFIERS);
@@ -52,6 +54,11 @@ export interface Constraints {
   scope?: { id: string; names: string[] } | null;
   /** "Huyện nào của …": a figure of a part of the place named fits as well as the place's own. */
   anyPart?: boolean;
+  /**
+   * Communes asked (folded): only a figure about one of them fits; with none asked, a commune's own
+   * figure is not its district's. Null: not checked (a comparison of a commune with another place).
+   */
+  communes?: string[] | null;
   /** The counted noun asked ("ho so"): a figure counting another family of things does not fit. */
   countNoun?: string | null;
   /** When given, a figure's sentence must hold one of these folded phrases ("gia vang"); none given, nothing fits. */
@@ -72,6 +79,8 @@ export function constraintsOf(q: Question): Constraints {
     countNoun: q.countNoun,
     scope: q.scope,
     anyPart: q.asksWhichPart,
+    // A comparison's sides are places and communes together; each side's commune is not told apart here.
+    communes: q.communes.length && (q.intent === 'compare' || q.intent === 'difference') ? null : q.communes,
   };
 }
 
@@ -111,6 +120,18 @@ export function placeFit(f: Figure, report: Report, places: QueryPlace[]): numbe
 const MONTH_SPAN = /(?<!\p{L})(?:tháng|quý|thang|quy)(?!\p{L})/iu;
 
 const spanDays = (p: Period) => (Date.parse(p.to) - Date.parse(p.from)) / 86400_000;
+
+/**
+ * A commune asked is answered by that commune's figure only; a place asked without one, not by a
+ * commune's figure (the district's own place in a commune's report, "Xã Tham Đôn: … còn 3,82%").
+ */
+function communeFits(f: Figure, report: Report, c: Constraints): boolean {
+  if (c.communes === null) return true;
+  const asked = c.communes ?? [];
+  if (!asked.length) return !c.places.length || c.anyPart === true || communeOfFigure(f, report) === null || f.placeLevel === 'commune';
+  const own = communeOfFigure(f, report);
+  return own !== null && asked.includes(own.key);
+}
 
 /** Does the figure's period fit the period asked? 3 same, 2 inside or same year, 1 overlapping, 0 not. */
 export function periodFit(f: Figure, period: Period | null): number {
@@ -198,7 +219,8 @@ function* candidates(corpus: CorpusView, c: Constraints, keep: Keep): Iterable<[
   let pool: readonly Figure[] | undefined;
   // "Huyện nào của …" looks beyond the figures at the place itself, at those of its parts.
   if (keep === 'fitting' && c.places.length && corpus.figuresAtPlaces && !c.anyPart) {
-    pool = corpus.figuresAtPlaces(c.places.flatMap((p) => [p.key, ...p.names]));
+    // A commune's own figures are indexed at the commune ("xã Tản Lĩnh"), not at its district.
+    pool = corpus.figuresAtPlaces([...c.places.flatMap((p) => [p.key, ...p.names]), ...(c.communes ?? [])]);
   } else if (keep !== 'all' && c.metrics.length && corpus.figuresWithMetrics) {
     const admissible = [...c.metrics, ...METRICS.map((m) => m.id).filter((id) => !c.metrics.includes(id) && metricFit(id, c.metrics) >= 0)];
     pool = corpus.figuresWithMetrics(admissible);
@@ -223,6 +245,16 @@ function* candidates(corpus: CorpusView, c: Constraints, keep: Keep): Iterable<[
 function namesScopeBefore(f: Figure, report: Report, scope: { id: string; names: string[] }): boolean {
   return scopeNamedBefore(f, report)?.id === scope.id;
 }
+
+/** Is the figure counted in a unit one of the metrics counts in ("căn nhà" for nhà ở: căn, nhà, hộ)? */
+function countsInMetricUnit(f: Figure, metrics: string[]): boolean {
+  const family = countFamily(f.unit);
+  if (!f.unit.trim()) return false;
+  return metrics.some((id) => (metricById(id)?.units ?? []).some((u) => u === f.unit || (family !== null && countFamily(u) === family) || (isMoneyUnit(u) && isMoneyUnit(f.unit))));
+}
+
+/** A report's title folded as `contextOf` folds a sentence. */
+const foldedTitleOf = oncePer((report: Report) => ` ${foldAligned(report.title).replace(/[^a-z0-9]+/g, ' ')} `);
 
 /** A report's text folded to letters, digits and single spaces, as `contextOf` folds a sentence. */
 const plainTextOf = oncePer((report: Report) => foldAligned(report.text).replace(/[^a-z0-9]+/g, ' '));
@@ -264,18 +296,23 @@ export function rankFigures(corpus: CorpusView, c: Constraints, keep: Keep = 'fi
     // Only at a named place, where the place index holds every figure, so index and scan agree.
     if (mf < 0 && strict && c.places.length && !c.anyPart && f.metric.startsWith('other:')) {
       const r = known ?? corpus.get(f.reportId);
-      if (r && namesMetric(contextOf(f, r).sentence, c.metrics)) mf = 1;
+      // So is one in a report whose title names it ("… hoàn thành xóa nhà tạm, nhà dột nát năm 2025":
+      // "bàn giao 8.915 căn nhà"), counted in a unit of that metric: the programme is the report's
+      // subject, not repeated in each sentence. Not a table's cell: its caption and header say what it
+      // counts ("01 hộ không bố trí được" in a housing report is not a house built).
+      if (r && (namesMetric(contextOf(f, r).sentence, c.metrics) || (countsInMetricUnit(f, c.metrics) && !isTableRow(r.text, rowStartOf(r.text, f.start)) && namesMetric(foldedTitleOf(r), c.metrics)))) mf = 1;
     }
     if (keep !== 'all' && c.metrics.length && mf < 0) continue;
     const tf = periodFit(f, c.period);
     if (strict && tf === 0) continue;
     const report = known ?? corpus.get(f.reportId);
     if (!report) continue;
-    const fit = placeFit(f, report, c.places);
+    // "xã Tản Lĩnh (Ba Vì)": the commune's figure is the place asked, its district only locates it.
+    const fit = c.communes?.length && f.placeLevel === 'commune' && communeFits(f, report, c) ? 2 : placeFit(f, report, c.places);
     const pf = fit === 1 && c.anyPart && f.placeLevel !== 'province' ? 2 : fit;
     const misfit: string[] = [];
     // A district's figure is not its province's (nor the reverse): offered as nearest, never as the answer.
-    if (pf < 2) misfit.push('place');
+    if (pf < 2 || !communeFits(f, report, c)) misfit.push('place');
     if (tf === 0) misfit.push('period');
     if (c.metrics.length && mf < 0) misfit.push('metric');
     if (c.countNoun && !unitCounts(f.unit, c.countNoun)) misfit.push('unit');

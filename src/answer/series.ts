@@ -130,7 +130,7 @@ export function pickSeries(corpus: CorpusView, q: Question, ask: SeriesAsk): Ser
   const top = results[0];
   if (!top?.figure.period) return null;
   let lead = top;
-  if (!q.places.length && !q.scope) {
+  if (!q.places.length && !q.scope && !q.communes.length) {
     // No place named and other places' figures fit as well: ask which, as a single value would;
     // when only one place has a series, that is the one the question can mean.
     const close = results.filter((x) => x.score >= top.score - 1 && x.figure.metric === top.figure.metric && x.figure.place !== top.figure.place);

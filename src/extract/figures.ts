@@ -27,6 +27,7 @@ import {
 import { countMetricOf, findMetricMentions, isPlanMetric, metricById, type MetricMention, rateMetricOf } from '../lexicon/metrics.ts';
 import { findNumberMentions, type NumberMention } from './numbers.ts';
 import { linkRelations } from './relations.ts';
+import { reportOwnPeriod } from './report-period.ts';
 import type { Figure, FigureKind } from './types.ts';
 import { isMoneyUnit, normaliseValue, readUnit } from './units.ts';
 import type { Metric } from '../lexicon/metrics.ts';
@@ -308,6 +309,10 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
     // "1.000.000 đồng | Người có công …" under "Mức quà | Đối tượng": a sum of money is not a count
     // of the people its row names; its column's header says what the money is.
     else if (isMoneyUnit(unit) && !unitFits(metricById(metric), unit)) metric = columnHeaderMetric(ctx, n.start, unit, true) ?? metric;
+    // "11.248 hộ rơi vào diện hộ nghèo và 14.465 hộ rơi vào diện hộ cận nghèo": the class after
+    // "diện" is what each count counts, not a class named earlier in the sentence.
+    const classAfter = CLASS_AFTER_COUNT.exec(afterFolded)?.[1];
+    if (classAfter && unit === 'hộ') metric = classAfter.startsWith('can') ? 'near_poor_households' : 'poor_households';
     // "chiếm tỷ lệ 98,66% tổng số hộ nghèo": a share of a total, not the rate of the place.
     if (unit === '%' && SHARE_OF_TOTAL.test(afterFolded)) qualifiers.push(SHARE_QUALIFIER);
     if (isChange && !/tuong ung\s*(?:voi\s*)?$/u.test(beforeFolded)) metric = changeMetricOf(metric);
@@ -335,6 +340,12 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
       period = { label: `năm ${y}`, kind: 'during', from: `${y}-01-01`, to: `${y}-12-31`, year: Number(y) };
     }
     let effectiveKind = kind;
+    // "Dự báo năm 2026 …", "Dự kiến năm 2026, thành phố có khoảng 11.248 hộ rơi vào diện hộ nghèo":
+    // a forecast of what will happen, not a plan anyone set; kept a target, said as a forecast.
+    const forecast = FORECAST_BEFORE.test(folded.slice(sStart, n.start)) || (/\bdu kien\b/.test(folded.slice(sStart, n.start)) && FORECAST_OUTCOME.test(afterFolded));
+    if (forecast) qualifiers.push(FORECAST_QUALIFIER);
+    // "STT | Chỉ tiêu | Kế hoạch năm 2018 | Thực hiện": a cell under a plan's column is the plan.
+    if (effectiveKind === 'result' && PLAN_COLUMN.test(columnHeaderCell(ctx.text, n.start) ?? '')) effectiveKind = 'target';
     // A figure about a time after the report was written can only be a plan.
     if (effectiveKind === 'result' && period && ctx.horizon && period.from > ctx.horizon && metric !== 'plan_attainment') effectiveKind = 'target';
 
@@ -551,12 +562,32 @@ function labelOf(metric: string, qualifiers: string[]): string {
  */
 function columnHeaderPeriod(ctx: Ctx, at: number): Period | null {
   // "Mức giảm so với năm 2023": the year compared with is not the cell's period.
-  const cell = columnHeaderCell(ctx.text, at)?.replace(/(?<!\p{L})so\s+với(?!\p{L}).*$/isu, '');
-  if (cell === undefined) return null;
+  const raw = columnHeaderCell(ctx.text, at);
+  if (raw === null) return unpipedColumnPeriod(ctx, at);
+  const cell = raw.replace(/(?<!\p{L})so\s+với(?!\p{L}).*$/isu, '');
   const year = ctx.report.periods[0]?.year;
   const found = findPeriods(cell, year ? { defaultYear: year } : {});
   return found.length === 1 && found[0] ? strip(found[0]) : null;
 }
+
+/** A cell's period in a table without pipes (orderedHeaderPeriod), when the number is in a table row. */
+function unpipedColumnPeriod(ctx: Ctx, at: number): Period | null {
+  const rowStart = rowStartOf(ctx.text, at);
+  if (!isTableRow(ctx.text, rowStart)) return null;
+  const window = ctx.text.slice(rowStart, rowStart + MAX_ROW + 1);
+  const endAt = window.indexOf('\n');
+  const row = endAt < 0 ? window : window.slice(0, endAt);
+  return row.includes('|') || row.includes('\t') ? null : orderedHeaderPeriod(ctx, rowStart, row, at);
+}
+
+/** Marks a target that is a forecast ("dự báo"), so answers say so instead of "kế hoạch". */
+export const FORECAST_QUALIFIER = 'dự báo';
+const FORECAST_BEFORE = /\b(?:du bao|uoc tinh se|co kha nang)\b/;
+/** What no one plans: falling (back) into poverty, arising. */
+const FORECAST_OUTCOME = /^\s*(?:ho\s+)?(?:(?:se\s+)?roi vao|tai ngheo|phat sinh|co nguy co)\b/;
+
+/** A column header that names a plan: "Kế hoạch năm 2018", "Chỉ tiêu giao", "KH 2024", "Mục tiêu". */
+const PLAN_COLUMN = /^\s*(?:kế hoạch|chỉ tiêu|mục tiêu|kh)(?![\p{L}])/iu;
 
 /**
  * The header cell above a number's cell in a piped table: the first piped line of its block,
@@ -583,6 +614,27 @@ function columnHeaderCell(text: string, at: number, firstColumn = false): string
       return header.split('|')[col] ?? '';
     }
     line = end < 0 ? rowStart : end + 1;
+  }
+  return null;
+}
+
+/**
+ * A table whose columns are no longer aligned (cleaning folds runs of spaces): "Chỉ tiêu Năm 2011
+ * Năm 2018" over "Tỷ lệ hộ nghèo trên 31,38% 3,82%". When the first line of the block names as many
+ * periods as the row holds numbers, the k-th number is the k-th period's.
+ */
+function orderedHeaderPeriod(ctx: Ctx, rowStart: number, row: string, at: number): Period | null {
+  const numbers = [...row.matchAll(/(?<![\p{L}\d.,/])\d[\d.,]*(?![\d/])/gu)].filter((m) => !/^(?:19|20)\d\d$/.test(m[0]));
+  const col = numbers.findIndex((m) => rowStart + (m.index ?? 0) === at);
+  if (col < 0 || numbers.length < 2) return null;
+  const block = blockStartAbove(ctx.text, rowStart);
+  for (let line = block; line < rowStart; ) {
+    const rel = ctx.text.slice(line, rowStart).indexOf('\n');
+    const end = rel < 0 ? rowStart : line + rel;
+    const header = ctx.text.slice(line, end);
+    const periods = findPeriods(header).filter((p) => Date.parse(p.to) - Date.parse(p.from) <= 400 * 86400_000);
+    if (periods.length >= 2) return periods.length === numbers.length && !/\d/.test(header.replace(/(?:19|20)\d\d/g, '')) ? strip(periods[col] as PeriodMention) : null;
+    line = end + 1;
   }
   return null;
 }
@@ -662,6 +714,9 @@ function tableUnitAbove(text: string, at: number): string {
 /** Household classes: one household is in one of them, so a count of one is never a count of another. */
 const HOUSEHOLD_CLASSES = ['hộ nghèo', 'hộ cận nghèo', 'hộ mới thoát nghèo'];
 
+/** "… hộ rơi vào diện hộ cận nghèo", "… hộ thuộc diện nghèo": the class a count of households falls into. */
+const CLASS_AFTER_COUNT = /^\s*(?:ho\s+)?(?:(?:se\s+)?roi vao|(?:duoc\s+)?xep vao|thuoc|vao)\s+dien\s+(?:ho\s+)?(can ngheo|ngheo)(?![a-z])/;
+
 /** The group named by the words right after a number ("5.944 hộ cận nghèo" → "hộ cận nghèo"), if any. */
 function countedGroup(folded: string, end: number): string | undefined {
   const after = folded.slice(end, end + 40).replace(/^\s+/, '');
@@ -711,6 +766,13 @@ function choosePeriod(ctx: Ctx, passage: Passage, at: number, sStart: number, sE
     const own = lastBefore(ctx.periods, at, clauseStart, (p) => p.end <= at && usable(p) && isSpan(p), 200);
     if (own) return strip(own);
   }
+  // "Năm 2011, … 13,15%; đến nay chỉ còn 177 hộ": what "đến nay" follows is as of the report's time.
+  // "Từ năm 2020 đến nay" is a span from that year, read (as questions read "từ 2020") by its start.
+  const since = pick ? /(?<![\p{L}])từ\s*$/iu.test(ctx.text.slice(Math.max(0, pick.start - 8), pick.start)) : false;
+  if (pick && !since && pick.end <= at && NOW_SINCE.test(ctx.text.slice(pick.end, at))) {
+    const own = ownPeriodOf(ctx.report);
+    if (own && own.to > pick.to) return own;
+  }
   if (pick) return strip(pick);
   // "Kết quả cả giai đoạn 2021 - 2024: tỷ lệ … đạt 76,56%": a span the figure's own sentence names
   // before it is its period, over a year named on an earlier line.
@@ -739,8 +801,24 @@ function choosePeriod(ctx: Ctx, passage: Passage, at: number, sStart: number, sE
   // "1. Chỉ tiêu chủ yếu"), then the report's.
   const sectionPeriod = headingPeriod(ctx, passage.start);
   if (sectionPeriod) return sectionPeriod;
+  const own = ownPeriodOf(ctx.report);
+  if (own) return own;
   const anyInSentence = firstFrom(ctx.periods, sStart, sEnd, (p) => p.end <= sEnd && usable(p));
-  return ctx.report.periods.find((p) => !isSpan(p)) ?? (anyInSentence ? strip(anyInSentence) : null) ?? ctx.report.periods[0] ?? null;
+  return (anyInSentence ? strip(anyInSentence) : null) ?? ctx.report.periods[0] ?? null;
+}
+
+/** "đến nay", "hiện nay", "tới nay": the time the report was written, not the period named before. */
+const NOW_SINCE = /(?<![\p{L}])(?:đến|tới|cho đến|hiện) nay(?![\p{L}])/iu;
+
+/** The report's own period, found once per report. */
+const ownPeriods = new WeakMap<Report, Period | null>();
+function ownPeriodOf(report: Report): Period | null {
+  let p = ownPeriods.get(report);
+  if (p === undefined) {
+    p = reportOwnPeriod(report);
+    ownPeriods.set(report, p);
+  }
+  return p;
 }
 
 /** The period of the nearest heading above `at` that names one (headings found once per report). */
@@ -856,7 +934,7 @@ function choosePlace(ctx: Ctx, at: number, sStart: number, sEnd: number): { name
   return own ? { name: own.name, level: own.level } : null;
 }
 
-const COMMUNE = /(?<![\p{L}])(xã|phường|thị trấn)\s+((?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){0,2})/gu;
+const COMMUNE = /(?<![\p{L}])(?<![Tt]hị\s+)([Xx]ã|[Pp]hường|[Tt]hị trấn)\s+((?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){0,2})/gu;
 
 function findPlaces(report: Report, text: string): PlaceRef[] {
   const out: PlaceRef[] = findPlaceMentions(text).map((m) => ({

@@ -82,6 +82,8 @@ const EXTRA_SYNONYMS: Record<string, string[]> = {
   jobs_created: ['giải quyết việc làm', 'tìm được việc làm mới', 'tạo việc làm mới cho'],
   trained_labour_rate: ['lao động qua đào tạo'],
   new_poor_households: ['hộ nghèo phát sinh'],
+  // "bao nhiêu hộ nghèo là đồng bào DTTS": the group said with "là" after the count.
+  ethnic_minority_poverty: ['hộ nghèo là đồng bào DTTS', 'hộ nghèo là đồng bào dân tộc thiểu số', 'hộ nghèo là người dân tộc thiểu số', 'hộ nghèo là người DTTS', 'hộ nghèo đồng bào dân tộc thiểu số'],
   elderly_allowance: ['mừng thọ', 'chúc thọ'],
   children_protection: ['trẻ em có hoàn cảnh đặc biệt khó khăn'],
   // The national statistics' "tỷ lệ nghèo đa chiều chung" counts poor and near-poor households
