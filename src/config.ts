@@ -22,7 +22,11 @@ const Env = z.object({
       message: 'may hold only letters, digits and - . _ ~ + / (then = signs): a bearer token has no other characters',
     }),
   /** Largest report text accepted, in bytes of UTF-8. */
-  MAX_REPORT_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  MAX_REPORT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(2 * 1024 * 1024),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Questions a client may send a minute to /api/ask, /api/verify and /v1/chat/completions; 0 turns the limit off. Default 60. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(60),
@@ -36,7 +40,10 @@ const Env = z.object({
     .string()
     .optional()
     .transform((v) => (v ?? '').trim().toLowerCase())
-    .refine((v) => /^(|true|false|1|0|yes|no|cloudflare|x-forwarded-for|x-real-ip)$/.test(v), 'TRUST_PROXY: cloudflare, x-forwarded-for, x-real-ip or false')
+    .refine(
+      (v) => /^(|true|false|1|0|yes|no|cloudflare|x-forwarded-for|x-real-ip)$/.test(v),
+      'TRUST_PROXY: cloudflare, x-forwarded-for, x-real-ip or false',
+    )
     .transform((v): 'cloudflare' | 'x-forwarded-for' | 'x-real-ip' | null =>
       v === 'cloudflare' || v === 'x-real-ip' ? v : /^(true|1|yes|x-forwarded-for)$/.test(v) ? 'x-forwarded-for' : null,
     ),
@@ -44,7 +51,12 @@ const Env = z.object({
   CORS_ORIGINS: z
     .string()
     .optional()
-    .transform((s) => (s ?? '').split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean)),
+    .transform((s) =>
+      (s ?? '')
+        .split(',')
+        .map((o) => o.trim().replace(/\/+$/, ''))
+        .filter(Boolean),
+    ),
   /** Sites that may frame the chat page (CSP frame-ancestors), space-separated; unset: 'self' plus CORS_ORIGINS. */
   WIDGET_FRAME_ANCESTORS: optionalText,
   /** Absolute URL the server is reached at (links in bot replies); unset: the request's own origin. */
@@ -81,7 +93,15 @@ const Env = z.object({
   OPENAI_API_KEY: optionalText,
   /** An OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1 for vLLM or llama.cpp; unset: api.openai.com. */
   OPENAI_BASE_URL: z
-    .preprocess((v) => (typeof v === 'string' && !v.trim() ? undefined : v), z.url({ protocol: /^https?$/, error: 'OPENAI_BASE_URL: an absolute http(s) URL such as http://127.0.0.1:8000/v1' }).optional())
+    .preprocess(
+      (v) => (typeof v === 'string' && !v.trim() ? undefined : v),
+      z
+        .url({
+          protocol: /^https?$/,
+          error: 'OPENAI_BASE_URL: an absolute http(s) URL such as http://127.0.0.1:8000/v1',
+        })
+        .optional(),
+    )
     .transform((u) => u?.replace(/\/+$/, '')),
   /** The model name the endpoint serves. */
   OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),

@@ -86,11 +86,7 @@ export const ReportDetail = ReportSummary.extend({
 });
 
 export const SearchQuery = z.object({
-  q: z
-    .string()
-    .trim()
-    .min(1, 'q: the search text is empty')
-    .max(1000, 'q: at most 1000 characters'),
+  q: z.string().trim().min(1, 'q: the search text is empty').max(1000, 'q: at most 1000 characters'),
   limit: z.coerce.number().int().min(1).max(50).default(10),
   reportId: ReportId.optional(),
 });

@@ -20,24 +20,36 @@ export const ERRORS = {
   /** A string holds characters no text has: NUL, a lone UTF-16 surrogate. */
   INVALID_TEXT: { status: 400, message: 'The text holds characters no text has (NUL or a lone surrogate).' },
   /** Vietnamese text in TCVN3 (ABC) or Windows-1258 read as Unicode: mojibake, not a report. */
-  LEGACY_ENCODING: { status: 400, message: 'The text is in a legacy Vietnamese encoding (TCVN3/VNI); convert it to Unicode.' },
+  LEGACY_ENCODING: {
+    status: 400,
+    message: 'The text is in a legacy Vietnamese encoding (TCVN3/VNI); convert it to Unicode.',
+  },
   VALIDATION: { status: 400, message: 'The request does not match the API contract.' },
   EMPTY_TEXT: {
     status: 400,
     message:
       'The report has no readable text after cleaning; check that the file is not empty, an image-only PDF, or a page of site navigation.',
   },
-  MISSING_ID: { status: 400, message: 'A report needs a non-empty id; pass the file name or a stable hash of the source.' },
+  MISSING_ID: {
+    status: 400,
+    message: 'A report needs a non-empty id; pass the file name or a stable hash of the source.',
+  },
   UNAUTHORIZED: { status: 401, message: 'A valid bearer token is required.' },
   FORBIDDEN: { status: 403, message: 'This token may not do that.' },
   ADMIN_DISABLED: { status: 403, message: 'Report administration is off on this server (no ADMIN_TOKEN is set).' },
   NOT_FOUND: { status: 404, message: 'Not found.' },
   /** The client closed the request before it was done; nothing was stored (no one is left to read this). */
-  REQUEST_ABORTED: { status: 408, message: 'The request was closed before it was done; nothing was stored. Send it again.' },
+  REQUEST_ABORTED: {
+    status: 408,
+    message: 'The request was closed before it was done; nothing was stored. Send it again.',
+  },
   /** E.g. replacing or deleting a bundled sample report. */
   CONFLICT: { status: 409, message: 'The request conflicts with what is stored.' },
   /** A body over MAX_REPORT_BYTES, or a file whose unpacked content is. */
-  PAYLOAD_TOO_LARGE: { status: 413, message: `Nội dung vượt quá giới hạn cho một báo cáo. Hãy chia thành nhiều báo cáo. ${NOTHING_STORED}` },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    message: `Nội dung vượt quá giới hạn cho một báo cáo. Hãy chia thành nhiều báo cáo. ${NOTHING_STORED}`,
+  },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This content type is not accepted here.' },
   LEGACY_DOC: {
     status: 415,
@@ -50,14 +62,18 @@ export const ERRORS = {
   /** A report within the size limit whose figures exceed the per-report budget (ingest/prepare.ts). */
   TOO_COMPLEX: {
     status: 422,
-    message: 'The report is beyond what one report may hold (figures or time to read them); nothing was stored. Split it into several reports.',
+    message:
+      'The report is beyond what one report may hold (figures or time to read them); nothing was stored. Split it into several reports.',
   },
   // Files (ingest/formats): an office's PDF, Word file or saved web page that cannot be read.
   SCANNED_PDF: {
     status: 422,
     message: `Tệp PDF này không có lớp chữ (là bản quét hoặc ảnh chụp); hệ thống không nhận dạng chữ (OCR). Hãy gửi bản PDF xuất từ Word, tệp DOCX hoặc văn bản. ${NOTHING_STORED}`,
   },
-  ENCRYPTED_FILE: { status: 422, message: `Tệp được đặt mật khẩu hoặc mã hoá nên không đọc được. Hãy gỡ mật khẩu rồi gửi lại. ${NOTHING_STORED}` },
+  ENCRYPTED_FILE: {
+    status: 422,
+    message: `Tệp được đặt mật khẩu hoặc mã hoá nên không đọc được. Hãy gỡ mật khẩu rồi gửi lại. ${NOTHING_STORED}`,
+  },
   CORRUPT_FILE: {
     status: 422,
     message: `Tệp bị hỏng hoặc không đúng định dạng nên không đọc được. Hãy mở và lưu lại tệp rồi gửi lại. ${NOTHING_STORED}`,

@@ -1,16 +1,16 @@
 // Node entry, the embedded default: seeds from seeds/, accepted reports in DATA_DIR, one server.
 import { serve } from '@hono/node-server';
-import { parseConfig } from './config.ts';
 import { createAssistant, withLanguageModel } from './answer/assistant.ts';
 import { llmSettingsFrom } from './answer/llm/client.ts';
+import { parseConfig } from './config.ts';
 import { Corpus } from './corpus/corpus.ts';
-import { buildReport } from './ingest/build-report.ts';
+import { memoryPort } from './corpus/memory-port.ts';
 import { createApp } from './http/app.ts';
+import { buildReport } from './ingest/build-report.ts';
 import { defaultLog } from './log.ts';
 import { FileFeedbackStore } from './store/file-feedback-store.ts';
 import { FileStore } from './store/file-store.ts';
 import { readSeedInputs } from './store/seed-files.ts';
-import { memoryPort } from './corpus/memory-port.ts';
 
 const config = parseConfig(process.env);
 const t0 = performance.now();
@@ -21,7 +21,13 @@ for (const name of corpus.unreadable) {
 }
 const llm = llmSettingsFrom(config);
 const assistant = withLanguageModel(corpus, createAssistant(corpus), llm, defaultLog);
-const app = createApp({ config, corpus: memoryPort(corpus), assistant, runtime: 'node', feedback: new FileFeedbackStore(config.DATA_DIR) });
+const app = createApp({
+  config,
+  corpus: memoryPort(corpus),
+  assistant,
+  runtime: 'node',
+  feedback: new FileFeedbackStore(config.DATA_DIR),
+});
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   console.log(
@@ -36,8 +42,16 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
 // so the next start reads them instead (issue 15: a start must not redo extraction).
 if (corpus.rebuiltOnOpen) {
   corpus.refreshStored().then(
-    (n) => console.log(JSON.stringify({ level: 'info', msg: 'renewed the prepared form of stored reports', reports: n })),
-    (err: unknown) => console.warn(JSON.stringify({ level: 'warn', msg: 'could not renew prepared reports; the next start prepares them again', error: String(err) })),
+    (n) =>
+      console.log(JSON.stringify({ level: 'info', msg: 'renewed the prepared form of stored reports', reports: n })),
+    (err: unknown) =>
+      console.warn(
+        JSON.stringify({
+          level: 'warn',
+          msg: 'could not renew prepared reports; the next start prepares them again',
+          error: String(err),
+        }),
+      ),
   );
 }
 

@@ -14,7 +14,7 @@ const MAGIC = 'VNQASNP3';
 /** Reports per JSON chunk: each chunk's text stays far below V8's string limit (~4 KB a report). */
 const CHUNK_REPORTS = 500;
 
-const enum Kind {
+enum Kind {
   Header = 1,
   Reports = 2,
   Figures = 3,
@@ -84,15 +84,18 @@ export interface SnapshotSection {
 
 /** The sections of a whole snapshot file, as views into it. @throws SnapshotFileError when it is not one. */
 export function* splitSnapshot(file: Uint8Array): Generator<SnapshotSection> {
-  if (new TextDecoder().decode(file.subarray(0, MAGIC.length)) !== MAGIC) throw new SnapshotFileError(`Not a corpus snapshot (no "${MAGIC}" at its start); write one with encodeSnapshot.`);
+  if (new TextDecoder().decode(file.subarray(0, MAGIC.length)) !== MAGIC)
+    throw new SnapshotFileError(`Not a corpus snapshot (no "${MAGIC}" at its start); write one with encodeSnapshot.`);
   const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
   let pos = MAGIC.length;
   while (pos < file.length) {
-    if (pos + 5 > file.length) throw new SnapshotFileError('The snapshot ends inside a section header: the file is truncated.');
+    if (pos + 5 > file.length)
+      throw new SnapshotFileError('The snapshot ends inside a section header: the file is truncated.');
     const kind = file[pos] as number;
     const length = view.getUint32(pos + 1, true);
     const payload = file.subarray(pos + 5, pos + 5 + length);
-    if (payload.length !== length) throw new SnapshotFileError('The snapshot ends inside a section: the file is truncated.');
+    if (payload.length !== length)
+      throw new SnapshotFileError('The snapshot ends inside a section: the file is truncated.');
     pos += 5 + length;
     yield { kind, payload };
   }
@@ -131,13 +134,14 @@ export function decodeSections(sections: Iterable<SnapshotSection>): CorpusSnaps
       texts = '';
       for (const r of chunk) reports.push(r);
     } else if (kind === Kind.Figures) {
-      if (numbers === null) throw new SnapshotFileError('A chunk of figures comes without its numbers: the snapshot is damaged.');
+      if (numbers === null)
+        throw new SnapshotFileError('A chunk of figures comes without its numbers: the snapshot is damaged.');
       decodeFigures(JSON.parse(decoder.decode(payload)) as FigureColumns, numbers, chunk, figures);
       numbers = null;
-    }
-    else if (kind === Kind.Index) indexRaw = putBytesBack(JSON.parse(decoder.decode(payload)), bytes);
+    } else if (kind === Kind.Index) indexRaw = putBytesBack(JSON.parse(decoder.decode(payload)), bytes);
   }
-  if (indexRaw === null) throw new SnapshotFileError('The snapshot has no passage index section: the file is truncated.');
+  if (indexRaw === null)
+    throw new SnapshotFileError('The snapshot has no passage index section: the file is truncated.');
   return { reports, figures, index: loadPassageIndex(indexRaw, reports) };
 }
 
@@ -180,7 +184,13 @@ interface ReportColumns {
   periods: Period[];
   sections: string[];
   /** A report's text is the next `textLength` UTF-16 units of its chunk's Texts section. */
-  reports: (Omit<Report, 'text' | 'place' | 'periods' | 'passages'> & { textLength: number; place: number; periods: number[]; passages: number[]; passageIds?: Record<number, string> })[];
+  reports: (Omit<Report, 'text' | 'place' | 'periods' | 'passages'> & {
+    textLength: number;
+    place: number;
+    periods: number[];
+    passages: number[];
+    passageIds?: Record<number, string>;
+  })[];
 }
 
 /** start, end, section, place, period (-1: null). */
@@ -200,7 +210,14 @@ function encodeReports(chunk: Report[]): ReportColumns {
       if (x.id !== `${r.id}#${x.start}-${x.end}` || x.reportId !== r.id) passageIds[i] = x.id;
       rows.push(x.start, x.end, orNone(x.section, section), orNone(x.place, place), orNone(x.period, period));
     });
-    out.reports.push({ ...rest, textLength: text.length, place: orNone(p, place), periods: periods.map(period), passages: rows, ...(Object.keys(passageIds).length > 0 ? { passageIds } : {}) });
+    out.reports.push({
+      ...rest,
+      textLength: text.length,
+      place: orNone(p, place),
+      periods: periods.map(period),
+      passages: rows,
+      ...(Object.keys(passageIds).length > 0 ? { passageIds } : {}),
+    });
   }
   return out;
 }
@@ -208,7 +225,8 @@ function encodeReports(chunk: Report[]): ReportColumns {
 function decodeReports(cols: ReportColumns, texts: string): Report[] {
   let at = 0;
   return cols.reports.map(({ textLength, place, periods, passages: rows, passageIds, ...rest }) => {
-    if (at + textLength > texts.length) throw new SnapshotFileError('A chunk of reports has less text than its reports need: the snapshot is damaged.');
+    if (at + textLength > texts.length)
+      throw new SnapshotFileError('A chunk of reports has less text than its reports need: the snapshot is damaged.');
     const text = texts.slice(at, at + textLength);
     at += textLength;
     const passages: Report['passages'] = [];
@@ -302,7 +320,24 @@ function encodeFigures(chunk: Report[], all: Map<string, Figure[]>): { columns: 
         out.extras.push(extra);
       }
       floats.set([f.value, f.normalizedValue], k * FIGURE_FLOATS);
-      ints.set([f.start, f.end, f.sentenceStart, f.sentenceEnd, str(f.unit), str(f.metric), str(f.label), str(f.place), str(f.placeLevel), str(f.kind), period(f.period), list(f.qualifiers), e], k * FIGURE_INTS);
+      ints.set(
+        [
+          f.start,
+          f.end,
+          f.sentenceStart,
+          f.sentenceEnd,
+          str(f.unit),
+          str(f.metric),
+          str(f.label),
+          str(f.place),
+          str(f.placeLevel),
+          str(f.kind),
+          period(f.period),
+          list(f.qualifiers),
+          e,
+        ],
+        k * FIGURE_INTS,
+      );
       k++;
     }
     out.counts.push(figures.length);
@@ -314,7 +349,8 @@ const NO_EXTRA: FigureColumns['extras'][number] = Object.freeze({});
 
 function decodeFigures(cols: FigureColumns, numbers: Uint8Array, chunk: Report[], into: Map<string, Figure[]>): void {
   const total = cols.counts.reduce((k, c) => k + c, 0);
-  if (numbers.length !== total * (8 * FIGURE_FLOATS + 4 * FIGURE_INTS)) throw new SnapshotFileError("A chunk's figure numbers do not match its figures: the snapshot is damaged.");
+  if (numbers.length !== total * (8 * FIGURE_FLOATS + 4 * FIGURE_INTS))
+    throw new SnapshotFileError("A chunk's figure numbers do not match its figures: the snapshot is damaged.");
   const floats = new Float64Array(numbers.buffer, numbers.byteOffset, total * FIGURE_FLOATS);
   const ints = new Int32Array(numbers.buffer, numbers.byteOffset + total * 8 * FIGURE_FLOATS, total * FIGURE_INTS);
   const str = (i: number) => (i < 0 ? null : (cols.strings[i] as string));

@@ -36,7 +36,8 @@ interface ImportEdge {
 /** Relative import specifiers of one file: static imports and re-exports, `import type`, and dynamic `import()`. */
 function importsOf(source: string): string[] {
   const out: string[] = [];
-  for (const m of source.matchAll(/(?:^|[\s;])(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g)) out.push(m[1] as string);
+  for (const m of source.matchAll(/(?:^|[\s;])(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g))
+    out.push(m[1] as string);
   for (const m of source.matchAll(/(?:^|[\s;])import\s*['"]([^'"]+)['"]/g)) out.push(m[1] as string);
   for (const m of source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push(m[1] as string);
   return out.filter((s) => s.startsWith('.'));
@@ -131,11 +132,24 @@ describe('the layering of src/', () => {
 
 describe('findCycle', () => {
   it('finds a cycle of three', () => {
-    expect(findCycle([{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }, { from: 'c', to: 'a' }])).toEqual(['a', 'b', 'c', 'a']);
+    expect(
+      findCycle([
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'c' },
+        { from: 'c', to: 'a' },
+      ]),
+    ).toEqual(['a', 'b', 'c', 'a']);
   });
 
   it('finds none in a diamond', () => {
-    expect(findCycle([{ from: 'a', to: 'b' }, { from: 'a', to: 'c' }, { from: 'b', to: 'd' }, { from: 'c', to: 'd' }])).toBeNull();
+    expect(
+      findCycle([
+        { from: 'a', to: 'b' },
+        { from: 'a', to: 'c' },
+        { from: 'b', to: 'd' },
+        { from: 'c', to: 'd' },
+      ]),
+    ).toBeNull();
   });
 });
 

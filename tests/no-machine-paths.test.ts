@@ -7,11 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/server.ts';
 
 /** A workspace, a home folder or a drive letter of some machine (examples below). */
-const MACHINE_PATH = /(?<![\p{L}\p{N}_.~-])\/(?:work|home|Users|root|mnt)\/[\p{L}\p{N}_.-]|(?<![\p{L}\p{N}_])[A-Z]:\\[\p{L}\p{N}_]/u;
+const MACHINE_PATH =
+  /(?<![\p{L}\p{N}_.~-])\/(?:work|home|Users|root|mnt)\/[\p{L}\p{N}_.-]|(?<![\p{L}\p{N}_])[A-Z]:\\[\p{L}\p{N}_]/u;
 
 function trackedFiles(): string[] {
   // git knows what is committed or about to be; node_modules and outputs are ignored there.
-  const out = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' });
+  const out = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return out
     .split('\n')
     .filter((f) => f && !f.startsWith('index/') && f !== 'package-lock.json' && !/\.(png|jpe?g|gz|br|wasm)$/.test(f));

@@ -2,11 +2,11 @@
 // a Vietnamese answer with citations. No language model; every number is a figure or computed here.
 import type { AskBody, AskResponse } from '../contract.ts';
 import { SUBGROUP_QUALIFIERS } from '../extract/cues.ts';
-import { countMetricOf, findMetricMentions, isPlanMetric, metricById, rateMetricOf } from '../lexicon/metrics.ts';
 import type { Figure } from '../extract/types.ts';
 import { isMoneyUnit, isPercentUnit, MONEY_UNITS, normaliseValue } from '../extract/units.ts';
-import type { Report } from '../ingest/types.ts';
 import { resolvePlaceName } from '../ingest/gazetteer.ts';
+import type { Report } from '../ingest/types.ts';
+import { countMetricOf, findMetricMentions, isPlanMetric, metricById, rateMetricOf } from '../lexicon/metrics.ts';
 import { placeKey, type QueryPlace } from '../search/places.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
 import { findPeriods } from '../text/periods.ts';
@@ -17,10 +17,27 @@ import { captionAbove, clausePrecision, evidenceOf } from './evidence.ts';
 import { answerLevelBeforeChange } from './ops/level-before-change.ts';
 import { answerShareOfListed } from './ops/share-of-listed.ts';
 import { answerTotalLessPart, asksTotalLessPart, LESS_WORDS } from './ops/total-less-part.ts';
+import {
+  capitalise,
+  describePeriod,
+  describePlace,
+  formatValue,
+  kindNote,
+  metricLabel,
+  statedValue,
+  targetWord,
+} from './present.ts';
+import { fitsUnitWanted as fitsUnit, parseQuestion, type Question } from './question.ts';
+import {
+  type Candidate,
+  type Constraints,
+  type CorpusView,
+  constraintsOf,
+  periodFit,
+  rankFigures,
+  reportPlaceKey,
+} from './retrieve.ts';
 import { answerSeries } from './series.ts';
-import { capitalise, describePeriod, describePlace, formatValue, kindNote, metricLabel, statedValue, targetWord } from './present.ts';
-import { fitsUnitWanted as fitsUnit, type Question, parseQuestion } from './question.ts';
-import { type Candidate, type Constraints, type CorpusView, constraintsOf, periodFit, rankFigures, reportPlaceKey } from './retrieve.ts';
 
 type Understood = NonNullable<AskResponse['understood']>;
 
@@ -48,7 +65,16 @@ export function answerQuestion(corpus: CorpusView, body: AskBody): AskResponse {
     const inferred = q.intent === 'implied_base' || q.intent === 'implied_target' || b.inferred;
     const needed = evidence.missing.length && !inferred ? MIN_COVERAGE_WITH_MISSING : MIN_COVERAGE;
     if (evidence.coverage >= needed) return b.build(handled, { ...understood, evidence });
-    return notFound(corpus, q, { ...understood, evidence: { ...evidence, reasons: [...evidence.reasons, `độ phủ ${formatViNumber(evidence.coverage, 2)} dưới ngưỡng ${formatViNumber(needed, 2)}: không trả lời`] } });
+    return notFound(corpus, q, {
+      ...understood,
+      evidence: {
+        ...evidence,
+        reasons: [
+          ...evidence.reasons,
+          `độ phủ ${formatViNumber(evidence.coverage, 2)} dưới ngưỡng ${formatViNumber(needed, 2)}: không trả lời`,
+        ],
+      },
+    });
   }
   if (handled) return b.build(handled, understood);
   return notFound(corpus, q, understood);
@@ -70,8 +96,16 @@ function answerEvidence(corpus: CorpusView, q: Question, b: AnswerBuilder): NonN
     return figure && report ? [{ figure, report }] : [];
   });
   // A change computed from two levels answers "giảm/tăng bao nhiêu" itself, as its unit answers "hộ".
-  const terms = q.wantsChange && b.computations.length ? operandTerms(q).filter((t) => t.folded !== 'giam' && t.folded !== 'tang') : operandTerms(q);
-  const e = evidenceOf(terms, used, q.metrics, b.computations.map((c) => c.unit));
+  const terms =
+    q.wantsChange && b.computations.length
+      ? operandTerms(q).filter((t) => t.folded !== 'giam' && t.folded !== 'tang')
+      : operandTerms(q);
+  const e = evidenceOf(
+    terms,
+    used,
+    q.metrics,
+    b.computations.map((c) => c.unit),
+  );
   const reasons = [
     `các từ của câu hỏi: ${q.terms.map((t) => t.folded).join(', ') || '(không có)'}`,
     ...(e.missing.length ? [`không thấy quanh số liệu: ${e.missing.join(', ')}`] : []),
@@ -101,10 +135,17 @@ function dispatch(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespons
     case 'difference':
     case 'compare':
       // Two places or two periods named: one figure alone would drop a side of the comparison.
-      return answerComparison(corpus, q, b) ?? (uniquePlaces(q.places).length > 1 || q.periods.length > 1 ? null : answerValue(corpus, q, b));
+      return (
+        answerComparison(corpus, q, b) ??
+        (uniquePlaces(q.places).length > 1 || q.periods.length > 1 ? null : answerValue(corpus, q, b))
+      );
     case 'share':
     case 'times':
-      return (q.intent === 'share' ? answerShareOfListed(corpus, q, b) : null) ?? answerRatio(corpus, q, b) ?? answerValue(corpus, q, b);
+      return (
+        (q.intent === 'share' ? answerShareOfListed(corpus, q, b) : null) ??
+        answerRatio(corpus, q, b) ??
+        answerValue(corpus, q, b)
+      );
     case 'attainment':
     case 'exceed':
       return answerPlanGap(corpus, q, b) ?? answerValue(corpus, q, b);
@@ -141,7 +182,9 @@ function dispatch(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespons
  */
 function answerEach(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
   if (q.metrics.length < 2 || q.wantsChange) return null;
-  const asks = q.metrics.slice(0, 3).map((m) => ({ ...q, metrics: [m], groups: q.groups.filter((g) => !groupOfMetricLabel(m).includes(g)) }));
+  const asks = q.metrics
+    .slice(0, 3)
+    .map((m) => ({ ...q, metrics: [m], groups: q.groups.filter((g) => !groupOfMetricLabel(m).includes(g)) }));
   // Each ask tried alone first: the figure it would state, so one figure is never stated twice.
   const kept: Question[] = [];
   const stated = new Set<string>();
@@ -175,10 +218,18 @@ function answerChangeFromLevels(corpus: CorpusView, q: Question, b: AnswerBuilde
   if (rankFigures(corpus, base)[0]?.figure.kind === 'change') return null;
   // "Năm 2023 … giảm bao nhiêu so với năm 2022": the levels of the two years named.
   const years = q.periods.length >= 2 ? q.periods : null;
-  const cands = rankFigures(corpus, { ...base, wantsChange: false, ...(years ? { period: null } : {}) }).filter((x) => !years || years.some((p) => periodFit(x.figure, p) >= 2.5));
+  const cands = rankFigures(corpus, { ...base, wantsChange: false, ...(years ? { period: null } : {}) }).filter(
+    (x) => !years || years.some((p) => periodFit(x.figure, p) >= 2.5),
+  );
   const top = cands[0];
   if (!top) return null;
-  const series = cands.filter((x) => x.figure.kind === 'result' && sameSeries(x.figure, top.figure) && x.figure.period && x.report.id === top.report.id);
+  const series = cands.filter(
+    (x) =>
+      x.figure.kind === 'result' &&
+      sameSeries(x.figure, top.figure) &&
+      x.figure.period &&
+      x.report.id === top.report.id,
+  );
   const byTime = [...series].sort((x, y) => (x.figure.period?.to ?? '').localeCompare(y.figure.period?.to ?? ''));
   const first = byTime[0];
   // Of several figures of the latest period, the best-scored (the sort is stable, the candidates ranked):
@@ -190,18 +241,29 @@ function answerChangeFromLevels(corpus: CorpusView, q: Question, b: AnswerBuilde
   sayFigure(corpus, b, first, false);
   sayFigure(corpus, b, last, false);
   const formula = `${formatViNumber(first.figure.value, 4)} − ${formatViNumber(last.figure.value, 4)}`;
-  const shown = b.compute(diff <= 0 ? 'Mức giảm' : 'Mức tăng', diff <= 0 ? formula : `${formatViNumber(last.figure.value, 4)} − ${formatViNumber(first.figure.value, 4)}`, Math.abs(diff), top.figure.unit, [first.figure, last.figure]);
-  b.lines.unshift(`${diff <= 0 ? 'Giảm' : 'Tăng'} ${shown} (= ${diff <= 0 ? formula : `${formatViNumber(last.figure.value, 4)} − ${formatViNumber(first.figure.value, 4)}`}), từ ${describePeriod(first.figure.period)} đến ${describePeriod(last.figure.period)}; đây là số tính toán từ hai số liệu của báo cáo.`);
+  const shown = b.compute(
+    diff <= 0 ? 'Mức giảm' : 'Mức tăng',
+    diff <= 0 ? formula : `${formatViNumber(last.figure.value, 4)} − ${formatViNumber(first.figure.value, 4)}`,
+    Math.abs(diff),
+    top.figure.unit,
+    [first.figure, last.figure],
+  );
+  b.lines.unshift(
+    `${diff <= 0 ? 'Giảm' : 'Tăng'} ${shown} (= ${diff <= 0 ? formula : `${formatViNumber(last.figure.value, 4)} − ${formatViNumber(first.figure.value, 4)}`}), từ ${describePeriod(first.figure.period)} đến ${describePeriod(last.figure.period)}; đây là số tính toán từ hai số liệu của báo cáo.`,
+  );
   return 'answered';
 }
 
 /** "… giảm 7,69% so năm 2023", "giảm 24,07% so với cuối năm 2015": the year a stated change is measured from. */
-const CHANGE_BASE_YEAR = /^\s*%?\s*\)?\s*,?\s*(?:so (?:voi )?(?:cung ky )?(?:thoi diem )?(?:cuoi |dau )?(?:nam )?)(\d{4}|truoc)\b/;
+const CHANGE_BASE_YEAR =
+  /^\s*%?\s*\)?\s*,?\s*(?:so (?:voi )?(?:cung ky )?(?:thoi diem )?(?:cuoi |dau )?(?:nam )?)(\d{4}|truoc)\b/;
 
 /** The base year of a change stated right after it; "so với năm trước" is the year before the change's own. */
 function changeBaseYear(c: Candidate): string | undefined {
   // A page footer can fall inside the phrase ("so với\nTrang 2/4\nnăm trước").
-  const after = foldAligned(c.report.text.slice(c.figure.end, c.figure.end + 60)).replace(/\btrang \d+\s*\/\s*\d+\b/g, ' ').replace(/\s+/g, ' ');
+  const after = foldAligned(c.report.text.slice(c.figure.end, c.figure.end + 60))
+    .replace(/\btrang \d+\s*\/\s*\d+\b/g, ' ')
+    .replace(/\s+/g, ' ');
   const m = CHANGE_BASE_YEAR.exec(after)?.[1];
   if (m !== 'truoc') return m;
   const own = c.figure.period?.to.slice(0, 4);
@@ -217,14 +279,25 @@ function answerLevelBefore(corpus: CorpusView, q: Question, b: AnswerBuilder): A
   const asked = q.periods[0];
   if (!asked || q.wantsChange || q.wantsTarget) return null;
   const year = asked.to.slice(0, 4);
-  const changes = rankFigures(corpus, { ...constraintsOf(q), period: null, wantsChange: true }).filter((x) => x.figure.kind === 'change' && answersMetric({ ...q, metrics: q.metrics.map((m) => m) }, x.figure) || (x.figure.kind === 'change' && !q.metrics.length));
+  const changes = rankFigures(corpus, { ...constraintsOf(q), period: null, wantsChange: true }).filter(
+    (x) =>
+      (x.figure.kind === 'change' && answersMetric({ ...q, metrics: q.metrics.map((m) => m) }, x.figure)) ||
+      (x.figure.kind === 'change' && !q.metrics.length),
+  );
   for (const c of changes.slice(0, 8)) {
     if (changeBaseYear(c) !== year) continue;
     const dir = c.figure.qualifiers.includes('tăng') ? 1 : c.figure.qualifiers.includes('giảm') ? -1 : 0;
     if (!dir) continue;
     const level = corpus
       .figuresOf(c.report.id)
-      .filter((g) => g.sentenceStart === c.figure.sentenceStart && g.kind === 'result' && g.unit === c.figure.unit && g.start < c.figure.start && g.place === c.figure.place)
+      .filter(
+        (g) =>
+          g.sentenceStart === c.figure.sentenceStart &&
+          g.kind === 'result' &&
+          g.unit === c.figure.unit &&
+          g.start < c.figure.start &&
+          g.place === c.figure.place,
+      )
       .pop();
     if (!level || (q.unitWanted === 'percent') !== isPercentUnit(level.unit)) continue;
     const levelCand = { ...c, figure: level };
@@ -234,7 +307,9 @@ function answerLevelBefore(corpus: CorpusView, q: Question, b: AnswerBuilder): A
     const formula = `${formatViNumber(level.value, 4)} ${sign} ${formatViNumber(c.figure.value, 4)}`;
     const value = dir < 0 ? level.value + c.figure.value : level.value - c.figure.value;
     const shown = b.compute(`Mức năm ${year} suy ra`, formula, value, level.unit, [level, c.figure]);
-    b.lines.unshift(`Năm ${year} khoảng ${shown} (= ${formula}): mức ${describePeriod(level.period)} cộng lại phần đã ${dir < 0 ? 'giảm' : 'tăng'} so với năm ${year}; đây là số tính toán.`);
+    b.lines.unshift(
+      `Năm ${year} khoảng ${shown} (= ${formula}): mức ${describePeriod(level.period)} cộng lại phần đã ${dir < 0 ? 'giảm' : 'tăng'} so với năm ${year}; đây là số tính toán.`,
+    );
     return 'answered';
   }
   return null;
@@ -255,13 +330,19 @@ function withHistory(q: Question, history: AskBody['history']): Question {
   const prevText = [...history].reverse().find((t) => t.role === 'user')?.content;
   if (!prevText || q.intent === 'source') return q;
   const prev = parseQuestion(prevText);
-  const followUp = !q.metrics.length && (q.places.length > 0 || q.periods.length > 0 || /\b(?:thi sao|con|the con|vay con)\b/.test(q.folded));
+  const followUp =
+    !q.metrics.length &&
+    (q.places.length > 0 || q.periods.length > 0 || /\b(?:thi sao|con|the con|vay con)\b/.test(q.folded));
   if (!followUp) return q;
   const comparing = /\bso voi\b/.test(q.folded) && q.places.length > 0;
   return {
     ...q,
     metrics: prev.metrics,
-    places: comparing ? [...prev.places, ...q.places.filter((p) => !prev.places.some((x) => x.key === p.key))] : q.places.length ? q.places : prev.places,
+    places: comparing
+      ? [...prev.places, ...q.places.filter((p) => !prev.places.some((x) => x.key === p.key))]
+      : q.places.length
+        ? q.places
+        : prev.places,
     periods: q.periods.length ? q.periods : prev.periods,
     intent: comparing ? 'compare' : q.intent === 'value' ? prev.intent : q.intent,
     unitWanted: q.unitWanted ?? prev.unitWanted,
@@ -285,8 +366,14 @@ function answerSource(corpus: CorpusView, body: AskBody): AskResponse {
     b.say('Câu trả lời trước không dẫn báo cáo nào.');
     return b.build('not_found', { intent: 'source', metrics: [], places: [], period: null });
   }
-  const lines = prev.citations.map((c) => `[${c.n}] ${c.title} (${c.reportId}, ký tự ${c.start}–${c.end}): “${c.quote}”`);
-  return { ...prev, answer: `Nguồn của câu trả lời trước:\n${lines.join('\n')}`, understood: { ...(prev.understood ?? { metrics: [], places: [], period: null }), intent: 'source' } };
+  const lines = prev.citations.map(
+    (c) => `[${c.n}] ${c.title} (${c.reportId}, ký tự ${c.start}–${c.end}): “${c.quote}”`,
+  );
+  return {
+    ...prev,
+    answer: `Nguồn của câu trả lời trước:\n${lines.join('\n')}`,
+    understood: { ...(prev.understood ?? { metrics: [], places: [], period: null }), intent: 'source' },
+  };
 }
 
 // ——— value ———
@@ -298,7 +385,9 @@ function answerSource(corpus: CorpusView, body: AskBody): AskResponse {
 function topicOf(q: Question): { words: string[]; pairs: string[] } | null {
   if (q.metrics.length) return null;
   const placeWords = new Set(q.places.flatMap((p) => p.names.flatMap((n) => n.split(' '))));
-  const words = q.words.filter((w) => !placeWords.has(w) && !/^(?:nam|thang|cuoi|dau|quy|so|bao|nhieu|hom|nay)$/.test(w));
+  const words = q.words.filter(
+    (w) => !placeWords.has(w) && !/^(?:nam|thang|cuoi|dau|quy|so|bao|nhieu|hom|nay)$/.test(w),
+  );
   return { words, pairs: words.slice(1).map((w, i) => `${words[i]} ${w}`) };
 }
 
@@ -344,7 +433,9 @@ function byEvidence(q: Question, cands: Candidate[]): Candidate | undefined {
     if (complete) return complete;
   }
   // Equal cover and a close score: the figure whose own clause says no more than was asked.
-  const tied = cands.slice(1).filter((c) => c.score >= top.score - 1.5 && Math.abs(cover(c) - base) < 1e-9 && c.figure.unit === top.figure.unit);
+  const tied = cands
+    .slice(1)
+    .filter((c) => c.score >= top.score - 1.5 && Math.abs(cover(c) - base) < 1e-9 && c.figure.unit === top.figure.unit);
   if (!tied.length) return undefined;
   const precision = (c: Candidate) => clausePrecision(q.terms, c.figure, c.report);
   const own = precision(top);
@@ -362,7 +453,8 @@ function answersKind(q: Question, f: Figure): boolean {
   if (q.unitWanted === 'percent' && !q.countNoun && !isPercentUnit(f.unit)) return false;
   if (f.kind === 'change' && !q.wantsChange && metricById(f.metric)?.kind !== 'change') return false;
   const asked = q.metrics[0] ? metricById(q.metrics[0]) : undefined;
-  if (asked?.kind === 'count' && q.unitWanted !== 'percent' && isPercentUnit(f.unit) && !q.metrics.includes(f.metric)) return false;
+  if (asked?.kind === 'count' && q.unitWanted !== 'percent' && isPercentUnit(f.unit) && !q.metrics.includes(f.metric))
+    return false;
   return true;
 }
 
@@ -374,7 +466,11 @@ function answersKind(q: Question, f: Figure): boolean {
 /** "hộ dân tộc Khmer giảm 78 hộ nghèo" is not the district's reduction: a subgroup's figure answers only a question naming a subgroup. */
 function answersGroup(q: Question, f: Figure): boolean {
   const sub = f.qualifiers.filter((x) => SUBGROUP_QUALIFIERS.includes(x));
-  return !sub.length || q.groups.some((g) => SUBGROUP_QUALIFIERS.includes(g)) || /\b(?:dtts|dan toc|khmer|dong bao|nu)\b/.test(q.folded);
+  return (
+    !sub.length ||
+    q.groups.some((g) => SUBGROUP_QUALIFIERS.includes(g)) ||
+    /\b(?:dtts|dan toc|khmer|dong bao|nu)\b/.test(q.folded)
+  );
 }
 
 function answersMetric(q: Question, f: Figure): boolean {
@@ -391,7 +487,10 @@ function sameSeries(a: Figure, b: Figure) {
 function answerValue(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
   const topic = topicOf(q);
   // The pairs are a constraint of the ranking, so a national corpus is not scanned for them.
-  const cands = relevant(topic, rankFigures(corpus, { ...constraintsOf(q), ...(topic ? { phrases: topic.pairs } : {}) })).filter((x) => answersKind(q, x.figure) && answersMetric(q, x.figure) && answersGroup(q, x.figure));
+  const cands = relevant(
+    topic,
+    rankFigures(corpus, { ...constraintsOf(q), ...(topic ? { phrases: topic.pairs } : {}) }),
+  ).filter((x) => answersKind(q, x.figure) && answersMetric(q, x.figure) && answersGroup(q, x.figure));
   const top = cands[0];
   if (!top) return null;
 
@@ -400,10 +499,18 @@ function answerValue(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResp
     const close = cands.filter((x) => x.score >= top.score - 1 && x.figure.metric === top.figure.metric);
     const places = [...new Set(close.map((x) => x.figure.place))];
     if (places.length > 1) {
-      b.say(`Câu hỏi chưa nêu địa bàn; các báo cáo có số liệu ${metricLabel(top.figure.metric)} của: ${places.join(', ')}.`);
-      for (const x of close.filter((x, i, all) => all.findIndex((y) => y.figure.place === x.figure.place) === i).slice(0, 4)) {
-        b.say(`- ${describePlace(x.figure, x.report)}, ${describePeriod(x.figure.period)}: ${statedValue(x.figure)}${kindNote(x.figure)} ${b.cite(x.figure, x.report)}`);
-        b.suggestions.push(`${capitalise(metricLabel(x.figure.metric))} ${x.figure.place} ${describePeriod(x.figure.period)}`);
+      b.say(
+        `Câu hỏi chưa nêu địa bàn; các báo cáo có số liệu ${metricLabel(top.figure.metric)} của: ${places.join(', ')}.`,
+      );
+      for (const x of close
+        .filter((x, i, all) => all.findIndex((y) => y.figure.place === x.figure.place) === i)
+        .slice(0, 4)) {
+        b.say(
+          `- ${describePlace(x.figure, x.report)}, ${describePeriod(x.figure.period)}: ${statedValue(x.figure)}${kindNote(x.figure)} ${b.cite(x.figure, x.report)}`,
+        );
+        b.suggestions.push(
+          `${capitalise(metricLabel(x.figure.metric))} ${x.figure.place} ${describePeriod(x.figure.period)}`,
+        );
       }
       return 'ambiguous';
     }
@@ -412,19 +519,35 @@ function answerValue(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResp
   // No period asked: the latest the reports hold for this series, said explicitly.
   let chosen = byEvidence(q, cands.slice(0, 12)) ?? top;
   if (!q.periods.length) {
-    const series = cands.filter((x) => sameSeries(x.figure, top.figure) && x.figure.kind === top.figure.kind && x.score >= top.score - 3);
+    const series = cands.filter(
+      (x) => sameSeries(x.figure, top.figure) && x.figure.kind === top.figure.kind && x.score >= top.score - 3,
+    );
     const latest = series.reduce((a, x) => ((x.figure.period?.to ?? '') > (a.figure.period?.to ?? '') ? x : a), chosen);
     chosen = latest;
   }
   sayFigure(corpus, b, chosen, true);
   if (!q.periods.length) {
-    const periods = new Set(cands.filter((x) => sameSeries(x.figure, chosen.figure)).map((x) => describePeriod(x.figure.period)));
-    if (periods.size > 1) b.say(`Câu hỏi không nêu thời điểm; đây là số liệu mới nhất các báo cáo có (${describePeriod(chosen.figure.period)}).`);
+    const periods = new Set(
+      cands.filter((x) => sameSeries(x.figure, chosen.figure)).map((x) => describePeriod(x.figure.period)),
+    );
+    if (periods.size > 1)
+      b.say(
+        `Câu hỏi không nêu thời điểm; đây là số liệu mới nhất các báo cáo có (${describePeriod(chosen.figure.period)}).`,
+      );
   }
   // The plan that goes with a result, when there is one and it is not the same figure: labelled as a plan.
   if (!q.wantsTarget && chosen.figure.kind === 'result' && !q.periods.length) {
-    const plan = cands.find((x) => x.figure.kind === 'target' && x.figure.metric === chosen.figure.metric && x.figure.place === chosen.figure.place && (x.figure.period?.from ?? '') > (chosen.figure.period?.from ?? ''));
-    if (plan) b.say(`Kế hoạch ${describePeriod(plan.figure.period)}: ${statedValue(plan.figure)}${kindNote(plan.figure)} ${b.cite(plan.figure, plan.report)}.`);
+    const plan = cands.find(
+      (x) =>
+        x.figure.kind === 'target' &&
+        x.figure.metric === chosen.figure.metric &&
+        x.figure.place === chosen.figure.place &&
+        (x.figure.period?.from ?? '') > (chosen.figure.period?.from ?? ''),
+    );
+    if (plan)
+      b.say(
+        `Kế hoạch ${describePeriod(plan.figure.period)}: ${statedValue(plan.figure)}${kindNote(plan.figure)} ${b.cite(plan.figure, plan.report)}.`,
+      );
   }
   return 'answered';
 }
@@ -436,7 +559,9 @@ function sayFigure(corpus: CorpusView, b: AnswerBuilder, c: Candidate, withRelat
   const period = describePeriod(f.period);
   const head = `${capitalise(f.label)} của ${describePlace(f, c.report)}${period ? ` ${period}` : ''}`;
   const extras = withRelated ? relatedOf(corpus, f, c.report).map((g) => (b.cite(g, c.report), roleOf(f, g))) : [];
-  b.say(`${head}: ${f.kind === 'target' ? `${targetWord(f)} ` : ''}${statedValue(f)}${kindNote(f)}${extras.length ? `; ${extras.join(', ')}` : ''} ${marker}.`);
+  b.say(
+    `${head}: ${f.kind === 'target' ? `${targetWord(f)} ` : ''}${statedValue(f)}${kindNote(f)}${extras.length ? `; ${extras.join(', ')}` : ''} ${marker}.`,
+  );
 }
 
 /** How a related figure reads next to the main one: "kế hoạch 6.400 người", "chiếm 7,71%", "kinh phí 616 triệu đồng". */
@@ -445,7 +570,8 @@ function roleOf(main: Figure, g: Figure): string {
   if (isPlanMetric(g.metric) || g.kind === 'change') return statedValue(g);
   if (g.kind === 'target' && main.kind !== 'target') return `kế hoạch ${v}`;
   if (main.kind === 'target' && g.kind === 'result') return `kết quả thực hiện ${v}`;
-  if (g.unit === main.unit && g.value < main.value && main.sentenceStart === g.sentenceStart && !isPercentUnit(g.unit)) return `trong đó ${v}`;
+  if (g.unit === main.unit && g.value < main.value && main.sentenceStart === g.sentenceStart && !isPercentUnit(g.unit))
+    return `trong đó ${v}`;
   if (g.unit === '%') return `chiếm ${v}`;
   if (isMoneyUnit(g.unit)) return `kinh phí ${v}`;
   return v;
@@ -454,25 +580,53 @@ function roleOf(main: Figure, g: Figure): string {
 function relatedOf(corpus: CorpusView, f: Figure, report: Report): Figure[] {
   const all = corpus.figuresOf(report.id);
   const out: Figure[] = [];
-  if (f.relation) for (const id of f.relation.with) {
-    const g = all.find((x) => x.id === id);
-    if (g && f.relation.type !== 'parts_of_total') out.push(g);
-  }
+  if (f.relation)
+    for (const id of f.relation.with) {
+      const g = all.find((x) => x.id === id);
+      if (g && f.relation.type !== 'parts_of_total') out.push(g);
+    }
   // A figure that is itself the partner of another (the plan of "7.000/6.400") shows its main figure.
   const owner = all.find((x) => x.relation?.with.includes(f.id));
-  if (owner && owner.relation?.type !== 'parts_of_total') out.push(owner, ...(owner.relation?.with ?? []).map((id) => all.find((x) => x.id === id)).filter((g): g is Figure => !!g && g.id !== f.id));
+  if (owner && owner.relation?.type !== 'parts_of_total')
+    out.push(
+      owner,
+      ...(owner.relation?.with ?? [])
+        .map((id) => all.find((x) => x.id === id))
+        .filter((g): g is Figure => !!g && g.id !== f.id),
+    );
   // "17.400 lượt người, đạt khoảng 54,38% kế hoạch", "3.640 lao động, trong đó 65% đã qua đào tạo":
   // the percentage right after a count, before any other number of its sentence, goes with it.
   // "giảm được 0,77% số hộ nghèo (290 hộ)": the change in the other unit, written beside it.
   if (!out.length && f.kind === 'change') {
     const prev = [...all].reverse().find((g) => g.sentenceStart === f.sentenceStart && g.end <= f.start);
-    if (prev && prev.kind === 'change' && prev.unit !== f.unit && /^[^()]*\(\s*$/u.test(report.text.slice(prev.end, f.start))) out.push(prev);
+    if (
+      prev &&
+      prev.kind === 'change' &&
+      prev.unit !== f.unit &&
+      /^[^()]*\(\s*$/u.test(report.text.slice(prev.end, f.start))
+    )
+      out.push(prev);
   }
   if (!out.length && !isPercentUnit(f.unit)) {
     const next = all.find((g) => g.sentenceStart === f.sentenceStart && g.start > f.end && g.id !== f.id);
-    if (next && isPercentUnit(next.unit) && next.kind !== 'change' && next.kind !== 'target' && !/[;.]/.test(report.text.slice(f.end, next.start))) out.push(next);
+    if (
+      next &&
+      isPercentUnit(next.unit) &&
+      next.kind !== 'change' &&
+      next.kind !== 'target' &&
+      !/[;.]/.test(report.text.slice(f.end, next.start))
+    )
+      out.push(next);
     // "Tổng kinh phí … 697,8 tỷ đồng, trong đó kinh phí Trung ương hỗ trợ 292,9 tỷ đồng": the part a total names.
-    else if (next && next.unit === f.unit && next.kind === f.kind && next.value < f.value && /(?<!\p{L})trong đó(?!\p{L})/iu.test(report.text.slice(f.end, next.start)) && !/[;.]/.test(report.text.slice(f.end, next.start))) out.push(next);
+    else if (
+      next &&
+      next.unit === f.unit &&
+      next.kind === f.kind &&
+      next.value < f.value &&
+      /(?<!\p{L})trong đó(?!\p{L})/iu.test(report.text.slice(f.end, next.start)) &&
+      !/[;.]/.test(report.text.slice(f.end, next.start))
+    )
+      out.push(next);
   }
   // "tỷ lệ … là 5,71%; tổng số hộ … là 1.586.336 hộ", "Tây Nguyên | 12,46 | 195.795": a rate and the
   // count of the same households and period stated right after it go together.
@@ -480,7 +634,17 @@ function relatedOf(corpus: CorpusView, f: Figure, report: Report): Figure[] {
     const next = all.find((g) => g.sentenceStart === f.sentenceStart && g.start > f.end);
     const sameCount = next && (next.metric === f.metric || next.metric === countMetricOf(f.metric));
     const samePeriod = next && next.period?.from === f.period?.from && next.period?.to === f.period?.to;
-    if (next && sameCount && samePeriod && next.kind === 'result' && !isPercentUnit(next.unit) && !isMoneyUnit(next.unit) && next.unit && !/[.\n]/.test(report.text.slice(f.end, next.start))) out.push(next);
+    if (
+      next &&
+      sameCount &&
+      samePeriod &&
+      next.kind === 'result' &&
+      !isPercentUnit(next.unit) &&
+      !isMoneyUnit(next.unit) &&
+      next.unit &&
+      !/[.\n]/.test(report.text.slice(f.end, next.start))
+    )
+      out.push(next);
   }
   return out;
 }
@@ -517,15 +681,26 @@ function inUnit(f: Figure, unit: string) {
 
 /** The listed items of a question: "hộ nghèo, hộ cận nghèo và hộ mới thoát nghèo" → three items. */
 export { questionItems as questionItemsForDebug };
+
 function questionItems(q: Question): string[][] {
   // Blank out periods first (their offsets are the question's), then places and filler words.
   let s = q.plain;
-  for (const p of findPeriods(q.raw, { bareYear: true })) s = `${s.slice(0, p.start)}|${' '.repeat(p.end - p.start - 1)}${s.slice(p.end)}`;
-  for (const p of q.places) for (const n of p.names) s = s.replace(new RegExp(`\\b(?:tinh|huyen|thi xa|thanh pho|tp)?\\s*${n}\\b`, 'g'), ' | ');
-  s = s.replace(/\b(?:tong|cong lai|cong|bao nhieu|la|cua|o|tai|trong|nam|so|gia tri|tien|so tien|muc|chung|cac|nhung|cho|cuoi|dau|thang|quy|den)\b/g, ' ');
+  for (const p of findPeriods(q.raw, { bareYear: true }))
+    s = `${s.slice(0, p.start)}|${' '.repeat(p.end - p.start - 1)}${s.slice(p.end)}`;
+  for (const p of q.places)
+    for (const n of p.names) s = s.replace(new RegExp(`\\b(?:tinh|huyen|thi xa|thanh pho|tp)?\\s*${n}\\b`, 'g'), ' | ');
+  s = s.replace(
+    /\b(?:tong|cong lai|cong|bao nhieu|la|cua|o|tai|trong|nam|so|gia tri|tien|so tien|muc|chung|cac|nhung|cho|cuoi|dau|thang|quy|den)\b/g,
+    ' ',
+  );
   return s
     .split(/[,;()|?.:]|\bva\b|\bvoi\b/)
-    .map((x) => x.trim().split(/\s+/).filter((w) => w.length > 1 && !/^\d+$/.test(w)))
+    .map((x) =>
+      x
+        .trim()
+        .split(/\s+/)
+        .filter((w) => w.length > 1 && !/^\d+$/.test(w)),
+    )
     .filter((x) => x.length);
 }
 
@@ -537,7 +712,9 @@ function answerSum(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespon
     // "hộ nghèo và hộ cận nghèo": one figure per metric named.
     for (const m of q.metrics) {
       const first = picks[0];
-      const cand = rankFigures(corpus, { ...base, metrics: [m] }).find((x) => fitsKind(x) && (!first || countKey(x.figure.unit) === countKey(first.figure.unit)));
+      const cand = rankFigures(corpus, { ...base, metrics: [m] }).find(
+        (x) => fitsKind(x) && (!first || countKey(x.figure.unit) === countKey(first.figure.unit)),
+      );
       if (cand) picks.push(cand);
     }
   } else {
@@ -546,9 +723,12 @@ function answerSum(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespon
     const head = items[0]?.slice(0, 1) ?? [];
     for (const item of items) {
       let metrics = [...new Set(findMetricMentions(item.join(' ')).map((m) => m.metricId))];
-      if (!metrics.length && head.length) metrics = [...new Set(findMetricMentions([...head, ...item].join(' ')).map((m) => m.metricId))];
+      if (!metrics.length && head.length)
+        metrics = [...new Set(findMetricMentions([...head, ...item].join(' ')).map((m) => m.metricId))];
       if (!metrics.length && q.unitWanted === 'percent') {
-        metrics = [...new Set(findMetricMentions(['ty', 'le', ...item].join(' ')).map((m) => m.metricId))].filter((m) => metricById(m)?.kind === 'rate');
+        metrics = [...new Set(findMetricMentions(['ty', 'le', ...item].join(' ')).map((m) => m.metricId))].filter(
+          (m) => metricById(m)?.kind === 'rate',
+        );
       }
       // An item naming a group ("hộ nghèo" in a question about money) narrows, it does not change the metric.
       metrics = metrics.filter((m) => fitsUnit(m, q.unitWanted));
@@ -563,7 +743,9 @@ function answerSum(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespon
   if (picks.length < 2) picks = siblingsToAdd(corpus, q) ?? picks;
   const first = picks[0];
   if (!first) return null;
-  picks = picks.filter((p) => p.figure.place === first.figure.place && countKey(p.figure.unit) === countKey(first.figure.unit));
+  picks = picks.filter(
+    (p) => p.figure.place === first.figure.place && countKey(p.figure.unit) === countKey(first.figure.unit),
+  );
   if (picks.length < 2) return null;
   const figs = picks.map((p) => p.figure);
   const money = figs.some((f) => isMoneyUnit(f.unit));
@@ -585,14 +767,24 @@ function answerSum(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespon
  */
 function siblingsToAdd(corpus: CorpusView, q: Question): Candidate[] | null {
   if (!/\b(?:ca hai|ca ba|tong cong|cong lai|gop lai)\b/.test(q.plain)) return null;
-  const top = rankFigures(corpus, constraintsOf(q)).find((x) => x.figure.kind !== 'target' && !isPercentUnit(x.figure.unit));
+  const top = rankFigures(corpus, constraintsOf(q)).find(
+    (x) => x.figure.kind !== 'target' && !isPercentUnit(x.figure.unit),
+  );
   if (!top) return null;
   const all = corpus.figuresOf(top.report.id).filter((g) => g.sentenceStart === top.figure.sentenceStart);
-  const same = all.filter((g) => g.unit === top.figure.unit && g.kind === top.figure.kind && g.period?.from === top.figure.period?.from && g.period?.to === top.figure.period?.to);
+  const same = all.filter(
+    (g) =>
+      g.unit === top.figure.unit &&
+      g.kind === top.figure.kind &&
+      g.period?.from === top.figure.period?.from &&
+      g.period?.to === top.figure.period?.to,
+  );
   const i = same.findIndex((g) => g.id === top.figure.id);
   const next = same[i + 1];
   const prev = same[i - 1];
-  const joined = (a: Figure, b: Figure) => /(?:(?<!\p{L})và(?!\p{L})|,)/u.test(top.report.text.slice(a.end, b.start)) && !all.some((g) => g.start > a.end && g.start < b.start);
+  const joined = (a: Figure, b: Figure) =>
+    /(?:(?<!\p{L})và(?!\p{L})|,)/u.test(top.report.text.slice(a.end, b.start)) &&
+    !all.some((g) => g.start > a.end && g.start < b.start);
   const partner = next && joined(top.figure, next) ? next : prev && joined(prev, top.figure) ? prev : undefined;
   if (!partner) return null;
   return [top, { ...top, figure: partner }].sort((a, b) => a.figure.start - b.figure.start);
@@ -605,13 +797,28 @@ function siblingsToAdd(corpus: CorpusView, q: Question): Candidate[] | null {
  * 697,8 tỷ đồng, trong đó Trung ương 292,9 tỷ đồng").
  */
 function answerRemainder(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
-  const aside = /^\s*ngoai ((?:[a-z]+ ?){1,6})/.exec(q.plain)?.[1]?.trim().split(' ').filter((w) => !/^(?:phan|so|khoan)$/.test(w));
+  const aside = /^\s*ngoai ((?:[a-z]+ ?){1,6})/
+    .exec(q.plain)?.[1]
+    ?.trim()
+    .split(' ')
+    .filter((w) => !/^(?:phan|so|khoan)$/.test(w));
   const base = constraintsOf(q);
-  const parts = aside?.length ? rankFigures(corpus, { ...base, item: aside }).filter((x) => x.figure.kind === 'result' && !isPercentUnit(x.figure.unit)) : [];
+  const parts = aside?.length
+    ? rankFigures(corpus, { ...base, item: aside }).filter(
+        (x) => x.figure.kind === 'result' && !isPercentUnit(x.figure.unit),
+      )
+    : [];
   for (const part of parts.slice(0, 4)) {
     const all = corpus.figuresOf(part.report.id);
     const total = all
-      .filter((g) => g.sentenceStart === part.figure.sentenceStart && g.start < part.figure.start && g.kind === 'result' && unitFamily(g.unit) === unitFamily(part.figure.unit) && normaliseValue(g.value, g.unit) > normaliseValue(part.figure.value, part.figure.unit))
+      .filter(
+        (g) =>
+          g.sentenceStart === part.figure.sentenceStart &&
+          g.start < part.figure.start &&
+          g.kind === 'result' &&
+          unitFamily(g.unit) === unitFamily(part.figure.unit) &&
+          normaliseValue(g.value, g.unit) > normaliseValue(part.figure.value, part.figure.unit),
+      )
       .pop();
     if (!total) continue;
     const unit = isMoneyUnit(total.unit) ? commonMoneyUnit([total, part.figure]) : total.unit;
@@ -635,18 +842,35 @@ function sidesOf(q: Question): Constraints[] {
   const folded = q.folded;
   const periods = findPeriods(q.raw, { bareYear: true });
   const at = (p: QueryPlace) => Math.min(...p.names.map((n) => folded.indexOf(n)).filter((i) => i >= 0));
-  const places = [...q.places].filter((p, i, all) => all.findIndex((x) => x.key === p.key) === i).sort((a, b) => at(a) - at(b));
-  const planBefore = (pos: number) => /\b(?:ke hoach|chi tieu|muc tieu|phan dau)\b[^,;]*$/.test(folded.slice(Math.max(0, pos - 30), pos));
+  const places = [...q.places]
+    .filter((p, i, all) => all.findIndex((x) => x.key === p.key) === i)
+    .sort((a, b) => at(a) - at(b));
+  const planBefore = (pos: number) =>
+    /\b(?:ke hoach|chi tieu|muc tieu|phan dau)\b[^,;]*$/.test(folded.slice(Math.max(0, pos - 30), pos));
   if (places.length >= 2) {
     // "9 tháng 2025 của Phú Thọ so với 6 tháng đầu 2018 của Nam Định": a period written just before
     // "của <place>" is that place's, wherever the other place stands.
-    const ownedBy = (p: QueryPlace) => periods.find((x) => /^\s*(?:\([^)]*\)\s*)?(?:cua|o|tai)\s+(?:(?:tinh|huyen|thanh pho|tp|thi xa|xa)\s+)?$/.test(folded.slice(x.end, at(p))));
-    const owned = new Set(places.slice(0, 2).map(ownedBy).filter((x) => x));
+    const ownedBy = (p: QueryPlace) =>
+      periods.find((x) =>
+        /^\s*(?:\([^)]*\)\s*)?(?:cua|o|tai)\s+(?:(?:tinh|huyen|thanh pho|tp|thi xa|xa)\s+)?$/.test(
+          folded.slice(x.end, at(p)),
+        ),
+      );
+    const owned = new Set(
+      places
+        .slice(0, 2)
+        .map(ownedBy)
+        .filter((x) => x),
+    );
     return places.slice(0, 2).map((p, i) => {
       const from = at(p);
       const to = i === 0 ? at(places[1] as QueryPlace) : folded.length;
       const free = periods.filter((x) => !owned.has(x));
-      const own = ownedBy(p) ?? free.find((x) => x.start >= from && x.start < to) ?? free.find((x) => x.start < from && i === 0) ?? null;
+      const own =
+        ownedBy(p) ??
+        free.find((x) => x.start >= from && x.start < to) ??
+        free.find((x) => x.start < from && i === 0) ??
+        null;
       return { ...base, places: [p], period: own, wantsTarget: own ? planBefore(own.start) : base.wantsTarget };
     });
   }
@@ -658,14 +882,31 @@ function sidesOf(q: Question): Constraints[] {
     const scopeAt = Math.min(...scope.names.map((n) => folded.indexOf(n)).filter((i) => i >= 0));
     const placeAt = at(places[0]);
     const periodAfter = (from: number, to: number) => periods.find((x) => x.start >= from && x.start < to) ?? null;
-    const placeSide = { ...base, places: [places[0]], scope: null, period: periodAfter(placeAt, placeAt < scopeAt ? scopeAt : folded.length) ?? (periods.length === 1 ? (periods[0] ?? null) : null) };
-    const scopeSide = { ...base, places: [], scope, period: periodAfter(scopeAt, scopeAt < placeAt ? placeAt : folded.length) ?? (periods.length === 1 ? (periods[0] ?? null) : null) };
+    const placeSide = {
+      ...base,
+      places: [places[0]],
+      scope: null,
+      period:
+        periodAfter(placeAt, placeAt < scopeAt ? scopeAt : folded.length) ??
+        (periods.length === 1 ? (periods[0] ?? null) : null),
+    };
+    const scopeSide = {
+      ...base,
+      places: [],
+      scope,
+      period:
+        periodAfter(scopeAt, scopeAt < placeAt ? placeAt : folded.length) ??
+        (periods.length === 1 ? (periods[0] ?? null) : null),
+    };
     return placeAt < scopeAt ? [placeSide, scopeSide] : [scopeSide, placeSide];
   }
   // "vùng Đồng bằng sông Cửu Long và Tây Nguyên", "Tây Nguyên so với cả nước": two regions, or a
   // region and the country, each side the scope it names, in the order the question names them.
   if (!places.length) {
-    const named = SCOPES.map((x) => ({ x, at: Math.min(...x.names.map((n) => words.indexOf(` ${n} `)).filter((i) => i >= 0)) }))
+    const named = SCOPES.map((x) => ({
+      x,
+      at: Math.min(...x.names.map((n) => words.indexOf(` ${n} `)).filter((i) => i >= 0)),
+    }))
       .filter((s) => Number.isFinite(s.at))
       .sort((a, b) => a.at - b.at);
     if (named.length >= 2) {
@@ -676,7 +917,11 @@ function sidesOf(q: Question): Constraints[] {
   if (periods.length >= 2) {
     return periods.slice(0, 2).map((p) => ({ ...base, period: p, wantsTarget: planBefore(p.start) }));
   }
-  if (q.wantsTarget) return [{ ...base, wantsTarget: false }, { ...base, wantsTarget: true }];
+  if (q.wantsTarget)
+    return [
+      { ...base, wantsTarget: false },
+      { ...base, wantsTarget: true },
+    ];
   return [];
 }
 
@@ -689,7 +934,9 @@ function answerComparison(corpus: CorpusView, q: Question, b: AnswerBuilder): As
     return byEvidence(q, cands.slice(0, 12)) ?? cands[0];
   });
   // A side that is the country or a region is named so, not by its figure's (absent) place.
-  const scopeOf = new Map(picks.map((p, i) => [p?.figure.id, sides[i]?.scope ? SCOPE_LABELS[sides[i]?.scope?.id ?? ''] : undefined]));
+  const scopeOf = new Map(
+    picks.map((p, i) => [p?.figure.id, sides[i]?.scope ? SCOPE_LABELS[sides[i]?.scope?.id ?? ''] : undefined]),
+  );
   const [x, y] = picks;
   if (!x || !y || x.figure.id === y.figure.id) return null;
   if (unitFamily(x.figure.unit) !== unitFamily(y.figure.unit)) return null;
@@ -702,9 +949,16 @@ function answerComparison(corpus: CorpusView, q: Question, b: AnswerBuilder): As
   const [hi, lo, hv, lv] = a >= c ? [x, y, a, c] : [y, x, c, a];
   const pts = unit === '%';
   const formula = `${formatViNumber(hv, 4)} − ${formatViNumber(lv, 4)}`;
-  const shown = b.compute(pts ? 'Chênh lệch (điểm phần trăm)' : 'Chênh lệch', formula, hv - lv, unit, [hi.figure, lo.figure]);
-  const who = (k: Candidate) => `${scopeOf.get(k.figure.id) ?? describePlace(k.figure, k.report)} ${describePeriod(k.figure.period)}${k.figure.kind === 'target' ? ' (kế hoạch)' : ''}`.trim();
-  const verdict = hv === lv ? 'Hai số liệu bằng nhau.' : `${capitalise(who(hi))} cao hơn ${who(lo)}: ${pts ? shown.replace('%', ' điểm phần trăm') : shown} (= ${formula}).`;
+  const shown = b.compute(pts ? 'Chênh lệch (điểm phần trăm)' : 'Chênh lệch', formula, hv - lv, unit, [
+    hi.figure,
+    lo.figure,
+  ]);
+  const who = (k: Candidate) =>
+    `${scopeOf.get(k.figure.id) ?? describePlace(k.figure, k.report)} ${describePeriod(k.figure.period)}${k.figure.kind === 'target' ? ' (kế hoạch)' : ''}`.trim();
+  const verdict =
+    hv === lv
+      ? 'Hai số liệu bằng nhau.'
+      : `${capitalise(who(hi))} cao hơn ${who(lo)}: ${pts ? shown.replace('%', ' điểm phần trăm') : shown} (= ${formula}).`;
   b.lines.unshift(verdict);
   return 'answered';
 }
@@ -725,11 +979,16 @@ function answerRatio(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResp
     const partWords = words(before);
     const wholeWords = words(after);
     const extra = partWords.filter((w) => !wholeWords.includes(w));
-    part = rankFigures(corpus, { ...base, unitWanted: 'count', item: extra.length ? extra : partWords }).find((x) => !isPercentUnit(x.figure.unit));
+    part = rankFigures(corpus, { ...base, unitWanted: 'count', item: extra.length ? extra : partWords }).find(
+      (x) => !isPercentUnit(x.figure.unit),
+    );
     whole =
       part &&
       rankFigures(corpus, { ...base, unitWanted: 'count', metrics: [part.figure.metric], item: wholeWords }).find(
-        (x) => x.figure.id !== part?.figure.id && x.figure.unit === part?.figure.unit && x.figure.value > (part?.figure.value ?? 0),
+        (x) =>
+          x.figure.id !== part?.figure.id &&
+          x.figure.unit === part?.figure.unit &&
+          x.figure.value > (part?.figure.value ?? 0),
       );
   }
   if (!part || !whole || part.figure.id === whole.figure.id) return null;
@@ -739,7 +998,9 @@ function answerRatio(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResp
   const value = times ? part.figure.value / whole.figure.value : (part.figure.value / whole.figure.value) * 100;
   const shown = b.compute(
     times ? 'Số lần' : `Tỷ trọng ${part.figure.label} trong ${whole.figure.label}`,
-    times ? `${formatViNumber(part.figure.value, 4)} / ${formatViNumber(whole.figure.value, 4)}` : `${formatViNumber(part.figure.value, 4)} / ${formatViNumber(whole.figure.value, 4)} × 100`,
+    times
+      ? `${formatViNumber(part.figure.value, 4)} / ${formatViNumber(whole.figure.value, 4)}`
+      : `${formatViNumber(part.figure.value, 4)} / ${formatViNumber(whole.figure.value, 4)} × 100`,
     value,
     times ? 'lần' : '%',
     [part.figure, whole.figure],
@@ -751,7 +1012,9 @@ function answerRatio(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResp
 /** A result with its plan: attainment (result / plan × 100) or the excess (result − plan). */
 function answerPlanGap(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
   const base = constraintsOf(q);
-  const results = rankFigures(corpus, { ...base, wantsTarget: false }).filter((x) => x.figure.kind === 'result' && x.figure.unit !== '%');
+  const results = rankFigures(corpus, { ...base, wantsTarget: false }).filter(
+    (x) => x.figure.kind === 'result' && x.figure.unit !== '%',
+  );
   for (const r of results.slice(0, 5)) {
     const all = corpus.figuresOf(r.report.id);
     // The plan stated with the result ("7.000/6.400", "(chỉ tiêu giao 50 lao động)"), else one the
@@ -774,7 +1037,13 @@ function answerPlanGap(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRe
     // ("so với chỉ tiêu giao (70.544 người) đạt 84%"): quoted, never replaced by our own division.
     const stated =
       r.figure.relation?.with.map((id) => all.find((g) => g.id === id)).find((g) => g?.metric === 'plan_attainment') ??
-      all.find((g) => g.metric === 'plan_attainment' && g.sentenceStart === plan.sentenceStart && g.start > plan.end && g.start - plan.end < 40);
+      all.find(
+        (g) =>
+          g.metric === 'plan_attainment' &&
+          g.sentenceStart === plan.sentenceStart &&
+          g.start > plan.end &&
+          g.start - plan.end < 40,
+      );
     b.cite(r.figure, r.report);
     b.cite(plan, r.report);
     if (stated) b.cite(stated, r.report);
@@ -782,13 +1051,33 @@ function answerPlanGap(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRe
     if (q.intent === 'exceed') {
       const gap = r.figure.value - plan.value;
       // Larger minus smaller, so the amount is positive and the words say which way it goes.
-      const formula = gap >= 0 ? `${formatViNumber(r.figure.value, 4)} − ${formatViNumber(plan.value, 4)}` : `${formatViNumber(plan.value, 4)} − ${formatViNumber(r.figure.value, 4)}`;
-      const shown = b.compute(gap >= 0 ? 'Vượt kế hoạch' : 'Còn thiếu so với kế hoạch', formula, Math.abs(gap), r.figure.unit || plan.unit, [r.figure, plan], 0);
-      b.say(`${gap >= 0 ? 'Vượt' : 'Còn thiếu'} ${shown} so với kế hoạch (= ${formula}). ${lead} ${b.cite(r.figure, r.report)}.`);
+      const formula =
+        gap >= 0
+          ? `${formatViNumber(r.figure.value, 4)} − ${formatViNumber(plan.value, 4)}`
+          : `${formatViNumber(plan.value, 4)} − ${formatViNumber(r.figure.value, 4)}`;
+      const shown = b.compute(
+        gap >= 0 ? 'Vượt kế hoạch' : 'Còn thiếu so với kế hoạch',
+        formula,
+        Math.abs(gap),
+        r.figure.unit || plan.unit,
+        [r.figure, plan],
+        0,
+      );
+      b.say(
+        `${gap >= 0 ? 'Vượt' : 'Còn thiếu'} ${shown} so với kế hoạch (= ${formula}). ${lead} ${b.cite(r.figure, r.report)}.`,
+      );
     } else {
       const pct = (r.figure.value / plan.value) * 100;
-      const shown = b.compute('Tỷ lệ hoàn thành kế hoạch', `${formatViNumber(r.figure.value, 4)} / ${formatViNumber(plan.value, 4)} × 100`, pct, '%', [r.figure, plan]);
-      b.say(`Tỷ lệ hoàn thành kế hoạch: ${shown} (= ${formatViNumber(r.figure.value, 4)} / ${formatViNumber(plan.value, 4)} × 100). ${lead} ${b.cite(r.figure, r.report)}${stated ? `; báo cáo ghi ${statedValue(stated)}` : ''}.`);
+      const shown = b.compute(
+        'Tỷ lệ hoàn thành kế hoạch',
+        `${formatViNumber(r.figure.value, 4)} / ${formatViNumber(plan.value, 4)} × 100`,
+        pct,
+        '%',
+        [r.figure, plan],
+      );
+      b.say(
+        `Tỷ lệ hoàn thành kế hoạch: ${shown} (= ${formatViNumber(r.figure.value, 4)} / ${formatViNumber(plan.value, 4)} × 100). ${lead} ${b.cite(r.figure, r.report)}${stated ? `; báo cáo ghi ${statedValue(stated)}` : ''}.`,
+      );
     }
     return 'answered';
   }
@@ -798,16 +1087,34 @@ function answerPlanGap(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRe
 /** "Suy ra số hộ dân cư": a count divided by the rate it represents. */
 function answerImpliedBase(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
   const base = constraintsOf(q);
-  const counts = rankFigures(corpus, { ...base, unitWanted: 'count' }).filter((x) => x.figure.kind === 'result' && x.figure.unit !== '%');
+  const counts = rankFigures(corpus, { ...base, unitWanted: 'count' }).filter(
+    (x) => x.figure.kind === 'result' && x.figure.unit !== '%',
+  );
   for (const c of counts.slice(0, 6)) {
     const all = corpus.figuresOf(c.report.id);
-    const rate = c.figure.relation?.with.map((id) => all.find((g) => g.id === id)).find((g) => g?.unit === '%')
-      ?? all.find((g) => g.sentenceStart === c.figure.sentenceStart && g.unit === '%' && g.metric === rateMetricOf(c.figure.metric) && g.start > c.figure.start);
+    const rate =
+      c.figure.relation?.with.map((id) => all.find((g) => g.id === id)).find((g) => g?.unit === '%') ??
+      all.find(
+        (g) =>
+          g.sentenceStart === c.figure.sentenceStart &&
+          g.unit === '%' &&
+          g.metric === rateMetricOf(c.figure.metric) &&
+          g.start > c.figure.start,
+      );
     if (!rate || rate.value <= 0) continue;
     const value = c.figure.value / (rate.value / 100);
     sayFigure(corpus, b, c, true);
-    const shown = b.compute(`Tổng số suy ra từ ${c.figure.label} và tỷ lệ`, `${formatViNumber(c.figure.value, 4)} / ${formatViNumber(rate.value / 100, 6)}`, value, c.figure.unit, [c.figure, rate], 0);
-    b.lines.unshift(`Khoảng ${shown} (= ${formatViNumber(c.figure.value, 4)} / ${formatViNumber(rate.value / 100, 6)}), suy ra từ số liệu sau; đây là số tính toán, báo cáo không nêu trực tiếp.`);
+    const shown = b.compute(
+      `Tổng số suy ra từ ${c.figure.label} và tỷ lệ`,
+      `${formatViNumber(c.figure.value, 4)} / ${formatViNumber(rate.value / 100, 6)}`,
+      value,
+      c.figure.unit,
+      [c.figure, rate],
+      0,
+    );
+    b.lines.unshift(
+      `Khoảng ${shown} (= ${formatViNumber(c.figure.value, 4)} / ${formatViNumber(rate.value / 100, 6)}), suy ra từ số liệu sau; đây là số tính toán, báo cáo không nêu trực tiếp.`,
+    );
     return 'answered';
   }
   return null;
@@ -816,7 +1123,9 @@ function answerImpliedBase(corpus: CorpusView, q: Question, b: AnswerBuilder): A
 /** "Kế hoạch là khoảng bao nhiêu, biết đã vượt kế hoạch 31%": the result divided back by its attainment. */
 function answerImpliedTarget(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
   const base = constraintsOf(q);
-  const results = rankFigures(corpus, { ...base, wantsTarget: false, anchors: [] }).filter((x) => x.figure.kind === 'result' && x.figure.unit !== '%');
+  const results = rankFigures(corpus, { ...base, wantsTarget: false, anchors: [] }).filter(
+    (x) => x.figure.kind === 'result' && x.figure.unit !== '%',
+  );
   const anchored = [...results.filter((x) => q.numbers.some((n) => n.value === x.figure.value)), ...results];
   for (const r of anchored.slice(0, 8)) {
     const all = corpus.figuresOf(r.report.id);
@@ -825,8 +1134,17 @@ function answerImpliedTarget(corpus: CorpusView, q: Question, b: AnswerBuilder):
     const ratio = att.metric === 'plan_exceeded' ? 1 + att.value / 100 : att.value / 100;
     const value = r.figure.value / ratio;
     sayFigure(corpus, b, r, true);
-    const shown = b.compute('Kế hoạch suy ra', `${formatViNumber(r.figure.value, 4)} / ${formatViNumber(ratio, 6)}`, value, r.figure.unit, [r.figure, att], 0);
-    b.lines.unshift(`Kế hoạch khoảng ${shown} (= ${formatViNumber(r.figure.value, 4)} / ${formatViNumber(ratio, 6)}), suy ra từ kết quả và mức ${att.metric === 'plan_exceeded' ? 'vượt' : 'đạt'} kế hoạch; báo cáo không nêu trực tiếp con số này.`);
+    const shown = b.compute(
+      'Kế hoạch suy ra',
+      `${formatViNumber(r.figure.value, 4)} / ${formatViNumber(ratio, 6)}`,
+      value,
+      r.figure.unit,
+      [r.figure, att],
+      0,
+    );
+    b.lines.unshift(
+      `Kế hoạch khoảng ${shown} (= ${formatViNumber(r.figure.value, 4)} / ${formatViNumber(ratio, 6)}), suy ra từ kết quả và mức ${att.metric === 'plan_exceeded' ? 'vượt' : 'đạt'} kế hoạch; báo cáo không nêu trực tiếp con số này.`,
+    );
     return 'answered';
   }
   return null;
@@ -845,7 +1163,9 @@ function unitNames(unit: string, noun: string[]): boolean {
   if (!uj) return false;
   // "mỗi căn nhà cho …": the noun is a prefix of the words after "mỗi", with or without its classifier.
   const words = /^(?:can|ngoi|chiec|con|suat|phan|buoi)$/.test(noun[0] ?? '') ? [noun, noun.slice(1)] : [noun];
-  for (const w of words) for (let k = 1; k <= w.length; k++) if (w.slice(0, k).join(' ') === uj || uj.endsWith(` ${w.slice(0, k).join(' ')}`)) return true;
+  for (const w of words)
+    for (let k = 1; k <= w.length; k++)
+      if (w.slice(0, k).join(' ') === uj || uj.endsWith(` ${w.slice(0, k).join(' ')}`)) return true;
   return noun[0] === 'nguoi' && /^(?:nguoi|nhan khau|khau)$/.test(uj);
 }
 
@@ -855,12 +1175,21 @@ function answerPerUnit(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRe
   const noun = perNoun(q);
   if (!noun) return null;
   const base = constraintsOf(q);
-  const amounts = rankFigures(corpus, base).filter((x) => !isPercentUnit(x.figure.unit) && !unitNames(x.figure.unit, noun) && x.figure.kind === 'result');
+  const amounts = rankFigures(corpus, base).filter(
+    (x) => !isPercentUnit(x.figure.unit) && !unitNames(x.figure.unit, noun) && x.figure.kind === 'result',
+  );
   for (const a of amounts.slice(0, 6)) {
     const all = corpus.figuresOf(a.report.id);
     // The nearest count of that noun in the same sentence: "6.912 suất, trị giá 2.073,6 triệu đồng".
     const denom = all
-      .filter((g) => g.sentenceStart === a.figure.sentenceStart && g.id !== a.figure.id && unitNames(g.unit, noun) && g.kind === a.figure.kind && g.value > 0)
+      .filter(
+        (g) =>
+          g.sentenceStart === a.figure.sentenceStart &&
+          g.id !== a.figure.id &&
+          unitNames(g.unit, noun) &&
+          g.kind === a.figure.kind &&
+          g.value > 0,
+      )
       .sort((x, y) => Math.abs(x.start - a.figure.start) - Math.abs(y.start - a.figure.start))[0];
     if (!denom) continue;
     const askedMoney = Object.keys(MONEY_UNITS)
@@ -868,13 +1197,22 @@ function answerPerUnit(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRe
       .find((u) => new RegExp(`\\b${foldAligned(u)}\\b`).test(q.plain));
     let unit = isMoneyUnit(a.figure.unit) ? (askedMoney ?? a.figure.unit) : a.figure.unit;
     // Below one unit, say it in the next smaller one (0,3 triệu đồng → 300 nghìn đồng).
-    if (isMoneyUnit(unit) && !askedMoney) unit = readableMoneyUnit(normaliseValue(a.figure.value, a.figure.unit) / denom.value);
+    if (isMoneyUnit(unit) && !askedMoney)
+      unit = readableMoneyUnit(normaliseValue(a.figure.value, a.figure.unit) / denom.value);
     const num = inUnit(a.figure, unit);
     const value = num / denom.value;
     sayFigure(corpus, b, a, false);
     b.cite(denom, a.report);
-    const shown = b.compute(`Bình quân mỗi ${denom.unit}`, `${formatViNumber(num, 4)} / ${formatViNumber(denom.value, 4)}`, value, unit, [a.figure, denom]);
-    b.lines.unshift(`Bình quân khoảng ${shown} mỗi ${denom.unit} (= ${formatViNumber(num, 4)} ${unit} / ${formatViNumber(denom.value, 4)} ${denom.unit}); đây là số tính toán.`);
+    const shown = b.compute(
+      `Bình quân mỗi ${denom.unit}`,
+      `${formatViNumber(num, 4)} / ${formatViNumber(denom.value, 4)}`,
+      value,
+      unit,
+      [a.figure, denom],
+    );
+    b.lines.unshift(
+      `Bình quân khoảng ${shown} mỗi ${denom.unit} (= ${formatViNumber(num, 4)} ${unit} / ${formatViNumber(denom.value, 4)} ${denom.unit}); đây là số tính toán.`,
+    );
     return 'answered';
   }
   return null;
@@ -885,7 +1223,9 @@ function answerPerUnit(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRe
  * span of whole years, divided by the number of years the span counts (2016–2020 is five).
  */
 function answerPerYear(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
-  const cands = rankFigures(corpus, constraintsOf(q)).filter((x) => answersKind(q, x.figure) && answersMetric(q, x.figure) && !isPercentUnit(x.figure.unit));
+  const cands = rankFigures(corpus, constraintsOf(q)).filter(
+    (x) => answersKind(q, x.figure) && answersMetric(q, x.figure) && !isPercentUnit(x.figure.unit),
+  );
   const top = cands[0];
   const p = top?.figure.period;
   if (!top || !p || p.kind !== 'during' || !p.from.endsWith('-01-01') || !p.to.endsWith('-12-31')) return null;
@@ -909,9 +1249,15 @@ function answerList(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespo
   const cands = rankFigures(corpus, constraintsOf(q)).filter((x) => q.metrics.includes(x.figure.metric));
   if (cands.length < 2) return null;
   const top = cands[0] as Candidate;
-  const same = cands.filter((x) => x.figure.place === top.figure.place && x.report.id === top.report.id).sort((x, y) => x.figure.start - y.figure.start).slice(0, 15);
+  const same = cands
+    .filter((x) => x.figure.place === top.figure.place && x.report.id === top.report.id)
+    .sort((x, y) => x.figure.start - y.figure.start)
+    .slice(0, 15);
   b.say(`${capitalise(metricLabel(top.figure.metric))} của ${describePlace(top.figure, top.report)}:`);
-  for (const x of same) b.say(`- ${capitalise(x.figure.label)}, ${describePeriod(x.figure.period)}: ${statedValue(x.figure)}${kindNote(x.figure)} ${b.cite(x.figure, x.report)}`);
+  for (const x of same)
+    b.say(
+      `- ${capitalise(x.figure.label)}, ${describePeriod(x.figure.period)}: ${statedValue(x.figure)}${kindNote(x.figure)} ${b.cite(x.figure, x.report)}`,
+    );
   return 'answered';
 }
 
@@ -920,7 +1266,11 @@ function answerList(corpus: CorpusView, q: Question, b: AnswerBuilder): AskRespo
 function notFound(corpus: CorpusView, q: Question, understood: Understood): AskResponse {
   const b = new AnswerBuilder();
   const what = q.metrics.length ? metricLabel(q.metrics[0] as string) : 'nội dung này';
-  const where = q.places.length ? ` của ${uniquePlaces(q.places).map((p) => displayPlace(corpus, p)).join(', ')}` : '';
+  const where = q.places.length
+    ? ` của ${uniquePlaces(q.places)
+        .map((p) => displayPlace(corpus, p))
+        .join(', ')}`
+    : '';
   const when = q.periods[0] ? ` ${describePeriod(q.periods[0])}` : '';
   b.say(`Không tìm thấy số liệu ${what}${where}${when} trong các báo cáo hiện có.`);
   if (q.metrics.length) {
@@ -938,8 +1288,12 @@ function notFound(corpus: CorpusView, q: Question, understood: Understood): AskR
     if (near.length) {
       b.say('Số liệu gần nhất các báo cáo có:');
       for (const x of near) {
-        b.say(`- ${capitalise(x.figure.label)} của ${describePlace(x.figure, x.report)} ${describePeriod(x.figure.period)}: ${statedValue(x.figure)} ${b.cite(x.figure, x.report)}`);
-        b.suggestions.push(`${capitalise(metricLabel(x.figure.metric))} ${x.figure.place ?? ''} ${describePeriod(x.figure.period)}`.trim());
+        b.say(
+          `- ${capitalise(x.figure.label)} của ${describePlace(x.figure, x.report)} ${describePeriod(x.figure.period)}: ${statedValue(x.figure)} ${b.cite(x.figure, x.report)}`,
+        );
+        b.suggestions.push(
+          `${capitalise(metricLabel(x.figure.metric))} ${x.figure.place ?? ''} ${describePeriod(x.figure.period)}`.trim(),
+        );
       }
     }
   }
@@ -956,4 +1310,3 @@ function displayPlace(corpus: CorpusView, p: QueryPlace): string {
 function uniquePlaces(places: QueryPlace[]): QueryPlace[] {
   return places.filter((p, i) => places.findIndex((x) => x.key === p.key) === i);
 }
-

@@ -1,7 +1,8 @@
 // createAssistant(corpus): the answering core behind every surface. Deterministic and offline.
 // withLanguageModel puts the optional model (ISSUE 7) in front of it when settings name one.
-import { answerQuestion } from './ask.ts';
+
 import type { Log } from '../log.ts';
+import { answerQuestion } from './ask.ts';
 import { createLlmAssistant } from './llm/assistant.ts';
 import type { LlmSettings } from './llm/client.ts';
 import type { LlmCorpus } from './llm/tools.ts';

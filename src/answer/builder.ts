@@ -37,7 +37,9 @@ export class AnswerBuilder {
 
   /** Adds the figure as a fact (once) and returns its citation marker "[n]". */
   cite(f: Figure, report: Report): string {
-    let citation = this.citations.find((c) => c.reportId === report.id && c.start === f.sentenceStart && c.end === f.sentenceEnd);
+    let citation = this.citations.find(
+      (c) => c.reportId === report.id && c.start === f.sentenceStart && c.end === f.sentenceEnd,
+    );
     if (!citation) {
       citation = {
         n: this.citations.length + 1,
@@ -90,7 +92,11 @@ export class AnswerBuilder {
     this.lines.push(line);
   }
 
-  build(status: AskResponse['status'], understood: AskResponse['understood'], verdict?: AskResponse['verdict']): AskResponse {
+  build(
+    status: AskResponse['status'],
+    understood: AskResponse['understood'],
+    verdict?: AskResponse['verdict'],
+  ): AskResponse {
     return {
       status,
       answer: this.lines.join('\n'),

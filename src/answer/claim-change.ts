@@ -22,13 +22,36 @@ const MIN_LEVEL_COVERAGE = 0.6;
 /** The period a claim compares with: the one written after "so với" ("so với cuối năm 2023"). */
 function basePeriod(claim: string): Period | null {
   const folded = foldAligned(claim);
-  const p = findPeriods(claim, { bareYear: true }).find((x) => /\bso(?: voi)?(?: cung ky)?\s*$/.test(folded.slice(Math.max(0, x.start - 14), x.start)));
+  const p = findPeriods(claim, { bareYear: true }).find((x) =>
+    /\bso(?: voi)?(?: cung ky)?\s*$/.test(folded.slice(Math.max(0, x.start - 14), x.start)),
+  );
   return p ? { label: p.label, kind: p.kind, from: p.from, to: p.to, year: p.year } : null;
 }
 
-function levelAt(corpus: CorpusView, q: Question, cf: Figure, period: Period, metrics: string[]): Candidate | undefined {
-  return rankFigures(corpus, { metrics, places: q.places, period, wantsTarget: false, wantsChange: false, unitWanted: isPercentUnit(cf.unit) ? 'percent' : null, words: q.words, anchors: [], groups: q.groups, scope: q.scope }).find(
-    (c) => c.figure.kind === 'result' && c.figure.unit === cf.unit && c.figure.period?.to === period.to && evidenceOf(q.terms, [c], metrics).coverage >= MIN_LEVEL_COVERAGE,
+function levelAt(
+  corpus: CorpusView,
+  q: Question,
+  cf: Figure,
+  period: Period,
+  metrics: string[],
+): Candidate | undefined {
+  return rankFigures(corpus, {
+    metrics,
+    places: q.places,
+    period,
+    wantsTarget: false,
+    wantsChange: false,
+    unitWanted: isPercentUnit(cf.unit) ? 'percent' : null,
+    words: q.words,
+    anchors: [],
+    groups: q.groups,
+    scope: q.scope,
+  }).find(
+    (c) =>
+      c.figure.kind === 'result' &&
+      c.figure.unit === cf.unit &&
+      c.figure.period?.to === period.to &&
+      evidenceOf(q.terms, [c], metrics).coverage >= MIN_LEVEL_COVERAGE,
   );
 }
 
@@ -36,7 +59,14 @@ function levelAt(corpus: CorpusView, q: Question, cf: Figure, period: Period, me
  * The verdict on a claimed change from the report's levels at the claim's period and the period it
  * compares with, both of one series (same metric, place and unit); null when either is missing.
  */
-export function judgeChangeByLevels(corpus: CorpusView, b: AnswerBuilder, q: Question, cf: Figure, claim: string, metrics: string[]): Verdict | null {
+export function judgeChangeByLevels(
+  corpus: CorpusView,
+  b: AnswerBuilder,
+  q: Question,
+  cf: Figure,
+  claim: string,
+  metrics: string[],
+): Verdict | null {
   const dir = cf.qualifiers.includes('tăng') ? 1 : cf.qualifiers.includes('giảm') ? -1 : 0;
   const base = basePeriod(claim);
   if (!dir || !base || !cf.period || !metrics.length) return null;
@@ -48,12 +78,17 @@ export function judgeChangeByLevels(corpus: CorpusView, b: AnswerBuilder, q: Que
   const [hi, lo] = diff < 0 ? [then.figure, now.figure] : [now.figure, then.figure];
   const formula = `${formatViNumber(hi.value, 4)} − ${formatViNumber(lo.value, 4)}`;
   const way = diff < 0 ? 'giảm' : diff > 0 ? 'tăng' : 'không đổi';
-  const at = (f: Figure, c: Candidate) => `${formatValue(f.value, f.unit)} (${describePeriod(f.period)}) ${b.cite(f, c.report)}`;
+  const at = (f: Figure, c: Candidate) =>
+    `${formatValue(f.value, f.unit)} (${describePeriod(f.period)}) ${b.cite(f, c.report)}`;
   const levels = `báo cáo ghi ${at(then.figure, then)} và ${at(now.figure, now)}`;
   const shown = b.compute(`Mức ${way} tính từ hai số liệu`, formula, Math.abs(diff), now.figure.unit, [hi, lo]);
   const decimals = (cf.text.split(',')[1] ?? '').replace(/\D.*$/, '').length;
-  const sameSize = Math.abs(normaliseValue(Math.abs(diff), now.figure.unit) - normaliseValue(cf.value, cf.unit)) <= 0.5 * 10 ** -decimals + 1e-9;
+  const sameSize =
+    Math.abs(normaliseValue(Math.abs(diff), now.figure.unit) - normaliseValue(cf.value, cf.unit)) <=
+    0.5 * 10 ** -decimals + 1e-9;
   const agrees = sameSize && Math.sign(diff) === dir;
-  b.say(`- ${dir < 0 ? 'giảm' : 'tăng'} ${formatValue(cf.value, cf.unit)}: ${levels}, tức ${way} ${shown} (= ${formula})${agrees ? ', khớp với nhận định' : ''}.`);
+  b.say(
+    `- ${dir < 0 ? 'giảm' : 'tăng'} ${formatValue(cf.value, cf.unit)}: ${levels}, tức ${way} ${shown} (= ${formula})${agrees ? ', khớp với nhận định' : ''}.`,
+  );
   return agrees ? 'supported' : 'refuted';
 }

@@ -5,9 +5,11 @@ import type { AskBody, AskResponse } from '../contract.ts';
 import type { Assistant } from './types.ts';
 
 /** Trailing words that ask whether what precedes holds: "…, đúng không?", "… có phải không?", "… thật không?". */
-const ASKS_IF_TRUE = /[\s,;:–-]*(?:(?:có\s+)?(?:đúng|phải|chính\s+xác)\s+(?:không|chứ|chăng|hay\s+sai|hay\s+không)|(?:có\s+)?thật\s+(?:không|chứ|chăng|vậy\s+không)|đúng\s+chứ|phải\s+chứ)\s*[?!.…]*\s*$/iu;
+const ASKS_IF_TRUE =
+  /[\s,;:–-]*(?:(?:có\s+)?(?:đúng|phải|chính\s+xác)\s+(?:không|chứ|chăng|hay\s+sai|hay\s+không)|(?:có\s+)?thật\s+(?:không|chứ|chăng|vậy\s+không)|đúng\s+chứ|phải\s+chứ)\s*[?!.…]*\s*$/iu;
 /** Leading words that announce a claim: "có đúng là …", "có phải (là) …", "kiểm tra: …", "/kiemtra …". */
-const ANNOUNCES_CLAIM = /^\s*(?:(?:liệu\s+)?có\s+(?:đúng|phải|thật)\s+(?:là\s+|rằng\s+)?|(?:hãy\s+)?(?:kiểm\s+tra|xác\s+minh|kiểm\s+chứng)(?:\s+(?:giúp|hộ)(?:\s+(?:tôi|mình|em))?)?(?:\s+(?:xem|rằng|là))?\s*:?\s*|nhận\s+định\s*:\s*|\/(?:kiemtra|check|verify)(?:@\w+)?\s+)/iu;
+const ANNOUNCES_CLAIM =
+  /^\s*(?:(?:liệu\s+)?có\s+(?:đúng|phải|thật)\s+(?:là\s+|rằng\s+)?|(?:hãy\s+)?(?:kiểm\s+tra|xác\s+minh|kiểm\s+chứng)(?:\s+(?:giúp|hộ)(?:\s+(?:tôi|mình|em))?)?(?:\s+(?:xem|rằng|là))?\s*:?\s*|nhận\s+định\s*:\s*|\/(?:kiemtra|check|verify)(?:@\w+)?\s+)/iu;
 /** After a leading "có đúng là / có phải …", the closing "không?" belongs to the asking words too. */
 const CLOSING_NOT = /[\s,;]*(?:hay\s+)?(?:không|chăng|chứ)\s*[?!.…]*\s*$/iu;
 /**
@@ -15,8 +17,10 @@ const CLOSING_NOT = /[\s,;]*(?:hay\s+)?(?:không|chăng|chứ)\s*[?!.…]*\s*$/i
  * then the rest must state something, with a verb of a result ("còn", "đạt", "giảm", …). A claim
  * missed this way is answered as a question, which still shows the report's figure.
  */
-const BARE_CHECK = /^\s*(?:hãy\s+)?(?:kiểm\s+tra|xác\s+minh|kiểm\s+chứng)(?:\s+(?:giúp|hộ)(?:\s+(?:tôi|mình|em))?)?\s+(?!xem\b|rằng\b|là\b|:)/iu;
-const STATES = /(?<!\p{L})(?:còn|đạt|có|giảm|tăng|là|được|chiếm|xuống|lên|bằng|vượt|hỗ\s+trợ|giải\s+quyết|giải\s+ngân|chi|cấp|xây|tạo|thoát)(?!\p{L})/iu;
+const BARE_CHECK =
+  /^\s*(?:hãy\s+)?(?:kiểm\s+tra|xác\s+minh|kiểm\s+chứng)(?:\s+(?:giúp|hộ)(?:\s+(?:tôi|mình|em))?)?\s+(?!xem\b|rằng\b|là\b|:)/iu;
+const STATES =
+  /(?<!\p{L})(?:còn|đạt|có|giảm|tăng|là|được|chiếm|xuống|lên|bằng|vượt|hỗ\s+trợ|giải\s+quyết|giải\s+ngân|chi|cấp|xây|tạo|thoát)(?!\p{L})/iu;
 /** Words of a question that asks for a number rather than states one. */
 const ASKS_FOR_NUMBER = /(?:^|[^\p{L}])(?:bao\s+nhiêu|mấy)(?=$|[^\p{L}])/iu;
 
@@ -45,7 +49,10 @@ export function claimIn(message: string): string | null {
 function statesNumber(text: string): boolean {
   const withoutDates = text
     .replace(/(?:năm|cuối|đầu|giữa|quý|tháng|giai\s+đoạn|ngày)\s+\d+(?:\s*[–-]\s*\d+)?/giu, ' ')
-    .replace(/(?<![\d.,])(?:19|20)\d{2}(?![\d.,%]|\s*(?:hộ|người|lao\s+động|tỷ|triệu|nghìn|đồng|suất|phần|căn|nhà|xã|học))/gu, ' ');
+    .replace(
+      /(?<![\d.,])(?:19|20)\d{2}(?![\d.,%]|\s*(?:hộ|người|lao\s+động|tỷ|triệu|nghìn|đồng|suất|phần|căn|nhà|xã|học))/gu,
+      ' ',
+    );
   return /\d/.test(withoutDates);
 }
 

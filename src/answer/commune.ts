@@ -8,7 +8,8 @@ import { placeKey } from '../search/places.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
 
 /** "xã Vân Hòa", "Xã Tham Đôn", "phường Hòa Bình": the type word, then one to three capitalised syllables ("thị xã Ninh Hòa" is a district). */
-const COMMUNE_WRITTEN = /(?<![\p{L}])(?<![Tt]hị\s+)(?:[Xx]ã|[Pp]hường|[Tt]hị trấn)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2})/gu;
+const COMMUNE_WRITTEN =
+  /(?<![\p{L}])(?<![Tt]hị\s+)(?:[Xx]ã|[Pp]hường|[Tt]hị trấn)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2})/gu;
 
 /**
  * Typed without accents: "xa tham don 2018", "xa tan linh ba vi": two syllables, as most communes'
@@ -16,7 +17,9 @@ const COMMUNE_WRITTEN = /(?<![\p{L}])(?<![Tt]hị\s+)(?:[Xx]ã|[Pp]hường|[Tt]
  */
 const COMMUNE_PLAIN = /(?:^|[^a-z])(?<!thi )(?:xa|phuong|thi tran)\s+([a-z]+\s+[a-z]+)(?![a-z])/g;
 const NOT_A_NAME = new Set(
-  'hoi het nam thang co la bao nhieu duoc da con dat ty le ho ngheo can thu nhap mien nui dac biet kho khan vung nong thon moi giai doan tu den khi nao'.split(' '),
+  'hoi het nam thang co la bao nhieu duoc da con dat ty le ho ngheo can thu nhap mien nui dac biet kho khan vung nong thon moi giai doan tu den khi nao'.split(
+    ' ',
+  ),
 );
 
 /** The communes a question names, folded ("tham don"); none when it names none. */
@@ -52,7 +55,10 @@ export function communeOfReport(report: Report): Commune | null {
     const named = new Map<string, Commune>();
     for (const m of report.title.normalize('NFC').matchAll(COMMUNE_WRITTEN)) {
       const name = m[1] as string;
-      const type = m[0].slice(0, m[0].length - name.length).trim().toLowerCase();
+      const type = m[0]
+        .slice(0, m[0].length - name.length)
+        .trim()
+        .toLowerCase();
       named.set(placeKey(name), { key: placeKey(name), written: `${type} ${name}` });
     }
     c = named.size === 1 ? ([...named.values()][0] as Commune) : null;
@@ -78,6 +84,7 @@ export function communeOfFigure(f: Figure, report: Report): Commune | null {
   // "xã" ("xã chỉ đạt 5/19 tiêu chí") is the report's own commune.
   const named = [...before.matchAll(COMMUNE_WRITTEN)].some((m) => placeKey(m[1] as string) !== own.key);
   const several = /(?<!\p{L})(?:các|những|nhiều|\d+)\s+(?:xã|phường|thị trấn)(?!\p{L})/iu.test(before);
-  if (named || several || /(?<!\p{L})(?:huyện|tỉnh|thành phố|thị xã|quận|cả nước|toàn quốc)(?!\p{L})/iu.test(before)) return null;
+  if (named || several || /(?<!\p{L})(?:huyện|tỉnh|thành phố|thị xã|quận|cả nước|toàn quốc)(?!\p{L})/iu.test(before))
+    return null;
   return own;
 }

@@ -1,15 +1,16 @@
 // How well a figure's own words cover what a question asks: its clause, sentence, passage and the
 // report's title, word by word, with accents respected when the question is typed with them.
 // Ranking adds it to a figure's score; the answer abstains ("không tìm thấy") when it is too low.
-import { findMetricMentions, isPlanMetric } from '../lexicon/metrics.ts';
+
 import type { Figure } from '../extract/types.ts';
 import { countFamily, isMoneyUnit, isPercentUnit } from '../extract/units.ts';
 import { headingLevel } from '../ingest/passages.ts';
 import type { Report } from '../ingest/types.ts';
 import { ABBREVIATIONS_FOLDED } from '../lexicon/abbreviations.ts';
+import { findMetricMentions, isPlanMetric } from '../lexicon/metrics.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
-import { blockStartAbove, isTableRow, MAX_ROW, rowStartOf } from '../text/table-lines.ts';
 import { findPeriods } from '../text/periods.ts';
+import { blockStartAbove, isTableRow, MAX_ROW, rowStartOf } from '../text/table-lines.ts';
 
 /** A content syllable of a question. */
 export interface Term {
@@ -61,7 +62,22 @@ const PERCENT_WORDS = ['ty', 'le', 'phan', 'tram', 'trong'];
 const MONEY_WORDS = ['kinh', 'phi', 'tien', 'von', 'dong', 'trieu', 'ty', 'nghin', 'ngan', 'sach', 'gia', 'tri'];
 
 /** What a figure's kind says by itself: a target answers "kế hoạch", a change "giảm". */
-const TARGET_WORDS = ['ke', 'hoach', 'chi', 'tieu', 'muc', 'phan', 'dau', 'du', 'kien', 'bao', 'dinh', 'huong', 'giao', 'kh'];
+const TARGET_WORDS = [
+  'ke',
+  'hoach',
+  'chi',
+  'tieu',
+  'muc',
+  'phan',
+  'dau',
+  'du',
+  'kien',
+  'bao',
+  'dinh',
+  'huong',
+  'giao',
+  'kh',
+];
 const ATTAINMENT_WORDS = ['ke', 'hoach', 'chi', 'tieu', 'muc', 'hoan', 'thanh', 'kh', 'vuot'];
 
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
@@ -116,7 +132,11 @@ function expansionOf(token: string): string[] {
   const capitals = token.length >= 2 && token === token.toUpperCase() && /\p{L}/u.test(token);
   if (!capitals && /[aeiouy]/.test(folded)) return [];
   const a = ABBREVIATIONS_FOLDED.get(folded);
-  return a ? foldAligned(a.expansion).split(/[^a-z0-9]+/).filter(Boolean) : [];
+  return a
+    ? foldAligned(a.expansion)
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean)
+    : [];
 }
 
 /**
@@ -130,11 +150,14 @@ export function questionTerms(raw: string, placeNames: string[]): Term[] {
   // words, no others. Read before periods are blanked: "chăm lo Tết Giáp Thìn 2024" ends its
   // phrase with the word that starts its period (blanking keeps offsets, so they still align).
   const mentions = findMetricMentions(foldAligned(text));
-  for (const p of findPeriods(text, { bareYear: true })) text = `${text.slice(0, p.start)}${' '.repeat(p.end - p.start)}${text.slice(p.end)}`;
+  for (const p of findPeriods(text, { bareYear: true }))
+    text = `${text.slice(0, p.start)}${' '.repeat(p.end - p.start)}${text.slice(p.end)}`;
   // "(số chính thức)", "theo số liệu chính thức": words about the data's status, not what it counts.
   text = text.replace(/(?<!\p{L})(?:chính|chinh)\s+(?:thức|thuc)(?!\p{L})/giu, (m) => ' '.repeat(m.length));
   const plainText = foldAligned(text);
-  const programmes = [...plainText.matchAll(PROGRAMME_NAME)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
+  const programmes = [...plainText.matchAll(PROGRAMME_NAME)].map(
+    (m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const,
+  );
   const toks = [...text.matchAll(SYLLABLE)].map((m) => {
     const at = m.index ?? 0;
     const inMetrics = mentions.filter((x) => x.start <= at && at + m[0].length <= x.end).map((x) => x.metricId);
@@ -146,7 +169,8 @@ export function questionTerms(raw: string, placeNames: string[]): Term[] {
     const parts = name.split(/\s+/).filter(Boolean).map(unifyY);
     if (!parts.length) continue;
     for (let i = 0; i + parts.length <= toks.length; i++) {
-      if (parts.every((w, k) => toks[i + k]?.folded === w)) for (let k = 0; k < parts.length; k++) (toks[i + k] as { place: boolean }).place = true;
+      if (parts.every((w, k) => toks[i + k]?.folded === w))
+        for (let k = 0; k < parts.length; k++) (toks[i + k] as { place: boolean }).place = true;
     }
   }
   const out: Term[] = [];
@@ -164,7 +188,17 @@ export function questionTerms(raw: string, placeNames: string[]): Term[] {
     const expansion = expansionOf(tok);
     // "cao nhất", "thấp nhất", "nhiều nhất": only a figure stated as the highest answers.
     const required = folded === 'nhat' && /(?:cao|thap|nhieu|it|lon|nho|manh)\s+nhat/.test(plainText);
-    out.push({ folded, key, expansion, ...(required ? { required } : {}), ...(programme ? { programme } : {}), metrics: [...inMetrics, ...(expansion.length ? findMetricMentions(expansion.join(' ')).map((m) => m.metricId) : [])] });
+    out.push({
+      folded,
+      key,
+      expansion,
+      ...(required ? { required } : {}),
+      ...(programme ? { programme } : {}),
+      metrics: [
+        ...inMetrics,
+        ...(expansion.length ? findMetricMentions(expansion.join(' ')).map((m) => m.metricId) : []),
+      ],
+    });
   }
   return out;
 }
@@ -222,7 +256,7 @@ const cache = new WeakMap<Figure, FigureLevels>();
 const COUNTED_NUMBER = /(?<![\d/.,])\d[\d.,]*(?![\d/])/g;
 function isCounted(m: RegExpMatchArray): boolean {
   const raw = m[0].replace(/[.,]$/, '');
-  return !(/^(?:19|20)\d\d$/.test(raw));
+  return !/^(?:19|20)\d\d$/.test(raw);
 }
 
 /**
@@ -245,12 +279,18 @@ function clauseOf(f: Figure, report: Report): string {
     return `${t.slice(rowStart, firstBar)} ${t.slice(cellStart, cellEnd)}`;
   }
   // A line ends a clause too: table rows and list items are one line each.
-  let start = Math.max(f.sentenceStart, t.lastIndexOf(';', f.start - 1) + 1, t.lastIndexOf('\n', f.start - 1) + 1, f.start - 90);
+  let start = Math.max(
+    f.sentenceStart,
+    t.lastIndexOf(';', f.start - 1) + 1,
+    t.lastIndexOf('\n', f.start - 1) + 1,
+    f.start - 90,
+  );
   const semi = t.indexOf(';', f.end);
   const line = t.indexOf('\n', f.end);
   let end = Math.min(f.sentenceEnd, semi < 0 ? f.sentenceEnd : semi, line < 0 ? f.sentenceEnd : line, f.end + 70);
   const from = start;
-  for (const m of t.slice(from, f.start).matchAll(COUNTED_NUMBER)) if (isCounted(m)) start = from + (m.index ?? 0) + m[0].length;
+  for (const m of t.slice(from, f.start).matchAll(COUNTED_NUMBER))
+    if (isCounted(m)) start = from + (m.index ?? 0) + m[0].length;
   const after = t.slice(f.end, end);
   for (const m of after.matchAll(COUNTED_NUMBER)) {
     if (!isCounted(m)) continue;
@@ -296,7 +336,11 @@ function levelsOf(f: Figure, report: Report): FigureLevels {
   let l = cache.get(f);
   if (!l) {
     const passage = report.passages.find((p) => p.start <= f.start && f.start < p.end);
-    const unitWords = new Set(foldAligned(f.unit).split(/[^a-z0-9]+/).filter(Boolean));
+    const unitWords = new Set(
+      foldAligned(f.unit)
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean),
+    );
     if (isPercentUnit(f.unit)) for (const w of PERCENT_WORDS) unitWords.add(w);
     if (isMoneyUnit(f.unit)) for (const w of MONEY_WORDS) unitWords.add(w);
     if (f.kind === 'target') for (const w of TARGET_WORDS) unitWords.add(w);
@@ -309,7 +353,9 @@ function levelsOf(f: Figure, report: Report): FigureLevels {
       sentenceMetrics: metricsIn(sentenceText),
       clause: levelOf(`${clauseText} ${f.label}`),
       sentence: levelOf(sentenceText),
-      passage: levelOf(`${passage ? report.text.slice(passage.start, passage.end) : ''} ${headingAbove(report.text, f.start)}`),
+      passage: levelOf(
+        `${passage ? report.text.slice(passage.start, passage.end) : ''} ${headingAbove(report.text, f.start)}`,
+      ),
       title: levelOf(report.title),
       unitWords,
       family: countFamily(f.unit),
@@ -321,7 +367,8 @@ function levelsOf(f: Figure, report: Report): FigureLevels {
 
 /** Weight of the nearest place a term is found for a figure: 1 clause (or unit, or the asked metric's words), 0.9 a programme's name in its report's title, 0.6 sentence (or a metric's words in the title), 0.5 passage, 0.25 title, 0. */
 function termWeight(t: Term, l: FigureLevels, metric: string | null, titledProgramme = false): number {
-  if (has(l.clause, t) || l.unitWords.has(t.folded) || (l.family !== null && countFamily(t.folded) === l.family)) return 1;
+  if (has(l.clause, t) || l.unitWords.has(t.folded) || (l.family !== null && countFamily(t.folded) === l.family))
+    return 1;
   if (metric && t.metrics.includes(metric)) return 0.9;
   // An abbreviation or a metric's phrase the figure's words say with another synonym: "XKLĐ" and
   // "NLĐ đi làm việc ở nước ngoài theo HĐ" name one metric.
@@ -341,14 +388,26 @@ function termWeight(t: Term, l: FigureLevels, metric: string | null, titledProgr
  * per term; `computedUnits`, the units of the answer's computations, cover their own words. `askedMetrics`: the lexicon metrics the question names; a figure of one of them
  * covers the words of that metric's synonyms.
  */
-export function evidenceOf(allTerms: Term[], figures: { figure: Figure; report: Report }[], askedMetrics: string[], computedUnits: string[] = []): Evidence {
+export function evidenceOf(
+  allTerms: Term[],
+  figures: { figure: Figure; report: Report }[],
+  askedMetrics: string[],
+  computedUnits: string[] = [],
+): Evidence {
   // A computed share answers "bao nhiêu phần trăm" itself, as a figure's unit would.
-  const computed = computedUnits.length ? new Set(computedUnits.flatMap((u) => (isPercentUnit(u) ? PERCENT_WORDS : isMoneyUnit(u) ? MONEY_WORDS : foldAligned(u).split(/[^a-z0-9]+/)))) : null;
+  const computed = computedUnits.length
+    ? new Set(
+        computedUnits.flatMap((u) =>
+          isPercentUnit(u) ? PERCENT_WORDS : isMoneyUnit(u) ? MONEY_WORDS : foldAligned(u).split(/[^a-z0-9]+/),
+        ),
+      )
+    : null;
   const terms = allTerms.filter((t) => !computed?.has(t.folded));
   if (!terms.length || !figures.length) return { coverage: figures.length ? 1 : 0, missing: [] };
   // The title names the programme asked when it holds most of the programme's words, not a few shared ones.
   const programme = terms.filter((t) => t.programme);
-  const titles = (l: FigureLevels) => programme.length > 0 && programme.filter((t) => has(l.title, t)).length >= Math.ceil((2 * programme.length) / 3);
+  const titles = (l: FigureLevels) =>
+    programme.length > 0 && programme.filter((t) => has(l.title, t)).length >= Math.ceil((2 * programme.length) / 3);
   const levels = figures.map(({ figure, report }) => {
     const l = levelsOf(figure, report);
     return { l, m: askedMetrics.includes(figure.metric) ? figure.metric : null, p: titles(l) };
@@ -374,7 +433,15 @@ export function evidenceOf(allTerms: Term[], figures: { figure: Figure; report: 
 export function sentenceCoverage(terms: Term[], f: Figure, report: Report): number {
   if (!terms.length) return 0;
   const l = levelsOf(f, report);
-  return terms.filter((t) => has(l.clause, t) || has(l.sentence, t) || l.unitWords.has(t.folded) || (l.family !== null && countFamily(t.folded) === l.family)).length / terms.length;
+  return (
+    terms.filter(
+      (t) =>
+        has(l.clause, t) ||
+        has(l.sentence, t) ||
+        l.unitWords.has(t.folded) ||
+        (l.family !== null && countFamily(t.folded) === l.family),
+    ).length / terms.length
+  );
 }
 
 /** The words of a figure's own clause (see clauseOf): what its number counts, as the text says it. */
@@ -420,7 +487,8 @@ export function subjectCoverage(terms: Term[], f: Figure, report: Report): numbe
   for (const t of terms) {
     const w = Math.log(1 + n / (1 + (df.get(t.folded) ?? 0)));
     sum += w;
-    if (has(own, t) || l.unitWords.has(t.folded) || (l.family !== null && countFamily(t.folded) === l.family)) found += w;
+    if (has(own, t) || l.unitWords.has(t.folded) || (l.family !== null && countFamily(t.folded) === l.family))
+      found += w;
   }
   return sum ? found / sum : 0;
 }
@@ -432,8 +500,9 @@ export function subjectCoverage(terms: Term[], f: Figure, report: Report): numbe
  */
 export function clausePrecision(terms: Term[], f: Figure, report: Report): number {
   const asked = new Set(terms.flatMap((t) => [t.folded, ...t.expansion]));
-  const words = [...levelOf(clauseOf(f, report)).folded].filter((w) => w.length > 1 && !/^\d/.test(w) && !FILLER.has(w));
+  const words = [...levelOf(clauseOf(f, report)).folded].filter(
+    (w) => w.length > 1 && !/^\d/.test(w) && !FILLER.has(w),
+  );
   if (!words.length) return 0;
   return words.filter((w) => asked.has(w)).length / words.length;
 }
-

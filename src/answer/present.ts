@@ -1,12 +1,13 @@
 // Vietnamese wording of figures, places and periods for answers. Every number printed here is a
 // figure's own value or a computation's, formatted vi-VN; nothing else puts numbers in an answer.
-import { metricById } from '../lexicon/metrics.ts';
+
 import { FORECAST_QUALIFIER } from '../extract/figures.ts';
 import type { Figure } from '../extract/types.ts';
 import type { Period, Report } from '../ingest/types.ts';
+import { metricById } from '../lexicon/metrics.ts';
 import { formatViNumber } from '../text/vi-number.ts';
-import { SCOPE_LABELS } from './cues.ts';
 import { communeOfFigure } from './commune.ts';
+import { SCOPE_LABELS } from './cues.ts';
 import { scopeNamedBefore } from './scope-of.ts';
 
 export function formatValue(value: number, unit: string, decimals = 4): string {

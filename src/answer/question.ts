@@ -1,17 +1,17 @@
 // Question → what is asked: metrics, places, period, kind and intent, read from Vietnamese typed
 // with or without accents, with abbreviations and in chat style ("XKLĐ Quảng Trị 2023 bao nhiêu").
 import { GROUP_QUALIFIERS } from '../extract/cues.ts';
-import { findMetricMentions, metricById, rateMetricOf } from '../lexicon/metrics.ts';
 import { askedCountNoun, isMoneyUnit } from '../extract/units.ts';
 import type { Period } from '../ingest/types.ts';
 import { ABBREVIATIONS_FOLDED } from '../lexicon/abbreviations.ts';
+import { findMetricMentions, metricById, rateMetricOf } from '../lexicon/metrics.ts';
 import { findQueryPlaces, type QueryPlace } from '../search/places.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
 import { findPeriods, type PeriodMention } from '../text/periods.ts';
 import { parseViNumber } from '../text/vi-number.ts';
-import { questionTerms, type Term } from './evidence.ts';
-import { INTENT_CUES, type Intent, SCOPES, UNIT_CUES, WANTS_CHANGE, WANTS_TARGET } from './cues.ts';
 import { communesAsked } from './commune.ts';
+import { INTENT_CUES, type Intent, SCOPES, UNIT_CUES, WANTS_CHANGE, WANTS_TARGET } from './cues.ts';
+import { questionTerms, type Term } from './evidence.ts';
 import { metricsOfMultidimensional } from './multidimensional.ts';
 
 export interface QuestionNumber {
@@ -54,7 +54,9 @@ export interface Question {
 }
 
 const STOP = new Set(
-  'la bao nhieu co bao nhieu nam cua va o tai trong cho duoc da voi the nao nhu the nao ra sao khong gi nao hay hoi biet xin vui long minh toi ban a nhe the thi'.split(' '),
+  'la bao nhieu co bao nhieu nam cua va o tai trong cho duoc da voi the nao nhu the nao ra sao khong gi nao hay hoi biet xin vui long minh toi ban a nhe the thi'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -72,7 +74,9 @@ function expandAbbreviations(raw: string): string {
   });
 }
 
-const FOLDED_GROUPS = GROUP_QUALIFIERS.map((g) => [g, ` ${foldAligned(g)} `] as const).sort((a, b) => b[1].length - a[1].length);
+const FOLDED_GROUPS = GROUP_QUALIFIERS.map((g) => [g, ` ${foldAligned(g)} `] as const).sort(
+  (a, b) => b[1].length - a[1].length,
+);
 
 /** Groups named in the question, longest first so "hộ cận nghèo" does not also count as "hộ nghèo". */
 function findGroups(folded: string): string[] {
@@ -121,7 +125,8 @@ function asksPerUnitAsWritten(text: string): boolean {
 }
 
 /** The money cues that ask for an amount, not words that only name money ("vay vốn"). */
-const ASKS_AMOUNT = /\bbao nhieu (?:tien|trieu|ty|nghin|dong)\b|\bso tien\b|\bkinh phi\b|\bdu no\b|\btri gia\b|\bgia tri\b|\bngan sach\b|\bdoanh so\b/;
+const ASKS_AMOUNT =
+  /\bbao nhieu (?:tien|trieu|ty|nghin|dong)\b|\bso tien\b|\bkinh phi\b|\bdu no\b|\btri gia\b|\bgia tri\b|\bngan sach\b|\bdoanh so\b/;
 
 /** "giúp bao nhiêu hộ nghèo vay vốn": the count asked, when "vốn" only says what the households got. */
 function countOverMoney(folded: string, unit: Question['unitWanted']): Question['unitWanted'] {
@@ -161,27 +166,45 @@ export function parseQuestion(raw: string): Question {
   const found = metricsIn(plain, expanded, text);
   // "Từ số liệu năm 2024, tỷ lệ … năm 2023": the data named as a source does not time the question.
   const mentioned = findPeriods(text, { bareYear: true });
-  const sources = mentioned.filter((p) => /\bso lieu\s*(?:nam\s*)?$/.test(plain.slice(Math.max(0, p.start - 14), p.start)));
-  const periods = sources.length && sources.length < mentioned.length ? mentioned.filter((p) => !sources.includes(p)) : mentioned;
+  const sources = mentioned.filter((p) =>
+    /\bso lieu\s*(?:nam\s*)?$/.test(plain.slice(Math.max(0, p.start - 14), p.start)),
+  );
+  const periods =
+    sources.length && sources.length < mentioned.length ? mentioned.filter((p) => !sources.includes(p)) : mentioned;
   const named = findQueryPlaces(text);
   const numbers = findQuestionNumbers(text, periods);
-  let intent = (INTENT_CUES.find(([i, re]) => re.test(folded) && (i !== 'per_unit' || asksPerUnitAsWritten(text)))?.[0] ?? 'value') as Intent;
+  let intent = (INTENT_CUES.find(
+    ([i, re]) => re.test(folded) && (i !== 'per_unit' || asksPerUnitAsWritten(text)),
+  )?.[0] ?? 'value') as Intent;
   const places = levelByTypeWord(plain, comparing(intent) ? sidesOfComparison(plain, named) : narrowestPlaces(named));
   // "tổng số hộ nghèo … giảm bao nhiêu so với năm 2022": "tổng số" names the level whose change is asked.
-  if (intent === 'sum' && WANTS_CHANGE.test(folded) && !/\btong\b(?! so\b)|\bcong lai\b|\bgop lai\b|\bca hai\b/.test(folded)) intent = 'value';
+  if (
+    intent === 'sum' &&
+    WANTS_CHANGE.test(folded) &&
+    !/\btong\b(?! so\b)|\bcong lai\b|\bgop lai\b|\bca hai\b/.test(folded)
+  )
+    intent = 'value';
   // "cộng" (add) folds like "công" (công tác, người có công): only the accented word counts.
   if (intent === 'value' && /(?<![\p{L}])cộng(?![\p{L}])/iu.test(text)) intent = 'sum';
-  const unitWanted = countOverMoney(folded, (UNIT_CUES.find(([, re]) => re.test(folded))?.[0] ?? null) as Question['unitWanted']);
+  const unitWanted = countOverMoney(
+    folded,
+    (UNIT_CUES.find(([, re]) => re.test(folded))?.[0] ?? null) as Question['unitWanted'],
+  );
   // "bao nhiêu gạo cho hộ nghèo": the households are who got it, not what is counted.
   // A share, a ratio or a plan gap is asked in % of counts: the unit filters only direct questions.
   const unitFilters = !['share', 'times', 'implied_base', 'implied_target', 'attainment', 'exceed'].includes(intent);
-  const metrics = unitFilters ? [...new Set(found.map((id) => counterpartFor(id, unitWanted)).filter((id) => fitsUnitWanted(id, unitWanted)))] : found;
+  const metrics = unitFilters
+    ? [...new Set(found.map((id) => counterpartFor(id, unitWanted)).filter((id) => fitsUnitWanted(id, unitWanted)))]
+    : found;
   const words = plain
     .replace(/[^a-z0-9\s]/g, ' ')
     .split(/\s+/)
     .filter((w) => w.length > 1 && !STOP.has(w) && !/^\d+$/.test(w));
   const communes = communesAsked(text);
-  const scope = places.length || communes.length ? null : (SCOPES.find((x) => x.names.some((n) => ` ${plain.replace(/[^a-z0-9]+/g, ' ')} `.includes(` ${n} `))) ?? null);
+  const scope =
+    places.length || communes.length
+      ? null
+      : (SCOPES.find((x) => x.names.some((n) => ` ${plain.replace(/[^a-z0-9]+/g, ' ')} `.includes(` ${n} `))) ?? null);
   return {
     raw: text,
     folded,
@@ -203,7 +226,11 @@ export function parseQuestion(raw: string): Question {
     words,
     // The scope's words ("cả nước") are checked by the scope test, as a place's are by placeFit:
     // "toàn quốc" in the report answers "cả nước" in the question.
-    terms: questionTerms(withoutWhenClause(text), [...named.flatMap((p) => p.names), ...(scope?.names ?? []), ...communes]),
+    terms: questionTerms(withoutWhenClause(text), [
+      ...named.flatMap((p) => p.names),
+      ...(scope?.names ?? []),
+      ...communes,
+    ]),
   };
 }
 
@@ -213,7 +240,9 @@ export function parseQuestion(raw: string): Question {
  * figure counts, so they are left out of the terms its evidence must cover.
  */
 function withoutWhenClause(text: string): string {
-  return text.replace(/(?<![\p{L}])(?:khi|lúc)\s+[^,.;?()]*(?:\([^)]*\))?[^,.;?]*/giu, (m) => (findPeriods(m, { bareYear: true }).length ? ' '.repeat(m.length) : m));
+  return text.replace(/(?<![\p{L}])(?:khi|lúc)\s+[^,.;?()]*(?:\([^)]*\))?[^,.;?]*/giu, (m) =>
+    findPeriods(m, { bareYear: true }).length ? ' '.repeat(m.length) : m,
+  );
 }
 
 function stripOffsets(p: PeriodMention): Period {
@@ -222,14 +251,25 @@ function stripOffsets(p: PeriodMention): Period {
 
 /** "Huyện Kỳ Sơn (Nghệ An)": the district is what is asked about; its province only locates it. */
 function narrowestPlaces(places: QueryPlace[]): QueryPlace[] {
-  const locatesDistrict = (p: QueryPlace) => places.some((d) => d.level === 'district' && d.provinceCode === p.provinceCode && d.key !== p.key);
+  const locatesDistrict = (p: QueryPlace) =>
+    places.some((d) => d.level === 'district' && d.provinceCode === p.provinceCode && d.key !== p.key);
   // "Mường Ảng (Điện Biên)": the province only locates the district, and so does its name read as
   // the district of the same name (huyện Điện Biên).
   const provinces = places.filter((p) => p.level === 'province');
   // "Kỳ Sơn (Nghệ An)": of two districts of one name, the one in the province named.
   const elsewhere = (p: QueryPlace) =>
-    p.level === 'district' && provinces.length > 0 && !provinces.some((x) => x.code === p.provinceCode) && places.some((d) => d !== p && d.level === 'district' && d.key === p.key && provinces.some((x) => x.code === d.provinceCode));
-  return places.filter((p) => !elsewhere(p) && (!locatesDistrict(p) || (p.level === 'district' && !places.some((x) => x.level === 'province' && x.key === p.key))));
+    p.level === 'district' &&
+    provinces.length > 0 &&
+    !provinces.some((x) => x.code === p.provinceCode) &&
+    places.some(
+      (d) => d !== p && d.level === 'district' && d.key === p.key && provinces.some((x) => x.code === d.provinceCode),
+    );
+  return places.filter(
+    (p) =>
+      !elsewhere(p) &&
+      (!locatesDistrict(p) ||
+        (p.level === 'district' && !places.some((x) => x.level === 'province' && x.key === p.key))),
+  );
 }
 
 const comparing = (intent: Intent) => intent === 'compare' || intent === 'difference';
@@ -241,7 +281,13 @@ const comparing = (intent: Intent) => intent === 'compare' || intent === 'differ
 function sidesOfComparison(plain: string, places: QueryPlace[]): QueryPlace[] {
   const narrowed = narrowestPlaces(places);
   const inParentheses = (p: QueryPlace) => p.names.some((n) => new RegExp(`\\([^)]*\\b${n}\\b[^(]*\\)`).test(plain));
-  const kept = places.filter((p) => narrowed.includes(p) || (p.level === 'province' && !inParentheses(p) && !places.some((x) => x !== p && x.level === 'district' && x.key === p.key)));
+  const kept = places.filter(
+    (p) =>
+      narrowed.includes(p) ||
+      (p.level === 'province' &&
+        !inParentheses(p) &&
+        !places.some((x) => x !== p && x.level === 'district' && x.key === p.key)),
+  );
   return kept;
 }
 
@@ -258,7 +304,11 @@ function levelByTypeWord(plain: string, places: QueryPlace[]): QueryPlace[] {
     if (!twin) return true;
     const m = new RegExp(`\\b(tinh|huyen|thi xa|quan|thanh pho|tp)\\.?\\s+${p.key}\\b`).exec(plain);
     if (!m) return true;
-    const district = m[1] === 'huyen' || m[1] === 'thi xa' || m[1] === 'quan' || ((m[1] === 'thanh pho' || m[1] === 'tp') && !CENTRAL_CITIES.has(p.level === 'province' ? p.code : twin.code));
+    const district =
+      m[1] === 'huyen' ||
+      m[1] === 'thi xa' ||
+      m[1] === 'quan' ||
+      ((m[1] === 'thanh pho' || m[1] === 'tp') && !CENTRAL_CITIES.has(p.level === 'province' ? p.code : twin.code));
     return district ? p.level === 'district' : p.level === 'province';
   });
 }

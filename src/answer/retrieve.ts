@@ -4,15 +4,15 @@
 import type { CorpusView } from '../corpus/port.ts';
 import { GROUP_QUALIFIERS } from '../extract/cues.ts';
 import { SHARE_QUALIFIER } from '../extract/figures.ts';
-import { isPlanMetric, metricById, METRICS } from '../lexicon/metrics.ts';
 import type { Figure } from '../extract/types.ts';
 import { countFamily, isMoneyUnit, isPercentUnit } from '../extract/units.ts';
 import type { Period, Report } from '../ingest/types.ts';
+import { isPlanMetric, METRICS, metricById } from '../lexicon/metrics.ts';
 import { placeKey, type QueryPlace } from '../search/places.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
 import { isTableRow, rowStartOf } from '../text/table-lines.ts';
-import type { Question } from './question.ts';
 import { communeOfFigure } from './commune.ts';
+import type { Question } from './question.ts';
 import { scopeNamedBefore } from './scope-of.ts';
 
 const GROUPS = new Set(GROUP_QUALIFIERS);
@@ -110,9 +110,12 @@ export function placeFit(f: Figure, report: Report, places: QueryPlace[]): numbe
   let best = 0;
   for (const p of places) {
     // "thành phố Lào Cai" is not "tỉnh Lào Cai": one name, two levels.
-    const otherLevel = (p.level === 'district' && f.placeLevel === 'province') || (p.level === 'province' && f.placeLevel === 'district');
+    const otherLevel =
+      (p.level === 'district' && f.placeLevel === 'province') ||
+      (p.level === 'province' && f.placeLevel === 'district');
     if ((p.names.includes(fk) || p.key === fk) && !otherLevel) best = Math.max(best, 2);
-    else if (p.level === 'province' && report.place && report.place.provinceCode === p.provinceCode) best = Math.max(best, 1);
+    else if (p.level === 'province' && report.place && report.place.provinceCode === p.provinceCode)
+      best = Math.max(best, 1);
   }
   return best;
 }
@@ -128,7 +131,8 @@ const spanDays = (p: Period) => (Date.parse(p.to) - Date.parse(p.from)) / 86400_
 function communeFits(f: Figure, report: Report, c: Constraints): boolean {
   if (c.communes === null) return true;
   const asked = c.communes ?? [];
-  if (!asked.length) return !c.places.length || c.anyPart === true || communeOfFigure(f, report) === null || f.placeLevel === 'commune';
+  if (!asked.length)
+    return !c.places.length || c.anyPart === true || communeOfFigure(f, report) === null || f.placeLevel === 'commune';
   const own = communeOfFigure(f, report);
   return own !== null && asked.includes(own.key);
 }
@@ -142,11 +146,24 @@ export function periodFit(f: Figure, period: Period | null): number {
   // A span of months asked ("10 tháng năm 2023") is answered by that span, and a year by the year:
   // "6 tháng đầu năm" or "11 tháng" count other things. A Tết or an event inside the year still fits.
   // Spans ending on the same day ("quý I/2024", "đến hết tháng 3/2024") are the same cumulative count.
-  if (period.kind === 'during' && fp.kind === 'during' && fp.to !== period.to && (MONTH_SPAN.test(fp.label) || MONTH_SPAN.test(period.label))) return 0;
-  if (fp.from >= period.from && fp.to <= period.to) return fp.kind === period.kind || period.kind === 'during' ? 2.5 : 2;
+  if (
+    period.kind === 'during' &&
+    fp.kind === 'during' &&
+    fp.to !== period.to &&
+    (MONTH_SPAN.test(fp.label) || MONTH_SPAN.test(period.label))
+  )
+    return 0;
+  if (fp.from >= period.from && fp.to <= period.to)
+    return fp.kind === period.kind || period.kind === 'during' ? 2.5 : 2;
   // "giai đoạn 2021 - 2024" does not answer "năm 2024": a span of years holds more than the year asked.
   if (fp.kind === 'during' && period.kind === 'during' && spanDays(fp) > 400 && spanDays(period) < 400) return 0;
-  if (period.kind === 'as_of' && fp.kind === 'during' && fp.to.slice(0, 4) === period.to.slice(0, 4) && fp.to >= period.to.slice(0, 4)) return 2;
+  if (
+    period.kind === 'as_of' &&
+    fp.kind === 'during' &&
+    fp.to.slice(0, 4) === period.to.slice(0, 4) &&
+    fp.to >= period.to.slice(0, 4)
+  )
+    return 2;
   if (fp.from <= period.to && period.from <= fp.to) return fp.to.slice(0, 4) === period.to.slice(0, 4) ? 2 : 1;
   return 0;
 }
@@ -194,7 +211,16 @@ function namesMetric(sentence: string, metrics: string[]): boolean {
     let phrases = metricPhrases.get(id);
     if (!phrases) {
       const m = metricById(id);
-      phrases = m ? [m.label, ...m.synonyms].map((x) => ` ${foldAligned(x).replace(/[^a-z0-9]+/g, ' ').trim()} `).filter((x) => x.trim().includes(' ')) : [];
+      phrases = m
+        ? [m.label, ...m.synonyms]
+            .map(
+              (x) =>
+                ` ${foldAligned(x)
+                  .replace(/[^a-z0-9]+/g, ' ')
+                  .trim()} `,
+            )
+            .filter((x) => x.trim().includes(' '))
+        : [];
       metricPhrases.set(id, phrases);
     }
     return phrases.some((p) => sentence.includes(p));
@@ -222,7 +248,10 @@ function* candidates(corpus: CorpusView, c: Constraints, keep: Keep): Iterable<[
     // A commune's own figures are indexed at the commune ("xã Tản Lĩnh"), not at its district.
     pool = corpus.figuresAtPlaces([...c.places.flatMap((p) => [p.key, ...p.names]), ...(c.communes ?? [])]);
   } else if (keep !== 'all' && c.metrics.length && corpus.figuresWithMetrics) {
-    const admissible = [...c.metrics, ...METRICS.map((m) => m.id).filter((id) => !c.metrics.includes(id) && metricFit(id, c.metrics) >= 0)];
+    const admissible = [
+      ...c.metrics,
+      ...METRICS.map((m) => m.id).filter((id) => !c.metrics.includes(id) && metricFit(id, c.metrics) >= 0),
+    ];
     pool = corpus.figuresWithMetrics(admissible);
   }
   if (!pool) {
@@ -250,7 +279,11 @@ function namesScopeBefore(f: Figure, report: Report, scope: { id: string; names:
 function countsInMetricUnit(f: Figure, metrics: string[]): boolean {
   const family = countFamily(f.unit);
   if (!f.unit.trim()) return false;
-  return metrics.some((id) => (metricById(id)?.units ?? []).some((u) => u === f.unit || (family !== null && countFamily(u) === family) || (isMoneyUnit(u) && isMoneyUnit(f.unit))));
+  return metrics.some((id) =>
+    (metricById(id)?.units ?? []).some(
+      (u) => u === f.unit || (family !== null && countFamily(u) === family) || (isMoneyUnit(u) && isMoneyUnit(f.unit)),
+    ),
+  );
 }
 
 /** A report's title folded as `contextOf` folds a sentence. */
@@ -300,7 +333,14 @@ export function rankFigures(corpus: CorpusView, c: Constraints, keep: Keep = 'fi
       // "bàn giao 8.915 căn nhà"), counted in a unit of that metric: the programme is the report's
       // subject, not repeated in each sentence. Not a table's cell: its caption and header say what it
       // counts ("01 hộ không bố trí được" in a housing report is not a house built).
-      if (r && (namesMetric(contextOf(f, r).sentence, c.metrics) || (countsInMetricUnit(f, c.metrics) && !isTableRow(r.text, rowStartOf(r.text, f.start)) && namesMetric(foldedTitleOf(r), c.metrics)))) mf = 1;
+      if (
+        r &&
+        (namesMetric(contextOf(f, r).sentence, c.metrics) ||
+          (countsInMetricUnit(f, c.metrics) &&
+            !isTableRow(r.text, rowStartOf(r.text, f.start)) &&
+            namesMetric(foldedTitleOf(r), c.metrics)))
+      )
+        mf = 1;
     }
     if (keep !== 'all' && c.metrics.length && mf < 0) continue;
     const tf = periodFit(f, c.period);
@@ -308,7 +348,8 @@ export function rankFigures(corpus: CorpusView, c: Constraints, keep: Keep = 'fi
     const report = known ?? corpus.get(f.reportId);
     if (!report) continue;
     // "xã Tản Lĩnh (Ba Vì)": the commune's figure is the place asked, its district only locates it.
-    const fit = c.communes?.length && f.placeLevel === 'commune' && communeFits(f, report, c) ? 2 : placeFit(f, report, c.places);
+    const fit =
+      c.communes?.length && f.placeLevel === 'commune' && communeFits(f, report, c) ? 2 : placeFit(f, report, c.places);
     const pf = fit === 1 && c.anyPart && f.placeLevel !== 'province' ? 2 : fit;
     const misfit: string[] = [];
     // A district's figure is not its province's (nor the reverse): offered as nearest, never as the answer.
@@ -317,7 +358,8 @@ export function rankFigures(corpus: CorpusView, c: Constraints, keep: Keep = 'fi
     if (c.metrics.length && mf < 0) misfit.push('metric');
     if (c.countNoun && !unitCounts(f.unit, c.countNoun)) misfit.push('unit');
     // "98,66% tổng số hộ nghèo" is a share of the poor, not the poverty rate asked.
-    if (f.qualifiers.includes(SHARE_QUALIFIER) && !c.words.some((w) => w === 'tong' || w === 'chiem' || w === 'trong')) misfit.push('share');
+    if (f.qualifiers.includes(SHARE_QUALIFIER) && !c.words.some((w) => w === 'tong' || w === 'chiem' || w === 'trong'))
+      misfit.push('share');
     if (strict && misfit.length) continue;
     if (keep === 'near' && misfit.length > 1) continue;
 
@@ -351,7 +393,11 @@ export function rankFigures(corpus: CorpusView, c: Constraints, keep: Keep = 'fi
     if (inTitle(f, report)) score -= 1;
     if (f.qualifiers.some((q) => /^(?:hơn|trên|gần|khoảng|dưới)$/u.test(q))) score -= 1.5;
     if (c.anchors.includes(f.value)) score -= 2;
-    else if (c.anchors.length && corpus.figuresOf(report.id).some((g) => g.sentenceStart === f.sentenceStart && c.anchors.includes(g.value))) score += 4;
+    else if (
+      c.anchors.length &&
+      corpus.figuresOf(report.id).some((g) => g.sentenceStart === f.sentenceStart && c.anchors.includes(g.value))
+    )
+      score += 4;
     out.push({ figure: f, report, score, misfit });
   }
   return out.sort((a, b) => b.score - a.score || a.figure.start - b.figure.start);

@@ -13,9 +13,17 @@ type Scope = (typeof SCOPES)[number];
  * break, at most 140 characters back), or null. The last one wins: in "Tây Nguyên 12,46%, … bình
  * quân cả nước 5,71%" the first figure is the region's and the second the country's.
  */
-export function scopeNamedBefore(f: Pick<Figure, 'start' | 'sentenceStart'> & { place?: string | null }, report: Pick<Report, 'text'>): Scope | null {
+export function scopeNamedBefore(
+  f: Pick<Figure, 'start' | 'sentenceStart'> & { place?: string | null },
+  report: Pick<Report, 'text'>,
+): Scope | null {
   const t = report.text;
-  const from = Math.max(f.sentenceStart, t.lastIndexOf(';', f.start - 1) + 1, t.lastIndexOf('\n', f.start - 1) + 1, f.start - 140);
+  const from = Math.max(
+    f.sentenceStart,
+    t.lastIndexOf(';', f.start - 1) + 1,
+    t.lastIndexOf('\n', f.start - 1) + 1,
+    f.start - 140,
+  );
   const own = lastScopeIn(` ${foldAligned(t.slice(from, f.start)).replace(/[^a-z0-9]+/g, ' ')} `);
   if (own || f.place) return own;
   // "… toàn quốc … là 5,71%; tổng số hộ … là 1.586.336 hộ": a clause naming no scope nor place

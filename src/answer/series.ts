@@ -17,7 +17,8 @@ import { type Candidate, type CorpusView, constraintsOf, rankFigures } from './r
  * Words asking for values over time (folded). Not "hằng năm" or "mỗi năm": those ask for a yearly
  * amount ("bình quân mỗi năm giảm bao nhiêu hộ"), one number.
  */
-export const SERIES_CUES = /\b(?:qua (?:cac|tung) nam|cac nam|tung nam|theo (?:tung )?nam|xu huong|theo thoi gian|chuoi so lieu)\b/;
+export const SERIES_CUES =
+  /\b(?:qua (?:cac|tung) nam|cac nam|tung nam|theo (?:tung )?nam|xu huong|theo thoi gian|chuoi so lieu)\b/;
 
 /** The same, matched with their accents only: folded, "diễn biến" is Điện Biên and "biến động" is biển Đông. */
 export const SERIES_CUES_ACCENTED = /(?<![\p{L}])(?:diễn biến|biến động)(?![\p{L}])/iu;
@@ -26,7 +27,8 @@ export const SERIES_CUES_ACCENTED = /(?<![\p{L}])(?:diễn biến|biến động
  * A span asked as a whole ("cả giai đoạn", "tổng", "bình quân"), or the span of a programme or plan
  * ("chương trình xóa nhà tạm 2021-2025"): one figure, not a series.
  */
-const WHOLE_SPAN = /\b(?:giai doan|ca giai doan|ca thoi ky|thoi ky|tong|binh quan|trung binh|luy ke|chuong trinh|de an|du an|nghi quyet|ke hoach)\b/;
+const WHOLE_SPAN =
+  /\b(?:giai doan|ca giai doan|ca thoi ky|thoi ky|tong|binh quan|trung binh|luy ke|chuong trinh|de an|du an|nghi quyet|ke hoach)\b/;
 
 /** A range of years written bare or with "từ … đến": "2021–2024", "từ năm 2021 đến 2024". */
 const YEAR_RANGE = /^(?:tu\s+)?(?:nam\s+)?(\d{4})\s*(?:[-–—]|den(?:\s+nam)?)\s*(\d{4})$/;
@@ -51,7 +53,8 @@ export function seriesAsked(q: Question): SeriesAsk | null {
   if (cued) {
     if (!first) return { from: null, to: null, years: null, cued };
     const singleYears = q.periods.every((p) => p.from.slice(0, 4) === p.to.slice(0, 4));
-    if (q.periods.length >= 2 && singleYears) return { from: null, to: null, years: [...new Set(q.periods.map((p) => p.year))].sort(), cued };
+    if (q.periods.length >= 2 && singleYears)
+      return { from: null, to: null, years: [...new Set(q.periods.map((p) => p.year))].sort(), cued };
     return { from: Number(first.from.slice(0, 4)), to: Number(first.to.slice(0, 4)), years: null, cued };
   }
   if (q.periods.length !== 1 || !first || WHOLE_SPAN.test(q.plain)) return null;
@@ -64,7 +67,10 @@ export function seriesAsked(q: Question): SeriesAsk | null {
 
 /** The groups a figure is about ("hộ nghèo dân tộc thiểu số"): points of one series count the same group. */
 function groupsOf(f: Figure): string {
-  return f.qualifiers.filter((g) => GROUPS.has(g)).sort().join('|');
+  return f.qualifiers
+    .filter((g) => GROUPS.has(g))
+    .sort()
+    .join('|');
 }
 
 /**
@@ -126,17 +132,29 @@ export function pickSeries(corpus: CorpusView, q: Question, ask: SeriesAsk): Ser
   const base = { ...constraintsOf(q), period: null, wantsTarget: false, wantsChange: false };
   const inRange = rangeTest(ask);
   const rateAsked = q.unitWanted === 'percent' && !q.countNoun;
-  const results = rankFigures(corpus, base).filter((x) => x.figure.kind === 'result' && !!x.figure.period && (!rateAsked || isPercentUnit(x.figure.unit)));
+  const results = rankFigures(corpus, base).filter(
+    (x) => x.figure.kind === 'result' && !!x.figure.period && (!rateAsked || isPercentUnit(x.figure.unit)),
+  );
   const top = results[0];
   if (!top?.figure.period) return null;
   let lead = top;
   if (!q.places.length && !q.scope && !q.communes.length) {
     // No place named and other places' figures fit as well: ask which, as a single value would;
     // when only one place has a series, that is the one the question can mean.
-    const close = results.filter((x) => x.score >= top.score - 1 && x.figure.metric === top.figure.metric && x.figure.place !== top.figure.place);
+    const close = results.filter(
+      (x) => x.score >= top.score - 1 && x.figure.metric === top.figure.metric && x.figure.place !== top.figure.place,
+    );
     if (close.length) {
       const keys = [...new Set([top, ...close].map((x) => seriesKey(x.figure)))];
-      const places = keys.map((k) => pointsOf(results.filter((x) => seriesKey(x.figure) === k), inRange, null)).filter((pts) => pts.length >= 2);
+      const places = keys
+        .map((k) =>
+          pointsOf(
+            results.filter((x) => seriesKey(x.figure) === k),
+            inRange,
+            null,
+          ),
+        )
+        .filter((pts) => pts.length >= 2);
       if (places.length > 1) return { places };
       lead = places[0]?.[0] ?? top;
     }
@@ -144,15 +162,28 @@ export function pickSeries(corpus: CorpusView, q: Question, ask: SeriesAsk): Ser
   const same = (x: Candidate) => seriesKey(x.figure) === seriesKey(lead.figure);
   const series = results.filter(same);
   // A range the reports state as a whole ("2021–2024: giảm 5.000 hộ") is answered by that figure.
-  if (!ask.cued && ask.from !== null && series.some((x) => x.figure.period && Number(x.figure.period.from.slice(0, 4)) === ask.from && yearOf(x.figure.period) === ask.to)) return null;
+  if (
+    !ask.cued &&
+    ask.from !== null &&
+    series.some(
+      (x) =>
+        x.figure.period && Number(x.figure.period.from.slice(0, 4)) === ask.from && yearOf(x.figure.period) === ask.to,
+    )
+  )
+    return null;
   const points = pointsOf(series, inRange, shapeOf(lead.figure.period as Period));
   if (points.length < 2) return null;
   const lastTo = (points[points.length - 1]?.figure.period as Period).to;
   // Plans of the same series inside the range, or after the last result when none is named.
   const plans = rankFigures(corpus, { ...base, wantsTarget: true })
     .filter((x) => x.figure.kind === 'target' && !!x.figure.period && same(x))
-    .filter((x) => (ask.from === null && !ask.years ? (x.figure.period as Period).to > lastTo : inRange(x.figure.period as Period)))
-    .filter((x, i, all) => all.findIndex((y) => y.figure.value === x.figure.value && y.figure.period?.to === x.figure.period?.to) === i)
+    .filter((x) =>
+      ask.from === null && !ask.years ? (x.figure.period as Period).to > lastTo : inRange(x.figure.period as Period),
+    )
+    .filter(
+      (x, i, all) =>
+        all.findIndex((y) => y.figure.value === x.figure.value && y.figure.period?.to === x.figure.period?.to) === i,
+    )
     .slice(0, 2);
   return { points, plans };
 }
@@ -174,25 +205,48 @@ export function answerSeries(corpus: CorpusView, q: Question, b: AnswerBuilder):
   const last = points[points.length - 1] as Candidate;
   const f = first.figure;
   const span = `${yearOf(f.period as Period)}–${yearOf(last.figure.period as Period)}`;
-  b.say(`${capitalise(f.label)} của ${describePlace(f, first.report)} qua các năm (${span}), số liệu thực hiện theo báo cáo:`);
+  b.say(
+    `${capitalise(f.label)} của ${describePlace(f, first.report)} qua các năm (${span}), số liệu thực hiện theo báo cáo:`,
+  );
   const wire: Series['points'] = [];
   for (const x of points) {
     const marker = b.cite(x.figure, x.report);
     b.say(`- ${describePeriod(x.figure.period)}: ${formatValue(x.figure.value, x.figure.unit)} ${marker}`);
     const p = x.figure.period as Period;
-    wire.push({ period: describePeriod(p), from: p.from, to: p.to, year: yearOf(p), value: x.figure.value, factId: x.figure.id, citation: Number(marker.slice(1, -1)) });
+    wire.push({
+      period: describePeriod(p),
+      from: p.from,
+      to: p.to,
+      year: yearOf(p),
+      value: x.figure.value,
+      factId: x.figure.id,
+      citation: Number(marker.slice(1, -1)),
+    });
   }
   const diff = last.figure.value - f.value;
   const pts = isPercentUnit(f.unit);
-  const formula = diff <= 0 ? `${formatViNumber(f.value, 4)} − ${formatViNumber(last.figure.value, 4)}` : `${formatViNumber(last.figure.value, 4)} − ${formatViNumber(f.value, 4)}`;
+  const formula =
+    diff <= 0
+      ? `${formatViNumber(f.value, 4)} − ${formatViNumber(last.figure.value, 4)}`
+      : `${formatViNumber(last.figure.value, 4)} − ${formatViNumber(f.value, 4)}`;
   if (diff === 0) {
     b.say(`Từ ${describePeriod(f.period)} đến ${describePeriod(last.figure.period)}: không đổi.`);
   } else {
-    const shown = b.compute(pts ? (diff < 0 ? 'Mức giảm (điểm phần trăm)' : 'Mức tăng (điểm phần trăm)') : diff < 0 ? 'Mức giảm' : 'Mức tăng', formula, Math.abs(diff), f.unit, [f, last.figure]);
-    b.say(`Từ ${describePeriod(f.period)} đến ${describePeriod(last.figure.period)}: ${diff < 0 ? 'giảm' : 'tăng'} ${pts ? shown.replace('%', ' điểm phần trăm') : shown} (= ${formula}); đây là số tính toán từ hai số liệu của báo cáo.`);
+    const shown = b.compute(
+      pts ? (diff < 0 ? 'Mức giảm (điểm phần trăm)' : 'Mức tăng (điểm phần trăm)') : diff < 0 ? 'Mức giảm' : 'Mức tăng',
+      formula,
+      Math.abs(diff),
+      f.unit,
+      [f, last.figure],
+    );
+    b.say(
+      `Từ ${describePeriod(f.period)} đến ${describePeriod(last.figure.period)}: ${diff < 0 ? 'giảm' : 'tăng'} ${pts ? shown.replace('%', ' điểm phần trăm') : shown} (= ${formula}); đây là số tính toán từ hai số liệu của báo cáo.`,
+    );
   }
   for (const x of plans) {
-    b.say(`Kế hoạch ${describePeriod(x.figure.period)}: ${formatValue(x.figure.value, x.figure.unit)} (chỉ tiêu, không phải kết quả; không tính vào chuỗi số liệu) ${b.cite(x.figure, x.report)}.`);
+    b.say(
+      `Kế hoạch ${describePeriod(x.figure.period)}: ${formatValue(x.figure.value, x.figure.unit)} (chỉ tiêu, không phải kết quả; không tính vào chuỗi số liệu) ${b.cite(x.figure, x.report)}.`,
+    );
   }
   b.series = { metric: f.metric, label: f.label, place: f.place, unit: f.unit, points: wire };
   return 'answered';
@@ -201,11 +255,15 @@ export function answerSeries(corpus: CorpusView, q: Question, b: AnswerBuilder):
 /** "Tỷ lệ hộ nghèo qua các năm" with several places holding a series: which place, each with its span. */
 function askWhichPlace(b: AnswerBuilder, places: Candidate[][]): 'ambiguous' {
   const first = places[0]?.[0] as Candidate;
-  b.say(`Câu hỏi chưa nêu địa bàn; các báo cáo có số liệu ${first.figure.label} qua các năm của: ${places.map((pts) => pts[0]?.figure.place ?? 'không rõ địa bàn').join(', ')}.`);
+  b.say(
+    `Câu hỏi chưa nêu địa bàn; các báo cáo có số liệu ${first.figure.label} qua các năm của: ${places.map((pts) => pts[0]?.figure.place ?? 'không rõ địa bàn').join(', ')}.`,
+  );
   for (const pts of places.slice(0, 4)) {
     const a = pts[0] as Candidate;
     const z = pts[pts.length - 1] as Candidate;
-    b.say(`- ${describePlace(a.figure, a.report)}: ${describePeriod(a.figure.period)} ${formatValue(a.figure.value, a.figure.unit)} ${b.cite(a.figure, a.report)}, ${describePeriod(z.figure.period)} ${formatValue(z.figure.value, z.figure.unit)} ${b.cite(z.figure, z.report)}`);
+    b.say(
+      `- ${describePlace(a.figure, a.report)}: ${describePeriod(a.figure.period)} ${formatValue(a.figure.value, a.figure.unit)} ${b.cite(a.figure, a.report)}, ${describePeriod(z.figure.period)} ${formatValue(z.figure.value, z.figure.unit)} ${b.cite(z.figure, z.report)}`,
+    );
     b.suggestions.push(`${capitalise(a.figure.label)} ${a.figure.place ?? ''} qua các năm`.replace(/\s+/g, ' '));
   }
   return 'ambiguous';

@@ -34,7 +34,17 @@ function claimFigures(corpus: CorpusView, claim: string) {
     place,
     publishedAt: null,
     periods: q.periods,
-    passages: [{ id: 'claim#0', reportId: 'claim', start: 0, end: text.length, section: null, place, period: q.periods[0] ?? null }],
+    passages: [
+      {
+        id: 'claim#0',
+        reportId: 'claim',
+        start: 0,
+        end: text.length,
+        section: null,
+        place,
+        period: q.periods[0] ?? null,
+      },
+    ],
     source: null,
   };
   return { q, figures: extractFigures(report), claimReport: report };
@@ -56,7 +66,12 @@ function placeOf(corpus: CorpusView, key: string | undefined): Place | null {
   for (const r of corpus.list()) {
     if (r.place && reportPlaceKey(r) === key) return r.place;
     for (const f of atPlace ? (atPlace.get(r.id) ?? []) : corpus.figuresOf(r.id)) {
-      if (f.place && placeKey(f.place) === key && r.place) return { ...r.place, name: f.place, level: f.placeLevel === 'commune' ? 'district' : (f.placeLevel ?? r.place.level) };
+      if (f.place && placeKey(f.place) === key && r.place)
+        return {
+          ...r.place,
+          name: f.place,
+          level: f.placeLevel === 'commune' ? 'district' : (f.placeLevel ?? r.place.level),
+        };
     }
   }
   return { name: key, level: 'province', type: '', code: '', provinceCode: '', province: key };
@@ -72,13 +87,20 @@ function sameValue(claimed: Figure, stated: Figure) {
   const a = normaliseValue(claimed.value, claimed.unit);
   const b = normaliseValue(stated.value, stated.unit);
   const decimals = (claimed.text.split(',')[1] ?? '').replace(/\D.*$/, '').length;
-  return Math.abs(a - b) <= Math.max(1e-9, Math.abs(b) * 1e-9, claimed.unit === '%' ? 0.5 * 10 ** -Math.max(decimals, 2) : 0);
+  return (
+    Math.abs(a - b) <= Math.max(1e-9, Math.abs(b) * 1e-9, claimed.unit === '%' ? 0.5 * 10 ** -Math.max(decimals, 2) : 0)
+  );
 }
 
 export function verifyClaim(corpus: CorpusView, claim: string): AskResponse {
   const { q, figures, claimReport } = claimFigures(corpus, claim);
   const b = new AnswerBuilder();
-  const understood = { intent: 'claim', metrics: q.metrics, places: q.places.map((p) => p.key), period: q.periods[0] ? describePeriod(q.periods[0]) : null };
+  const understood = {
+    intent: 'claim',
+    metrics: q.metrics,
+    places: q.places.map((p) => p.key),
+    period: q.periods[0] ? describePeriod(q.periods[0]) : null,
+  };
   if (!figures.length) {
     b.say('Chưa đủ thông tin: nhận định không nêu số liệu nào để đối chiếu.');
     return b.build('answered', understood, 'not_enough_info');
@@ -86,12 +108,16 @@ export function verifyClaim(corpus: CorpusView, claim: string): AskResponse {
 
   // The same figure written twice is checked once, and a claim is checked on its first few
   // figures: each check ranks the corpus, so a claim of 285 × "120 hộ" held the server for 8 s.
-  const distinct = [...new Map(figures.map((f) => [`${f.metric}|${f.unit}|${f.value}|${f.kind}|${f.period?.label ?? ''}`, f])).values()];
+  const distinct = [
+    ...new Map(figures.map((f) => [`${f.metric}|${f.unit}|${f.value}|${f.kind}|${f.period?.label ?? ''}`, f])).values(),
+  ];
   const checked = distinct.slice(0, MAX_CLAIM_FIGURES);
   const verdicts: Verdict[] = [];
   if (checked.length < distinct.length) {
     verdicts.push('not_enough_info');
-    b.say(`- Nhận định nêu ${distinct.length.toLocaleString('vi-VN')} số liệu khác nhau; chỉ đối chiếu ${MAX_CLAIM_FIGURES} số đầu. Hãy tách thành từng nhận định ngắn.`);
+    b.say(
+      `- Nhận định nêu ${distinct.length.toLocaleString('vi-VN')} số liệu khác nhau; chỉ đối chiếu ${MAX_CLAIM_FIGURES} số đầu. Hãy tách thành từng nhận định ngắn.`,
+    );
   }
   for (const cf of checked) {
     const metrics = cf.metric.startsWith('other:') ? q.metrics : [cf.metric];
@@ -115,14 +141,26 @@ export function verifyClaim(corpus: CorpusView, claim: string): AskResponse {
     }
     if (!judged) {
       verdicts.push('not_enough_info');
-      b.say(byMetric.length ? `- ${shown}: các báo cáo không nêu số liệu tương ứng để đối chiếu.` : `- ${shown}: các báo cáo không có số liệu về nội dung này cho địa bàn và thời điểm đó.`);
+      b.say(
+        byMetric.length
+          ? `- ${shown}: các báo cáo không nêu số liệu tương ứng để đối chiếu.`
+          : `- ${shown}: các báo cáo không có số liệu về nội dung này cho địa bàn và thời điểm đó.`,
+      );
       continue;
     }
     verdicts.push(leaderCheck(corpus, b, q, judged) ?? judged.verdict);
     if (cf.kind === 'change') levelOfChange(corpus, b, judged.figure);
   }
-  const verdict: Verdict = verdicts.includes('refuted') ? 'refuted' : verdicts.every((v) => v === 'supported') ? 'supported' : 'not_enough_info';
-  const head = { supported: 'Đúng với báo cáo.', refuted: 'Không đúng với báo cáo.', not_enough_info: 'Chưa đủ thông tin để kết luận.' }[verdict];
+  const verdict: Verdict = verdicts.includes('refuted')
+    ? 'refuted'
+    : verdicts.every((v) => v === 'supported')
+      ? 'supported'
+      : 'not_enough_info';
+  const head = {
+    supported: 'Đúng với báo cáo.',
+    refuted: 'Không đúng với báo cáo.',
+    not_enough_info: 'Chưa đủ thông tin để kết luận.',
+  }[verdict];
   b.lines.unshift(head);
   return b.build('answered', understood, verdict);
 }
@@ -176,30 +214,53 @@ function subjectCandidates(corpus: CorpusView, q: Question, cf: Figure): Candida
  * refutes, when it is a plan claimed as done, or a change the other way); a differing figure about
  * the claim's subject refutes. Null when no candidate is about what the claim says.
  */
-function judgeFigure(corpus: CorpusView, b: AnswerBuilder, q: Question, cf: Figure, cands: Candidate[], metrics: string[], claim: { claimReport: Report; figures: Figure[] }): Judged | null {
+function judgeFigure(
+  corpus: CorpusView,
+  b: AnswerBuilder,
+  q: Question,
+  cf: Figure,
+  cands: Candidate[],
+  metrics: string[],
+  claim: { claimReport: Report; figures: Figure[] },
+): Judged | null {
   if (!cands.length) return null;
   const shown = `${statedValue(cf)}`;
   // The same number about the same thing: a level is not a change of that size, and a number
   // whose own words do not cover the claim's is about something else ("4.063 căn" in all, not new).
   const exact = cands.find(
-    (c) => sameValue(cf, c.figure) && (c.figure.kind === 'target' || (c.figure.kind === 'change') === (cf.kind === 'change')) && evidenceOf(q.terms, [c], metrics).coverage >= MIN_CLAIM_COVERAGE,
+    (c) =>
+      sameValue(cf, c.figure) &&
+      (c.figure.kind === 'target' || (c.figure.kind === 'change') === (cf.kind === 'change')) &&
+      evidenceOf(q.terms, [c], metrics).coverage >= MIN_CLAIM_COVERAGE,
   );
   // "tăng 14 tỷ" where the report says "giảm 14 tỷ": the number agrees, the claim does not.
   if (exact && direction(exact.figure) && direction(cf) && direction(exact.figure) !== direction(cf)) {
-    b.say(`- ${shown}: báo cáo ghi ${direction(exact.figure)}, không phải ${direction(cf)} (${describeOne(exact)}) ${b.cite(exact.figure, exact.report)}.`);
+    b.say(
+      `- ${shown}: báo cáo ghi ${direction(exact.figure)}, không phải ${direction(cf)} (${describeOne(exact)}) ${b.cite(exact.figure, exact.report)}.`,
+    );
     return { verdict: 'refuted', figure: exact };
   }
   // Judged by subject, not by number: a figure of the same report whose own clause names what the
   // claim's clause names clearly better ("xây mới 2.481 căn" for "xây mới 4.063 căn") is the one to compare.
   const rival = exact && subjectRival(exact, cands, claimTerms(cf, claim.claimReport, q, claim.figures), claim.figures);
   if (exact && rival) {
-    b.say(`- ${shown}: con số này trong báo cáo là ${describeOne(exact)} ${b.cite(exact.figure, exact.report)}; đúng nội dung nhận định, báo cáo ghi ${formatValue(rival.figure.value, rival.figure.unit)} ${b.cite(rival.figure, rival.report)}${sameSentence(corpus, b, rival)}.`);
+    b.say(
+      `- ${shown}: con số này trong báo cáo là ${describeOne(exact)} ${b.cite(exact.figure, exact.report)}; đúng nội dung nhận định, báo cáo ghi ${formatValue(rival.figure.value, rival.figure.unit)} ${b.cite(rival.figure, rival.report)}${sameSentence(corpus, b, rival)}.`,
+    );
     return { verdict: 'refuted', figure: rival };
   }
   if (exact) {
     const targetAsResult = exact.figure.kind === 'target' && cf.kind !== 'target';
     // What was achieved, when the report states it beside the plan ("412/800 lao động", "89,6% (chỉ tiêu 90,5%)").
-    const achieved = targetAsResult ? cands.find((c) => c.figure.kind === cf.kind && c.figure.metric === exact.figure.metric && c.report.id === exact.report.id && c.figure.period?.from === exact.figure.period?.from) : undefined;
+    const achieved = targetAsResult
+      ? cands.find(
+          (c) =>
+            c.figure.kind === cf.kind &&
+            c.figure.metric === exact.figure.metric &&
+            c.report.id === exact.report.id &&
+            c.figure.period?.from === exact.figure.period?.from,
+        )
+      : undefined;
     if (achieved) b.say(`- Kết quả báo cáo ghi: ${describeOne(achieved)} ${b.cite(achieved.figure, achieved.report)}.`);
     b.say(
       targetAsResult
@@ -218,7 +279,9 @@ function judgeFigure(corpus: CorpusView, b: AnswerBuilder, q: Question, cf: Figu
       evidenceOf(q.terms, [c], metrics).coverage >= MIN_CLAIM_COVERAGE,
   );
   if (!other) return null;
-  b.say(`- ${shown}: báo cáo ghi ${describeOne(other)} ${b.cite(other.figure, other.report)}${sameSentence(corpus, b, other)}.`);
+  b.say(
+    `- ${shown}: báo cáo ghi ${describeOne(other)} ${b.cite(other.figure, other.report)}${sameSentence(corpus, b, other)}.`,
+  );
   return { verdict: 'refuted', figure: other };
 }
 
@@ -228,14 +291,26 @@ function judgeFigure(corpus: CorpusView, b: AnswerBuilder, q: Question, cf: Figu
  * đồng"), its figure placed at the report's district: the claim states a plan as done. Only the
  * same number about the same thing refutes so; a differing one from a part of the province never does.
  */
-function planInsideProvince(corpus: CorpusView, b: AnswerBuilder, q: Question, cf: Figure, metrics: string[]): Judged | null {
+function planInsideProvince(
+  corpus: CorpusView,
+  b: AnswerBuilder,
+  q: Question,
+  cf: Figure,
+  metrics: string[],
+): Judged | null {
   const province = q.places.find((p) => p.level === 'province');
   if (!province) return null;
   const plan = claimCandidates(corpus, { ...q, places: [] }, { ...cf, kind: 'target' }, metrics).find(
-    (c) => c.figure.kind === 'target' && c.report.place?.provinceCode === province.provinceCode && sameValue(cf, c.figure) && evidenceOf(q.terms, [c], metrics).coverage >= MIN_CLAIM_COVERAGE,
+    (c) =>
+      c.figure.kind === 'target' &&
+      c.report.place?.provinceCode === province.provinceCode &&
+      sameValue(cf, c.figure) &&
+      evidenceOf(q.terms, [c], metrics).coverage >= MIN_CLAIM_COVERAGE,
   );
   if (!plan) return null;
-  b.say(`- ${statedValue(cf)}: báo cáo chỉ nêu con số này là kế hoạch, dự kiến, không phải kết quả đã đạt (${describeOne(plan)}) ${b.cite(plan.figure, plan.report)}.`);
+  b.say(
+    `- ${statedValue(cf)}: báo cáo chỉ nêu con số này là kế hoạch, dự kiến, không phải kết quả đã đạt (${describeOne(plan)}) ${b.cite(plan.figure, plan.report)}.`,
+  );
   return { verdict: 'refuted', figure: plan };
 }
 
@@ -253,12 +328,23 @@ function leaderCheck(corpus: CorpusView, b: AnswerBuilder, q: Question, judged: 
   const f = judged.figure.figure;
   const peers = corpus
     .figuresOf(judged.figure.report.id)
-    .filter((g) => g.metric === f.metric && g.unit === f.unit && g.kind === f.kind && g.placeLevel === f.placeLevel && g.period?.from === f.period?.from && g.period?.to === f.period?.to && !!g.place);
+    .filter(
+      (g) =>
+        g.metric === f.metric &&
+        g.unit === f.unit &&
+        g.kind === f.kind &&
+        g.placeLevel === f.placeLevel &&
+        g.period?.from === f.period?.from &&
+        g.period?.to === f.period?.to &&
+        !!g.place,
+    );
   const others = peers.filter((g) => g.place !== f.place);
   if (!others.length) return null;
   const top = others.reduce((a, g) => (g.value > a.value ? g : a));
   if (top.value <= f.value) return judged.verdict;
-  b.say(`- Dẫn đầu không phải ${f.place}: báo cáo ghi ${top.place} ${formatValue(top.value, top.unit)} ${b.cite(top, judged.figure.report)}, nhiều hơn ${f.place} (${formatValue(f.value, f.unit)}).`);
+  b.say(
+    `- Dẫn đầu không phải ${f.place}: báo cáo ghi ${top.place} ${formatValue(top.value, top.unit)} ${b.cite(top, judged.figure.report)}, nhiều hơn ${f.place} (${formatValue(f.value, f.unit)}).`,
+  );
   return 'refuted';
 }
 
@@ -271,22 +357,39 @@ function levelOfChange(corpus: CorpusView, b: AnswerBuilder, c: Candidate): void
   if (f.kind !== 'change') return;
   const level = corpus
     .figuresOf(c.report.id)
-    .filter((g) => g.kind === 'result' && g.metric === f.metric && g.unit === f.unit && g.place === f.place && g.period?.from === f.period?.from && g.period?.to === f.period?.to && g.start < f.start)
+    .filter(
+      (g) =>
+        g.kind === 'result' &&
+        g.metric === f.metric &&
+        g.unit === f.unit &&
+        g.place === f.place &&
+        g.period?.from === f.period?.from &&
+        g.period?.to === f.period?.to &&
+        g.start < f.start,
+    )
     .pop();
-  if (level) b.say(`- Mức ${describePeriod(level.period)} báo cáo ghi: ${formatValue(level.value, level.unit)} ${b.cite(level, c.report)}.`);
+  if (level)
+    b.say(
+      `- Mức ${describePeriod(level.period)} báo cáo ghi: ${formatValue(level.value, level.unit)} ${b.cite(level, c.report)}.`,
+    );
 }
 
 /** The content words of the claim around one of its figures (its own clause). */
 function claimTerms(cf: Figure, claimReport: Report, q: Question, others: Figure[]): Term[] {
   // "155,69 tỷ đồng để xây mới 4.063 căn": the unit of the number before is not what 4.063 counts.
-  const otherUnits = new Set(others.filter((o) => o !== cf).flatMap((o) => o.unit.split(/\s+/).map((w) => foldAligned(w))));
+  const otherUnits = new Set(
+    others.filter((o) => o !== cf).flatMap((o) => o.unit.split(/\s+/).map((w) => foldAligned(w))),
+  );
   // "9.287 người tham gia BHXH tự nguyện, vượt chỉ tiêu 587 người": the words after a number up to
   // the comma describe that number, so the next one's own words start after the comma.
   const clause = clauseTextOf(cf, claimReport);
   const at = clause.indexOf(cf.text);
   const comma = at > 0 ? clause.lastIndexOf(',', at) : -1;
   const own = comma >= 0 ? clause.slice(comma + 1) : clause;
-  return questionTerms(own, q.places.flatMap((p) => p.names)).filter((t) => !otherUnits.has(t.folded));
+  return questionTerms(
+    own,
+    q.places.flatMap((p) => p.names),
+  ).filter((t) => !otherUnits.has(t.folded));
 }
 
 /** Margin by which another figure's subject must beat the matching number's before it decides. */
@@ -304,7 +407,12 @@ function subjectRival(exact: Candidate, cands: Candidate[], terms: Term[], other
   let best: Candidate | undefined;
   let bestCover = Math.max(MIN_SUBJECT, own + SUBJECT_MARGIN);
   for (const c of cands.slice(0, 40)) {
-    if (c.report.id !== exact.report.id || c.figure.kind !== exact.figure.kind || others.some((o) => sameValue(o, c.figure))) continue;
+    if (
+      c.report.id !== exact.report.id ||
+      c.figure.kind !== exact.figure.kind ||
+      others.some((o) => sameValue(o, c.figure))
+    )
+      continue;
     if (c.figure.unit !== exact.figure.unit) continue;
     const v = subjectCoverage(terms, c.figure, c.report);
     if (v >= bestCover) {
@@ -322,9 +430,17 @@ function subjectRival(exact: Candidate, cands: Candidate[], terms: Term[], other
 function sameSentence(corpus: CorpusView, b: AnswerBuilder, c: Candidate): string {
   const parts = corpus
     .figuresOf(c.report.id)
-    .filter((g) => g.sentenceStart === c.figure.sentenceStart && g.unit === c.figure.unit && g.id !== c.figure.id && g.kind === c.figure.kind)
+    .filter(
+      (g) =>
+        g.sentenceStart === c.figure.sentenceStart &&
+        g.unit === c.figure.unit &&
+        g.id !== c.figure.id &&
+        g.kind === c.figure.kind,
+    )
     .slice(0, 4);
-  return parts.length ? `; cùng câu: ${parts.map((g) => `${formatValue(g.value, g.unit)} ${b.cite(g, c.report)}`).join(', ')}` : '';
+  return parts.length
+    ? `; cùng câu: ${parts.map((g) => `${formatValue(g.value, g.unit)} ${b.cite(g, c.report)}`).join(', ')}`
+    : '';
 }
 
 /** Both rates, both money, or both counts: a sum of money never refutes a count of houses. */

@@ -20,7 +20,11 @@ Ví dụ: npm run ask -- "hộ nghèo Quảng Trị cuối 2023?"`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { json: { type: 'boolean', default: false }, verify: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+  options: {
+    json: { type: 'boolean', default: false },
+    verify: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h' },
+  },
 });
 const question = positionals.join(' ').trim();
 if (values.help || !question) {
@@ -55,7 +59,12 @@ function formatForTerminal(r: AskResponse, color: boolean): string {
   const lines: string[] = [];
   if (r.status === 'not_found') lines.push(bold('Không tìm thấy.'));
   if (r.status === 'ambiguous') lines.push(bold('Cần nói rõ hơn.'));
-  if (r.verdict) lines.push(bold(`Kết luận: ${{ supported: 'đúng với báo cáo', refuted: 'sai so với báo cáo', not_enough_info: 'chưa đủ thông tin' }[r.verdict]}`));
+  if (r.verdict)
+    lines.push(
+      bold(
+        `Kết luận: ${{ supported: 'đúng với báo cáo', refuted: 'sai so với báo cáo', not_enough_info: 'chưa đủ thông tin' }[r.verdict]}`,
+      ),
+    );
   lines.push(r.answer.replace(/\[\d+\]/g, (m) => yellow(m)));
   if (r.computations.length) {
     lines.push('', bold('Phép tính:'), ...r.computations.map((k) => `  ${computationLine(k)}`));

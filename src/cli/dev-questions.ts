@@ -25,9 +25,11 @@ export function readDevQuestions(file = devQuestionsFile()): DevQuestion[] {
       `No dev questions at ${file}: put the project's shared folder beside the repo (../shared/eval/questions.jsonl), or set DEV_QUESTIONS to the file.`,
     );
   }
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    // Each line of the set is one question object as written by the set's authors.
-    .map((l) => JSON.parse(l) as DevQuestion);
+  return (
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      // Each line of the set is one question object as written by the set's authors.
+      .map((l) => JSON.parse(l) as DevQuestion)
+  );
 }

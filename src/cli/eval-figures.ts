@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { extractFigures } from '../extract/figures.ts';
-import { metricById } from '../lexicon/metrics.ts';
 import type { Figure } from '../extract/types.ts';
 import { buildReport } from '../ingest/build-report.ts';
+import { metricById } from '../lexicon/metrics.ts';
 import { readSeedInputs } from '../store/seed-files.ts';
 import { foldVi } from '../text/fold.ts';
 
@@ -72,7 +72,9 @@ function sameMetric(a: string, b: string) {
   if (b.startsWith('other:') && !a.startsWith('other:')) return phraseNames(b.slice(6), a);
   if (a.startsWith('other:') && b.startsWith('other:')) {
     const wa = new Set(foldVi(a.slice(6)).split(/\s+/));
-    return foldVi(b.slice(6)).split(/\s+/).some((w) => w.length > 1 && wa.has(w));
+    return foldVi(b.slice(6))
+      .split(/\s+/)
+      .some((w) => w.length > 1 && wa.has(w));
   }
   return false;
 }
@@ -85,16 +87,33 @@ export async function scoreSeeds(): Promise<SeedScore[]> {
   const inputs = await readSeedInputs();
   const scores: SeedScore[] = [];
   for (const name of (await readdir(GOLD_DIR)).filter((n) => n.endsWith('.json')).sort()) {
-    const gold = JSON.parse(await readFile(join(GOLD_DIR, name), 'utf8')) as { reportId: string; figures: GoldFigure[] };
+    const gold = JSON.parse(await readFile(join(GOLD_DIR, name), 'utf8')) as {
+      reportId: string;
+      figures: GoldFigure[];
+    };
     const input = inputs.find((i) => i.id === gold.reportId);
     if (!input) continue;
     const report = buildReport(input);
     const figures = extractFigures(report);
-    const score: SeedScore = { reportId: gold.reportId, gold: gold.figures.length, extracted: figures.length, matched: 0, valueUnit: 0, valueUnitKind: 0, metric: 0, place: 0, period: 0, spurious: [], misses: [] };
+    const score: SeedScore = {
+      reportId: gold.reportId,
+      gold: gold.figures.length,
+      extracted: figures.length,
+      matched: 0,
+      valueUnit: 0,
+      valueUnitKind: 0,
+      metric: 0,
+      place: 0,
+      period: 0,
+      spurious: [],
+      misses: [],
+    };
     const claimed = new Set<string>();
     for (const g of gold.figures) {
       const at = locate(report.text, g);
-      const got = figures.find((f) => !claimed.has(f.id) && f.start <= at && at < f.end + 1 && f.value === g.value) ?? figures.find((f) => !claimed.has(f.id) && Math.abs(f.start - at) <= 2 && f.value === g.value);
+      const got =
+        figures.find((f) => !claimed.has(f.id) && f.start <= at && at < f.end + 1 && f.value === g.value) ??
+        figures.find((f) => !claimed.has(f.id) && Math.abs(f.start - at) <= 2 && f.value === g.value);
       if (!got) {
         score.misses.push({ gold: g, wrong: [at < 0 ? 'context not found' : 'not extracted'] });
         continue;
@@ -127,7 +146,16 @@ async function main() {
   const { verbose } = parseArgs({ options: { verbose: { type: 'boolean', default: false } } }).values;
   const scores = await scoreSeeds();
   const total = scores.reduce(
-    (t, s) => ({ gold: t.gold + s.gold, extracted: t.extracted + s.extracted, matched: t.matched + s.matched, valueUnit: t.valueUnit + s.valueUnit, valueUnitKind: t.valueUnitKind + s.valueUnitKind, metric: t.metric + s.metric, place: t.place + s.place, period: t.period + s.period }),
+    (t, s) => ({
+      gold: t.gold + s.gold,
+      extracted: t.extracted + s.extracted,
+      matched: t.matched + s.matched,
+      valueUnit: t.valueUnit + s.valueUnit,
+      valueUnitKind: t.valueUnitKind + s.valueUnitKind,
+      metric: t.metric + s.metric,
+      place: t.place + s.place,
+      period: t.period + s.period,
+    }),
     { gold: 0, extracted: 0, matched: 0, valueUnit: 0, valueUnitKind: 0, metric: 0, place: 0, period: 0 },
   );
   const rows = [...scores.map((s) => ({ name: s.reportId, ...s })), { name: 'overall', ...total }];
@@ -139,8 +167,10 @@ async function main() {
   }
   if (verbose) {
     for (const s of scores) {
-      for (const m of s.misses) console.log(`MISS ${s.reportId} "${m.gold.context}" [${m.gold.text}]: ${m.wrong.join('; ')}`);
-      for (const f of s.spurious) console.log(`EXTRA ${s.reportId} "${f.text}" (${f.metric}, ${f.kind}) in "${f.label}"`);
+      for (const m of s.misses)
+        console.log(`MISS ${s.reportId} "${m.gold.context}" [${m.gold.text}]: ${m.wrong.join('; ')}`);
+      for (const f of s.spurious)
+        console.log(`EXTRA ${s.reportId} "${f.text}" (${f.metric}, ${f.kind}) in "${f.label}"`);
     }
   }
 }

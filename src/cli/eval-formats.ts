@@ -14,12 +14,12 @@ import { serve } from '@hono/node-server';
 import { createAssistant } from '../answer/assistant.ts';
 import { parseConfig } from '../config.ts';
 import { Corpus } from '../corpus/corpus.ts';
+import { memoryPort } from '../corpus/memory-port.ts';
 import { createApp } from '../http/app.ts';
 import { FileStore } from '../store/file-store.ts';
 import { readSeedInputs } from '../store/seed-files.ts';
 // A dev tool: the DOCX maker the tests use, so both read the same files.
 import { seedToDocx } from './make-docx.ts';
-import { memoryPort } from '../corpus/memory-port.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const scorer = resolve(process.env.EVAL_SCORER ?? join(ROOT, '../shared/eval/score.mjs'));
@@ -34,7 +34,11 @@ const { values, positionals } = parseArgs({
 
 async function fileOf(format: Format, id: string, text: string): Promise<{ bytes: Uint8Array; name: string }> {
   if (format === 'docx') return { bytes: await seedToDocx(text), name: `${id}.docx` };
-  if (format === 'pdf') return { bytes: new Uint8Array(await readFile(join(ROOT, 'tests/fixtures/formats', `${id}.pdf`))), name: `${id}.pdf` };
+  if (format === 'pdf')
+    return {
+      bytes: new Uint8Array(await readFile(join(ROOT, 'tests/fixtures/formats', `${id}.pdf`))),
+      name: `${id}.pdf`,
+    };
   return { bytes: new TextEncoder().encode(text), name: `${id}.txt` };
 }
 
@@ -55,7 +59,11 @@ async function runFormat(format: Format, scorerArgs: string[]): Promise<number> 
       const form = new FormData();
       form.set('file', new File([bytes.slice()], name));
       form.set('id', seed.id);
-      const res = await fetch(`${base}/api/reports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+      const res = await fetch(`${base}/api/reports`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
       const body = (await res.json()) as { figures?: number; error?: { message: string } };
       if (!res.ok) throw new Error(`${format} ${name}: HTTP ${res.status} ${body.error?.message ?? ''}`);
       figures += body.figures ?? 0;

@@ -48,7 +48,12 @@ interface Outcome {
   top: string[];
 }
 
-function evaluate(index: PassageIndex, reports: Map<string, Report>, questions: DevQuestion[], rerank: boolean): Outcome[] {
+function evaluate(
+  index: PassageIndex,
+  reports: Map<string, Report>,
+  questions: DevQuestion[],
+  rerank: boolean,
+): Outcome[] {
   return questions.map((q) => {
     const quote = q.expected?.quote as string;
     const targets = (q.expected?.reportIds ?? [...reports.keys()]).flatMap((id) => {
@@ -122,7 +127,9 @@ function main() {
   console.log(`${summary.questions} questions with a quote, ${summary.reports} reports, ${summary.passages} passages`);
   console.log('tokenizer              recall@1  recall@3');
   for (const [name, r] of Object.entries(summary.recall)) {
-    console.log(`${name.padEnd(22)} ${(r.at1 * 100).toFixed(1).padStart(7)}%  ${(r.at3 * 100).toFixed(1).padStart(7)}%`);
+    console.log(
+      `${name.padEnd(22)} ${(r.at1 * 100).toFixed(1).padStart(7)}%  ${(r.at3 * 100).toFixed(1).padStart(7)}%`,
+    );
   }
   console.log(`index ${summary.indexMs} ms, ${summary.avgQueryMs} ms per query (all three runs)`);
   console.log('\nmisses (ours):');
@@ -131,7 +138,10 @@ function main() {
     for (const t of m.top) console.log(`      ${t}`);
   }
   if (values.verbose) {
-    for (const o of runs.ours.filter((x) => x.rank !== 1)) console.log(`  ${o.id} rank ${o.rank ?? '-'} "${o.question}" wants "${o.quote}"\n      ${o.top.join('\n      ')}`);
+    for (const o of runs.ours.filter((x) => x.rank !== 1))
+      console.log(
+        `  ${o.id} rank ${o.rank ?? '-'} "${o.question}" wants "${o.quote}"\n      ${o.top.join('\n      ')}`,
+      );
   }
   if (values.json) writeFileSync(resolve(values.json), `${JSON.stringify(summary, null, 2)}\n`);
 }

@@ -62,7 +62,14 @@ async function main() {
   const dataDir = await mkdtemp(join(tmpdir(), 'vnqa-eval-'));
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: token, RATE_LIMIT_PER_MINUTE: '0' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ADMIN_TOKEN: token,
+      RATE_LIMIT_PER_MINUTE: '0',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;

@@ -51,7 +51,9 @@ export function completion(content: string | null, toolCalls: { name: string; ar
         message: {
           role: 'assistant',
           content,
-          ...(toolCalls.length ? { tool_calls: toolCalls.map((t, i) => ({ id: `call_${i + 1}`, type: 'function', function: t })) } : {}),
+          ...(toolCalls.length
+            ? { tool_calls: toolCalls.map((t, i) => ({ id: `call_${i + 1}`, type: 'function', function: t })) }
+            : {}),
         },
       },
     ],
@@ -67,7 +69,13 @@ export function lastUser(req: FakeRequest): string {
 /** The draft answer a phrasing request carries, unescaped. */
 export function draftOf(req: FakeRequest): string | null {
   const m = /<draft>([\s\S]*?)<\/draft>/.exec(lastUser(req));
-  return m?.[1] ? m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&') : null;
+  return m?.[1]
+    ? m[1]
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&')
+    : null;
 }
 
 export const SCRIPTS: Record<string, Script> = {
@@ -88,7 +96,10 @@ export const SCRIPTS: Record<string, Script> = {
   error: () => ({ status: 500, json: { error: { message: 'upstream failed', type: 'server_error' } } }),
   /** Tool calls whose arguments are not JSON, or name tools that do not exist. */
   'bad-tools': (req) => ({
-    json: completion(null, req.n % 2 ? [{ name: 'search_figures', arguments: '{"query": "hộ nghèo' }] : [{ name: 'rm_rf', arguments: '{}' }]),
+    json: completion(
+      null,
+      req.n % 2 ? [{ name: 'search_figures', arguments: '{"query": "hộ nghèo' }] : [{ name: 'rm_rf', arguments: '{}' }],
+    ),
   }),
 };
 
@@ -107,7 +118,9 @@ export async function startFakeChatServer(script: Script, port = 0): Promise<Fak
       const r: FakeRequest = { body, headers: req.headers, n: requests.length + 1 };
       requests.push(r);
       if (!req.url?.endsWith('/chat/completions')) {
-        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
+        res
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: 'not found' } }));
         return;
       }
       const reply = await script(r);
@@ -118,9 +131,13 @@ export async function startFakeChatServer(script: Script, port = 0): Promise<Fak
       if (reply.delayMs) await new Promise((ok) => setTimeout(ok, reply.delayMs));
       const headers = { ...(reply.headers ?? {}) };
       if (reply.json !== undefined) {
-        res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(reply.json));
+        res
+          .writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...headers })
+          .end(JSON.stringify(reply.json));
       } else {
-        res.writeHead(reply.status ?? 200, { 'content-type': reply.contentType ?? 'text/html', ...headers }).end(reply.raw ?? '');
+        res
+          .writeHead(reply.status ?? 200, { 'content-type': reply.contentType ?? 'text/html', ...headers })
+          .end(reply.raw ?? '');
       }
     });
   });
@@ -139,7 +156,10 @@ export async function startFakeChatServer(script: Script, port = 0): Promise<Fak
 }
 
 async function main() {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { port: { type: 'string', default: '4010' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { port: { type: 'string', default: '4010' } },
+  });
   const mode = positionals[0] ?? 'invent';
   const script = SCRIPTS[mode];
   if (!script) {

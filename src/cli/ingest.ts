@@ -9,11 +9,11 @@ import { parseArgs } from 'node:util';
 import { createAssistant } from '../answer/assistant.ts';
 import { parseConfig } from '../config.ts';
 import { Corpus } from '../corpus/corpus.ts';
+import { memoryPort } from '../corpus/memory-port.ts';
 import { createApp } from '../http/app.ts';
 import { buildReport } from '../ingest/build-report.ts';
 import { FileStore } from '../store/file-store.ts';
 import { readSeedInputs } from '../store/seed-files.ts';
-import { memoryPort } from '../corpus/memory-port.ts';
 
 const USAGE = `usage: npm run ingest -- FILE… [--server URL] [--token TOKEN] [--id-from name|content]
   Without --server, reports are stored in DATA_DIR (default ./data). With it, they are posted
@@ -24,7 +24,14 @@ interface Outcome {
   file: string;
   ok: boolean;
   status: number;
-  body: { id?: string; status?: string; format?: string; passages?: number; figures?: number; error?: { code: string; message: string } };
+  body: {
+    id?: string;
+    status?: string;
+    format?: string;
+    passages?: number;
+    figures?: number;
+    error?: { code: string; message: string };
+  };
 }
 
 type Post = (form: FormData) => Promise<Response>;
@@ -46,25 +53,47 @@ async function localPoster(): Promise<{ post: Post; where: string }> {
   const config = parseConfig({ ...process.env, ADMIN_TOKEN: token, RATE_LIMIT_PER_MINUTE: '0' });
   const seeds = (await readSeedInputs()).map(buildReport);
   const corpus = await Corpus.open({ store: new FileStore(config.DATA_DIR), seeds });
-  const app = createApp({ config, corpus: memoryPort(corpus), assistant: createAssistant(corpus), runtime: 'node', log: () => {} });
+  const app = createApp({
+    config,
+    corpus: memoryPort(corpus),
+    assistant: createAssistant(corpus),
+    runtime: 'node',
+    log: () => {},
+  });
   return {
     where: corpus.store.description,
-    post: async (form) => app.request(new Request('http://localhost/api/reports', { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })),
+    post: async (form) =>
+      app.request(
+        new Request('http://localhost/api/reports', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+          body: form,
+        }),
+      ),
   };
 }
 
 function remotePoster(server: string, token: string): { post: Post; where: string } {
   const url = `${server.replace(/\/+$/u, '')}/api/reports`;
-  return { where: server, post: (form) => fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form }) };
+  return {
+    where: server,
+    post: (form) => fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form }),
+  };
 }
 
 async function ingestOne(post: Post, file: string, idFrom: 'name' | 'content'): Promise<Outcome> {
   let bytes: Uint8Array;
   try {
-    if (!(await stat(file)).isFile()) return { file, ok: false, status: 0, body: { error: { code: 'NOT_A_FILE', message: 'not a file' } } };
+    if (!(await stat(file)).isFile())
+      return { file, ok: false, status: 0, body: { error: { code: 'NOT_A_FILE', message: 'not a file' } } };
     bytes = new Uint8Array(await readFile(file));
   } catch (err) {
-    return { file, ok: false, status: 0, body: { error: { code: 'UNREADABLE', message: String((err as Error).message) } } };
+    return {
+      file,
+      ok: false,
+      status: 0,
+      body: { error: { code: 'UNREADABLE', message: String((err as Error).message) } },
+    };
   }
   const form = new FormData();
   form.set('file', new File([bytes.slice()], basename(file)));
@@ -75,7 +104,12 @@ async function ingestOne(post: Post, file: string, idFrom: 'name' | 'content'): 
     const body = (await res.json()) as Outcome['body'];
     return { file, ok: res.ok, status: res.status, body };
   } catch (err) {
-    return { file, ok: false, status: 0, body: { error: { code: 'NETWORK', message: String((err as Error).message) } } };
+    return {
+      file,
+      ok: false,
+      status: 0,
+      body: { error: { code: 'NETWORK', message: String((err as Error).message) } },
+    };
   }
 }
 
@@ -86,7 +120,12 @@ function bar(done: number, total: number, width = 20) {
 
 async function main() {
   const { values, positionals } = parseArgs({
-    options: { server: { type: 'string' }, token: { type: 'string' }, 'id-from': { type: 'string', default: 'name' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      server: { type: 'string' },
+      token: { type: 'string' },
+      'id-from': { type: 'string', default: 'name' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
   });
   if (values.help || positionals.length === 0) {

@@ -18,7 +18,17 @@ export async function makeDocx({ lines, table }: DocxContent): Promise<Uint8Arra
   if (table) {
     children.push(
       new Table({
-        rows: table.map((row, r) => new TableRow({ children: row.map((cell) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: cell, bold: r === 0 })] })] })) })),
+        rows: table.map(
+          (row, r) =>
+            new TableRow({
+              children: row.map(
+                (cell) =>
+                  new TableCell({
+                    children: [new Paragraph({ children: [new TextRun({ text: cell, bold: r === 0 })] })],
+                  }),
+              ),
+            }),
+        ),
       }),
     );
   }
@@ -28,6 +38,9 @@ export async function makeDocx({ lines, table }: DocxContent): Promise<Uint8Arra
 
 /** A seed's text as DOCX: its non-blank lines as paragraphs, the first as the heading. */
 export function seedToDocx(text: string, table?: string[][]) {
-  const lines = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   return makeDocx(table ? { lines, table } : { lines });
 }

@@ -3,12 +3,17 @@
 // a CorpusView. Writes go to the store first and are indexed only once durable, so an
 // acknowledged report survives a crash.
 import { AppError } from '../errors.ts';
-import { Interner } from './intern.ts';
 import { extractFigures } from '../extract/figures.ts';
 import type { Figure } from '../extract/types.ts';
-import type { CorpusView, FigureFilter, SearchOptions, UpsertStatus } from './port.ts';
-import { type PreparedReport, prepareNow, prepareReport, preparationStamp, sameContent } from './prepare.ts';
 import type { Report, ReportInput } from '../ingest/types.ts';
+import {
+  createFigureIndex,
+  type FigureIndex,
+  indexFigures,
+  queryFigures,
+  removeFigures,
+} from '../search/figure-index.ts';
+import { FigureLookup } from '../search/figure-lookup.ts';
 import {
   createPassageIndex,
   indexReport,
@@ -18,10 +23,11 @@ import {
   savePassageIndex,
   searchPassages,
 } from '../search/passage-index.ts';
-import { createFigureIndex, type FigureIndex, indexFigures, queryFigures, removeFigures } from '../search/figure-index.ts';
-import { FigureLookup } from '../search/figure-lookup.ts';
 import { type ReportStore, type StoredReport, storedReportOf } from '../store/types.ts';
 import { foldVi } from '../text/fold.ts';
+import { Interner } from './intern.ts';
+import type { CorpusView, FigureFilter, SearchOptions, UpsertStatus } from './port.ts';
+import { type PreparedReport, preparationStamp, prepareNow, prepareReport, sameContent } from './prepare.ts';
 
 /** Removed passages below which the passage index is never rebuilt: small corpora are not worth it. */
 const COMPACT_AFTER = 500;
@@ -96,7 +102,8 @@ export class Corpus implements CorpusView {
       corpus.#add(seed, opts.seedIndex === undefined, opts.seedFigures?.get(seed.id));
     }
     corpus.#stampSeeds = opts.seeds.map((s) => s.id);
-    for (const report of opts.restored?.reports ?? []) corpus.#add(report, false, opts.restored?.figures.get(report.id));
+    for (const report of opts.restored?.reports ?? [])
+      corpus.#add(report, false, opts.restored?.figures.get(report.id));
     for (const { report, figures } of opts.prepared ?? []) corpus.#add(report, true, figures);
     const { reports, unreadable } = await opts.store.list();
     corpus.unreadable.push(...unreadable);
@@ -145,7 +152,12 @@ export class Corpus implements CorpusView {
 
   /** Figures matching every given filter; place matches the figure's place or its report's province. */
   queryFigures(filter: FigureFilter): Figure[] {
-    const base = { places: filter.place ? [filter.place] : undefined, kind: filter.kind, year: filter.year, reportId: filter.reportId };
+    const base = {
+      places: filter.place ? [filter.place] : undefined,
+      kind: filter.kind,
+      year: filter.year,
+      reportId: filter.reportId,
+    };
     // A metric filter is a lexicon id ("poor_households") or words of a label ("lớp đào tạo nghề").
     const table = this.#figureTable();
     let out = queryFigures(table, { ...base, metrics: filter.metric ? [filter.metric.trim()] : undefined });
@@ -201,7 +213,10 @@ export class Corpus implements CorpusView {
   prepares = 0;
 
   /** Ingests a report: new (created), same text as stored (unchanged) or new text (replaced). */
-  async upsert(input: ReportInput, opts: { signal?: AbortSignal | undefined } = {}): Promise<{ status: UpsertStatus; report: Report }> {
+  async upsert(
+    input: ReportInput,
+    opts: { signal?: AbortSignal | undefined } = {},
+  ): Promise<{ status: UpsertStatus; report: Report }> {
     // Prepared in full before anything is written: a report over its budget is refused with
     // nothing stored, and preparing gives the event loop back, so other requests go on meanwhile.
     this.prepares++;
@@ -219,15 +234,25 @@ export class Corpus implements CorpusView {
   ): Promise<{ status: UpsertStatus; report: Report }> {
     return this.#serialised(async () => {
       // The client gave up while this waited: storing now would keep a report no response acknowledged.
-      if (opts.signal?.aborted) throw new AppError('REQUEST_ABORTED', `The request for "${report.id}" was closed before the report was stored; nothing was stored. Post it again.`);
+      if (opts.signal?.aborted)
+        throw new AppError(
+          'REQUEST_ABORTED',
+          `The request for "${report.id}" was closed before the report was stored; nothing was stored. Post it again.`,
+        );
       const existing = this.#reports.get(report.id);
       if (this.#seedIds.has(report.id)) {
         if (existing && sameContent(existing, report)) return { status: 'unchanged' as const, report: existing };
-        throw new AppError('CONFLICT', `"${report.id}" is a bundled sample report (seeds/) and cannot be replaced; post it under another id.`);
+        throw new AppError(
+          'CONFLICT',
+          `"${report.id}" is a bundled sample report (seeds/) and cannot be replaced; post it under another id.`,
+        );
       }
       if (existing && sameContent(existing, report)) return { status: 'unchanged' as const, report: existing };
       if (!this.store.writable) {
-        throw new AppError('STORAGE_UNAVAILABLE', `This deployment has no durable report storage (${this.store.description}); ingest reports on a server with a data directory.`);
+        throw new AppError(
+          'STORAGE_UNAVAILABLE',
+          `This deployment has no durable report storage (${this.store.description}); ingest reports on a server with a data directory.`,
+        );
       }
       const { text: _text, ...rest } = report;
       const stored = { ...storedReportOf(report, meta), prepared: { by: this.#stamp, report: rest, figures } };
@@ -247,7 +272,10 @@ export class Corpus implements CorpusView {
       }
       if (!this.#reports.has(id)) return false;
       if (!this.store.writable) {
-        throw new AppError('STORAGE_UNAVAILABLE', `This deployment has no durable report storage (${this.store.description}).`);
+        throw new AppError(
+          'STORAGE_UNAVAILABLE',
+          `This deployment has no durable report storage (${this.store.description}).`,
+        );
       }
       await this.store.delete(id);
       this.#unindex(this.#reports.get(id) as Report);
@@ -274,7 +302,10 @@ export class Corpus implements CorpusView {
       await this.#serialised(async () => {
         if (this.#reports.get(report.id) !== report || !this.store.writable) return;
         const { text: _text, ...rest } = report;
-        await this.store.put({ ...stored, prepared: { by: this.#stamp, report: rest, figures: this.figuresOf(report.id) } });
+        await this.store.put({
+          ...stored,
+          prepared: { by: this.#stamp, report: rest, figures: this.figuresOf(report.id) },
+        });
         renewed++;
       });
     }

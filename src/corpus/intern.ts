@@ -53,7 +53,11 @@ export class Interner {
 
   place(p: Place | null): Place | null {
     if (p === null) return null;
-    return this.#shared(p, 'place', () => `${p.code}\u0000${p.name}\u0000${p.level}\u0000${p.type}\u0000${p.provinceCode}\u0000${p.province}`);
+    return this.#shared(
+      p,
+      'place',
+      () => `${p.code}\u0000${p.name}\u0000${p.level}\u0000${p.type}\u0000${p.provinceCode}\u0000${p.province}`,
+    );
   }
 
   list(xs: string[]): string[] {

@@ -66,6 +66,9 @@ export interface CorpusPort extends CorpusReader {
    * Prepares (corpus/prepare.ts) and stores a report, once. `signal` is the request's: once it is
    * aborted (the client went away) nothing more is written.
    */
-  upsert(input: ReportInput, opts?: { signal?: AbortSignal | undefined }): Promise<{ status: UpsertStatus; report: Report }>;
+  upsert(
+    input: ReportInput,
+    opts?: { signal?: AbortSignal | undefined },
+  ): Promise<{ status: UpsertStatus; report: Report }>;
   remove(id: string): Promise<boolean>;
 }

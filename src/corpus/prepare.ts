@@ -4,10 +4,10 @@
 // report that cannot be loaded (issue 15: one 2 MB report of one number took the service down).
 // Every place that stores a report prepares it here, once, and decides "unchanged" by one rule.
 import { sha256Hex } from '../digest.ts';
+import { AppError } from '../errors.ts';
 import { extractFigures, figureSteps } from '../extract/figures.ts';
 import type { Figure } from '../extract/types.ts';
 import { buildReport, buildReportSteps } from '../ingest/build-report.ts';
-import { AppError } from '../errors.ts';
 import type { Report, ReportInput } from '../ingest/types.ts';
 
 export interface PreparedReport {
@@ -37,7 +37,10 @@ const yieldToLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
  * Builds the report and extracts its figures, yielding every `sliceMs`.
  * @throws AppError EMPTY_TEXT / MISSING_ID from buildReport, TOO_COMPLEX over the budget.
  */
-export async function prepareReport(input: ReportInput, budget: PrepareBudget = DEFAULT_PREPARE_BUDGET): Promise<PreparedReport> {
+export async function prepareReport(
+  input: ReportInput,
+  budget: PrepareBudget = DEFAULT_PREPARE_BUDGET,
+): Promise<PreparedReport> {
   const t0 = performance.now();
   const building = buildReportSteps(input);
   let built = building.next();
@@ -59,7 +62,10 @@ export async function prepareReport(input: ReportInput, budget: PrepareBudget = 
     }
     const now = performance.now();
     if (now - t0 > budget.maxMs) {
-      throw new AppError('TOO_COMPLEX', `Reading the report's figures took longer than ${budget.maxMs / 1000} s; nothing was stored. Split it into several reports.`);
+      throw new AppError(
+        'TOO_COMPLEX',
+        `Reading the report's figures took longer than ${budget.maxMs / 1000} s; nothing was stored. Split it into several reports.`,
+      );
     }
     if (now - slice > budget.sliceMs) {
       await yieldToLoop();

@@ -2,7 +2,6 @@
 // start answers without re-indexing. Built by `npm run index`; a test rebuilds it and fails when
 // the committed file differs, i.e. when seeds/ or the code that builds it changed.
 import type { Figure } from '../extract/types.ts';
-import { prepareNow } from './prepare.ts';
 import type { Report, ReportInput } from '../ingest/types.ts';
 import {
   createPassageIndex,
@@ -11,6 +10,7 @@ import {
   type PassageIndex,
   savePassageIndex,
 } from '../search/passage-index.ts';
+import { prepareNow } from './prepare.ts';
 
 export const SNAPSHOT_FORMAT = 1;
 
@@ -31,9 +31,19 @@ export function buildSeedSnapshot(inputs: ReportInput[]): SeedSnapshot {
   return { format: SNAPSHOT_FORMAT, reports, figures, index: savePassageIndex(index) };
 }
 
-export function restoreSeedSnapshot(snapshot: SeedSnapshot): { seeds: Report[]; figures: Map<string, Figure[]>; index: PassageIndex } {
+export function restoreSeedSnapshot(snapshot: SeedSnapshot): {
+  seeds: Report[];
+  figures: Map<string, Figure[]>;
+  index: PassageIndex;
+} {
   if (snapshot.format !== SNAPSHOT_FORMAT) {
-    throw new Error(`index/seeds.json has format ${snapshot.format}, this code reads ${SNAPSHOT_FORMAT}: run "npm run index".`);
+    throw new Error(
+      `index/seeds.json has format ${snapshot.format}, this code reads ${SNAPSHOT_FORMAT}: run "npm run index".`,
+    );
   }
-  return { seeds: snapshot.reports, figures: new Map(Object.entries(snapshot.figures)), index: loadPassageIndex(snapshot.index, snapshot.reports) };
+  return {
+    seeds: snapshot.reports,
+    figures: new Map(Object.entries(snapshot.figures)),
+    index: loadPassageIndex(snapshot.index, snapshot.reports),
+  };
 }

@@ -4,8 +4,9 @@ import type { Report } from '../ingest/types.ts';
 import { formatViNumber } from '../text/vi-number.ts';
 
 const withUnit = (n: string, unit: string) => (unit === '%' ? `${n}%` : `${n} ${unit}`);
-import type { Figure, RelationType } from './types.ts';
+
 import { isPlanMetric } from '../lexicon/metrics.ts';
+import type { Figure, RelationType } from './types.ts';
 
 export interface AuditCheck {
   relation: RelationType;
@@ -36,10 +37,21 @@ const num = (f: Figure) => formatViNumber(f.value, 4);
 export function auditReport(report: Report, figures: Figure[]): AuditCheck[] {
   const byId = new Map(figures.map((f) => [f.id, f]));
   const checks: AuditCheck[] = [];
-  const quoteOf = (f: Figure) => ({ quote: report.text.slice(f.sentenceStart, f.sentenceEnd), start: f.sentenceStart, end: f.sentenceEnd });
+  const quoteOf = (f: Figure) => ({
+    quote: report.text.slice(f.sentenceStart, f.sentenceEnd),
+    start: f.sentenceStart,
+    end: f.sentenceEnd,
+  });
 
   for (const f of figures) {
-    if (f.breakdown) checks.push(checkParts(report, f, f.breakdown.map((id) => byId.get(id)).filter((g): g is Figure => g !== undefined)));
+    if (f.breakdown)
+      checks.push(
+        checkParts(
+          report,
+          f,
+          f.breakdown.map((id) => byId.get(id)).filter((g): g is Figure => g !== undefined),
+        ),
+      );
     const rel = f.relation;
     if (!rel) continue;
     const others = rel.with.map((id) => byId.get(id)).filter((g): g is Figure => g !== undefined);
@@ -59,13 +71,21 @@ export function auditReport(report: Report, figures: Figure[]): AuditCheck[] {
           stated,
           computed: { value: over, unit: '%', formula: `(${num(f)} / ${num(target)} − 1) × 100` },
           status: okOver ? 'holds' : 'differs',
-          note: okOver ? 'Mức vượt kế hoạch khớp.' : `Tính lại được vượt ${formatViNumber(over)}%, báo cáo ghi ${att.text}.`,
+          note: okOver
+            ? 'Mức vượt kế hoạch khớp.'
+            : `Tính lại được vượt ${formatViNumber(over)}%, báo cáo ghi ${att.text}.`,
         });
         continue;
       }
       if (!target) {
         const implied = f.value / (att.value / 100);
-        checks.push({ ...base, stated, computed: null, status: 'unverifiable', note: `Kế hoạch không được nêu; suy ra khoảng ${withUnit(formatViNumber(implied, f.unit === '%' ? 2 : 0), f.unit)} (= ${num(f)} / ${formatViNumber(att.value / 100, 4)}).` });
+        checks.push({
+          ...base,
+          stated,
+          computed: null,
+          status: 'unverifiable',
+          note: `Kế hoạch không được nêu; suy ra khoảng ${withUnit(formatViNumber(implied, f.unit === '%' ? 2 : 0), f.unit)} (= ${num(f)} / ${formatViNumber(att.value / 100, 4)}).`,
+        });
         continue;
       }
       const value = (f.value / target.value) * 100;
@@ -95,7 +115,13 @@ export function auditReport(report: Report, figures: Figure[]): AuditCheck[] {
       if (!rate) continue;
       const baseFig = findBase(figures, f, rate);
       if (!baseFig) {
-        checks.push({ ...base, stated: { value: rate.value, unit: '%', text: rate.text }, computed: null, status: 'unverifiable', note: 'Báo cáo không nêu tổng số làm mẫu số.' });
+        checks.push({
+          ...base,
+          stated: { value: rate.value, unit: '%', text: rate.text },
+          computed: null,
+          status: 'unverifiable',
+          note: 'Báo cáo không nêu tổng số làm mẫu số.',
+        });
         continue;
       }
       const value = (f.value / baseFig.value) * 100;
@@ -106,7 +132,9 @@ export function auditReport(report: Report, figures: Figure[]): AuditCheck[] {
         stated: { value: rate.value, unit: '%', text: rate.text },
         computed: { value, unit: '%', formula: `${num(f)} / ${num(baseFig)} × 100` },
         status: ok ? 'holds' : 'differs',
-        note: ok ? 'Tỷ lệ khớp với số lượng trên tổng số.' : `Tính lại được ${formatViNumber(value, value < 1 ? 4 : 2)}%, báo cáo ghi ${rate.text}.`,
+        note: ok
+          ? 'Tỷ lệ khớp với số lượng trên tổng số.'
+          : `Tính lại được ${formatViNumber(value, value < 1 ? 4 : 2)}%, báo cáo ghi ${rate.text}.`,
       });
     }
   }
@@ -125,7 +153,9 @@ function checkParts(report: Report, total: Figure, parts: Figure[]): AuditCheck 
     stated: { value: total.value, unit: total.unit, text: total.text },
     computed: { value: sum, unit: total.unit, formula: parts.map(num).join(' + ') },
     status: ok ? 'holds' : 'differs',
-    note: ok ? 'Tổng các phần khớp với tổng được nêu.' : `Cộng các phần được ${formatViNumber(sum)}, báo cáo ghi ${total.text}.`,
+    note: ok
+      ? 'Tổng các phần khớp với tổng được nêu.'
+      : `Cộng các phần được ${formatViNumber(sum)}, báo cáo ghi ${total.text}.`,
   };
 }
 
@@ -133,6 +163,11 @@ function checkParts(report: Report, total: Figure, parts: Figure[]): AuditCheck 
 function findBase(figures: Figure[], count: Figure, rate: Figure): Figure | undefined {
   const family = (u: string) => (PERSON_UNITS.has(u) ? 'person' : u);
   return figures.find(
-    (g) => g.metric === 'population' && g.kind === 'result' && family(g.unit) === family(count.unit) && g.value > count.value && g.start < rate.start,
+    (g) =>
+      g.metric === 'population' &&
+      g.kind === 'result' &&
+      family(g.unit) === family(count.unit) &&
+      g.value > count.value &&
+      g.start < rate.start,
   );
 }

@@ -4,10 +4,19 @@
 import { findPlaceMentions } from '../ingest/gazetteer.ts';
 import { headingLevel } from '../ingest/passages.ts';
 import type { Passage, Period, Report } from '../ingest/types.ts';
-import { blockStartAbove, isTableRow, MAX_ROW, rowStartOf } from '../text/table-lines.ts';
+import type { Metric } from '../lexicon/metrics.ts';
+import {
+  countMetricOf,
+  findMetricMentions,
+  isPlanMetric,
+  type MetricMention,
+  metricById,
+  rateMetricOf,
+} from '../lexicon/metrics.ts';
 import { foldAligned, hasDiacritics } from '../text/fold-aligned.ts';
 import { findPeriods, type PeriodMention } from '../text/periods.ts';
 import { splitSentences } from '../text/sentences.ts';
+import { blockStartAbove, isTableRow, MAX_ROW, rowStartOf } from '../text/table-lines.ts';
 import {
   ACTION_LINKS,
   APPROX_BEFORE,
@@ -24,13 +33,11 @@ import {
   TARGET_SCOPE_CUE,
   TARGET_SCOPE_CUE_FOLDED,
 } from './cues.ts';
-import { countMetricOf, findMetricMentions, isPlanMetric, metricById, type MetricMention, rateMetricOf } from '../lexicon/metrics.ts';
 import { findNumberMentions, type NumberMention } from './numbers.ts';
 import { linkRelations } from './relations.ts';
 import { reportOwnPeriod } from './report-period.ts';
 import type { Figure, FigureKind } from './types.ts';
 import { isMoneyUnit, normaliseValue, readUnit } from './units.ts';
-import type { Metric } from '../lexicon/metrics.ts';
 
 interface PlaceRef {
   name: string;
@@ -61,7 +68,9 @@ interface Ctx {
   clauseMarks: number[];
 }
 
-const FOLDED_GROUPS = GROUP_QUALIFIERS.map((g) => [g, foldAligned(g)] as const).sort((a, b) => b[1].length - a[1].length);
+const FOLDED_GROUPS = GROUP_QUALIFIERS.map((g) => [g, foldAligned(g)] as const).sort(
+  (a, b) => b[1].length - a[1].length,
+);
 const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
 /**
@@ -81,7 +90,8 @@ export function extractFigures(report: Report): Figure[] {
 export function* figureSteps(report: Report): Generator<number, Figure[], void> {
   const text = report.text;
   const folded = foldAligned(text);
-  const defaultYear = report.periods[0]?.year ?? (report.publishedAt ? Number(report.publishedAt.slice(0, 4)) : undefined);
+  const defaultYear =
+    report.periods[0]?.year ?? (report.publishedAt ? Number(report.publishedAt.slice(0, 4)) : undefined);
   const ctx: Ctx = {
     report,
     text,
@@ -165,7 +175,13 @@ function within<T extends Span>(items: T[], from: number, to: number): T[] {
 }
 
 /** The first item starting in [from, to) that passes `ok`, looking at most `limit` items ahead. */
-function firstFrom<T extends Span>(items: T[], from: number, to: number, ok: (t: T) => boolean, limit = 200): T | undefined {
+function firstFrom<T extends Span>(
+  items: T[],
+  from: number,
+  to: number,
+  ok: (t: T) => boolean,
+  limit = 200,
+): T | undefined {
   for (let i = lowerBound(items, from), seen = 0; i < items.length && seen < limit; i++, seen++) {
     const it = items[i] as T;
     if (it.start >= to) return undefined;
@@ -175,7 +191,13 @@ function firstFrom<T extends Span>(items: T[], from: number, to: number, ok: (t:
 }
 
 /** The last item ending at or before `at` and starting at or after `floor`, scanning back at most `limit` items. */
-function lastBefore<T extends Span>(items: T[], at: number, floor: number, ok: (t: T) => boolean = () => true, limit = 40): T | undefined {
+function lastBefore<T extends Span>(
+  items: T[],
+  at: number,
+  floor: number,
+  ok: (t: T) => boolean = () => true,
+  limit = 40,
+): T | undefined {
   for (let i = lowerBound(items, at) - 1, seen = 0; i >= 0 && seen < limit; i--, seen++) {
     const it = items[i] as T;
     if (it.start < floor) return undefined;
@@ -210,7 +232,9 @@ function lineBreaksOf(text: string): number[] {
 
 function targetScopeStart(text: string, folded: string, start: number, end: number): number | null {
   const sentence = text.slice(start, end);
-  const m = hasDiacritics(sentence) ? TARGET_SCOPE_CUE.exec(sentence) : TARGET_SCOPE_CUE_FOLDED.exec(folded.slice(start, end));
+  const m = hasDiacritics(sentence)
+    ? TARGET_SCOPE_CUE.exec(sentence)
+    : TARGET_SCOPE_CUE_FOLDED.exec(folded.slice(start, end));
   return m ? start + m.index : null;
 }
 
@@ -223,7 +247,14 @@ export const SHARE_QUALIFIER = 'tỷ trọng trong tổng số';
 /** Words that make "A/B" a result over its plan rather than a part over its whole. */
 const PLAN_CUE = /(?<![a-z])(?:ke hoach|chi tieu|kh|muc tieu|nhiem vu|duoc giao|giao)(?![a-z])/u;
 
-function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: number, scopeAt: number | null, carried: boolean): Figure[] {
+function figuresOfSentence(
+  ctx: Ctx,
+  passage: Passage,
+  sStart: number,
+  sEnd: number,
+  scopeAt: number | null,
+  carried: boolean,
+): Figure[] {
   const { text, folded } = ctx;
   const nums = findNumberMentions(text, sStart, sEnd);
   const out: Figure[] = [];
@@ -235,7 +266,10 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
   for (let i = 0; i < nums.length; i++) {
     const n = nums[i] as NumberMention;
     // The unit of "A/B người" and of "1,0 - 1,5%" is written once, after the second number.
-    const unitFrom = n.pairRole === 'result' || (n.rangeWith !== undefined && n.rangeWith > i) ? (nums[(n.pairedWith ?? n.rangeWith) as number] as NumberMention) : n;
+    const unitFrom =
+      n.pairRole === 'result' || (n.rangeWith !== undefined && n.rangeWith > i)
+        ? (nums[(n.pairedWith ?? n.rangeWith) as number] as NumberMention)
+        : n;
     const unitMatch = readUnit(text, folded, unitFrom.end);
     let unit = unitMatch?.unit ?? '';
     // "(trong đó cao đẳng: 19; trung cấp: 285 …)": a list of parts takes the unit of what it breaks down.
@@ -263,23 +297,33 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
     if (n.pairRole === 'target' && planPair) kind = 'target';
     else if (n.pairRole === 'target') kind = 'result';
     else if (EXCEEDED_BEFORE.test(beforeFolded) && unit === '%') metric = 'plan_exceeded';
-    else if (unit === '%' && ATTAINMENT_AFTER.test(folded.slice(n.end, n.end + 30)) && /(?:dat|vuot|bang|chiem)\s*$/u.test(beforeFolded.trimEnd())) {
+    else if (
+      unit === '%' &&
+      ATTAINMENT_AFTER.test(folded.slice(n.end, n.end + 30)) &&
+      /(?:dat|vuot|bang|chiem)\s*$/u.test(beforeFolded.trimEnd())
+    ) {
       // "vượt 8,67% kế hoạch" is by how much the plan was exceeded; "đạt 109,4% kế hoạch" how much of it was done.
       metric = /vuot\s*$/u.test(beforeFolded.trimEnd()) ? 'plan_exceeded' : 'plan_attainment';
-    } else if (unit === '%' && ATTAINMENT_AFTER_PLAN.test(folded.slice(Math.max(sStart, n.start - 160), n.start)) && !/^\s*%?\s*(?:so voi|cung ky)/u.test(folded.slice(n.end, n.end + 20))) {
+    } else if (
+      unit === '%' &&
+      ATTAINMENT_AFTER_PLAN.test(folded.slice(Math.max(sStart, n.start - 160), n.start)) &&
+      !/^\s*%?\s*(?:so voi|cung ky)/u.test(folded.slice(n.end, n.end + 20))
+    ) {
       metric = 'plan_attainment';
-    }
-    else if (TARGET_BEFORE_NUMBER.test(beforeFolded) && !/(?:dat|vuot)\s+(?:\S+\s+){0,2}$/u.test(beforeFolded)) {
+    } else if (TARGET_BEFORE_NUMBER.test(beforeFolded) && !/(?:dat|vuot)\s+(?:\S+\s+){0,2}$/u.test(beforeFolded)) {
       kind = 'target';
       // "đạt 94,79% dân số (kế hoạch 95%)": the plan of the figure the parenthesis follows.
       const planned = [...out].reverse().find((g) => !isPlanMetric(g.metric));
       if (planned && /\(\s*(?:ke hoach|kh|chi tieu)[^()]*$/u.test(beforeFolded)) metric = planned.metric;
-    }
-    else if (CHANGE_BEFORE_NUMBER.test(beforeText) && !LEVEL_AFTER_CHANGE.test(beforeText)) {
+    } else if (CHANGE_BEFORE_NUMBER.test(beforeText) && !LEVEL_AFTER_CHANGE.test(beforeText)) {
       kind = 'change';
       isChange = true;
       qualifiers.push(/tăng/iu.test(CHANGE_BEFORE_NUMBER.exec(beforeText)?.[0] ?? '') ? 'tăng' : 'giảm');
-    } else if (prevFigure?.kind === 'change' && (/tuong ung\s*(?:voi\s*)?$/u.test(beforeFolded) || (/^[^()]*\(\s*$/u.test(folded.slice(prevFigure.end, n.start)) && prevFigure.unit !== unit))) {
+    } else if (
+      prevFigure?.kind === 'change' &&
+      (/tuong ung\s*(?:voi\s*)?$/u.test(beforeFolded) ||
+        (/^[^()]*\(\s*$/u.test(folded.slice(prevFigure.end, n.start)) && prevFigure.unit !== unit))
+    ) {
       // "giảm được 0,77% số hộ nghèo (290 hộ)": the same change in another unit.
       kind = 'change';
       isChange = true;
@@ -305,10 +349,12 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
     metric ??= chooseMetric(ctx, n, describedEnd, segStart, sEnd, unit, beforeFolded, prevFigure, isChange);
     // "Bảng 1. Số hộ nghèo năm 2015 theo huyện" over "Đắk Glong 8.256": a row's number counts what its
     // caption or header names, when its own words name no metric.
-    if (metric.startsWith('other:')) metric = columnHeaderMetric(ctx, n.start, unit) ?? tableMetricAbove(ctx, n.start) ?? metric;
+    if (metric.startsWith('other:'))
+      metric = columnHeaderMetric(ctx, n.start, unit) ?? tableMetricAbove(ctx, n.start) ?? metric;
     // "1.000.000 đồng | Người có công …" under "Mức quà | Đối tượng": a sum of money is not a count
     // of the people its row names; its column's header says what the money is.
-    else if (isMoneyUnit(unit) && !unitFits(metricById(metric), unit)) metric = columnHeaderMetric(ctx, n.start, unit, true) ?? metric;
+    else if (isMoneyUnit(unit) && !unitFits(metricById(metric), unit))
+      metric = columnHeaderMetric(ctx, n.start, unit, true) ?? metric;
     // "11.248 hộ rơi vào diện hộ nghèo và 14.465 hộ rơi vào diện hộ cận nghèo": the class after
     // "diện" is what each count counts, not a class named earlier in the sentence.
     const classAfter = CLASS_AFTER_COUNT.exec(afterFolded)?.[1];
@@ -318,9 +364,16 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
     if (isChange && !/tuong ung\s*(?:voi\s*)?$/u.test(beforeFolded)) metric = changeMetricOf(metric);
     // "tỷ lệ hộ nghèo giảm còn 3,5%", "… giảm 3,5%, còn 28,6%": the level reached is the rate itself.
     // "Tỷ lệ giảm hộ nghèo … đạt 3,7%" is the reduction itself, not a level.
-    else if (!isChange && metricById(metric)?.kind === 'change' && !/(?:ty|ti) le giam|muc giam/u.test(beforeFolded)) metric = metricById(metric)?.related.find((r) => metricById(r)?.kind === 'rate') ?? metric;
+    else if (!isChange && metricById(metric)?.kind === 'change' && !/(?:ty|ti) le giam|muc giam/u.test(beforeFolded))
+      metric = metricById(metric)?.related.find((r) => metricById(r)?.kind === 'rate') ?? metric;
     // "chiếm tỷ lệ 0,13%, giảm 235 hộ": a count of households is never a rate nor a rate's change.
-    if (unit && unit !== '%' && !isMoneyUnit(unit) && metricById(metric)?.units.every((u) => u.includes('%') || u.includes('phần trăm'))) metric = countMetricOf(metric) ?? metric;
+    if (
+      unit &&
+      unit !== '%' &&
+      !isMoneyUnit(unit) &&
+      metricById(metric)?.units.every((u) => u.includes('%') || u.includes('phần trăm'))
+    )
+      metric = countMetricOf(metric) ?? metric;
     if (n.pairRole === 'target') {
       const partner = byIndex.get(n.pairedWith as number);
       if (partner) metric = partner.metric;
@@ -342,28 +395,61 @@ function figuresOfSentence(ctx: Ctx, passage: Passage, sStart: number, sEnd: num
     let effectiveKind = kind;
     // "Dự báo năm 2026 …", "Dự kiến năm 2026, thành phố có khoảng 11.248 hộ rơi vào diện hộ nghèo":
     // a forecast of what will happen, not a plan anyone set; kept a target, said as a forecast.
-    const forecast = FORECAST_BEFORE.test(folded.slice(sStart, n.start)) || (/\bdu kien\b/.test(folded.slice(sStart, n.start)) && FORECAST_OUTCOME.test(afterFolded));
+    const forecast =
+      FORECAST_BEFORE.test(folded.slice(sStart, n.start)) ||
+      (/\bdu kien\b/.test(folded.slice(sStart, n.start)) && FORECAST_OUTCOME.test(afterFolded));
     if (forecast) qualifiers.push(FORECAST_QUALIFIER);
     // "STT | Chỉ tiêu | Kế hoạch năm 2018 | Thực hiện": a cell under a plan's column is the plan.
-    if (effectiveKind === 'result' && PLAN_COLUMN.test(columnHeaderCell(ctx.text, n.start) ?? '')) effectiveKind = 'target';
+    if (effectiveKind === 'result' && PLAN_COLUMN.test(columnHeaderCell(ctx.text, n.start) ?? ''))
+      effectiveKind = 'target';
     // A figure about a time after the report was written can only be a plan.
-    if (effectiveKind === 'result' && period && ctx.horizon && period.from > ctx.horizon && metric !== 'plan_attainment') effectiveKind = 'target';
+    if (
+      effectiveKind === 'result' &&
+      period &&
+      ctx.horizon &&
+      period.from > ctx.horizon &&
+      metric !== 'plan_attainment'
+    )
+      effectiveKind = 'target';
 
     const place = choosePlace(ctx, n.start, sStart, sEnd);
     // Groups named in the figure's own clause: from after the previous figure to the next comma or semicolon.
-    qualifiers.push(...findQualifiers(ctx, segStart, Math.min(nextClauseEnd(ctx, describedEnd, sEnd), nextNumberStart(nums, n.pairRole === 'result' ? i + 1 : i, sEnd)), unit));
+    qualifiers.push(
+      ...findQualifiers(
+        ctx,
+        segStart,
+        Math.min(
+          nextClauseEnd(ctx, describedEnd, sEnd),
+          nextNumberStart(nums, n.pairRole === 'result' ? i + 1 : i, sEnd),
+        ),
+        unit,
+      ),
+    );
     // "không còn hộ nghèo, chỉ có 5.944 hộ cận nghèo": the noun the number counts names its group,
     // and a household class named earlier in the clause is another count's, not this one's.
     const counted = countedGroup(folded, n.end);
     if (counted && HOUSEHOLD_CLASSES.includes(counted)) {
-      for (let k = qualifiers.length - 1; k >= 0; k--) if (qualifiers[k] !== counted && HOUSEHOLD_CLASSES.includes(qualifiers[k] as string)) qualifiers.splice(k, 1);
+      for (let k = qualifiers.length - 1; k >= 0; k--)
+        if (qualifiers[k] !== counted && HOUSEHOLD_CLASSES.includes(qualifiers[k] as string)) qualifiers.splice(k, 1);
       if (!qualifiers.includes(counted)) qualifiers.push(counted);
     }
     const approx = APPROX_BEFORE.exec(beforeFolded);
-    if (approx?.[1]) qualifiers.push(text.slice(n.start - approx[0].trimStart().length, n.start).trim().toLowerCase());
+    if (approx?.[1])
+      qualifiers.push(
+        text
+          .slice(n.start - approx[0].trimStart().length, n.start)
+          .trim()
+          .toLowerCase(),
+      );
 
     // "442 hộ cận nghèo vay với số tiền 12.061 triệu đồng": the money is about the same group.
-    if (isMoneyUnit(unit) && prevFigure && prevFigure.metric === metric && !isMoneyUnit(prevFigure.unit) && !text.slice(prevFigure.end, n.start).includes(';')) {
+    if (
+      isMoneyUnit(unit) &&
+      prevFigure &&
+      prevFigure.metric === metric &&
+      !isMoneyUnit(prevFigure.unit) &&
+      !text.slice(prevFigure.end, n.start).includes(';')
+    ) {
       qualifiers.push(...prevFigure.qualifiers.filter((q) => GROUP_QUALIFIERS.includes(q)));
     }
     const label = labelOf(metric, qualifiers);
@@ -419,14 +505,17 @@ function chooseMetric(
   const after = next && next.start <= describedEnd + 12 && next.start < clauseEnd ? next : undefined;
   // A phrase may start inside the previous figure's unit ("14 lớp đào tạo nghề với 352 …").
   // Lexicon phrases are short, so one ending after segStart starts at most ~60 characters before it.
-  const befores = within(ctx.metrics, Math.max(sentenceStartOf(ctx, n.start), segStart - 80), n.start).filter((m) => m.end > segStart);
+  const befores = within(ctx.metrics, Math.max(sentenceStartOf(ctx, n.start), segStart - 80), n.start).filter(
+    (m) => m.end > segStart,
+  );
   const before = headOf(folded, befores);
   const sentenceBefore = lastBefore(ctx.metrics, n.start, lineStartIn(ctx, n.start));
   const sameClausePrev = prev && !/[;]/.test(ctx.text.slice(prev.end, n.start)) ? prev : undefined;
   const fits = (id: string | undefined) => (id && unitFits(metricById(id), unit) ? id : undefined);
   // A phrase right before the number names it whatever the unit ("quà cho hộ nghèo: 2.597 hộ");
   // a distant one only when the unit agrees.
-  const fitsBefore = (m: MetricMention | undefined) => (m && (n.start - m.end <= 30 || unitFits(metricById(m.metricId), unit)) ? m.metricId : undefined);
+  const fitsBefore = (m: MetricMention | undefined) =>
+    m && (n.start - m.end <= 30 || unitFits(metricById(m.metricId), unit)) ? m.metricId : undefined;
   // "… 1.211 người), chiếm tỷ lệ 9,78%": the rate of the total before the parenthesis, not of its last part.
   const subject = prev && ctx.text.slice(prev.end, n.start).includes(')') ? (outerOf(ctx, prev) ?? prev) : prev;
 
@@ -435,23 +524,46 @@ function chooseMetric(
     if (subject && subject.unit !== '%' && /chiem(?:\s+ty le|\s+ti le)?\s*$/u.test(beforeFolded.trimEnd()) && !before) {
       return rateMetricOf(subject.metric) ?? subject.metric;
     }
-    const id = before?.metricId ?? (subject && /chiem|dat|bang/u.test(beforeFolded) ? (rateMetricOf(subject.metric) ?? subject.metric) : (after?.metricId ?? sentenceBefore?.metricId));
+    const id =
+      before?.metricId ??
+      (subject && /chiem|dat|bang/u.test(beforeFolded)
+        ? (rateMetricOf(subject.metric) ?? subject.metric)
+        : (after?.metricId ?? sentenceBefore?.metricId));
     // "hộ cận nghèo 1%": a percentage of a counted group is that group's rate.
-    return id ? (metricById(id)?.kind === 'count' ? (rateMetricOf(id) ?? id) : id) : nounPhraseMetric(ctx, describedEnd, sEnd, unit);
+    return id
+      ? metricById(id)?.kind === 'count'
+        ? (rateMetricOf(id) ?? id)
+        : id
+      : nounPhraseMetric(ctx, describedEnd, sEnd, unit);
   }
   if (isMoneyUnit(unit)) {
-    if (sameClausePrev && sameClausePrev.unit && !isMoneyUnit(sameClausePrev.unit) && MONEY_OF_COUNT.test(folded.slice(sameClausePrev.end, n.start))) {
+    if (
+      sameClausePrev &&
+      sameClausePrev.unit &&
+      !isMoneyUnit(sameClausePrev.unit) &&
+      MONEY_OF_COUNT.test(folded.slice(sameClausePrev.end, n.start))
+    ) {
       return moneyMetricOf(sameClausePrev.metric);
     }
-    return before?.metricId ?? after?.metricId ?? sentenceBefore?.metricId ?? nounPhraseMetric(ctx, describedEnd, sEnd, unit);
+    return (
+      before?.metricId ?? after?.metricId ?? sentenceBefore?.metricId ?? nounPhraseMetric(ctx, describedEnd, sEnd, unit)
+    );
   }
   // "tăng 1.366 người so với cùng kỳ": what changed is what was just counted;
   // "giảm 4,31% tương ứng 386 hộ": the households behind the rate.
   if (isChange && !after && !before && sameClausePrev) {
-    return /tuong ung\s*(?:voi\s*)?$/u.test(beforeFolded) ? (countMetricOf(sameClausePrev.metric) ?? sameClausePrev.metric) : sameClausePrev.metric;
+    return /tuong ung\s*(?:voi\s*)?$/u.test(beforeFolded)
+      ? (countMetricOf(sameClausePrev.metric) ?? sameClausePrev.metric)
+      : sameClausePrev.metric;
   }
   // "01 hộ nghèo phát sinh với 02 nhân khẩu": the persons of the households just counted.
-  if (sameClausePrev && /^(?:nhân khẩu|khẩu|người)$/u.test(unit) && !/^(?:nhân khẩu|khẩu|người)$/u.test(sameClausePrev.unit) && /^\s*(?:[\p{L}]+\s+){0,5}voi\s*$/u.test(beforeFolded) && !after) {
+  if (
+    sameClausePrev &&
+    /^(?:nhân khẩu|khẩu|người)$/u.test(unit) &&
+    !/^(?:nhân khẩu|khẩu|người)$/u.test(sameClausePrev.unit) &&
+    /^\s*(?:[\p{L}]+\s+){0,5}voi\s*$/u.test(beforeFolded) &&
+    !after
+  ) {
     return sameClausePrev.metric;
   }
   // "hỗ trợ … cho 16.479 khẩu": the action before "cho" is what the number counts.
@@ -463,7 +575,9 @@ function chooseMetric(
   const a = fits(after?.metricId);
   const b = fitsBefore(before);
   if (a && b && before && after) return before.end - before.start > after.end - after.start ? b : a;
-  const fallback = lastBefore(ctx.metrics, n.start, lineStartIn(ctx, n.start), (m) => unitFits(metricById(m.metricId), unit));
+  const fallback = lastBefore(ctx.metrics, n.start, lineStartIn(ctx, n.start), (m) =>
+    unitFits(metricById(m.metricId), unit),
+  );
   return a ?? b ?? nounPhraseMetric(ctx, describedEnd, sEnd, unit, fallback?.metricId);
 }
 
@@ -493,7 +607,12 @@ function headOf(folded: string, mentions: MetricMention[]): MetricMention | unde
   }
   // "Tư vấn, giới thiệu việc làm và học nghề cho 18.612 lượt": of two phrases joined by "và", the first leads.
   const prev = mentions[mentions.length - 2];
-  if (prev && /^\s*va\s*$/u.test(folded.slice(prev.end, last.start)) && /^\s*cho\s*$/u.test(folded.slice(last.end, last.end + 6).replace(/\d.*$/u, ''))) return prev;
+  if (
+    prev &&
+    /^\s*va\s*$/u.test(folded.slice(prev.end, last.start)) &&
+    /^\s*cho\s*$/u.test(folded.slice(last.end, last.end + 6).replace(/\d.*$/u, ''))
+  )
+    return prev;
   return last;
 }
 
@@ -502,7 +621,9 @@ function unitFits(m: Metric | undefined, unit: string): boolean {
   if (!m) return false;
   if (!unit || m.units.length === 0) return true;
   const last = (u: string) => u.split(' ').pop() ?? u;
-  return m.units.some((u) => u === unit || last(u) === last(unit) || u.startsWith(`${unit} `) || unit.startsWith(`${u} `));
+  return m.units.some(
+    (u) => u === unit || last(u) === last(unit) || u.startsWith(`${unit} `) || unit.startsWith(`${u} `),
+  );
 }
 
 /** The money of a count: its own metric when it is counted in money too, else its spending metric. */
@@ -535,7 +656,9 @@ function clauseMarksOf(text: string): number[] {
 /** With no lexicon phrase, the metric is the noun phrase the number counts ("14 lớp đào tạo nghề"). */
 function nounPhraseMetric(ctx: Ctx, figEnd: number, sEnd: number, unit: string, fallback?: string): string {
   const tail = ctx.text.slice(figEnd, Math.min(sEnd, figEnd + 50));
-  const m = tail.match(/^\s*([\p{L}\s-]*?)(?=\s+(?:với|cho|của|tại|trong|đạt|chiếm|và|được|có|để|từ|theo|là|thuộc|so|tăng|giảm|nhân|ở)(?![\p{L}])|[,;:.()/]|$)/u);
+  const m = tail.match(
+    /^\s*([\p{L}\s-]*?)(?=\s+(?:với|cho|của|tại|trong|đạt|chiếm|và|được|có|để|từ|theo|là|thuộc|so|tăng|giảm|nhân|ở)(?![\p{L}])|[,;:.()/]|$)/u,
+  );
   const words = (m?.[1] ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 4).join(' ');
   const phrase = [unit, words].filter(Boolean).join(' ').trim();
   if (!phrase && fallback) return fallback;
@@ -624,7 +747,9 @@ function columnHeaderCell(text: string, at: number, firstColumn = false): string
  * periods as the row holds numbers, the k-th number is the k-th period's.
  */
 function orderedHeaderPeriod(ctx: Ctx, rowStart: number, row: string, at: number): Period | null {
-  const numbers = [...row.matchAll(/(?<![\p{L}\d.,/])\d[\d.,]*(?![\d/])/gu)].filter((m) => !/^(?:19|20)\d\d$/.test(m[0]));
+  const numbers = [...row.matchAll(/(?<![\p{L}\d.,/])\d[\d.,]*(?![\d/])/gu)].filter(
+    (m) => !/^(?:19|20)\d\d$/.test(m[0]),
+  );
   const col = numbers.findIndex((m) => rowStart + (m.index ?? 0) === at);
   if (col < 0 || numbers.length < 2) return null;
   const block = blockStartAbove(ctx.text, rowStart);
@@ -633,7 +758,10 @@ function orderedHeaderPeriod(ctx: Ctx, rowStart: number, row: string, at: number
     const end = rel < 0 ? rowStart : line + rel;
     const header = ctx.text.slice(line, end);
     const periods = findPeriods(header).filter((p) => Date.parse(p.to) - Date.parse(p.from) <= 400 * 86400_000);
-    if (periods.length >= 2) return periods.length === numbers.length && !/\d/.test(header.replace(/(?:19|20)\d\d/g, '')) ? strip(periods[col] as PeriodMention) : null;
+    if (periods.length >= 2)
+      return periods.length === numbers.length && !/\d/.test(header.replace(/(?:19|20)\d\d/g, ''))
+        ? strip(periods[col] as PeriodMention)
+        : null;
     line = end + 1;
   }
   return null;
@@ -673,7 +801,10 @@ function tableMetricAbove(ctx: Ctx, at: number): string | undefined {
   if (block >= line) return undefined;
   const captionEnd = ctx.text.slice(block, line).indexOf('\n');
   const headerStart = line - 1 > block ? Math.max(block, rowStartOf(ctx.text, line - 1)) : block;
-  for (const [from, to] of [[headerStart, line], [block, captionEnd < 0 ? line : block + captionEnd]] as const) {
+  for (const [from, to] of [
+    [headerStart, line],
+    [block, captionEnd < 0 ? line : block + captionEnd],
+  ] as const) {
     const found = findMetricMentions(ctx.folded.slice(from, to));
     const last = found[found.length - 1];
     if (last) return last.metricId;
@@ -687,7 +818,12 @@ function rowLabelUnit(text: string, at: number): string {
   if (rowStart < 0) return '';
   const bar = text.slice(rowStart, at).indexOf('|');
   if (bar < 0) return '';
-  return /\(([\p{L}][\p{L} ]{0,15})\)\s*$/u.exec(text.slice(rowStart, rowStart + bar))?.[1]?.trim().toLowerCase() ?? '';
+  return (
+    /\(([\p{L}][\p{L} ]{0,15})\)\s*$/u
+      .exec(text.slice(rowStart, rowStart + bar))?.[1]
+      ?.trim()
+      .toLowerCase() ?? ''
+  );
 }
 
 const DECLARED_UNIT = /(?:đơn vị(?: tính)?|ĐVT)\s*:\s*([\p{L}][\p{L} ]{0,20}?)\s*[),;\n]/iu;
@@ -715,7 +851,8 @@ function tableUnitAbove(text: string, at: number): string {
 const HOUSEHOLD_CLASSES = ['hộ nghèo', 'hộ cận nghèo', 'hộ mới thoát nghèo'];
 
 /** "… hộ rơi vào diện hộ cận nghèo", "… hộ thuộc diện nghèo": the class a count of households falls into. */
-const CLASS_AFTER_COUNT = /^\s*(?:ho\s+)?(?:(?:se\s+)?roi vao|(?:duoc\s+)?xep vao|thuoc|vao)\s+dien\s+(?:ho\s+)?(can ngheo|ngheo)(?![a-z])/;
+const CLASS_AFTER_COUNT =
+  /^\s*(?:ho\s+)?(?:(?:se\s+)?roi vao|(?:duoc\s+)?xep vao|thuoc|vao)\s+dien\s+(?:ho\s+)?(can ngheo|ngheo)(?![a-z])/;
 
 /** The group named by the words right after a number ("5.944 hộ cận nghèo" → "hộ cận nghèo"), if any. */
 function countedGroup(folded: string, end: number): string | undefined {
@@ -748,7 +885,8 @@ function findQualifiers(ctx: Ctx, from: number, to: number, unit: string): strin
 /** The period the figure speaks of: its clause, its sentence, its paragraph, its section, the report. */
 function choosePeriod(ctx: Ctx, passage: Passage, at: number, sStart: number, sEnd: number): Period | null {
   // "giảm 7,69% so năm 2023", "so với cùng kỳ": the base of a comparison is not the figure's period.
-  const usable = (p: PeriodMention) => !/(?:^|[^a-z])so(?: voi)?\s*(?:cung ky\s*)?$/u.test(ctx.folded.slice(Math.max(0, p.start - 14), p.start));
+  const usable = (p: PeriodMention) =>
+    !/(?:^|[^a-z])so(?: voi)?\s*(?:cung ky\s*)?$/u.test(ctx.folded.slice(Math.max(0, p.start - 14), p.start));
   const isSpan = (p: Period) => Date.parse(p.to) - Date.parse(p.from) > 400 * 86400_000;
   // The nearest specific period before the number in its sentence, else the first one after it;
   // searched from the number outwards, so a sentence of thousands of figures stays linear.
@@ -784,7 +922,13 @@ function choosePeriod(ctx: Ctx, passage: Passage, at: number, sStart: number, sE
   const ownLine = rowStartOf(ctx.text, at);
   const block = isTableRow(ctx.text, ownLine) ? blockStartAbove(ctx.text, ownLine) : ownLine;
   if (ownLine >= 0 && block < ownLine) {
-    const above = lastBefore(ctx.periods, ownLine, block, (p) => usable(p) && !/\btet\b/u.test(foldAligned(p.label)), 200);
+    const above = lastBefore(
+      ctx.periods,
+      ownLine,
+      block,
+      (p) => usable(p) && !/\btet\b/u.test(foldAligned(p.label)),
+      200,
+    );
     if (above) return strip(above);
   }
   // An event named earlier in the paragraph ("chăm lo Tết năm 2023") dates that event, not what follows.
@@ -828,13 +972,19 @@ function headingPeriod(ctx: Ctx, at: number): Period | null {
   return lo === 0 ? null : (list[lo - 1] as { period: Period }).period;
 }
 
-function headingPeriodsOf(text: string, lineBreaks: number[], defaultYear: number | undefined): { start: number; period: Period }[] {
+function headingPeriodsOf(
+  text: string,
+  lineBreaks: number[],
+  defaultYear: number | undefined,
+): { start: number; period: Period }[] {
   const out: { start: number; period: Period }[] = [];
   let start = 0;
   for (const end of [...lineBreaks, text.length]) {
     const line = text.slice(start, end).trim();
     if (line && line.length <= 160 && headingLevel(line) > 0) {
-      const p = findPeriods(line, defaultYear ? { defaultYear } : {}).find((x) => Date.parse(x.to) - Date.parse(x.from) <= 400 * 86400_000);
+      const p = findPeriods(line, defaultYear ? { defaultYear } : {}).find(
+        (x) => Date.parse(x.to) - Date.parse(x.from) <= 400 * 86400_000,
+      );
       if (p) out.push({ start, period: strip(p) });
     }
     start = end + 1;
@@ -843,7 +993,11 @@ function headingPeriodsOf(text: string, lineBreaks: number[], defaultYear: numbe
 }
 
 /** Each heading, and whether it opens a section on the report's whole province (only for a district's report). */
-function headingScopesOf(text: string, lineBreaks: number[], own: Report['place']): { start: number; province: boolean }[] {
+function headingScopesOf(
+  text: string,
+  lineBreaks: number[],
+  own: Report['place'],
+): { start: number; province: boolean }[] {
   if (own?.level !== 'district' || !own.province) return [];
   const province = foldAligned(own.province);
   const district = foldAligned(own.name);
@@ -853,7 +1007,11 @@ function headingScopesOf(text: string, lineBreaks: number[], own: Report['place'
     const line = text.slice(start, end).trim();
     if (line && line.length <= 160 && headingLevel(line) > 0) {
       const f = ` ${foldAligned(line).replace(/[^a-z0-9]+/g, ' ')} `;
-      out.push({ start, province: !f.includes(` ${district} `) && (/ (?:toan|ca|chung|cap) tinh /.test(f) || f.includes(` tinh ${province} `)) });
+      out.push({
+        start,
+        province:
+          !f.includes(` ${district} `) && (/ (?:toan|ca|chung|cap) tinh /.test(f) || f.includes(` tinh ${province} `)),
+      });
     }
     start = end + 1;
   }
@@ -885,10 +1043,18 @@ function strip(p: PeriodMention): Period {
  */
 /** "tỉnh Trà Vinh", with the type word before the name or inside the mention. */
 function writtenAsProvince(folded: string, p: PlaceRef): boolean {
-  return folded.startsWith('tinh ', p.start) || /(?:^|[^\p{L}])tinh\s*$/u.test(folded.slice(Math.max(0, p.start - 8), p.start));
+  return (
+    folded.startsWith('tinh ', p.start) ||
+    /(?:^|[^\p{L}])tinh\s*$/u.test(folded.slice(Math.max(0, p.start - 8), p.start))
+  );
 }
 
-function choosePlace(ctx: Ctx, at: number, sStart: number, sEnd: number): { name: string; level: PlaceRef['level'] } | null {
+function choosePlace(
+  ctx: Ctx,
+  at: number,
+  sStart: number,
+  sEnd: number,
+): { name: string; level: PlaceRef['level'] } | null {
   const own = ctx.report.place;
   // The ';'-clause around the figure, looked for within a few hundred characters only.
   const lo = Math.max(sStart, at - 400);
@@ -907,19 +1073,38 @@ function choosePlace(ctx: Ctx, at: number, sStart: number, sEnd: number): { name
   }
   const acceptable = within(ctx.places, from, to).filter((p) => {
     if (isOwn(p) || p.level === 'commune') return true;
-    if (p.level === 'district') return !own || own.level === 'province' ? p.provinceCode === (own?.provinceCode ?? p.provinceCode) : false;
+    if (p.level === 'district')
+      return !own || own.level === 'province' ? p.provinceCode === (own?.provinceCode ?? p.provinceCode) : false;
     // A district report's own province, only where it is written as the place ("tỉnh Trà Vinh giảm …").
-    if (own && p.provinceCode === own.provinceCode && !(own.level === 'district' && writtenAsProvince(ctx.folded, p))) return false;
+    if (own && p.provinceCode === own.provinceCode && !(own.level === 'district' && writtenAsProvince(ctx.folded, p)))
+      return false;
     // Another province, unless it only names the body that acted ("Trung tâm Dịch vụ việc làm tỉnh Bình Định").
-    return !/(?:so|trung tam|hoi|ban|ngan hang|bao hiem xa hoi|cong ty|ubnd|uy ban nhan dan)\s+(?:[\p{L}&-]+\s+){0,6}$/u.test(ctx.folded.slice(Math.max(0, p.start - 60), p.start));
+    return !/(?:so|trung tam|hoi|ban|ngan hang|bao hiem xa hoi|cong ty|ubnd|uy ban nhan dan)\s+(?:[\p{L}&-]+\s+){0,6}$/u.test(
+      ctx.folded.slice(Math.max(0, p.start - 60), p.start),
+    );
   });
   const before = acceptable.filter((p) => p.end <= at);
   // After the figure only "tại xã Bình Tân", "ở huyện X": a place the figure happened in, not a list of where.
-  const located = acceptable.find((p) => p.start > at && !isOwn(p) && p.level !== 'province' && /(?:tai|o)\s+(?:xa|phuong|thi tran|huyen|thi xa)?\s*$/u.test(ctx.folded.slice(Math.max(0, p.start - 20), p.start)));
-  let pick = before[before.length - 1] ?? located;
+  const located = acceptable.find(
+    (p) =>
+      p.start > at &&
+      !isOwn(p) &&
+      p.level !== 'province' &&
+      /(?:tai|o)\s+(?:xa|phuong|thi tran|huyen|thi xa)?\s*$/u.test(
+        ctx.folded.slice(Math.max(0, p.start - 20), p.start),
+      ),
+  );
+  const pick = before[before.length - 1] ?? located;
   // "6 tháng đầu năm 2023 toàn quốc xảy ra … làm 353 người chết" in a city's report: the country's figure.
   const national = [...ctx.folded.slice(from, at).matchAll(/(?:^|[^\p{L}])(?:toan quoc|ca nuoc)(?![\p{L}])/gu)].pop();
-  if (national && !/(?:so voi|binh quan|chung|cua|trong)\s*$/u.test(ctx.folded.slice(Math.max(from, from + (national.index ?? 0) - 12), from + (national.index ?? 0) + 1)) && (!pick || pick.end <= from + (national.index ?? 0))) return null;
+  if (
+    national &&
+    !/(?:so voi|binh quan|chung|cua|trong)\s*$/u.test(
+      ctx.folded.slice(Math.max(from, from + (national.index ?? 0) - 12), from + (national.index ?? 0) + 1),
+    ) &&
+    (!pick || pick.end <= from + (national.index ?? 0))
+  )
+    return null;
   // "toàn tỉnh còn 3.440 hộ" in a district's report: the province, unless a place follows the words.
   if (own?.level === 'district' && own.province) {
     const whole = [...ctx.folded.slice(from, at).matchAll(/(?:^|[^\p{L}])(?:toan|ca|cua) tinh(?![\p{L}])/gu)].pop();
@@ -934,7 +1119,8 @@ function choosePlace(ctx: Ctx, at: number, sStart: number, sEnd: number): { name
   return own ? { name: own.name, level: own.level } : null;
 }
 
-const COMMUNE = /(?<![\p{L}])(?<![Tt]hị\s+)([Xx]ã|[Pp]hường|[Tt]hị trấn)\s+((?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){0,2})/gu;
+const COMMUNE =
+  /(?<![\p{L}])(?<![Tt]hị\s+)([Xx]ã|[Pp]hường|[Tt]hị trấn)\s+((?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){0,2})/gu;
 
 function findPlaces(report: Report, text: string): PlaceRef[] {
   const out: PlaceRef[] = findPlaceMentions(text).map((m) => ({

@@ -27,9 +27,49 @@ const NUM = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g;
 
 /** Words after which a number names or orders something rather than counting it. */
 const ORDINAL_BEFORE = new Set([
-  'số', 'thứ', 'đợt', 'lần', 'khóa', 'khoá', 'kỳ', 'quý', 'tháng', 'ngày', 'năm', 'điều', 'khoản', 'mục', 'phần', 'chương',
-  'án', 'bão', 'giai đoạn', 'lúc', 'phòng', 'tổ', 'đội', 'khu', 'tuyến', 'quốc lộ', 'tỉnh lộ', 'nhóm', 'vòng', 'hạng', 'bậc',
-  'tuổi', 'quyết định', 'nghị định', 'thông tư', 'chỉ thị', 'nghị quyết', 'công văn', 'luật', 'chương trình', 'bảng', 'biểu', 'phụ lục',
+  'số',
+  'thứ',
+  'đợt',
+  'lần',
+  'khóa',
+  'khoá',
+  'kỳ',
+  'quý',
+  'tháng',
+  'ngày',
+  'năm',
+  'điều',
+  'khoản',
+  'mục',
+  'phần',
+  'chương',
+  'án',
+  'bão',
+  'giai đoạn',
+  'lúc',
+  'phòng',
+  'tổ',
+  'đội',
+  'khu',
+  'tuyến',
+  'quốc lộ',
+  'tỉnh lộ',
+  'nhóm',
+  'vòng',
+  'hạng',
+  'bậc',
+  'tuổi',
+  'quyết định',
+  'nghị định',
+  'thông tư',
+  'chỉ thị',
+  'nghị quyết',
+  'công văn',
+  'luật',
+  'chương trình',
+  'bảng',
+  'biểu',
+  'phụ lục',
 ]);
 /** Units after which a number is a duration or an age, not a figure. */
 const NOT_FIGURE_AFTER = /^\s*(?:tuổi|tháng|năm|ngày|tuần|giờ|phút|quý)(?![\p{L}])/u;
@@ -42,7 +82,8 @@ const SPACE = /\s/;
 function letterBefore(s: string, i: number): number {
   if (i <= 0) return 0;
   const low = s.charCodeAt(i - 1);
-  const pair = low >= 0xdc00 && low <= 0xdfff && i >= 2 && s.charCodeAt(i - 2) >= 0xd800 && s.charCodeAt(i - 2) <= 0xdbff;
+  const pair =
+    low >= 0xdc00 && low <= 0xdfff && i >= 2 && s.charCodeAt(i - 2) >= 0xd800 && s.charCodeAt(i - 2) <= 0xdbff;
   const ch = pair ? s.slice(i - 2, i) : (s[i - 1] as string);
   return LETTER.test(ch) ? ch.length : 0;
 }
@@ -102,11 +143,22 @@ export function findNumberMentions(text: string, from = 0, to = text.length): Nu
     if (prev === ':' && /\d/.test(text[start - 2] ?? '')) continue;
     // Document numbers: "16/NQ-HĐND", "78/2002/NĐ-CP", "54-KH/TU", "Số: /BC-UBND".
     if (/^[/-][\p{Lu}Đ]/u.test(after) || /^\/\d{4}\/[\p{Lu}Đ]/u.test(after)) continue;
-    if (/[/-]$/.test(text.slice(start - 1, start)) && /\d{1,4}[/-]$/.test(text.slice(Math.max(0, start - 6), start)) && /^[/-]?[\p{Lu}Đ]/u.test(after)) continue;
+    if (
+      /[/-]$/.test(text.slice(start - 1, start)) &&
+      /\d{1,4}[/-]$/.test(text.slice(Math.max(0, start - 6), start)) &&
+      /^[/-]?[\p{Lu}Đ]/u.test(after)
+    )
+      continue;
     // Dates: d/m/yyyy, d/m, m/yyyy, and the parts of them.
     if (/^\/\d{1,2}\/\d{2,4}/.test(after) || /^\/\d{4}(?!\d)/.test(after)) continue;
     if (prev === '/' && /\d{1,2}\/\d{1,2}\/$/.test(text.slice(Math.max(0, start - 6), start))) continue;
-    if (prev === '/' && /(?:^|[^\d.])\d{1,2}\/$/.test(text.slice(Math.max(0, start - 4), start)) && value <= 12 && (!unitFollows(text, end) || /(?<![\p{L}])ngày(?:\s+[\p{L}]+){0,5}\s*\d{1,2}\/$/iu.test(text.slice(Math.max(0, start - 44), start)))) {
+    if (
+      prev === '/' &&
+      /(?:^|[^\d.])\d{1,2}\/$/.test(text.slice(Math.max(0, start - 4), start)) &&
+      value <= 12 &&
+      (!unitFollows(text, end) ||
+        /(?<![\p{L}])ngày(?:\s+[\p{L}]+){0,5}\s*\d{1,2}\/$/iu.test(text.slice(Math.max(0, start - 44), start)))
+    ) {
       // "30/6" or "1/2023" (the month or year half), unless a unit follows ("91/80 người").
       continue;
     }
@@ -117,21 +169,47 @@ export function findNumberMentions(text: string, from = 0, to = text.length): Nu
       if (Number(month) <= 12 && (dayBefore || !unitFollows(text, end + 1 + month.length))) continue;
     }
     // Years: 1900–2100 written without grouping, with no counted noun after.
-    if (/^\d{4}$/.test(raw) && value >= 1900 && value <= 2100 && !/^\s*(?:%|(?:hộ|người|lao động|lượt|kg|tấn|triệu|tỷ|suất|thẻ)(?![\p{L}]))/u.test(after)) continue;
+    if (
+      /^\d{4}$/.test(raw) &&
+      value >= 1900 &&
+      value <= 2100 &&
+      !/^\s*(?:%|(?:hộ|người|lao động|lượt|kg|tấn|triệu|tỷ|suất|thẻ)(?![\p{L}]))/u.test(after)
+    )
+      continue;
     // Section numbers and list ordinals at the start of a line: "3.1.", "1.", "2)".
-    if (/(?:^|\n)\s*$/.test(text.slice(Math.max(0, start - 4), start)) && /^[.)](?:\d|\s)/.test(text.slice(end, end + 2))) continue;
+    if (
+      /(?:^|\n)\s*$/.test(text.slice(Math.max(0, start - 4), start)) &&
+      /^[.)](?:\d|\s)/.test(text.slice(end, end + 2))
+    )
+      continue;
     if (/^\.\d+\.\s/.test(after) && /(?:^|\n)\s*$/.test(text.slice(Math.max(0, start - 4), start))) continue;
-    if (/(?:^|\n)\s*\d{1,2}\.$/.test(text.slice(Math.max(0, start - 6), start)) && /^\.?\s/.test(text.slice(end, end + 2))) continue;
+    if (
+      /(?:^|\n)\s*\d{1,2}\.$/.test(text.slice(Math.max(0, start - 6), start)) &&
+      /^\.?\s/.test(text.slice(end, end + 2))
+    )
+      continue;
     if (NOT_FIGURE_AFTER.test(after)) continue;
     // An eligibility threshold, not a figure: "dưới 50 kwh/tháng", "trên 2 triệu đồng/người/tháng".
-    if (/(?:dưới|trên|không quá|tối đa)\s*$/iu.test(text.slice(Math.max(0, start - 12), start)) && /^\s*[\p{L}]+(?:\s+[\p{L}]+)?\/(?:tháng|năm|người)/u.test(after)) continue;
+    if (
+      /(?:dưới|trên|không quá|tối đa)\s*$/iu.test(text.slice(Math.max(0, start - 12), start)) &&
+      /^\s*[\p{L}]+(?:\s+[\p{L}]+)?\/(?:tháng|năm|người)/u.test(after)
+    )
+      continue;
     // Ages listed after "tuổi": "ở tuổi 70, 75, 80".
     if (/tuổi\s+(?:\d+(?:\s*,\s*|\s+và\s+(?:trên\s+)?))*$/u.test(text.slice(Math.max(0, start - 40), start))) continue;
     if (isOrdinalContext(text, start) && !(/^\s*%/.test(after) || (next === '/' && /^\/[\d.]+/.test(after)))) continue;
     // A table cell ends at "|" or a tab: "Số người chết (người) | 31 | 41".
     // So does the last cell of a piped row, at the end of its line ("1 | TP. Nha Trang | 70 | 26,42").
-    const lastCell = /^[ \t]*\r?\n/.test(after) && text.slice(Math.max(0, start - 400, text.lastIndexOf('\n', start - 1) + 1), start).includes('|');
-    if (!COUNTING_AFTER.test(after) && !/^\s*[/–-]\s*\d/.test(after) && !/^[\s)]*[;,.:)|\t]|^\s*$/.test(after) && !lastCell) continue;
+    const lastCell =
+      /^[ \t]*\r?\n/.test(after) &&
+      text.slice(Math.max(0, start - 400, text.lastIndexOf('\n', start - 1) + 1), start).includes('|');
+    if (
+      !COUNTING_AFTER.test(after) &&
+      !/^\s*[/–-]\s*\d/.test(after) &&
+      !/^[\s)]*[;,.:)|\t]|^\s*$/.test(after) &&
+      !lastCell
+    )
+      continue;
     out.push({ start, end, raw, value });
   }
   linkPairsAndRanges(text, out);

@@ -1,8 +1,9 @@
 // Links the figures a sentence ties together: a result with its plan and attainment, a count with
 // its persons and rate, a count with its money, parts with their total, a change with its
 // equivalent. The audit recomputes each one.
-import type { Figure } from './types.ts';
+
 import { isPlanMetric, metricById } from '../lexicon/metrics.ts';
+import type { Figure } from './types.ts';
 import { isMoneyUnit } from './units.ts';
 
 /** Does the lexicon pair this count with this rate (either side naming the other as related)? */
@@ -12,6 +13,7 @@ function ratePairs(countId: string, rateId: string): boolean {
   if (!count || !rate || rate.kind !== 'rate' || count.kind !== 'count') return false;
   return count.related.includes(rateId) || rate.related.includes(countId);
 }
+
 import { foldAligned } from '../text/fold-aligned.ts';
 
 const PERSON_UNITS = new Set(['nhân khẩu', 'khẩu', 'người']);
@@ -61,7 +63,10 @@ function linkSentence(text: string, figs: Figure[]) {
 
     // "7.000/6.400 người, đạt 109,4% kế hoạch" / "1.179 lao động vượt kế hoạch 31%" / "09 lao động …, đạt 64,3% kế hoạch".
     if (next && f.kind === 'result' && next.kind === 'target' && text.slice(f.end, next.start) === '/') {
-      const att = next2 && next2.metric === 'plan_attainment' && !/[;]/.test(text.slice(next.end, next2.start)) ? next2 : undefined;
+      const att =
+        next2 && next2.metric === 'plan_attainment' && !/[;]/.test(text.slice(next.end, next2.start))
+          ? next2
+          : undefined;
       f.relation = { type: 'result_target_attainment', with: att ? [next.id, att.id] : [next.id] };
       used.add(next.id);
       if (att) used.add(att.id);
@@ -74,8 +79,23 @@ function linkSentence(text: string, figs: Figure[]) {
       continue;
     }
     // "20.411/181.603 hộ, chiếm 11,24%": a part of a whole, and the share that goes with the part.
-    if (next && f.kind === 'result' && next.kind === 'result' && f.unit !== '' && f.unit === next.unit && !isMoneyUnit(f.unit) && f.unit !== '%' && text.slice(f.end, next.start) === '/') {
-      const share = next2 && next2.unit === '%' && /^[^;]{0,40}$/u.test(text.slice(next.end, next2.start)) && /chiem/u.test(between(text, next, next2)) ? next2 : undefined;
+    if (
+      next &&
+      f.kind === 'result' &&
+      next.kind === 'result' &&
+      f.unit !== '' &&
+      f.unit === next.unit &&
+      !isMoneyUnit(f.unit) &&
+      f.unit !== '%' &&
+      text.slice(f.end, next.start) === '/'
+    ) {
+      const share =
+        next2 &&
+        next2.unit === '%' &&
+        /^[^;]{0,40}$/u.test(text.slice(next.end, next2.start)) &&
+        /chiem/u.test(between(text, next, next2))
+          ? next2
+          : undefined;
       f.relation = { type: 'count_persons_rate', with: share ? [share.id, next.id] : [next.id] };
       used.add(next.id);
       if (share) used.add(share.id);
@@ -87,7 +107,14 @@ function linkSentence(text: string, figs: Figure[]) {
       const sameClause = (g: Figure) => !/[;]/.test(text.slice(f.end, g.start));
       const att = next && isPlanMetric(next.metric) && sameClause(next) ? next : undefined;
       const after = att ? next2 : next;
-      const plan = after && after.kind === 'target' && after.metric === f.metric && sameClause(after) && /\(\s*[^()]*$/u.test(text.slice(f.end, after.start)) ? after : undefined;
+      const plan =
+        after &&
+        after.kind === 'target' &&
+        after.metric === f.metric &&
+        sameClause(after) &&
+        /\(\s*[^()]*$/u.test(text.slice(f.end, after.start))
+          ? after
+          : undefined;
       if (att || plan) {
         const type = att?.metric === 'plan_exceeded' && !plan ? 'exceeded_plan' : 'result_target_attainment';
         const partners = [plan, att].filter((g): g is Figure => g !== undefined);
@@ -98,14 +125,27 @@ function linkSentence(text: string, figs: Figure[]) {
     }
 
     // "1.855 hộ nghèo với 4.839 nhân khẩu, chiếm tỷ lệ 4,82%".
-    if (next && f.unit && !PERSON_UNITS.has(f.unit) && PERSON_UNITS.has(next.unit) && /^\s*(?:\S+\s+){0,3}?voi\s*$/u.test(between(text, f, next))) {
+    if (
+      next &&
+      f.unit &&
+      !PERSON_UNITS.has(f.unit) &&
+      PERSON_UNITS.has(next.unit) &&
+      /^\s*(?:\S+\s+){0,3}?voi\s*$/u.test(between(text, f, next))
+    ) {
       const rate = next2 && next2.unit === '%' && /chiem/u.test(between(text, next, next2)) ? next2 : undefined;
       f.relation = { type: 'count_persons_rate', with: rate ? [next.id, rate.id] : [next.id] };
       used.add(next.id);
       if (rate) used.add(rate.id);
       continue;
     }
-    if (next && f.unit !== '%' && !isMoneyUnit(f.unit) && next.unit === '%' && /^[^;]{0,40}$/u.test(text.slice(f.end, next.start)) && /(?:^|\s)chiem(?:\s+ty le|\s+ti le)?\s*$/u.test(between(text, f, next))) {
+    if (
+      next &&
+      f.unit !== '%' &&
+      !isMoneyUnit(f.unit) &&
+      next.unit === '%' &&
+      /^[^;]{0,40}$/u.test(text.slice(f.end, next.start)) &&
+      /(?:^|\s)chiem(?:\s+ty le|\s+ti le)?\s*$/u.test(between(text, f, next))
+    ) {
       f.relation = { type: 'count_persons_rate', with: [next.id] };
       used.add(next.id);
       continue;
@@ -115,15 +155,29 @@ function linkSentence(text: string, figs: Figure[]) {
     // the rate the lexicon pairs with it, later in the same sentence.
     // Looked for among the next few figures only: a sentence of thousands of figures stays linear.
     const window = figs.slice(i + 1, i + 8);
-    const rate = window.find((g) => g.unit === '%' && !used.has(g.id) && g.kind === f.kind && ratePairs(f.metric, g.metric));
-    if (rate && f.unit !== '%' && !isMoneyUnit(f.unit) && !window.slice(0, window.indexOf(rate)).some((g) => g.unit !== '%' && g.metric === f.metric && g.kind === f.kind)) {
+    const rate = window.find(
+      (g) => g.unit === '%' && !used.has(g.id) && g.kind === f.kind && ratePairs(f.metric, g.metric),
+    );
+    if (
+      rate &&
+      f.unit !== '%' &&
+      !isMoneyUnit(f.unit) &&
+      !window.slice(0, window.indexOf(rate)).some((g) => g.unit !== '%' && g.metric === f.metric && g.kind === f.kind)
+    ) {
       f.relation = { type: 'count_persons_rate', with: [rate.id] };
       used.add(rate.id);
       continue;
     }
 
     // "513 suất quà/153,9 triệu đồng", "… cho 1.855 hộ nghèo với kinh phí 616 triệu đồng".
-    if (next && f.unit && !isMoneyUnit(f.unit) && f.unit !== '%' && isMoneyUnit(next.unit) && !/[;]/.test(text.slice(f.end, next.start))) {
+    if (
+      next &&
+      f.unit &&
+      !isMoneyUnit(f.unit) &&
+      f.unit !== '%' &&
+      isMoneyUnit(next.unit) &&
+      !/[;]/.test(text.slice(f.end, next.start))
+    ) {
       const gap = between(text, f, next);
       if (gap.trim() === '/' || /(?:kinh phi|so tien|tri gia)/u.test(gap)) {
         f.relation = { type: 'count_money', with: [next.id] };

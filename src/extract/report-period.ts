@@ -19,9 +19,13 @@ export function reportOwnPeriod(report: Pick<Report, 'title' | 'publishedAt' | '
   const year = report.publishedAt ? Number(report.publishedAt.slice(0, 4)) : undefined;
   // A title may name the year of the data and a year compared with ("… (2021), so sánh hộ nghèo năm
   // 2015"): the one the report was written in, else the first.
-  const titled = findPeriods(report.title, { bareYear: true, ...(year ? { defaultYear: year } : {}) }).filter((p) => !isSpan(p));
+  const titled = findPeriods(report.title, { bareYear: true, ...(year ? { defaultYear: year } : {}) }).filter(
+    (p) => !isSpan(p),
+  );
   const inTitle = titled.find((p) => p.year === year) ?? titled[0];
-  if (inTitle) return { label: inTitle.label, kind: inTitle.kind, from: inTitle.from, to: inTitle.to, year: inTitle.year };
-  if (year && year >= 1990 && year <= 2100) return { label: `năm ${year}`, kind: 'during', from: `${year}-01-01`, to: `${year}-12-31`, year };
+  if (inTitle)
+    return { label: inTitle.label, kind: inTitle.kind, from: inTitle.from, to: inTitle.to, year: inTitle.year };
+  if (year && year >= 1990 && year <= 2100)
+    return { label: `năm ${year}`, kind: 'during', from: `${year}-01-01`, to: `${year}-12-31`, year };
   return report.periods.find((p) => !isSpan(p)) ?? null;
 }

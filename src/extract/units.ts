@@ -4,26 +4,98 @@ import { foldAligned } from '../text/fold-aligned.ts';
 
 /** Money units and their value in đồng, so "4,5 tỷ đồng" and "4.500 triệu đồng" compare. */
 export const MONEY_UNITS: Record<string, number> = {
-  'đồng': 1,
+  đồng: 1,
   'nghìn đồng': 1e3,
   'ngàn đồng': 1e3,
   'triệu đồng': 1e6,
   'tỷ đồng': 1e9,
   'tỉ đồng': 1e9,
-  'triệu': 1e6,
-  'tỷ': 1e9,
-  'tỉ': 1e9,
+  triệu: 1e6,
+  tỷ: 1e9,
+  tỉ: 1e9,
 };
 
 /** Counted nouns and measures, multi-word first where one is a prefix of another. */
 const COUNT_UNITS = [
-  'lượt lao động', 'lượt người', 'lượt hộ', 'lượt đối tượng', 'lượt khách hàng', 'lượt học viên', 'lượt trẻ em', 'lượt',
-  'người lao động', 'lao động', 'người', 'nhân khẩu', 'khẩu', 'hộ gia đình', 'hộ',
-  'suất quà', 'phần quà', 'suất', 'phần', 'thẻ', 'lớp', 'học viên', 'học sinh', 'sinh viên', 'em', 'trẻ em', 'trẻ',
-  'căn nhà', 'căn hộ', 'căn', 'ngôi nhà', 'nhà', 'trường hợp', 'đối tượng', 'đơn thư', 'đơn', 'hồ sơ', 'buổi', 'cuộc', 'phiên',
-  'xã', 'thôn', 'bản', 'huyện', 'cơ sở', 'doanh nghiệp', 'mô hình', 'dự án', 'công trình', 'hội nghị', 'đoàn', 'vụ',
-  'con', 'cây', 'bộ', 'chiếc', 'lần', 'tổ', 'nhóm', 'thân nhân', 'gia đình', 'cá nhân', 'tập thể', 'chương trình',
-  'kg', 'tấn', 'tạ', 'ha', 'km', 'm2', 'm²', 'm3', 'kwh', 'lít', 'thiếp', 'sổ', 'quyết định', 'bằng khen', 'giấy khen',
+  'lượt lao động',
+  'lượt người',
+  'lượt hộ',
+  'lượt đối tượng',
+  'lượt khách hàng',
+  'lượt học viên',
+  'lượt trẻ em',
+  'lượt',
+  'người lao động',
+  'lao động',
+  'người',
+  'nhân khẩu',
+  'khẩu',
+  'hộ gia đình',
+  'hộ',
+  'suất quà',
+  'phần quà',
+  'suất',
+  'phần',
+  'thẻ',
+  'lớp',
+  'học viên',
+  'học sinh',
+  'sinh viên',
+  'em',
+  'trẻ em',
+  'trẻ',
+  'căn nhà',
+  'căn hộ',
+  'căn',
+  'ngôi nhà',
+  'nhà',
+  'trường hợp',
+  'đối tượng',
+  'đơn thư',
+  'đơn',
+  'hồ sơ',
+  'buổi',
+  'cuộc',
+  'phiên',
+  'xã',
+  'thôn',
+  'bản',
+  'huyện',
+  'cơ sở',
+  'doanh nghiệp',
+  'mô hình',
+  'dự án',
+  'công trình',
+  'hội nghị',
+  'đoàn',
+  'vụ',
+  'con',
+  'cây',
+  'bộ',
+  'chiếc',
+  'lần',
+  'tổ',
+  'nhóm',
+  'thân nhân',
+  'gia đình',
+  'cá nhân',
+  'tập thể',
+  'chương trình',
+  'kg',
+  'tấn',
+  'tạ',
+  'ha',
+  'km',
+  'm2',
+  'm²',
+  'm3',
+  'kwh',
+  'lít',
+  'thiếp',
+  'sổ',
+  'quyết định',
+  'bằng khen',
+  'giấy khen',
 ];
 
 const MONEY = Object.keys(MONEY_UNITS).sort((a, b) => b.length - a.length);
@@ -39,7 +111,12 @@ export interface UnitMatch {
 
 const wordChar = /[\p{L}\p{N}]/u;
 
-function matchAt(text: string, folded: string, pos: number, table: readonly (readonly [string, string])[]): UnitMatch | null {
+function matchAt(
+  text: string,
+  folded: string,
+  pos: number,
+  table: readonly (readonly [string, string])[],
+): UnitMatch | null {
   for (const [unit, f] of table) {
     if (folded.startsWith(f, pos) && !wordChar.test(folded[pos + f.length] ?? '')) {
       // Accents decide between units that fold alike ("tỷ" vs "ty"): require the accented form.
@@ -60,7 +137,8 @@ export function readUnit(text: string, folded: string, pos: number): UnitMatch |
   if (text[p] === '%') return { unit: '%', end: p + 1 };
   if (folded.startsWith('phan tram', p)) return { unit: '%', end: p + 9 };
   // A change in a rate stated in points: "giảm 1,12 điểm phần trăm".
-  for (const form of ['diem phan tram', 'diem %']) if (folded.startsWith(form, p)) return { unit: 'điểm phần trăm', end: p + form.length };
+  for (const form of ['diem phan tram', 'diem %'])
+    if (folded.startsWith(form, p)) return { unit: 'điểm phần trăm', end: p + form.length };
   const money = matchAt(text, folded, p, FOLDED_MONEY);
   if (money) return money;
   // "hơn 47 nghìn lao động": a scale word before the counted noun.
@@ -94,7 +172,26 @@ export function normaliseValue(value: number, unit: string): number {
  * belongs to no family and is never ruled out.
  */
 const COUNT_FAMILIES: Record<string, string[]> = {
-  people: ['người', 'lao động', 'người lao động', 'lượt người', 'lượt lao động', 'học viên', 'lượt học viên', 'đối tượng', 'lượt đối tượng', 'nạn nhân', 'học sinh', 'sinh viên', 'trẻ em', 'trẻ', 'em', 'thân nhân', 'cá nhân', 'lượt trẻ em'],
+  people: [
+    'người',
+    'lao động',
+    'người lao động',
+    'lượt người',
+    'lượt lao động',
+    'học viên',
+    'lượt học viên',
+    'đối tượng',
+    'lượt đối tượng',
+    'nạn nhân',
+    'học sinh',
+    'sinh viên',
+    'trẻ em',
+    'trẻ',
+    'em',
+    'thân nhân',
+    'cá nhân',
+    'lượt trẻ em',
+  ],
   households: ['hộ', 'hộ gia đình', 'lượt hộ', 'gia đình', 'hộ dân'],
   members: ['nhân khẩu', 'khẩu'],
   houses: ['căn', 'nhà', 'căn nhà', 'ngôi nhà', 'căn hộ'],
@@ -106,7 +203,9 @@ const COUNT_FAMILIES: Record<string, string[]> = {
   sessions: ['phiên', 'buổi', 'hội nghị', 'cuộc', 'lớp'],
   firms: ['doanh nghiệp', 'cơ sở'],
 };
-const FAMILY_OF = new Map(Object.entries(COUNT_FAMILIES).flatMap(([family, nouns]) => nouns.map((n) => [foldAligned(n), family] as const)));
+const FAMILY_OF = new Map(
+  Object.entries(COUNT_FAMILIES).flatMap(([family, nouns]) => nouns.map((n) => [foldAligned(n), family] as const)),
+);
 
 /** The family of a counted unit ("lao động" → people), or null when it is not a counted noun we know. */
 export function countFamily(unit: string): string | null {

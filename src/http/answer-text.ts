@@ -51,7 +51,10 @@ export function answerWithFootnotes(res: AskResponse, base: string): string {
     parts.push(
       [
         'Nguồn:',
-        ...res.citations.map((c) => `[${c.n}] ${escapeMarkdown(c.title)} — “${escapeMarkdown(shortQuote(c.quote))}”${base ? ` (${citationLink(base, c)})` : ''}`),
+        ...res.citations.map(
+          (c) =>
+            `[${c.n}] ${escapeMarkdown(c.title)} — “${escapeMarkdown(shortQuote(c.quote))}”${base ? ` (${citationLink(base, c)})` : ''}`,
+        ),
       ].join('\n'),
     );
   }
@@ -134,7 +137,8 @@ export function splitBlocks(blocks: Block[], limit: number, maxParts = MAX_PARTS
   if (parts.length <= maxParts) return parts;
   const kept = parts.slice(0, maxParts);
   const last = kept[maxParts - 1] as string;
-  kept[maxParts - 1] = last.length + 2 <= limit ? `${last}\n…` : `${last.slice(0, limit - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
+  kept[maxParts - 1] =
+    last.length + 2 <= limit ? `${last}\n…` : `${last.slice(0, limit - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
   return kept;
 }
 
@@ -189,7 +193,12 @@ export function answerAsTelegramHtml(res: AskResponse, base: string, limit = TEL
 }
 
 /** The same answer as consecutive Telegram messages, when it is longer than one may be. */
-export function answerAsTelegramMessages(res: AskResponse, base: string, limit = TELEGRAM_MAX_TEXT, maxParts = MAX_PARTS): string[] {
+export function answerAsTelegramMessages(
+  res: AskResponse,
+  base: string,
+  limit = TELEGRAM_MAX_TEXT,
+  maxParts = MAX_PARTS,
+): string[] {
   return splitBlocks(telegramBlocks(res, base), limit, maxParts);
 }
 
@@ -225,7 +234,12 @@ export function answerAsPlainText(res: AskResponse, base: string, limit = ZALO_M
 }
 
 /** The same answer as consecutive Zalo messages, when it is longer than one may be. */
-export function answerAsPlainTexts(res: AskResponse, base: string, limit = ZALO_MAX_TEXT, maxParts = MAX_PARTS): string[] {
+export function answerAsPlainTexts(
+  res: AskResponse,
+  base: string,
+  limit = ZALO_MAX_TEXT,
+  maxParts = MAX_PARTS,
+): string[] {
   return splitBlocks(plainBlocks(res, base), limit, maxParts);
 }
 
@@ -233,12 +247,16 @@ function plainBlocks(res: AskResponse, base: string): Block[] {
   const same = (s: string) => s;
   const blocks: Block[] = [{ text: res.answer.trim(), render: same }];
   if (res.computations.length) {
-    blocks.push({ text: ['Phép tính:', ...res.computations.map((k) => `- ${computationLine(k)}`)].join('\n'), render: same });
+    blocks.push({
+      text: ['Phép tính:', ...res.computations.map((k) => `- ${computationLine(k)}`)].join('\n'),
+      render: same,
+    });
   }
   if (res.status !== 'answered' && res.suggestions.length) {
     blocks.push({ text: ['Bạn có thể hỏi:', ...res.suggestions.map((s) => `- ${s}`)].join('\n'), render: same });
   }
   if (res.citations.length) blocks.push({ text: 'Nguồn:', render: same });
-  for (const c of res.citations) blocks.push({ text: `[${c.n}] ${base ? shortCitationLink(base, c) : c.title}`, render: same, sep: '\n' });
+  for (const c of res.citations)
+    blocks.push({ text: `[${c.n}] ${base ? shortCitationLink(base, c) : c.title}`, render: same, sep: '\n' });
   return blocks;
 }

@@ -9,7 +9,10 @@ import { AppError } from '../errors.ts';
 export function requireAdmin(adminToken: string | undefined): MiddlewareHandler {
   if (!adminToken) {
     return async () => {
-      throw new AppError('ADMIN_DISABLED', 'Admin routes are off on this server: set the ADMIN_TOKEN setting to enable ingestion and deletion.');
+      throw new AppError(
+        'ADMIN_DISABLED',
+        'Admin routes are off on this server: set the ADMIN_TOKEN setting to enable ingestion and deletion.',
+      );
     };
   }
   // bearerAuth calls these only to build its refusal; throwing instead lets app.onError write the contract's body.

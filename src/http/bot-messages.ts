@@ -21,7 +21,8 @@ export function parseBotMessage(text: string): BotMessage | null {
     const rest = t.slice(command[0].length).trim();
     if (name === 'start' || name === 'help' || name === 'trogiup') return { kind: 'help' };
     if (name === 'ask' || name === 'hoi') return rest ? { kind: 'ask', question: rest } : { kind: 'help' };
-    if (name === 'kiemtra' || name === 'check' || name === 'verify') return rest ? { kind: 'verify', claim: claimIn(rest) ?? rest } : { kind: 'help' };
+    if (name === 'kiemtra' || name === 'check' || name === 'verify')
+      return rest ? { kind: 'verify', claim: claimIn(rest) ?? rest } : { kind: 'help' };
     return null;
   }
   if (/^#?(?:trợ giúp|hướng dẫn)$/iu.test(t)) return { kind: 'help' };
@@ -37,7 +38,9 @@ export function coverageLine(reports: readonly Pick<Report, 'place' | 'periods'>
   const years = reports.flatMap((r) => r.periods.map((p) => p.year)).filter((y) => y >= 1990 && y <= 2100);
   const shown = places.slice(0, maxPlaces).join(', ');
   const more = places.length > maxPlaces ? ` và ${places.length - maxPlaces} địa bàn khác` : '';
-  const span = years.length ? `, năm ${Math.min(...years)}${Math.max(...years) > Math.min(...years) ? `–${Math.max(...years)}` : ''}` : '';
+  const span = years.length
+    ? `, năm ${Math.min(...years)}${Math.max(...years) > Math.min(...years) ? `–${Math.max(...years)}` : ''}`
+    : '';
   return `Các báo cáo hiện có: ${reports.length} báo cáo${places.length ? ` về ${shown}${more}` : ''}${span}.`;
 }
 

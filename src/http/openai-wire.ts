@@ -22,7 +22,7 @@ export const ChatMessage = z.looseObject({
 export const ChatCompletionRequest = z.looseObject({
   /** Any other model name (a bot framework's default) is served by `vn-welfare-qa`. */
   model: z.string().optional(),
-  messages: z.array(ChatMessage).min(1, 'messages: send at least the user\'s question').max(200),
+  messages: z.array(ChatMessage).min(1, "messages: send at least the user's question").max(200),
   stream: z.boolean().optional(),
   /** Extension: false leaves the sources out of the reply text (the widget shows them from `answer`). */
   footnotes: z.boolean().optional(),
@@ -42,7 +42,11 @@ export const ChatCompletion = z.object({
       logprobs: z.null(),
     }),
   ),
-  usage: z.object({ prompt_tokens: z.number().int(), completion_tokens: z.number().int(), total_tokens: z.number().int() }),
+  usage: z.object({
+    prompt_tokens: z.number().int(),
+    completion_tokens: z.number().int(),
+    total_tokens: z.number().int(),
+  }),
   /** Extension: the structured answer of POST /api/ask (facts, computations, citations). */
   answer: AskResponse,
 });
@@ -63,7 +67,13 @@ export const ChatCompletionChunk = z.object({
   answer: AskResponse.optional(),
 });
 
-export const ModelInfo = z.object({ id: z.string(), object: z.literal('model'), created: z.number().int(), owned_by: z.string(), description: z.string() });
+export const ModelInfo = z.object({
+  id: z.string(),
+  object: z.literal('model'),
+  created: z.number().int(),
+  owned_by: z.string(),
+  description: z.string(),
+});
 
 export const ModelList = z.object({
   object: z.literal('list'),

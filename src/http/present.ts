@@ -29,7 +29,24 @@ export function presentFigure(f: Figure): FigureWire {
   };
 }
 
-const CSV_COLUMNS = ['id', 'reportId', 'metric', 'label', 'value', 'unit', 'normalizedValue', 'kind', 'place', 'period', 'periodFrom', 'periodTo', 'qualifiers', 'text', 'start', 'end'] as const;
+const CSV_COLUMNS = [
+  'id',
+  'reportId',
+  'metric',
+  'label',
+  'value',
+  'unit',
+  'normalizedValue',
+  'kind',
+  'place',
+  'period',
+  'periodFrom',
+  'periodTo',
+  'qualifiers',
+  'text',
+  'start',
+  'end',
+] as const;
 
 /** One CSV cell: quoted when it must be, and a text that starts like a formula made inert. */
 export function csvCell(v: unknown): string {
@@ -40,10 +57,12 @@ export function csvCell(v: unknown): string {
 
 /** The same table as an .xlsx workbook, numbers as numbers (./xlsx.ts). */
 export function figuresToXlsx(figures: FigureWire[]): Uint8Array<ArrayBuffer> {
-  const rows = figures.map((f) => CSV_COLUMNS.map((c) => {
-    const v = f[c];
-    return Array.isArray(v) ? v.join('; ') : (v as string | number | null | undefined);
-  }));
+  const rows = figures.map((f) =>
+    CSV_COLUMNS.map((c) => {
+      const v = f[c];
+      return Array.isArray(v) ? v.join('; ') : (v as string | number | null | undefined);
+    }),
+  );
   return toXlsx('Số liệu', CSV_COLUMNS, rows);
 }
 

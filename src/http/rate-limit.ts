@@ -60,8 +60,13 @@ export function createRateWindow(perMinute: number, maxClients = 10_000): RateWi
       // When one more fits: once last minute's share has faded enough, or when this minute ends.
       const untilRoll = w.start + WINDOW_MS - now;
       const excess = weight(w, now) + 1 - perMinute;
-      const fade = w.previous > 0 && w.current + 1 <= perMinute ? (excess / w.previous) * WINDOW_MS : Number.POSITIVE_INFINITY;
-      const waitMs = Math.min(fade, untilRoll + (w.current + 1 > perMinute ? ((w.current + 1 - perMinute) / Math.max(1, w.current)) * WINDOW_MS : 0));
+      const fade =
+        w.previous > 0 && w.current + 1 <= perMinute ? (excess / w.previous) * WINDOW_MS : Number.POSITIVE_INFINITY;
+      const waitMs = Math.min(
+        fade,
+        untilRoll +
+          (w.current + 1 > perMinute ? ((w.current + 1 - perMinute) / Math.max(1, w.current)) * WINDOW_MS : 0),
+      );
       return Math.max(1, Math.ceil(waitMs / 1000));
     },
     get size() {
@@ -76,11 +81,23 @@ export function createRateWindow(perMinute: number, maxClients = 10_000): RateWi
  * Workers (set by Cloudflare, not by the client), the socket address on Node. null when none is
  * known (a request made in-process, as in tests).
  */
-export function clientAddress(c: Context, runtime: 'node' | 'workers', trustProxy: Config['TRUST_PROXY']): string | null {
+export function clientAddress(
+  c: Context,
+  runtime: 'node' | 'workers',
+  trustProxy: Config['TRUST_PROXY'],
+): string | null {
   if (trustProxy === 'cloudflare') return c.req.header('cf-connecting-ip')?.trim() || null;
   if (trustProxy === 'x-real-ip') return c.req.header('x-real-ip')?.trim() || null;
   // The right-most entry is the one the trusted proxy added; entries left of it are whatever the client sent.
-  if (trustProxy === 'x-forwarded-for') return c.req.header('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean).at(-1) ?? null;
+  if (trustProxy === 'x-forwarded-for')
+    return (
+      c.req
+        .header('x-forwarded-for')
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .at(-1) ?? null
+    );
   if (runtime === 'workers') return c.req.header('cf-connecting-ip')?.trim() || null;
   try {
     return getConnInfo(c).remote.address ?? null;
@@ -99,7 +116,11 @@ function isLoopback(address: string): boolean {
  * makes its own count, so the answering routes and the search routes are limited apart.
  * RATE_LIMIT_PER_MINUTE=0 turns every limit off.
  */
-export function rateLimit(config: Pick<Config, 'RATE_LIMIT_PER_MINUTE' | 'TRUST_PROXY'>, runtime: 'node' | 'workers', opts: { scale?: number; what?: string } = {}): MiddlewareHandler {
+export function rateLimit(
+  config: Pick<Config, 'RATE_LIMIT_PER_MINUTE' | 'TRUST_PROXY'>,
+  runtime: 'node' | 'workers',
+  opts: { scale?: number; what?: string } = {},
+): MiddlewareHandler {
   const perMinute = Math.round(config.RATE_LIMIT_PER_MINUTE * (opts.scale ?? 1));
   if (perMinute <= 0) return async (_c, next) => next();
   const bucket = createRateWindow(perMinute);

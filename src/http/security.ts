@@ -43,7 +43,12 @@ export function apiCors(config: Config): MiddlewareHandler {
 
 /** Headers every response carries; a route that sets one of them keeps its own. */
 export function baseSecurityHeaders(): MiddlewareHandler {
-  return secureHeaders({ ...NO_HEADERS, xContentTypeOptions: true, referrerPolicy: 'strict-origin-when-cross-origin', overwrite: false });
+  return secureHeaders({
+    ...NO_HEADERS,
+    xContentTypeOptions: true,
+    referrerPolicy: 'strict-origin-when-cross-origin',
+    overwrite: false,
+  });
 }
 
 /** CSP frame-ancestors: WIDGET_FRAME_ANCESTORS, else 'self' plus the CORS origins. */

@@ -1,13 +1,13 @@
 // What every surface (widget, OpenAI-compatible API, bots, docs) needs from the app: the settings,
 // the assistant and a logger, plus the two runtime-sensitive helpers they share.
-import { createRateWindow } from './rate-limit.ts';
+
 import type { Context } from 'hono';
 import type { Assistant } from '../answer/types.ts';
 import type { Config } from '../config.ts';
 import type { CorpusReader } from '../corpus/port.ts';
-import { coverageLine } from './bot-messages.ts';
 import type { Log } from '../log.ts';
-
+import { coverageLine } from './bot-messages.ts';
+import { createRateWindow } from './rate-limit.ts';
 
 export interface SurfaceDeps {
   config: Config;
@@ -41,7 +41,9 @@ export function publicBase(c: Context, config: Pick<Config, 'PUBLIC_BASE_URL'>):
 export function runAfterResponse(c: Context, work: () => Promise<void>, log: Log): void {
   const task = Promise.resolve()
     .then(work)
-    .catch((err: unknown) => log('error', 'background task failed', { error: err instanceof Error ? err.message : String(err) }));
+    .catch((err: unknown) =>
+      log('error', 'background task failed', { error: err instanceof Error ? err.message : String(err) }),
+    );
   try {
     c.executionCtx.waitUntil(task);
   } catch {

@@ -82,7 +82,10 @@ export function sanitize(value: unknown, path: (string | number)[], depth: numbe
   if (typeof value === 'string') return checkText(value, path);
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_DEPTH) {
-    throw new AppError('VALIDATION', `${where(path)}: nested more than ${MAX_DEPTH} levels deep; no request needs that.`);
+    throw new AppError(
+      'VALIDATION',
+      `${where(path)}: nested more than ${MAX_DEPTH} levels deep; no request needs that.`,
+    );
   }
   if (Array.isArray(value)) return value.map((v, i) => sanitize(v, [...path, i], depth + 1));
   // fromEntries defines own properties, so a "__proto__" key stays data and never sets a prototype.
@@ -93,7 +96,10 @@ export function sanitize(value: unknown, path: (string | number)[], depth: numbe
 
 function checkText(s: string, path: (string | number)[]): string {
   if (s.includes('\u0000')) {
-    throw new AppError('INVALID_TEXT', `${where(path)}: contains a NUL character (\\u0000), which is not text; remove it.`);
+    throw new AppError(
+      'INVALID_TEXT',
+      `${where(path)}: contains a NUL character (\\u0000), which is not text; remove it.`,
+    );
   }
   if (LONE_SURROGATE.test(s)) {
     throw new AppError(

@@ -34,10 +34,16 @@ function cellXml(v: Cell, ref: string, header: boolean): string {
 }
 
 /** A one-sheet workbook of `rows` under `header`. */
-export function toXlsx(sheetName: string, header: readonly string[], rows: readonly (readonly Cell[])[]): Uint8Array<ArrayBuffer> {
+export function toXlsx(
+  sheetName: string,
+  header: readonly string[],
+  rows: readonly (readonly Cell[])[],
+): Uint8Array<ArrayBuffer> {
   const all = [header, ...rows];
   const sheetRows = all
-    .map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cellXml(v, `${column(c)}${r + 1}`, r === 0)).join('')}</row>`)
+    .map(
+      (row, r) => `<row r="${r + 1}">${row.map((v, c) => cellXml(v, `${column(c)}${r + 1}`, r === 0)).join('')}</row>`,
+    )
     .join('');
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(

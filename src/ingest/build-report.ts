@@ -1,10 +1,11 @@
 // One report in, one Report out: clean → metadata → passages. Pure and I/O-free (Web APIs only),
 // so the Node CLI and the Workers entry ingest a report the same way.
-import { cleanReportText } from './clean.js';
+
 import { AppError } from '../errors.ts';
-import { extractMetadata } from './metadata.js';
-import { splitPassages } from './passages.js';
-import type { Report, ReportInput } from './types.js';
+import { cleanReportText } from './clean.ts';
+import { extractMetadata } from './metadata.ts';
+import { splitPassages } from './passages.ts';
+import type { Report, ReportInput } from './types.ts';
 
 /**
  * Builds the stored form of a report; every passage offset points into `report.text`.
@@ -20,7 +21,11 @@ export function* buildReportSteps(input: ReportInput): Generator<void, Report, v
   if (!input.id.trim()) throw new AppError('MISSING_ID');
   const text = cleanReportText(input.text);
   yield;
-  if (!text) throw new AppError('EMPTY_TEXT', `Report ${input.id}: no readable text after cleaning; check that the source is not empty or only site navigation.`);
+  if (!text)
+    throw new AppError(
+      'EMPTY_TEXT',
+      `Report ${input.id}: no readable text after cleaning; check that the source is not empty or only site navigation.`,
+    );
   const hints: { title?: string; publishedAt?: string } = {};
   if (input.title) hints.title = input.title;
   if (input.publishedAt) hints.publishedAt = input.publishedAt;

@@ -1,32 +1,125 @@
 // Raw report text → the text we store: drops what web pages and Word exports add around a report
 // (menus, "Tin mới", repeated mastheads and captions) and rejoins sentences split by page breaks.
 // Idempotent: cleaning cleaned text changes nothing.
-import { foldVi } from '../text/fold.js';
-import { normalizeText } from '../text/normalize.js';
+import { foldVi } from '../text/fold.ts';
+import { normalizeText } from '../text/normalize.ts';
 
 /** Whole lines that are page furniture wherever they occur (compared folded, without end punctuation). */
 const WEB_CHROME = new Set([
-  'your website title', 'empty', 'null', 'undefined', 'loading', 'loading...',
-  'tin moi', 'tin moi nhat', 'tin lien quan', 'tin cung chuyen muc', 'cung chuyen muc', 'xem theo ngay',
-  'bai viet lien quan', 'tin khac', 'cac tin khac', 'tin doc nhieu', 'doc nhieu nhat', 'xem nhieu nhat',
-  'tin noi bat', 'tin xem nhieu', 'chia se', 'chia se bai viet', 'share', 'tweet', 'facebook', 'zalo',
-  'twitter', 'in bai viet', 'in bai', 'ban in', 'gui bai viet', 'gui cho ban be', 'len dau trang',
-  've dau trang', 'tro ve', 'quay lai', 'xem them', 'doc tiep', 'binh luan', 'y kien ban doc',
-  'gui y kien', 'gui binh luan', 'tu khoa', 'tags', 'tag', 'trang chu', 'dang nhap', 'dang ky',
-  'print', 'email', 'like', 'advertisement', 'quang cao', 'menu', 'tim kiem', 'search', 'lien he',
-  'ban quyen', 'copyright', 'co chu', 'nghe doc bai', 'nghe bai viet', 'theo doi chung toi',
-  'xem tat ca', 'chon ngay', 've dau trang',
+  'your website title',
+  'empty',
+  'null',
+  'undefined',
+  'loading',
+  'loading...',
+  'tin moi',
+  'tin moi nhat',
+  'tin lien quan',
+  'tin cung chuyen muc',
+  'cung chuyen muc',
+  'xem theo ngay',
+  'bai viet lien quan',
+  'tin khac',
+  'cac tin khac',
+  'tin doc nhieu',
+  'doc nhieu nhat',
+  'xem nhieu nhat',
+  'tin noi bat',
+  'tin xem nhieu',
+  'chia se',
+  'chia se bai viet',
+  'share',
+  'tweet',
+  'facebook',
+  'zalo',
+  'twitter',
+  'in bai viet',
+  'in bai',
+  'ban in',
+  'gui bai viet',
+  'gui cho ban be',
+  'len dau trang',
+  've dau trang',
+  'tro ve',
+  'quay lai',
+  'xem them',
+  'doc tiep',
+  'binh luan',
+  'y kien ban doc',
+  'gui y kien',
+  'gui binh luan',
+  'tu khoa',
+  'tags',
+  'tag',
+  'trang chu',
+  'dang nhap',
+  'dang ky',
+  'print',
+  'email',
+  'like',
+  'advertisement',
+  'quang cao',
+  'menu',
+  'tim kiem',
+  'search',
+  'lien he',
+  'ban quyen',
+  'copyright',
+  'co chu',
+  'nghe doc bai',
+  'nghe bai viet',
+  'theo doi chung toi',
+  'xem tat ca',
+  'chon ngay',
+  've dau trang',
 ]);
 
 /** Section labels of news sites; dropped only in the lines before the headline. */
 const CATEGORY_LABELS = new Set([
-  'xa hoi', 'thoi su', 'kinh te', 'chinh tri', 'lao dong', 'viec lam', 'an sinh', 'an sinh xa hoi',
-  'tin tuc', 'tin tuc - su kien', 'tin tuc su kien', 'su kien', 'nguoi co cong', 'giam ngheo',
-  'bao tro xa hoi', 'doi song', 'phap luat', 'giao duc', 'y te', 'van hoa', 'the thao', 'dia phuong',
-  'tin dia phuong', 'tin trong tinh', 'trong tinh', 'trong nuoc', 'thong tin', 'hoat dong',
-  'tin hoat dong', 'chinh sach', 'chinh sach moi', 'lao dong - viec lam', 'lao dong viec lam',
-  'xa hoi - doi song', 'tre em', 'binh dang gioi', 'giao duc nghe nghiep', 'tin tong hop',
-  'nong thon moi', 'thoi su - chinh tri', 'kinh te - xa hoi', 'doi song xa hoi', 'home', 'tin tuc tong hop',
+  'xa hoi',
+  'thoi su',
+  'kinh te',
+  'chinh tri',
+  'lao dong',
+  'viec lam',
+  'an sinh',
+  'an sinh xa hoi',
+  'tin tuc',
+  'tin tuc - su kien',
+  'tin tuc su kien',
+  'su kien',
+  'nguoi co cong',
+  'giam ngheo',
+  'bao tro xa hoi',
+  'doi song',
+  'phap luat',
+  'giao duc',
+  'y te',
+  'van hoa',
+  'the thao',
+  'dia phuong',
+  'tin dia phuong',
+  'tin trong tinh',
+  'trong tinh',
+  'trong nuoc',
+  'thong tin',
+  'hoat dong',
+  'tin hoat dong',
+  'chinh sach',
+  'chinh sach moi',
+  'lao dong - viec lam',
+  'lao dong viec lam',
+  'xa hoi - doi song',
+  'tre em',
+  'binh dang gioi',
+  'giao duc nghe nghiep',
+  'tin tong hop',
+  'nong thon moi',
+  'thoi su - chinh tri',
+  'kinh te - xa hoi',
+  'doi song xa hoi',
+  'home',
+  'tin tuc tong hop',
 ]);
 
 const TERMINAL_END = /[.!?…:;]["”’»)\]]*$/u;
@@ -36,7 +129,10 @@ const PUNCTUATION_ONLY = /^[\p{P}\p{S}\s]+$/u;
 const MASTHEAD = /^(?:báo|tạp chí|truyền hình|đài phát thanh)\s+(?!cáo\b)\S/iu;
 
 function key(line: string): string {
-  return foldVi(line).replace(/[\s:.!|»>-]+$/u, '').replace(/\s+/g, ' ').trim();
+  return foldVi(line)
+    .replace(/[\s:.!|»>-]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const wordCount = (line: string): number => line.split(/\s+/).filter(Boolean).length;
@@ -44,7 +140,9 @@ const wordCount = (line: string): number => line.split(/\s+/).filter(Boolean).le
 function isChrome(line: string): boolean {
   if (line.length > 40) return false;
   const k = key(line);
-  return WEB_CHROME.has(k) || /^(?:©|copyright\b)/iu.test(line) || /^\(?\d+\)?\s*binh luan$|^binh luan\s*\(\d+\)$/.test(k);
+  return (
+    WEB_CHROME.has(k) || /^(?:©|copyright\b)/iu.test(line) || /^\(?\d+\)?\s*binh luan$|^binh luan\s*\(\d+\)$/.test(k)
+  );
 }
 
 function isBreadcrumb(line: string): boolean {

@@ -9,7 +9,8 @@ export type LegacyEncoding = 'tcvn3' | 'windows-1258';
  * or as letters Vietnamese does not use (Æ Ç Ë Î Ï Ñ Ö × Ø Ü Þ ß ä å æ ç ë î ï ñ ö ÷ ø û ü þ).
  * U+00AD (ư in TCVN3) is counted too: the soft hyphen is invisible and never ends up in a real report.
  */
-const TCVN3_SIGNS = /[\u00a1-\u00ae\u00b5-\u00b9\u00bb-\u00be\u00c6\u00c7\u00cb\u00ce\u00cf\u00d1\u00d6-\u00d8\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe]/gu;
+const TCVN3_SIGNS =
+  /[\u00a1-\u00ae\u00b5-\u00b9\u00bb-\u00be\u00c6\u00c7\u00cb\u00ce\u00cf\u00d1\u00d6-\u00d8\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe]/gu;
 
 /** The symbols among the signs (¡…® µ…¾): á à ả ã ạ, đ, ư, ơ, ô, ê, â, ă in TCVN3, in nearly every sentence. */
 const TCVN3_SYMBOL = /[\u00a1-\u00ae\u00b5-\u00b9\u00bb-\u00be]/u;

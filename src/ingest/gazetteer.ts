@@ -1,11 +1,12 @@
 // Place names in report text → gazetteer units (63 pre-2025 provinces, their districts). Tables are
 // built once at load, keyed by accent/tone-normalised names; the scan walks type words and
 // capitalised word runs, so a 30 KB report costs milliseconds, not 800 indexOf passes.
-import { foldAligned, hasDiacritics } from '../text/fold-aligned.js';
-import { foldVi, toneKey } from '../text/fold.js';
-import { loanSyllable } from '../text/place-spelling.js';
+
 import { DISTRICTS, mergerOf, PROVINCES, type ProvinceRecord } from '../lexicon/places.ts';
-import type { Place } from './types.js';
+import { foldVi, toneKey } from '../text/fold.ts';
+import { foldAligned, hasDiacritics } from '../text/fold-aligned.ts';
+import { loanSyllable } from '../text/place-spelling.ts';
+import type { Place } from './types.ts';
 
 interface Entry {
   place: Place;
@@ -24,18 +25,26 @@ export interface PlaceMention {
 }
 
 // "Quan Hóa", "Quan Sơn" are names: an unaccented "quan" is a type word only before a number.
-const PREFIX = /^(?:tỉnh|tinh|thành phố|thanh pho|thủ đô|thu do|tp\.?|huyện|huyen|quận|quan(?=\s+\d)|thị xã|thi xa|tx\.?)\s+|^(?:tp|tx)\.\s*/iu;
+const PREFIX =
+  /^(?:tỉnh|tinh|thành phố|thanh pho|thủ đô|thu do|tp\.?|huyện|huyen|quận|quan(?=\s+\d)|thị xã|thi xa|tx\.?)\s+|^(?:tp|tx)\.\s*/iu;
 
 /** Syllables joined by spaces, accents kept, tone placement ignored: "Hoà Bình" ≡ "Hòa Bình". */
 function accentKey(name: string): string {
   // "Đắk Glong" ≡ "Đăk Glong", "Bắc Cạn" ≡ "Bắc Kạn" (see place-spelling.ts).
-  return syllables(name).map((s) => toneKey(loanSyllable(s))).join(' ');
+  return syllables(name)
+    .map((s) => toneKey(loanSyllable(s)))
+    .join(' ');
 }
 function foldKey(name: string): string {
-  return syllables(name).map((s) => foldVi(s)).join(' ');
+  return syllables(name)
+    .map((s) => foldVi(s))
+    .join(' ');
 }
 function syllables(name: string): string[] {
-  return name.normalize('NFC').split(/[^\p{L}\p{N}'’]+/u).filter(Boolean);
+  return name
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}'’]+/u)
+    .filter(Boolean);
 }
 
 const byAccent = new Map<string, Entry[]>();
@@ -65,13 +74,31 @@ function index(entry: Entry, names: string[]): void {
 
 for (const p of PROVINCES) {
   provinceByCode.set(p.code, p);
-  const place: Place = { name: p.name, level: 'province', type: p.type, code: p.code, provinceCode: p.code, province: p.name };
+  const place: Place = {
+    name: p.name,
+    level: 'province',
+    type: p.type,
+    code: p.code,
+    provinceCode: p.code,
+    province: p.name,
+  };
   index({ place, types: [p.type], active: true, initialism: false }, [p.name, ...p.aliases]);
 }
 for (const d of DISTRICTS) {
-  const place: Place = { name: d.name, level: 'district', type: d.type, code: d.code, provinceCode: d.provinceCode, province: d.province };
+  const place: Place = {
+    name: d.name,
+    level: 'district',
+    type: d.type,
+    code: d.code,
+    provinceCode: d.provinceCode,
+    province: d.province,
+  };
   const types = [d.type, ...(d.formerTypes ?? [])];
-  index({ place, types, active: d.status === 'active', initialism: false }, [d.name, ...d.aliases, ...(d.formerNames ?? [])]);
+  index({ place, types, active: d.status === 'active', initialism: false }, [
+    d.name,
+    ...d.aliases,
+    ...(d.formerNames ?? []),
+  ]);
 }
 
 interface TypeWord {
@@ -142,7 +169,12 @@ function tokenize(text: string): Token[] {
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const word = m[0];
     // `folded` is only compared with type words' tokens (typeWordAt): a longer word need not be folded.
-    out.push({ text: word, folded: word.length <= TYPE_WORD_MAX ? foldWord(word) : '', start: m.index, end: m.index + word.length });
+    out.push({
+      text: word,
+      folded: word.length <= TYPE_WORD_MAX ? foldWord(word) : '',
+      start: m.index,
+      end: m.index + word.length,
+    });
   }
   return out;
 }
@@ -206,7 +238,12 @@ for (const word of TYPE_WORDS) {
   TYPE_WORDS_BY_FIRST.set(first, [...(TYPE_WORDS_BY_FIRST.get(first) ?? []), word]);
 }
 
-function typeWordAt(text: string, tokens: Token[], i: number, accented: boolean): { word: TypeWord; length: number } | null {
+function typeWordAt(
+  text: string,
+  tokens: Token[],
+  i: number,
+  accented: boolean,
+): { word: TypeWord; length: number } | null {
   for (const word of TYPE_WORDS_BY_FIRST.get((tokens[i] as Token).folded) ?? []) {
     const n = word.tokens.length;
     let ok = true;
@@ -281,7 +318,11 @@ function levelTypes(types: string[]): string[] {
 }
 
 function withType(entry: Entry, writtenType: string | null): Place {
-  const sameLevel = writtenType !== null && (entry.place.level === 'province' ? writtenType === 'tỉnh' || writtenType === 'thành phố' : DISTRICT_TYPES.includes(writtenType));
+  const sameLevel =
+    writtenType !== null &&
+    (entry.place.level === 'province'
+      ? writtenType === 'tỉnh' || writtenType === 'thành phố'
+      : DISTRICT_TYPES.includes(writtenType));
   if (writtenType && sameLevel && writtenType !== entry.place.type) {
     return { ...entry.place, type: writtenType };
   }
@@ -309,7 +350,12 @@ export function findPlaceMentions(text: string, opts: FindPlaceOptions = {}): Pl
  * findPlaceMentions(text.slice(start, end), opts), offsets into the slice, reading the words of
  * the slice from those of the whole text when it was the last one scanned (a report's passages).
  */
-export function findPlaceMentionsInSlice(text: string, start: number, end: number, opts: FindPlaceOptions = {}): PlaceMention[] {
+export function findPlaceMentionsInSlice(
+  text: string,
+  start: number,
+  end: number,
+  opts: FindPlaceOptions = {},
+): PlaceMention[] {
   return mentionsIn(text.slice(start, end), sliceTokens(text, start, end), opts);
 }
 
@@ -352,7 +398,13 @@ function mentionsIn(text: string, tokens: Token[], opts: FindPlaceOptions): Plac
         const entries = exact.length || numeric ? exact : narrow(candidates, levelTypes(tw.word.types), true);
         if (entries.length) {
           const writtenType = tw.word.types.length === 1 ? (tw.word.types[0] as string) : null;
-          raw.push({ entries, start: (tokens[i] as Token).start, end: (tokens[end] as Token).end, writtenType, bare: false });
+          raw.push({
+            entries,
+            start: (tokens[i] as Token).start,
+            end: (tokens[end] as Token).end,
+            writtenType,
+            bare: false,
+          });
           i = end + 1;
           found = true;
         }
@@ -378,7 +430,12 @@ function bareCapitalised(text: string, tokens: Token[], i: number): { mention: R
   if (prev && isCapitalised(prev) && joined(text, prev, first)) return null;
   let runEnd = i;
   // A number ends a bare name ("Tuy Đức 6.610" in a table row): only "Quận 1" has one, after its type word.
-  while (runEnd + 1 < tokens.length && isCapitalised(tokens[runEnd + 1] as Token) && !/^\p{N}/u.test((tokens[runEnd + 1] as Token).text) && joined(text, tokens[runEnd] as Token, tokens[runEnd + 1] as Token)) {
+  while (
+    runEnd + 1 < tokens.length &&
+    isCapitalised(tokens[runEnd + 1] as Token) &&
+    !/^\p{N}/u.test((tokens[runEnd + 1] as Token).text) &&
+    joined(text, tokens[runEnd] as Token, tokens[runEnd + 1] as Token)
+  ) {
     runEnd++;
   }
   if (prev && PERSON_CUES.has(prev.text.toLowerCase())) return null;
@@ -393,7 +450,10 @@ function bareCapitalised(text: string, tokens: Token[], i: number): { mention: R
     if (count === 1 && [...only.text].length < 6) continue;
     const entries = narrow(lookupSpan(text, tokens, from, runEnd), null, false);
     if (entries.length) {
-      return { mention: { entries, start: only.start, end: (tokens[runEnd] as Token).end, writtenType: null, bare: true }, next: runEnd + 1 };
+      return {
+        mention: { entries, start: only.start, end: (tokens[runEnd] as Token).end, writtenType: null, bare: true },
+        next: runEnd + 1,
+      };
     }
   }
   return null;
@@ -404,7 +464,16 @@ function bareLoose(text: string, tokens: Token[], i: number): { mention: RawMent
     if (!joined(text, tokens[end - 1] as Token, tokens[end] as Token)) continue;
     const entries = narrow(lookupSpan(text, tokens, i, end), null, false);
     if (entries.length) {
-      return { mention: { entries, start: (tokens[i] as Token).start, end: (tokens[end] as Token).end, writtenType: null, bare: true }, next: end + 1 };
+      return {
+        mention: {
+          entries,
+          start: (tokens[i] as Token).start,
+          end: (tokens[end] as Token).end,
+          writtenType: null,
+          bare: true,
+        },
+        next: end + 1,
+      };
     }
   }
   return null;
@@ -426,7 +495,8 @@ function resolveMentions(text: string, raw: RawMention[], opts: FindPlaceOptions
   const out: PlaceMention[] = [];
   for (const m of raw) {
     let entries = m.entries;
-    if (m.bare && entries.some((e) => e.place.level === 'province')) entries = entries.filter((e) => e.place.level === 'province');
+    if (m.bare && entries.some((e) => e.place.level === 'province'))
+      entries = entries.filter((e) => e.place.level === 'province');
     if (entries.length > 1 && context.size) {
       const inContext = entries.filter((e) => context.has(e.place.provinceCode));
       if (inContext.length) entries = inContext;
@@ -437,7 +507,12 @@ function resolveMentions(text: string, raw: RawMention[], opts: FindPlaceOptions
     if (!entry) continue;
     // A bare district name in a text about other provinces is more likely something else.
     if (m.bare && entry.place.level === 'district' && context.size && !context.has(entry.place.provinceCode)) continue;
-    out.push({ place: withType(entry, m.writtenType), start: m.start, end: m.end, matched: text.slice(m.start, m.end) });
+    out.push({
+      place: withType(entry, m.writtenType),
+      start: m.start,
+      end: m.end,
+      matched: text.slice(m.start, m.end),
+    });
   }
   return out;
 }
@@ -470,7 +545,11 @@ function resolveBare(bareName: string, writtenType: string | null, opts: Resolve
 
   let entries = narrow(byAccent.get(accentKey(bareName)) ?? [], types, true);
   if (!entries.length) {
-    const folded = narrow(byFold.get(foldKey(bareName)) ?? byCompactFold.get(foldKey(bareName).replace(/ /g, '')) ?? [], types, true);
+    const folded = narrow(
+      byFold.get(foldKey(bareName)) ?? byCompactFold.get(foldKey(bareName).replace(/ /g, '')) ?? [],
+      types,
+      true,
+    );
     if (!hasDiacritics(bareName)) entries = folded;
     else if (opts.fuzzy) entries = folded.filter((e) => accentDistance(bareName, e.place.name) <= 1);
   }
@@ -484,14 +563,17 @@ function pick(entries: Entry[], writtenType: string | null, provinceCode: string
     const inProvince = list.filter((e) => e.place.provinceCode === provinceCode);
     if (inProvince.length) list = inProvince;
   }
-  if (!writtenType && list.some((e) => e.place.level === 'province')) list = list.filter((e) => e.place.level === 'province');
+  if (!writtenType && list.some((e) => e.place.level === 'province'))
+    list = list.filter((e) => e.place.level === 'province');
   if (new Set(list.map((e) => e.place.provinceCode)).size !== 1) return null;
   const entry = list[0];
   return entry ? withType(entry, writtenType) : null;
 }
 
 function typeOfPrefix(prefix: string): string | null {
-  const f = foldVi(prefix).replace(/[^a-z ]/g, '').trim();
+  const f = foldVi(prefix)
+    .replace(/[^a-z ]/g, '')
+    .trim();
   if (f === 'tinh') return 'tỉnh';
   if (f === 'thanh pho' || f === 'tp' || f === 'thu do') return 'thành phố';
   if (f === 'huyen') return 'huyện';
@@ -527,7 +609,11 @@ function levenshtein(a: string, b: string, cap: number): number {
     const cur = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const v = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       cur.push(v);
       rowMin = Math.min(rowMin, v);
     }
@@ -547,9 +633,13 @@ export function placeToday(place: Place): { name: string; note: string } | null 
   const self = `${place.type} ${place.name}`;
   const target = `${record.type} ${record.new}`;
   if (place.level === 'district') {
-    return { name: record.new, note: `Từ 1/7/2025 không còn cấp huyện; địa bàn ${self} (${place.province}) nay thuộc ${target}.` };
+    return {
+      name: record.new,
+      note: `Từ 1/7/2025 không còn cấp huyện; địa bàn ${self} (${place.province}) nay thuộc ${target}.`,
+    };
   }
-  if (record.unchanged) return { name: record.new, note: `${capitalise(self)} giữ nguyên sau sắp xếp đơn vị hành chính ngày 1/7/2025.` };
+  if (record.unchanged)
+    return { name: record.new, note: `${capitalise(self)} giữ nguyên sau sắp xếp đơn vị hành chính ngày 1/7/2025.` };
   const others = record.memberCodes
     .filter((c) => c !== place.provinceCode)
     .map((c) => provinceByCode.get(c))
@@ -565,7 +655,9 @@ function capitalise(s: string): string {
 /** The province record for a code (for callers that need the province of a district). */
 export function provincePlace(code: string): Place | null {
   const p = provinceByCode.get(code);
-  return p ? { name: p.name, level: 'province', type: p.type, code: p.code, provinceCode: p.code, province: p.name } : null;
+  return p
+    ? { name: p.name, level: 'province', type: p.type, code: p.code, provinceCode: p.code, province: p.name }
+    : null;
 }
 
 /** Every type a unit has had in the gazetteer, current first ("thị xã", then "huyện" for Tịnh Biên). */

@@ -1,9 +1,9 @@
 // Report-level metadata from cleaned text: headline, the main place, the publication date and
 // the periods covered. Works on news pages (headline first) and on Word reports (BÁO CÁO block).
-import { foldVi } from '../text/fold.js';
-import { findPeriods } from '../text/periods.js';
-import { findPlaceMentions, resolvePlaceName, typesOf } from './gazetteer.js';
-import type { Period, Place } from './types.js';
+import { foldVi } from '../text/fold.ts';
+import { findPeriods } from '../text/periods.ts';
+import { findPlaceMentions, resolvePlaceName, typesOf } from './gazetteer.ts';
+import type { Period, Place } from './types.ts';
 
 export interface ReportMetadata {
   title: string;
@@ -42,7 +42,10 @@ export function parseDateLine(line: string): DateLine | null {
   let rest = folded;
   const patterns: Array<[RegExp, (m: RegExpExecArray) => string | null]> = [
     [/ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})/, (m) => ymd(m[3], m[2], m[1])],
-    [/ngay[\s.…_]*thang\s+(\d{1,2})\s+nam\s+(\d{4})/, (m) => (validDate(Number(m[2]), Number(m[1]), 1) ? `${m[2]}-${pad(Number(m[1]))}` : null)],
+    [
+      /ngay[\s.…_]*thang\s+(\d{1,2})\s+nam\s+(\d{4})/,
+      (m) => (validDate(Number(m[2]), Number(m[1]), 1) ? `${m[2]}-${pad(Number(m[1]))}` : null),
+    ],
     [/(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/, (m) => ymd(m[3], m[2], m[1])],
     [/(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/, (m) => ymd(m[1], m[2], m[3])],
   ];
@@ -56,7 +59,10 @@ export function parseDateLine(line: string): DateLine | null {
     }
   }
   if (!date) return null;
-  const residue = rest.replace(/\d{1,2}:\d{2}(?::\d{2})?/g, ' ').replace(DATELINE_FILLER, ' ').replace(/[\s,|.:;()\-–/]+/g, '');
+  const residue = rest
+    .replace(/\d{1,2}:\d{2}(?::\d{2})?/g, ' ')
+    .replace(DATELINE_FILLER, ' ')
+    .replace(/[\s,|.:;()\-–/]+/g, '');
   if (residue === '') return { date, place: null };
   const placeLine = /^(\p{Lu}[\p{L}\s.'’-]{1,40}?),\s*ngày\b/iu.exec(line);
   if (placeLine && foldVi(placeLine[1] as string).replace(/[\s.'’-]+/g, '') === residue) {
@@ -72,7 +78,16 @@ function ymd(y: string | undefined, m: string | undefined, d: string | undefined
   return validDate(yy, mm, dd) ? `${yy}-${pad(mm)}-${pad(dd)}` : null;
 }
 
-const DOC_TYPES = new Set(['bao cao', 'bao cao tom tat', 'bao cao tong ket', 'ke hoach', 'to trinh', 'thong bao', 'de an', 'chuong trinh']);
+const DOC_TYPES = new Set([
+  'bao cao',
+  'bao cao tom tat',
+  'bao cao tong ket',
+  'ke hoach',
+  'to trinh',
+  'thong bao',
+  'de an',
+  'chuong trinh',
+]);
 
 /** "BÁO CÁO", "KẾ HOẠCH": the line that announces a Word report; its title is the next line. */
 export function isDocTypeLine(line: string): boolean {
@@ -100,7 +115,9 @@ export function isFrontMatterLine(line: string): boolean {
 
 function looksLikeTitle(line: string): boolean {
   const words = line.split(/\s+/).length;
-  return words >= 4 && line.length <= 250 && !isFrontMatterLine(line) && !/^[-+•›»]/.test(line) && !isMastheadOrMenu(line);
+  return (
+    words >= 4 && line.length <= 250 && !isFrontMatterLine(line) && !/^[-+•›»]/.test(line) && !isMastheadOrMenu(line)
+  );
 }
 
 /**
@@ -110,7 +127,11 @@ function looksLikeTitle(line: string): boolean {
 function isMastheadOrMenu(line: string): boolean {
   const t = line.trim();
   const f = foldVi(t);
-  if (/^(?:bao|tap chi|cong thong tin|trang thong tin|dai phat thanh)\b/.test(f) && (t === t.toLocaleUpperCase('vi-VN') || /dien tu|online$/.test(f))) return true;
+  if (
+    /^(?:bao|tap chi|cong thong tin|trang thong tin|dai phat thanh)\b/.test(f) &&
+    (t === t.toLocaleUpperCase('vi-VN') || /dien tu|online$/.test(f))
+  )
+    return true;
   if (/^trang chu\b/.test(f)) return true;
   // Party and provincial papers print their owner under the name: "Cơ quan của Đảng bộ … tỉnh Nghệ An".
   if (/^(?:co quan (?:cua|ngon luan)|tieng noi cua)\b/.test(f)) return true;
@@ -128,7 +149,12 @@ function findTitle(lines: string[]): string {
   if (title) return title.trim();
   const first = head.find((l) => !isFrontMatterLine(l)) ?? '';
   // Cut at a word, and never between the two halves of a character outside the BMP (an emoji).
-  return first.length <= 160 ? first.trim() : `${first.slice(0, 160).replace(/[\ud800-\udbff]$/, '').replace(/\s+\S*$/, '')}…`;
+  return first.length <= 160
+    ? first.trim()
+    : `${first
+        .slice(0, 160)
+        .replace(/[\ud800-\udbff]$/, '')
+        .replace(/\s+\S*$/, '')}…`;
 }
 
 function findDateLine(lines: string[]): DateLine | null {
@@ -151,7 +177,11 @@ function placeFromTitle(title: string, provinceCode: string | undefined): Place 
   const mentions = findPlaceMentions(title, provinceCode ? { provinceCode } : {});
   const district = mentions.find((m) => m.place.level === 'district');
   const first = mentions[0];
-  if (district && (!first || first.place.level === 'district' || first.place.provinceCode === district.place.provinceCode)) return district.place;
+  if (
+    district &&
+    (!first || first.place.level === 'district' || first.place.provinceCode === district.place.provinceCode)
+  )
+    return district.place;
   if (first) return first.place;
   // Headlines are typed fast ("Tịnh Biến phấn đấu …"): try capitalised runs with one-mark tolerance.
   const runs = title.match(/\p{Lu}[\p{Ll}’']*(?:\s\p{Lu}[\p{Ll}’']*){1,3}/gu) ?? [];
@@ -206,7 +236,8 @@ export function extractMetadata(text: string, hints: { title?: string; published
 
   const bodyPlace = mostMentioned(text);
   let place = placeFromTitle(title, bodyPlace?.provinceCode);
-  if (!place && dateLine?.place) place = resolvePlaceName(dateLine.place, bodyPlace ? { provinceCode: bodyPlace.provinceCode } : {});
+  if (!place && dateLine?.place)
+    place = resolvePlaceName(dateLine.place, bodyPlace ? { provinceCode: bodyPlace.provinceCode } : {});
   if (!place) place = bodyPlace;
   if (place) place = typeAsWritten(place, text);
 

@@ -1,10 +1,10 @@
 // Cleaned report text → passages: runs of whole sentences inside one paragraph, short enough to
 // cite, each tagged with its section heading, place and period. Offsets point into the text.
-import { findPeriods } from '../text/periods.js';
-import { splitSentences, type Span } from '../text/sentences.js';
-import { findPlaceMentionsInSlice } from './gazetteer.js';
-import { isFrontMatterLine } from './metadata.js';
-import type { Passage, Period, Place } from './types.js';
+import { findPeriods } from '../text/periods.ts';
+import { type Span, splitSentences } from '../text/sentences.ts';
+import { findPlaceMentionsInSlice } from './gazetteer.ts';
+import { isFrontMatterLine } from './metadata.ts';
+import type { Passage, Period, Place } from './types.ts';
 
 /** A passage grows sentence by sentence until the next one would take it past this many characters. */
 export const MAX_PASSAGE_CHARS = 450;
@@ -29,7 +29,14 @@ export function headingLevel(line: string): number {
   }
   const letters = text.replace(/[^\p{L}]/gu, '');
   const words = text.split(/\s+/).length;
-  if (words >= 3 && text.length <= 120 && letters.length > 0 && letters === letters.toUpperCase() && !isFrontMatterLine(text)) return 1;
+  if (
+    words >= 3 &&
+    text.length <= 120 &&
+    letters.length > 0 &&
+    letters === letters.toUpperCase() &&
+    !isFrontMatterLine(text)
+  )
+    return 1;
   return 0;
 }
 
@@ -46,14 +53,20 @@ function stripOffsets<T extends { start: number; end: number }>(m: T): Omit<T, '
 
 /** The place of the passage `text.slice(start, end)`. */
 function passagePlace(text: string, start: number, end: number, reportPlace: Place | null): Place | null {
-  const mentions = findPlaceMentionsInSlice(text, start, end, reportPlace ? { provinceCode: reportPlace.provinceCode } : {});
+  const mentions = findPlaceMentionsInSlice(
+    text,
+    start,
+    end,
+    reportPlace ? { provinceCode: reportPlace.provinceCode } : {},
+  );
   if (!reportPlace) return mentions[0]?.place ?? null;
   if (reportPlace.level !== 'province') return reportPlace;
   // A province report's passage about one of its districts belongs to that district; naming
   // several districts is a comparison, which stays with the province.
   const districts = new Map<string, Place>();
   for (const m of mentions) {
-    if (m.place.level === 'district' && m.place.provinceCode === reportPlace.provinceCode) districts.set(m.place.code, m.place);
+    if (m.place.level === 'district' && m.place.provinceCode === reportPlace.provinceCode)
+      districts.set(m.place.code, m.place);
   }
   return districts.size === 1 ? ([...districts.values()][0] as Place) : reportPlace;
 }
@@ -83,7 +96,11 @@ function groupSentences(sentences: Span[]): Span[] {
  * become the `section` of the passages under them; front matter and signatures are left out.
  * @example splitPassages('r1', '3.1. Công tác giảm nghèo\n\nToàn huyện có 1.855 hộ nghèo.', meta)[0].section // '3.1. Công tác giảm nghèo'
  */
-export function splitPassages(reportId: string, text: string, meta: { place: Place | null; periods: Period[] }): Passage[] {
+export function splitPassages(
+  reportId: string,
+  text: string,
+  meta: { place: Place | null; periods: Period[] },
+): Passage[] {
   const defaultYear = meta.periods[0]?.year;
   const periodOpts = defaultYear ? { defaultYear } : {};
   const headings: Heading[] = [];

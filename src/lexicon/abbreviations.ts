@@ -1,7 +1,7 @@
 // Abbreviation lexicon for the tokenizer, built once from src/data/abbreviations.json: which
 // written forms expand to which words, and which long phrases also carry a canonical key.
 import entries from '../data/abbreviations.json' with { type: 'json' };
-import { foldVi } from '../text/fold';
+import { foldVi } from '../text/fold.ts';
 
 interface AbbreviationEntry {
   abbr: string;
@@ -42,7 +42,11 @@ const SYNONYM_PHRASES: Record<string, string[]> = {
 const DOTTED_ADMIN: Record<string, string> = { 'H.': 'huyện', 'Q.': 'quận', 'P.': 'phường', 'X.': 'xã' };
 
 function cleanExpansion(s: string): string {
-  return s.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim().normalize('NFC');
+  return s
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .normalize('NFC');
 }
 
 function keyOf(abbr: string): string {
@@ -62,7 +66,9 @@ export const KEY_PHRASES = new Map<string, string>();
     if (e.abbr in DOTTED_ADMIN) continue;
     if (e.ambiguous && !AMBIGUOUS_KEPT.has(e.abbr)) continue;
     const expansion = cleanExpansion(e.expansion);
-    const folded = foldVi(expansion).replace(/[^a-z0-9]+/g, ' ').trim();
+    const folded = foldVi(expansion)
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
     const key = keyByExpansion.get(folded) ?? keyOf(e.abbr);
     keyByExpansion.set(folded, key);
     const abbreviation = { expansion, key };

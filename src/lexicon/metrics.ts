@@ -18,8 +18,24 @@ export interface Metric {
 
 /** Metrics the shared lexicon lacks; reports state these often enough to be asked about. */
 const ADDED: Metric[] = [
-  { id: 'plan_attainment', label: 'tỷ lệ đạt kế hoạch', category: 'plan', kind: 'rate', synonyms: [], units: ['%'], related: [] },
-  { id: 'plan_exceeded', label: 'mức vượt kế hoạch', category: 'plan', kind: 'rate', synonyms: [], units: ['%'], related: [] },
+  {
+    id: 'plan_attainment',
+    label: 'tỷ lệ đạt kế hoạch',
+    category: 'plan',
+    kind: 'rate',
+    synonyms: [],
+    units: ['%'],
+    related: [],
+  },
+  {
+    id: 'plan_exceeded',
+    label: 'mức vượt kế hoạch',
+    category: 'plan',
+    kind: 'rate',
+    synonyms: [],
+    units: ['%'],
+    related: [],
+  },
   {
     id: 'funeral_support',
     label: 'hỗ trợ mai táng phí',
@@ -43,7 +59,16 @@ const ADDED: Metric[] = [
     label: 'hỗ trợ học phí, chi phí học tập',
     category: 'social_protection',
     kind: 'count',
-    synonyms: ['miễn giảm học phí', 'miễn, giảm học phí', 'hỗ trợ chi phí học tập', 'chi phí học tập', 'cấp bù học phí', 'hỗ trợ ăn trưa', 'học bổng', 'hỗ trợ học sinh'],
+    synonyms: [
+      'miễn giảm học phí',
+      'miễn, giảm học phí',
+      'hỗ trợ chi phí học tập',
+      'chi phí học tập',
+      'cấp bù học phí',
+      'hỗ trợ ăn trưa',
+      'học bổng',
+      'hỗ trợ học sinh',
+    ],
     units: ['học sinh', 'em', 'triệu đồng'],
     related: [],
   },
@@ -52,7 +77,15 @@ const ADDED: Metric[] = [
     label: 'hỗ trợ xây mới, sửa chữa nhà ở',
     category: 'housing',
     kind: 'count',
-    synonyms: ['xây mới', 'xây nhà mới', 'sửa chữa nhà', 'sửa chữa và xây mới', 'xây dựng nhà ở', 'hỗ trợ nhà ở', 'nhà ở'],
+    synonyms: [
+      'xây mới',
+      'xây nhà mới',
+      'sửa chữa nhà',
+      'sửa chữa và xây mới',
+      'xây dựng nhà ở',
+      'hỗ trợ nhà ở',
+      'nhà ở',
+    ],
     units: ['căn', 'nhà', 'triệu đồng'],
     related: ['houses_for_poor'],
   },
@@ -69,21 +102,67 @@ const ADDED: Metric[] = [
 
 /** Phrasings the shared lexicon misses, added to its metrics. */
 const EXTRA_SYNONYMS: Record<string, string[]> = {
-  workers_abroad: ['sang nước ngoài làm việc', 'làm việc ở nước ngoài', 'làm việc có thời hạn ở nước ngoài', 'lao động nước ngoài', 'đi làm việc nước ngoài'],
-  preferential_loans: ['giải ngân', 'hộ vay', 'vay với số tiền', 'vay vốn', 'cho vay', 'tín dụng ưu đãi', 'hộ nghèo vay', 'hộ cận nghèo vay', 'hộ mới thoát nghèo vay'],
+  workers_abroad: [
+    'sang nước ngoài làm việc',
+    'làm việc ở nước ngoài',
+    'làm việc có thời hạn ở nước ngoài',
+    'lao động nước ngoài',
+    'đi làm việc nước ngoài',
+  ],
+  preferential_loans: [
+    'giải ngân',
+    'hộ vay',
+    'vay với số tiền',
+    'vay vốn',
+    'cho vay',
+    'tín dụng ưu đãi',
+    'hộ nghèo vay',
+    'hộ cận nghèo vay',
+    'hộ mới thoát nghèo vay',
+  ],
   emergency_relief: ['gạo cứu đói', 'kg gạo', 'tấn gạo', 'hỗ trợ gạo', 'gạo'],
   health_insurance_participants: ['người tham gia BHYT', 'tham gia BHYT', 'người tham gia bảo hiểm y tế'],
   social_insurance_participants: ['người tham gia BHXH', 'tham gia BHXH bắt buộc', 'BHXH bắt buộc'],
-  tet_gifts: ['quà của Chủ tịch nước', 'quà của UBND tỉnh', 'quà cho hộ nghèo', 'quà cho đối tượng', 'quà Tết', 'chăm lo Tết', 'tặng quà', 'suất quà', 'phần quà', 'quà'],
-  vocational_trainees: ['tuyển sinh', 'lớp nghề', 'lớp đào tạo nghề', 'tuyển sinh và đào tạo', 'tuyển sinh, đào tạo nghề nghiệp', 'đào tạo nghề nghiệp'],
+  tet_gifts: [
+    'quà của Chủ tịch nước',
+    'quà của UBND tỉnh',
+    'quà cho hộ nghèo',
+    'quà cho đối tượng',
+    'quà Tết',
+    'chăm lo Tết',
+    'tặng quà',
+    'suất quà',
+    'phần quà',
+    'quà',
+  ],
+  vocational_trainees: [
+    'tuyển sinh',
+    'lớp nghề',
+    'lớp đào tạo nghề',
+    'tuyển sinh và đào tạo',
+    'tuyển sinh, đào tạo nghề nghiệp',
+    'đào tạo nghề nghiệp',
+  ],
   social_allowance_recipients: ['trợ cấp xã hội thường xuyên', 'chi trả tiền trợ cấp xã hội', 'bảo trợ xã hội'],
   free_health_insurance_cards: ['hỗ trợ BHYT', 'cấp BHYT', 'mua và cấp BHYT', 'thẻ BHYT'],
-  job_placement_services: ['được tư vấn, giới thiệu việc làm', 'tư vấn, giới thiệu việc làm', 'tư vấn, giới thiệu, kết nối việc làm', 'hội nghị tư vấn việc làm', 'hội nghị tư vấn'],
+  job_placement_services: [
+    'được tư vấn, giới thiệu việc làm',
+    'tư vấn, giới thiệu việc làm',
+    'tư vấn, giới thiệu, kết nối việc làm',
+    'hội nghị tư vấn việc làm',
+    'hội nghị tư vấn',
+  ],
   jobs_created: ['giải quyết việc làm', 'tìm được việc làm mới', 'tạo việc làm mới cho'],
   trained_labour_rate: ['lao động qua đào tạo'],
   new_poor_households: ['hộ nghèo phát sinh'],
   // "bao nhiêu hộ nghèo là đồng bào DTTS": the group said with "là" after the count.
-  ethnic_minority_poverty: ['hộ nghèo là đồng bào DTTS', 'hộ nghèo là đồng bào dân tộc thiểu số', 'hộ nghèo là người dân tộc thiểu số', 'hộ nghèo là người DTTS', 'hộ nghèo đồng bào dân tộc thiểu số'],
+  ethnic_minority_poverty: [
+    'hộ nghèo là đồng bào DTTS',
+    'hộ nghèo là đồng bào dân tộc thiểu số',
+    'hộ nghèo là người dân tộc thiểu số',
+    'hộ nghèo là người DTTS',
+    'hộ nghèo đồng bào dân tộc thiểu số',
+  ],
   elderly_allowance: ['mừng thọ', 'chúc thọ'],
   children_protection: ['trẻ em có hoàn cảnh đặc biệt khó khăn'],
   // The national statistics' "tỷ lệ nghèo đa chiều chung" counts poor and near-poor households
@@ -229,7 +308,8 @@ SYNONYMS.forEach(({ folded }, i) => {
 });
 
 /** Names of bodies that contain metric words ("Sở Lao động - Thương binh và Xã hội", "Bảo hiểm xã hội huyện"). */
-const ORGANISATIONS = /(?:lao dong\s*[-–]\s*thuong binh va xa hoi|ld\s*-?\s*tb\s*&?\s*xh|ngan hang chinh sach xa hoi|(?:co quan )?bao hiem xa hoi (?:huyen|tinh|thi xa|thanh pho|viet nam)|hoi dong giam dinh y khoa)/gu;
+const ORGANISATIONS =
+  /(?:lao dong\s*[-–]\s*thuong binh va xa hoi|ld\s*-?\s*tb\s*&?\s*xh|ngan hang chinh sach xa hoi|(?:co quan )?bao hiem xa hoi (?:huyen|tinh|thi xa|thanh pho|viet nam)|hoi dong giam dinh y khoa)/gu;
 
 /**
  * Every lexicon phrase in a text, longest match winning where two overlap.
@@ -261,7 +341,9 @@ export function findMetricMentions(folded: string): MetricMention[] {
     for (let at = folded.indexOf(syn); at >= 0; at = folded.indexOf(syn, at + 1)) add(i, at);
   }
   // Longest synonym first (SYNONYMS' order), then in the order found: the order the matches claim the text in.
-  const order = Array.from({ length: found.length / 2 }, (_, k) => k).sort((x, y) => (found[2 * x] as number) - (found[2 * y] as number) || x - y);
+  const order = Array.from({ length: found.length / 2 }, (_, k) => k).sort(
+    (x, y) => (found[2 * x] as number) - (found[2 * y] as number) || x - y,
+  );
   const out: MetricMention[] = [];
   for (const k of order) {
     const { folded: syn, metricId } = SYNONYMS[found[2 * k] as number] as SynonymEntry;

@@ -272,7 +272,12 @@ export class CompactPostings {
     if (terms.length === 0) return;
     offsets.push(out.length);
     // Only live postings were copied: the merged segment has no stale ones.
-    this.segments.push({ terms: Int32Array.from(terms), offsets: Uint32Array.from(offsets), bytes: out.bytes(), stale: 0 });
+    this.segments.push({
+      terms: Int32Array.from(terms),
+      offsets: Uint32Array.from(offsets),
+      bytes: out.bytes(),
+      stale: 0,
+    });
   }
 
   /** Calls `visit` for every posting of `term` in `seg`, stale ones included. */
@@ -367,7 +372,11 @@ export class CompactPostings {
       counts: Array.from(this.counts.subarray(0, this.terms.size)),
       avg: this.avg,
       lengths: Array.from(this.lengths.subarray(0, last)),
-      segments: this.segments.map((s) => ({ terms: Array.from(s.terms), offsets: Array.from(s.offsets), bytes: s.bytes })),
+      segments: this.segments.map((s) => ({
+        terms: Array.from(s.terms),
+        offsets: Array.from(s.offsets),
+        bytes: s.bytes,
+      })),
       segOf: Array.from(this.segOf.subarray(0, last)),
     };
   }
@@ -380,7 +389,12 @@ export class CompactPostings {
     p.lengths = Uint32Array.from(saved.lengths.length > 0 ? saved.lengths : [0]);
     p.segOf = Int32Array.from(saved.segOf.length > 0 ? saved.segOf : [0]);
     // A save holds live postings only (compact).
-    p.segments = saved.segments.map((s) => ({ terms: Int32Array.from(s.terms), offsets: Uint32Array.from(s.offsets), bytes: s.bytes, stale: 0 }));
+    p.segments = saved.segments.map((s) => ({
+      terms: Int32Array.from(s.terms),
+      offsets: Uint32Array.from(s.offsets),
+      bytes: s.bytes,
+      stale: 0,
+    }));
     return p;
   }
 }

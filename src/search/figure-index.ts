@@ -6,11 +6,11 @@
 // Filters are enums and numbers because Orama tokenises string filters (FIELD-NOTES). Orama keeps
 // a reference to each figure, not a document of its own (ref-docs.ts): 31 → N KB a report.
 import { count, create, insert, remove, search } from '@orama/orama';
-import type { Figure } from '../extract/types';
-import type { Report } from '../ingest/types';
-import { placeKey } from './places';
-import { createRefDocs } from './ref-docs';
-import { createViTokenizer } from './tokenizer';
+import type { Figure } from '../extract/types.ts';
+import type { Report } from '../ingest/types.ts';
+import { placeKey } from './places.ts';
+import { createRefDocs } from './ref-docs.ts';
+import { createViTokenizer } from './tokenizer.ts';
 
 /** What the figure table keeps per figure. */
 interface FigureRef {

@@ -55,7 +55,9 @@ export class FigureLookup {
 
   #merged(map: Map<string, Figure[]>, keys: readonly string[]): readonly Figure[] {
     if (this.#stale) this.#rebuild();
-    const lists = [...new Set(keys)].map((k) => map.get(k)).filter((l): l is Figure[] => l !== undefined && l.length > 0);
+    const lists = [...new Set(keys)]
+      .map((k) => map.get(k))
+      .filter((l): l is Figure[] => l !== undefined && l.length > 0);
     if (lists.length <= 1) return lists[0] ?? [];
     const cacheKey = `${map === this.#byMetric ? 'm' : 'p'}:${[...new Set(keys)].sort().join('|')}`;
     let merged = this.#merges.get(cacheKey);

@@ -3,7 +3,7 @@
 // scores in the same order (tests/search/orama-index.test.ts compares with stock Orama), ~20×
 // less heap. Enum and number fields (the filters) stay Orama's own.
 import { index as oramaIndex } from '@orama/orama/components';
-import { CompactPostings, HitList, type SavedPostings } from './compact-postings';
+import { CompactPostings, HitList, type SavedPostings } from './compact-postings.ts';
 
 type IndexComponent = ReturnType<typeof oramaIndex.createIndex>;
 
@@ -78,7 +78,11 @@ export function createIndexComponent(options: CompactIndexOptions = {}) {
     const store = created as unknown as IndexStoreShape;
     for (const [prop, entry] of Object.entries(store.indexes)) {
       if (entry.type !== 'Radix') continue;
-      store.indexes[prop] = { type: 'Compact', node: new CompactPostings(), isArray: entry.isArray } satisfies CompactEntry;
+      store.indexes[prop] = {
+        type: 'Compact',
+        node: new CompactPostings(),
+        isArray: entry.isArray,
+      } satisfies CompactEntry;
       delete store.frequencies[prop];
       delete store.tokenOccurrences[prop];
       delete store.fieldLengths[prop];
@@ -88,7 +92,12 @@ export function createIndexComponent(options: CompactIndexOptions = {}) {
   };
   /** Per field, the last value tokenised and its tokens: a report's passages mostly share their context. */
   const last = new Map<string, { value: string; tokens: string[] }>();
-  const tokensOf = (tokenizer: Parameters<IndexComponent['insert']>[8], value: string, language: string | undefined, prop: string) => {
+  const tokensOf = (
+    tokenizer: Parameters<IndexComponent['insert']>[8],
+    value: string,
+    language: string | undefined,
+    prop: string,
+  ) => {
     const known = last.get(prop);
     if (known?.value === value) return known.tokens;
     // Safe: a synchronous tokenizer (the passage index's), so tokenize returns the tokens themselves.
@@ -96,9 +105,34 @@ export function createIndexComponent(options: CompactIndexOptions = {}) {
     last.set(prop, { value, tokens });
     return tokens;
   };
-  const insert: IndexComponent['insert'] = (implementation, index, prop, id, internalId, value, schemaType, language, tokenizer, docsCount, opts) => {
+  const insert: IndexComponent['insert'] = (
+    implementation,
+    index,
+    prop,
+    id,
+    internalId,
+    value,
+    schemaType,
+    language,
+    tokenizer,
+    docsCount,
+    opts,
+  ) => {
     const postings = postingsOf(index, prop);
-    if (!postings || typeof value !== 'string') return stock.insert(implementation, index, prop, id, internalId, value, schemaType, language, tokenizer, docsCount, opts);
+    if (!postings || typeof value !== 'string')
+      return stock.insert(
+        implementation,
+        index,
+        prop,
+        id,
+        internalId,
+        value,
+        schemaType,
+        language,
+        tokenizer,
+        docsCount,
+        opts,
+      );
     const tokens = tokensOf(tokenizer, value, language, prop);
     const terms = new Map<number, number>();
     for (const t of tokens) {
@@ -110,12 +144,36 @@ export function createIndexComponent(options: CompactIndexOptions = {}) {
     postings.avg = ((postings.avg ?? 0) * (docsCount - 1) + tokens.length) / docsCount;
     postings.add(internalId as number, tokens.length, terms);
   };
-  const remove: IndexComponent['remove'] = (implementation, index, prop, id, internalId, value, schemaType, language, tokenizer, docsCount) => {
+  const remove: IndexComponent['remove'] = (
+    implementation,
+    index,
+    prop,
+    id,
+    internalId,
+    value,
+    schemaType,
+    language,
+    tokenizer,
+    docsCount,
+  ) => {
     const postings = postingsOf(index, prop);
-    if (!postings || typeof value !== 'string') return stock.remove(implementation, index, prop, id, internalId, value, schemaType, language, tokenizer, docsCount);
+    if (!postings || typeof value !== 'string')
+      return stock.remove(
+        implementation,
+        index,
+        prop,
+        id,
+        internalId,
+        value,
+        schemaType,
+        language,
+        tokenizer,
+        docsCount,
+      );
     const doc = internalId as number;
     const tokens = tokensOf(tokenizer, value, language, prop);
-    postings.avg = docsCount > 1 ? ((postings.avg ?? 0) * docsCount - (postings.lengths[doc] ?? 0)) / (docsCount - 1) : null;
+    postings.avg =
+      docsCount > 1 ? ((postings.avg ?? 0) * docsCount - (postings.lengths[doc] ?? 0)) / (docsCount - 1) : null;
     for (const t of tokens) {
       const term = postings.termId(t, false);
       if (term >= 0) postings.counts[term] = (postings.counts[term] as number) - 1;
@@ -123,13 +181,27 @@ export function createIndexComponent(options: CompactIndexOptions = {}) {
     postings.delete(doc);
     return true;
   };
-  const search: IndexComponent['search'] = (index, term, tokenizer, language, properties, exact, tolerance, boost, relevance, docsCount, whereFiltersIDs, threshold) => {
+  const search: IndexComponent['search'] = (
+    index,
+    term,
+    tokenizer,
+    language,
+    properties,
+    exact,
+    tolerance,
+    boost,
+    relevance,
+    docsCount,
+    whereFiltersIDs,
+    threshold,
+  ) => {
     const limit = nextLimit;
     const reuse = nextReuse;
     nextLimit = Number.POSITIVE_INFINITY;
     nextReuse = false;
     if (tolerance) throw new Error('Orama: typo tolerance is not supported by the compact passage index');
-    if (threshold !== 1) throw new Error('Orama: only threshold 1 (any term matches) is supported by the compact passage index');
+    if (threshold !== 1)
+      throw new Error('Orama: only threshold 1 (any term matches) is supported by the compact passage index');
     const tokens = tokenizer.tokenize(term, language) as string[];
     return rankedSearch(index, tokens, properties, boost, relevance, docsCount, whereFiltersIDs, limit, reuse);
   };
@@ -143,7 +215,10 @@ export function createIndexComponent(options: CompactIndexOptions = {}) {
       else others[prop] = entry;
     }
     // Safe: stock save returns a plain object (its raw data).
-    const saved = stock.save({ ...store, indexes: others } as unknown as typeof index) as unknown as Record<string, unknown>;
+    const saved = stock.save({ ...store, indexes: others } as unknown as typeof index) as unknown as Record<
+      string,
+      unknown
+    >;
     return { ...saved, compact };
   }) as IndexComponent['save'];
   const load: IndexComponent['load'] = (sharedInternalDocumentStore, raw) => {
@@ -152,7 +227,11 @@ export function createIndexComponent(options: CompactIndexOptions = {}) {
     const loaded = stock.load(sharedInternalDocumentStore, rest);
     const store = loaded as unknown as IndexStoreShape;
     for (const [prop, json] of Object.entries(compact)) {
-      store.indexes[prop] = { type: 'Compact', node: CompactPostings.load(fromJson(json)), isArray: json.isArray } satisfies CompactEntry;
+      store.indexes[prop] = {
+        type: 'Compact',
+        node: CompactPostings.load(fromJson(json)),
+        isArray: json.isArray,
+      } satisfies CompactEntry;
     }
     return loaded;
   };
@@ -163,14 +242,20 @@ export function createIndexComponent(options: CompactIndexOptions = {}) {
  * SavedPostings as saved: segment bytes as they are (a binary snapshot writes them apart) or in
  * base64 once bytesToBase64 has turned them into JSON.
  */
-type SavedJson = Omit<SavedPostings, 'segments'> & { isArray: boolean; segments: { terms: number[]; offsets: number[]; bytes: Uint8Array | string }[] };
+type SavedJson = Omit<SavedPostings, 'segments'> & {
+  isArray: boolean;
+  segments: { terms: number[]; offsets: number[]; bytes: Uint8Array | string }[];
+};
 
 function toJson(saved: SavedPostings, isArray: boolean): SavedJson {
   return { ...saved, isArray };
 }
 
 function fromJson(json: SavedJson): SavedPostings {
-  return { ...json, segments: json.segments.map((s) => ({ ...s, bytes: typeof s.bytes === 'string' ? fromBase64(s.bytes) : s.bytes })) };
+  return {
+    ...json,
+    segments: json.segments.map((s) => ({ ...s, bytes: typeof s.bytes === 'string' ? fromBase64(s.bytes) : s.bytes })),
+  };
 }
 
 /** The saved index (save above) with its segment bytes in base64, for a JSON snapshot. */
@@ -178,7 +263,16 @@ export function bytesToBase64(saved: unknown): unknown {
   // Safe: the shape `save` above returns.
   const index = saved as { compact: Record<string, SavedJson> };
   const compact = Object.fromEntries(
-    Object.entries(index.compact).map(([prop, json]) => [prop, { ...json, segments: json.segments.map((s) => ({ ...s, bytes: typeof s.bytes === 'string' ? s.bytes : toBase64(s.bytes) })) }]),
+    Object.entries(index.compact).map(([prop, json]) => [
+      prop,
+      {
+        ...json,
+        segments: json.segments.map((s) => ({
+          ...s,
+          bytes: typeof s.bytes === 'string' ? s.bytes : toBase64(s.bytes),
+        })),
+      },
+    ]),
   );
   return { ...index, compact };
 }
@@ -238,7 +332,13 @@ function rankedSearch(
 ): [number, number][] {
   const { k, b, d } = relevance;
   const key = JSON.stringify([tokens, properties, boost, k, b, d, docsCount]);
-  if (reuse && lastSearch !== null && lastSearch.index === index && lastSearch.key === key && within(filter, lastSearch.filter)) {
+  if (
+    reuse &&
+    lastSearch !== null &&
+    lastSearch.index === index &&
+    lastSearch.key === key &&
+    within(filter, lastSearch.filter)
+  ) {
     // Same sums as a search of its own: a document's score does not depend on the filter, and
     // every document this filter allows was scored (the hits are chosen in one total order, so
     // the order they are listed in does not matter).
@@ -313,7 +413,11 @@ function scoreBuffer(size: number): Float64Array {
 function bestIds(hits: HitList, scores: Float64Array, limit: number): [number, number][] {
   const ids = hits.ids;
   const n = hits.length;
-  if (n <= limit * 4) return best(Array.from(ids.subarray(0, n), (id): [number, number] => [id, scores[id] as number]), limit);
+  if (n <= limit * 4)
+    return best(
+      Array.from(ids.subarray(0, n), (id): [number, number] => [id, scores[id] as number]),
+      limit,
+    );
   // Ids in the order of byScore: score descending, then internal id ascending.
   const before = (a: number, sa: number, b: number, sb: number) => (sb === sa ? a < b : sa > sb);
   const top: number[] = [];

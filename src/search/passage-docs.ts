@@ -1,8 +1,8 @@
 // What the passage index holds per passage: a reference to its report and its number there, from
 // which the document Orama hands back (a hit, a removal) is built when asked (ref-docs.ts).
-import type { Report } from '../ingest/types';
-import { placeKeys } from './rank';
-import { createRefDocs } from './ref-docs';
+import type { Report } from '../ingest/types.ts';
+import { placeKeys } from './rank.ts';
+import { createRefDocs } from './ref-docs.ts';
 
 /** A passage as Orama indexes it and as searchPassages reads it; fields outside the schema are not indexed. */
 export interface PassageDoc {

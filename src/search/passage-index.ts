@@ -3,13 +3,26 @@
 // Every operation is synchronous: with a synchronous tokenizer and no hooks Orama is too.
 import { count, create, insert, load, type RawData, remove, save, search } from '@orama/orama';
 import { AppError } from '../errors.ts';
-import type { Report } from '../ingest/types';
-import { bytesToBase64, createIndexComponent, limitNextSearch, postingsOf } from './orama-index';
-import { createPassageDocs, materializePassage, type PassageDoc, type PassageRef, passageRefs } from './passage-docs';
-import { refsOf } from './ref-docs';
-import { analyzeCandidate, type ContextCache, highlightSpans, profileQuery, type ScoredCandidate, scoreCandidate } from './rank';
-import { buildSnippet } from './snippet';
-import { analyzeVi, createViTokenizer, PRETOKENIZED, TERMINATOR, tokenizeVi } from './tokenizer';
+import type { Report } from '../ingest/types.ts';
+import { bytesToBase64, createIndexComponent, limitNextSearch, postingsOf } from './orama-index.ts';
+import {
+  createPassageDocs,
+  materializePassage,
+  type PassageDoc,
+  type PassageRef,
+  passageRefs,
+} from './passage-docs.ts';
+import {
+  analyzeCandidate,
+  type ContextCache,
+  highlightSpans,
+  profileQuery,
+  type ScoredCandidate,
+  scoreCandidate,
+} from './rank.ts';
+import { refsOf } from './ref-docs.ts';
+import { buildSnippet } from './snippet.ts';
+import { analyzeVi, createViTokenizer, PRETOKENIZED, TERMINATOR, tokenizeVi } from './tokenizer.ts';
 
 /** Bump when tokens, schema or the snapshot shape change: old snapshots must be rebuilt. */
 export const INDEX_FORMAT_VERSION = 2;
@@ -56,7 +69,9 @@ function createDb(tokenizer: 'vi' | 'default') {
       documentsStore: createPassageDocs(),
       // Orama's stock tokenizer needs prefix matching, which the compact postings do not do: the
       // baseline keeps Orama's own index.
-      ...(tokenizer === 'vi' ? { tokenizer: createViTokenizer(), index: createIndexComponent({ unindexed: (t) => !isLookupToken(t) }) } : {}),
+      ...(tokenizer === 'vi'
+        ? { tokenizer: createViTokenizer(), index: createIndexComponent({ unindexed: (t) => !isLookupToken(t) }) }
+        : {}),
     },
   });
 }
@@ -149,7 +164,13 @@ export interface SearchPassagesOptions {
 }
 
 export function createPassageIndex(): PassageIndex {
-  return { tokenizer: 'vi', db: createDb('vi'), reports: new Map(), analysed: new Map(), contexts: new BoundedMap(CONTEXTS_KEPT) };
+  return {
+    tokenizer: 'vi',
+    db: createDb('vi'),
+    reports: new Map(),
+    analysed: new Map(),
+    contexts: new BoundedMap(CONTEXTS_KEPT),
+  };
 }
 
 /** The same index with Orama's default (English) tokenizer and BM25 order: a baseline only. */
@@ -186,7 +207,8 @@ function tokenCount(index: PassageIndex, prop: 'text' | 'context', token: string
   const compact = postingsOf(index.db.data.index, prop);
   if (compact) return compact.count(token);
   // Safe: the shape of @orama/orama 3.1.x's stock index component (the default-tokenizer baseline).
-  const stock = (index.db.data.index as unknown as { tokenOccurrences: Record<string, Record<string, number>> }).tokenOccurrences;
+  const stock = (index.db.data.index as unknown as { tokenOccurrences: Record<string, Record<string, number>> })
+    .tokenOccurrences;
   return stock[prop]?.[token] ?? 0;
 }
 
@@ -213,7 +235,10 @@ function lookupTerm(index: PassageIndex, term: string): string {
   }
   const frequency = (t: string) => known.get(t) as number;
   const tokens = [...known.keys()].sort((a, b) => frequency(a) - frequency(b) || (a < b ? -1 : 1));
-  const kept = n < PRUNE_FROM_PASSAGES ? tokens : tokens.filter((t, i) => i < MIN_LOOKUP_TOKENS || frequency(t) <= COMMON_TOKEN_SHARE * n);
+  const kept =
+    n < PRUNE_FROM_PASSAGES
+      ? tokens
+      : tokens.filter((t, i) => i < MIN_LOOKUP_TOKENS || frequency(t) <= COMMON_TOKEN_SHARE * n);
   return PRETOKENIZED + kept.join(' ');
 }
 
@@ -245,7 +270,8 @@ export function searchPassages(index: PassageIndex, query: string, opts: SearchP
       // Safe: keys and operators are those of SCHEMA; the record only makes them optional.
       where: filter as never,
     });
-    if (result instanceof Promise) throw new Error('Orama search turned asynchronous: check the tokenizer and plugins.');
+    if (result instanceof Promise)
+      throw new Error('Orama search turned asynchronous: check the tokenizer and plugins.');
     for (const h of result.hits) {
       // Safe: every document was inserted by indexReport as a PassageDoc.
       const doc = h.document as unknown as PassageDoc;
@@ -273,7 +299,12 @@ export function searchPassages(index: PassageIndex, query: string, opts: SearchP
   scored.sort((a, b) => scoreOf(b) - scoreOf(a) || b.bm25 - a.bm25 || (a.doc.id < b.doc.id ? -1 : 1));
 
   // Plain BM25 analyses only the hits returned, for their snippets.
-  const top = scored.slice(0, limit).map(({ doc, bm25, ranked }) => ({ doc, ranked: ranked ?? { score: bm25, analysis: analyzeVi(doc.text), offset: 0 } }));
+  const top = scored
+    .slice(0, limit)
+    .map(({ doc, bm25, ranked }) => ({
+      doc,
+      ranked: ranked ?? { score: bm25, analysis: analyzeVi(doc.text), offset: 0 },
+    }));
   return top.map(({ doc, ranked }) => ({
     id: doc.id,
     reportId: doc.reportId,
@@ -308,7 +339,10 @@ export function savePassageIndex(index: PassageIndex, opts: { bytes?: 'base64' |
     tokenizer: index.tokenizer,
     reports: [...index.reports.keys()],
     // Safe: RawData's `index` is what our index component's save returned.
-    orama: opts.bytes === 'raw' || index.tokenizer !== 'vi' ? orama : ({ ...orama, index: bytesToBase64(orama.index) } as RawData),
+    orama:
+      opts.bytes === 'raw' || index.tokenizer !== 'vi'
+        ? orama
+        : ({ ...orama, index: bytesToBase64(orama.index) } as RawData),
   };
   return snapshot;
 }
@@ -332,7 +366,10 @@ export function loadPassageIndex(raw: unknown, reports: Iterable<Report>): Passa
     );
   }
   if (!Array.isArray(snapshot.reports) || typeof snapshot.orama !== 'object' || snapshot.orama === null) {
-    throw new AppError('INDEX_MALFORMED', 'The passage index snapshot lacks "reports" or "orama"; rebuild it with savePassageIndex.');
+    throw new AppError(
+      'INDEX_MALFORMED',
+      'The passage index snapshot lacks "reports" or "orama"; rebuild it with savePassageIndex.',
+    );
   }
   const tokenizer = snapshot.tokenizer === 'default' ? 'default' : 'vi';
   const db = createDb(tokenizer);
@@ -344,7 +381,11 @@ export function loadPassageIndex(raw: unknown, reports: Iterable<Report>): Passa
   const entries = new Map<string, ReportEntry>();
   for (const id of snapshot.reports) {
     const report = byId.get(id);
-    if (!report) throw new AppError('INDEX_MALFORMED', `The passage index snapshot indexes report "${id}", which was not given to loadPassageIndex.`);
+    if (!report)
+      throw new AppError(
+        'INDEX_MALFORMED',
+        `The passage index snapshot indexes report "${id}", which was not given to loadPassageIndex.`,
+      );
     for (const ref of passageRefs(report)) {
       const internal = ids.get((report.passages[ref.n] as Report['passages'][number]).id);
       if (internal !== undefined) docs.refs[internal] = ref;

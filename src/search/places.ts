@@ -1,8 +1,8 @@
 // Minimal place lookup for queries: which provinces and districts a question names, by folded
 // syllables, so ranking can prefer passages about that place. Names and aliases from lexicon/places.ts.
 import { DISTRICTS, PROVINCES } from '../lexicon/places.ts';
-import { foldVi } from '../text/fold';
-import { loanSyllable } from '../text/place-spelling';
+import { foldVi } from '../text/fold.ts';
+import { loanSyllable } from '../text/place-spelling.ts';
 
 export interface QueryPlace {
   /** Folded name as the index stores it in `places`: "quang tri", "tay son". */
@@ -98,7 +98,10 @@ export function findQueryPlaces(query: string): QueryPlace[] {
   const syllables = placeKey(query).split(' ').filter(Boolean);
   // Typed with accents, a name must agree with them: "thành phố Yên Bái" folds to "… pho yen bai",
   // which holds "pho yen", but "phố Yên" is not Phổ Yên.
-  const raw = query.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const raw = query
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   const aligned = hasMarks(query) && raw.length === syllables.length;
   const agrees = (from: number, n: number, folded: string) => {
     const span = raw.slice(from, from + n).join(' ');
@@ -111,7 +114,8 @@ export function findQueryPlaces(query: string): QueryPlace[] {
     // A commune ("xã Bình Tân", "phường …", "thị trấn …") is not in the gazetteer: it may share
     // a district's name, so skip names right after those words ("thị xã" is a district type).
     const before = syllables.slice(Math.max(0, i - 2), i).join(' ');
-    const commune = /(^|\s)(phuong|thi tran)$/.test(before) || (/(^|\s)xa$/.test(before) && !/(^|\s)thi xa$/.test(before));
+    const commune =
+      /(^|\s)(phuong|thi tran)$/.test(before) || (/(^|\s)xa$/.test(before) && !/(^|\s)thi xa$/.test(before));
     for (let n = Math.min(maxSyllables, syllables.length - i); n >= 1 && !matched && !commune; n--) {
       const key = syllables.slice(i, i + n).join(' ');
       const places = BY_FOLDED.get(key);

@@ -1,9 +1,9 @@
 // Re-ranking of Orama's BM25 candidates with features a reader can check: which query words a
 // passage covers, whether it has them side by side, with the same accents, for the same place
 // and year. Runs on the ~50 candidates only, so its cost does not grow with the corpus.
-import { findQueryPlaces, placeKey, type QueryPlace } from './places';
-import type { Span } from './snippet';
-import { type Analysis, analyzeVi, BIGRAM_JOINER, metricWords, tokensOf, type Unit } from './tokenizer';
+import { findQueryPlaces, placeKey, type QueryPlace } from './places.ts';
+import type { Span } from './snippet.ts';
+import { type Analysis, analyzeVi, BIGRAM_JOINER, metricWords, tokensOf, type Unit } from './tokenizer.ts';
 
 /*
  * Scoring (every feature in [0, 1]; the hit's `score` is the weighted sum):
@@ -419,7 +419,14 @@ function proximity(profile: QueryProfile, text: AnalysedText, total: number): { 
     const a = units[i - 1] as Unit;
     const b = units[i] as Unit;
     // The word test first: most pairs hold a word the query lacks, and then no string is built.
-    if (!a.stop && !b.stop && b.chained && words.has(a.folded) && words.has(b.folded) && profile.bigrams.has(`${a.folded}${BIGRAM_JOINER}${b.folded}`)) {
+    if (
+      !a.stop &&
+      !b.stop &&
+      b.chained &&
+      words.has(a.folded) &&
+      words.has(b.folded) &&
+      profile.bigrams.has(`${a.folded}${BIGRAM_JOINER}${b.folded}`)
+    ) {
       phrase[i - 1] = 1;
       phrase[i] = 1;
     }

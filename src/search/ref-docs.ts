@@ -32,7 +32,11 @@ export function createRefDocs<R, D>(materialize: (ref: R) => D) {
     return ref === undefined ? undefined : materialize(ref);
   };
   return {
-    create: (_: unknown, sharedInternalDocumentStore: Store['sharedInternalDocumentStore']): Store => ({ sharedInternalDocumentStore, refs: [], count: 0 }),
+    create: (_: unknown, sharedInternalDocumentStore: Store['sharedInternalDocumentStore']): Store => ({
+      sharedInternalDocumentStore,
+      refs: [],
+      count: 0,
+    }),
     get,
     getMultiple: (store: Store, ids: (string | number)[]) => ids.map((id) => get(store, id)),
     getAll: (store: Store) => {

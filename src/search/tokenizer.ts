@@ -2,8 +2,6 @@
 // abbreviations expanded both ways, whole vi-VN numbers and phrase-aware stop-words.
 // One analysis serves indexing, querying, re-ranking and snippet highlighting alike.
 import type { Tokenizer } from '@orama/orama';
-import { foldVi, toneKey } from '../text/fold';
-import { parseViNumber } from '../text/vi-number';
 import {
   ABBREVIATIONS,
   ABBREVIATIONS_FOLDED,
@@ -14,6 +12,8 @@ import {
 } from '../lexicon/abbreviations.ts';
 import { METRICS } from '../lexicon/metrics.ts';
 import { STOPWORDS_TXT } from '../lexicon/stopwords.ts';
+import { foldVi, toneKey } from '../text/fold.ts';
+import { parseViNumber } from '../text/vi-number.ts';
 
 /**
  * Appended to every token stored in or sent to Orama. Orama always matches a query token as a
@@ -228,7 +228,8 @@ function analyzeChunk(raw: string, offset: number, chained: boolean, expand: boo
       continue;
     }
     const sep = pieces[i + 1] ?? '';
-    const admin = expand && sep === '.' && UPPER_START.test(pieces[i + 2] ?? '') ? expandDottedAdmin(`${piece}.`) : undefined;
+    const admin =
+      expand && sep === '.' && UPPER_START.test(pieces[i + 2] ?? '') ? expandDottedAdmin(`${piece}.`) : undefined;
     // A chunk of one piece was looked up whole above, and found nothing.
     const abbreviation = expand && !admin && pieces.length > 1 ? lookupAbbreviation(piece) : undefined;
     if (admin) {

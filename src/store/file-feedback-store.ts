@@ -15,7 +15,8 @@ export class FileFeedbackStore implements FeedbackStore {
 
   async add(item: FeedbackItem) {
     // Ids are made by the route (time + random, [0-9a-z-]), never by the client.
-    if (!/^[0-9a-z-]{1,64}$/.test(item.id)) throw new Error(`Refusing a feedback id that is not a safe file name: ${item.id.slice(0, 80)}`);
+    if (!/^[0-9a-z-]{1,64}$/.test(item.id))
+      throw new Error(`Refusing a feedback id that is not a safe file name: ${item.id.slice(0, 80)}`);
     await writeFileAtomic(this.#dir, `${item.id}.json`, JSON.stringify(item));
   }
 
@@ -28,6 +29,8 @@ export class FileFeedbackStore implements FeedbackStore {
         if (parsed.success) items.push(parsed.data);
       } catch {}
     }
-    return items.sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : a.id < b.id ? -1 : 1));
+    return items.sort((a, b) =>
+      a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : a.id < b.id ? -1 : 1,
+    );
   }
 }

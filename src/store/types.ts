@@ -40,6 +40,16 @@ export interface ReportStore {
 }
 
 /** What a store keeps of an accepted report: its cleaned text and the caller's metadata. */
-export function storedReportOf(report: { id: string; text: string }, input: { title?: string | undefined; source?: string | undefined; publishedAt?: string | undefined }): StoredReport {
-  return { id: report.id, text: report.text, title: input.title, source: input.source, publishedAt: input.publishedAt, receivedAt: new Date().toISOString() };
+export function storedReportOf(
+  report: { id: string; text: string },
+  input: { title?: string | undefined; source?: string | undefined; publishedAt?: string | undefined },
+): StoredReport {
+  return {
+    id: report.id,
+    text: report.text,
+    title: input.title,
+    source: input.source,
+    publishedAt: input.publishedAt,
+    receivedAt: new Date().toISOString(),
+  };
 }

@@ -1,6 +1,6 @@
 // Accent folding that keeps offsets: one UTF-16 unit in, one unit out, so a match found in the
 // folded string is at the same offsets in the original. foldVi (NFD) cannot promise that.
-import { foldVi } from './fold.js';
+import { foldVi } from './fold.ts';
 
 /**
  * Each UTF-16 unit's folded unit, filled on first sight (0: not yet seen). Ingest folds every
@@ -39,7 +39,8 @@ const SCRATCH_MAX = 1 << 16;
  */
 export function foldAligned(s: string): string {
   const n = s.length;
-  if (n > scratch.length && n <= SCRATCH_MAX) scratch = new Uint16Array(Math.min(SCRATCH_MAX, Math.max(n, scratch.length * 2)));
+  if (n > scratch.length && n <= SCRATCH_MAX)
+    scratch = new Uint16Array(Math.min(SCRATCH_MAX, Math.max(n, scratch.length * 2)));
   // A longer text (a 2 MB report) gets a buffer of its own, let go afterwards.
   const buf = n <= scratch.length ? scratch : new Uint16Array(n);
   let same = true;
@@ -53,7 +54,8 @@ export function foldAligned(s: string): string {
   // Safe: String.fromCharCode reads its arguments as numbers; a Uint16Array is array-like.
   if (n <= CHUNK) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
   let out = '';
-  for (let i = 0; i < n; i += CHUNK) out += String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
+  for (let i = 0; i < n; i += CHUNK)
+    out += String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
   return out;
 }
 

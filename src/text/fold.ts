@@ -43,7 +43,8 @@ const CHUNK = 4096;
 
 function foldFast(s: string): string | null {
   const n = s.length;
-  if (n > scratch.length && n <= SCRATCH_MAX) scratch = new Uint16Array(Math.min(SCRATCH_MAX, Math.max(n, scratch.length * 2)));
+  if (n > scratch.length && n <= SCRATCH_MAX)
+    scratch = new Uint16Array(Math.min(SCRATCH_MAX, Math.max(n, scratch.length * 2)));
   // A longer text (a 2 MB report) gets a buffer of its own, let go afterwards.
   const buf = n <= scratch.length ? scratch : new Uint16Array(n);
   let same = true;
@@ -58,7 +59,8 @@ function foldFast(s: string): string | null {
   // Safe: String.fromCharCode reads its arguments as numbers; a Uint16Array is array-like.
   if (n <= CHUNK) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
   let out = '';
-  for (let i = 0; i < n; i += CHUNK) out += String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
+  for (let i = 0; i < n; i += CHUNK)
+    out += String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
   return out;
 }
 

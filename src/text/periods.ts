@@ -1,7 +1,7 @@
 // Period phrases in Vietnamese reports and questions ("6 tháng đầu năm 2023", "quý I/2024",
 // "đến 30/6/2023", "cuoi 2023") → ISO spans. Matching runs on a length-preserving fold, so the
 // same rules read accented reports and unaccented questions, and offsets stay valid.
-import { foldAligned } from './fold-aligned.js';
+import { foldAligned } from './fold-aligned.ts';
 
 /**
  * A time span a report or a sentence speaks of, normalised to ISO dates (inclusive). Defined here,
@@ -36,8 +36,19 @@ const YL = '(?<![\\p{L}\\p{N}/.,])';
 
 const CAN = ['giap', 'at', 'binh', 'dinh', 'mau', 'ky', 'canh', 'tan', 'nham', 'quy'];
 const CHI: Record<string, number[]> = {
-  ty: [0, 5], ti: [5], suu: [1], dan: [2], mao: [3], meo: [3], thin: [4],
-  ngo: [6], mui: [7], than: [8], dau: [9], tuat: [10], hoi: [11],
+  ty: [0, 5],
+  ti: [5],
+  suu: [1],
+  dan: [2],
+  mao: [3],
+  meo: [3],
+  thin: [4],
+  ngo: [6],
+  mui: [7],
+  than: [8],
+  dau: [9],
+  tuat: [10],
+  hoi: [11],
 };
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 
@@ -100,7 +111,12 @@ function canChiYear(can: string, chi: string, near: number | undefined): number 
   const target = near ?? 2020;
   let best: number | undefined;
   for (let y = target - 60; y <= target + 60; y++) {
-    if ((y - 4) % 10 === c && (y - 4) % 12 === z && (best === undefined || Math.abs(y - target) < Math.abs(best - target))) best = y;
+    if (
+      (y - 4) % 10 === c &&
+      (y - 4) % 12 === z &&
+      (best === undefined || Math.abs(y - target) < Math.abs(best - target))
+    )
+      best = y;
   }
   return best;
 }
@@ -159,7 +175,9 @@ const RULES: Rule[] = [
   },
   // "đến ngày 30/6/2023", "tính đến hết 31/12/2023", "đến 30/6"
   {
-    re: re(`${L}(?:tinh${S})?den${S}(?:het${S})?(?:ngay${S})?(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})(?:\\s*[/.-]\\s*${Y})?${YR}`),
+    re: re(
+      `${L}(?:tinh${S})?den${S}(?:het${S})?(?:ngay${S})?(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})(?:\\s*[/.-]\\s*${Y})?${YR}`,
+    ),
     needs: ['den'],
     build: (m, ctx) => dateAsOf(Number(m[1]), Number(m[2]), yearOf(m[3], ctx)),
   },
@@ -171,7 +189,9 @@ const RULES: Rule[] = [
   },
   // "tháng 6/2023", "tháng 6 năm 2023", "đến hết tháng 6/2023" (as of the month's end)
   {
-    re: re(`${L}(?:((?:tinh${S})?den)${S}(?:het${S})?)?(?<!ngay[\\s.…\\d]*)thang${S}(\\d{1,2})(?:\\s*[/-]\\s*${Y}|${S}(?:nam${S})?${Y})?${YR}`),
+    re: re(
+      `${L}(?:((?:tinh${S})?den)${S}(?:het${S})?)?(?<!ngay[\\s.…\\d]*)thang${S}(\\d{1,2})(?:\\s*[/-]\\s*${Y}|${S}(?:nam${S})?${Y})?${YR}`,
+    ),
     needs: ['thang'],
     build: (m, ctx) => {
       const month = Number(m[2]);
@@ -195,7 +215,9 @@ const RULES: Rule[] = [
   },
   // "Tết Nguyên Đán 2023", "tết Quý Mão", "Tết Nguyên đán Giáp Thìn 2024"
   {
-    re: re(`${L}tet(?:${S}nguyen${S}dan)?(?:${S}(${CAN.join('|')})${S}(${Object.keys(CHI).join('|')}))?(?:${S}(?:nam${S})?${Y})?${YR}`),
+    re: re(
+      `${L}tet(?:${S}nguyen${S}dan)?(?:${S}(${CAN.join('|')})${S}(${Object.keys(CHI).join('|')}))?(?:${S}(?:nam${S})?${Y})?${YR}`,
+    ),
     needs: ['tet'],
     build: (m, ctx) => {
       const year = m[3] ? Number(m[3]) : m[1] && m[2] ? canChiYear(m[1], m[2], ctx.defaultYear) : undefined;
@@ -323,8 +345,19 @@ function mergeRanges(text: string, folded: string, found: PeriodMention[]): Peri
       out.push(a);
       continue;
     }
-    const start = a.start - (folded.slice(Math.max(0, a.start - 4), a.start).length - folded.slice(Math.max(0, a.start - 4), a.start).replace(/tu\s*$/, '').length);
-    out.push({ label: text.slice(start, b.end).trim(), kind: 'during', from, to, year: Number(to.slice(0, 4)), start, end: b.end });
+    const start =
+      a.start -
+      (folded.slice(Math.max(0, a.start - 4), a.start).length -
+        folded.slice(Math.max(0, a.start - 4), a.start).replace(/tu\s*$/, '').length);
+    out.push({
+      label: text.slice(start, b.end).trim(),
+      kind: 'during',
+      from,
+      to,
+      year: Number(to.slice(0, 4)),
+      start,
+      end: b.end,
+    });
     i++;
   }
   return out;

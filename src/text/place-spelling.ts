@@ -12,7 +12,12 @@ const TONES = /[\u0300\u0301\u0303\u0309\u0323]/gu;
  */
 export function loanSyllable(syllable: string): string {
   let s = syllable.normalize('NFC').toLowerCase();
-  if (/k$/u.test(s) && s.length > 1) s = s.normalize('NFD').replace(TONES, '').replace(/a\u0306/gu, 'a').normalize('NFC');
+  if (/k$/u.test(s) && s.length > 1)
+    s = s
+      .normalize('NFD')
+      .replace(TONES, '')
+      .replace(/a\u0306/gu, 'a')
+      .normalize('NFC');
   if (/^k[aăâoôơuư]/u.test(s.normalize('NFD').replace(TONES, '').normalize('NFC'))) s = `c${s.slice(1)}`;
   return s;
 }

@@ -8,8 +8,34 @@ export interface Span {
 
 /** Tokens that take a dot but do not end a sentence ("TP. Huế", "TX. Tịnh Biên", "KT. CHỦ TỊCH"). */
 const DOTTED_ABBREVIATIONS = new Set([
-  'tp', 'tx', 'tt', 'q', 'h', 'p', 'x', 'tm', 'kt', 'tl', 'tuq', 'ts', 'ths', 'bs', 'gs', 'pgs',
-  'ks', 'cn', 'ncs', 'th.s', 'st', 'v.v', 'vv', 'sđt', 'đt', 'tr', 'đ/c', 'đc',
+  'tp',
+  'tx',
+  'tt',
+  'q',
+  'h',
+  'p',
+  'x',
+  'tm',
+  'kt',
+  'tl',
+  'tuq',
+  'ts',
+  'ths',
+  'bs',
+  'gs',
+  'pgs',
+  'ks',
+  'cn',
+  'ncs',
+  'th.s',
+  'st',
+  'v.v',
+  'vv',
+  'sđt',
+  'đt',
+  'tr',
+  'đ/c',
+  'đc',
 ]);
 
 /** A list or heading marker at the start of a line: "- ", "+ ", "3.1. ", "II. ", "a) ". */
@@ -18,7 +44,7 @@ const LINE_MARKER = /^(?:[-+•*–]\s+|(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s
 // A terminal cluster: "./." (the report ending), runs of . ! ? … , then closing quotes/brackets.
 const TERMINAL = /(?:\.\/\.|[.!?…]+)["”’»)\]]*/gu;
 
-const isUpperStart = (ch: string): boolean => /[\p{Lu}\p{N}"“‘«(\[]/u.test(ch);
+const isUpperStart = (ch: string): boolean => /[\p{Lu}\p{N}"“‘«([]/u.test(ch);
 
 /** The word before a full stop; abbreviations are short, so a long run ("1.2.3.4.…") is cut at 40 characters. */
 function wordBefore(line: string, at: number): string {

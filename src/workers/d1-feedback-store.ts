@@ -2,9 +2,9 @@
 // the same port as the Node file store. The table is also created on first use, so `wrangler dev`
 // needs no migration step.
 import { type FeedbackItem, FeedbackItem as FeedbackItemSchema } from '../contract.ts';
+import type { FeedbackStore } from '../store/feedback-store.ts';
 import type { D1Database } from './cf-types.ts';
 import { D1_FEEDBACK_SCHEMA } from './d1-schema.ts';
-import type { FeedbackStore } from '../store/feedback-store.ts';
 
 interface FeedbackRow {
   id: string;
@@ -47,7 +47,9 @@ export class D1FeedbackStore implements FeedbackStore {
 
   async list() {
     await this.#schema();
-    const { results } = await this.#db.prepare('SELECT id, received_at, rating, question, comment, answer FROM feedback ORDER BY received_at, id').all<FeedbackRow>();
+    const { results } = await this.#db
+      .prepare('SELECT id, received_at, rating, question, comment, answer FROM feedback ORDER BY received_at, id')
+      .all<FeedbackRow>();
     const items: FeedbackItem[] = [];
     for (const row of results) {
       // A row written by hand or by an older version that no longer fits the contract is skipped, as the file store skips an unreadable file.

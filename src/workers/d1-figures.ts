@@ -4,8 +4,8 @@ import type { FigureFilter } from '../corpus/port.ts';
 import type { Figure } from '../extract/types.ts';
 import type { Report } from '../ingest/types.ts';
 import { placeKey } from '../search/places.ts';
-import type { D1Database, D1PreparedStatement } from './cf-types.ts';
 import { foldVi } from '../text/fold.ts';
+import type { D1Database, D1PreparedStatement } from './cf-types.ts';
 import { D1_SCHEMA } from './d1-schema.ts';
 
 /** A report without its text (which lives in R2): what listing and routing need. */
@@ -48,7 +48,19 @@ export function writeReportStatements(
         `INSERT OR REPLACE INTO reports (id, shard, title, province_code, published_at, source, received_at, content_hash, passages, figures, meta)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .bind(report.id, r.shard, report.title, report.place?.provinceCode ?? null, report.publishedAt, report.source, r.receivedAt, r.contentHash, report.passages.length, figures.length, JSON.stringify(meta)),
+      .bind(
+        report.id,
+        r.shard,
+        report.title,
+        report.place?.provinceCode ?? null,
+        report.publishedAt,
+        report.source,
+        r.receivedAt,
+        r.contentHash,
+        report.passages.length,
+        figures.length,
+        JSON.stringify(meta),
+      ),
     ...figures.map((f, seq) =>
       db
         .prepare(
@@ -75,27 +87,41 @@ export function writeReportStatements(
 }
 
 export function deleteReportStatements(db: D1Database, id: string): D1PreparedStatement[] {
-  return [db.prepare('DELETE FROM figures WHERE report_id = ?').bind(id), db.prepare('DELETE FROM reports WHERE id = ?').bind(id)];
+  return [
+    db.prepare('DELETE FROM figures WHERE report_id = ?').bind(id),
+    db.prepare('DELETE FROM reports WHERE id = ?').bind(id),
+  ];
 }
 
 export async function getReportRow(db: D1Database, id: string): Promise<ReportRow | null> {
-  return db.prepare('SELECT id, shard, title, received_at, content_hash, meta FROM reports WHERE id = ?').bind(id).first<ReportRow>();
+  return db
+    .prepare('SELECT id, shard, title, received_at, content_hash, meta FROM reports WHERE id = ?')
+    .bind(id)
+    .first<ReportRow>();
 }
 
 /** Every stored report (or one shard's), ordered by id like the file store lists them. */
 export async function listReportRows(db: D1Database, shard?: string): Promise<ReportRow[]> {
   const cols = 'SELECT id, shard, title, received_at, content_hash, meta FROM reports';
-  const stmt = shard === undefined ? db.prepare(`${cols} ORDER BY id`) : db.prepare(`${cols} WHERE shard = ? ORDER BY id`).bind(shard);
+  const stmt =
+    shard === undefined
+      ? db.prepare(`${cols} ORDER BY id`)
+      : db.prepare(`${cols} WHERE shard = ? ORDER BY id`).bind(shard);
   return (await stmt.all<ReportRow>()).results;
 }
 
 export async function countReports(db: D1Database): Promise<{ reports: number; passages: number }> {
-  const row = await db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(passages), 0) AS p FROM reports').first<{ n: number; p: number }>();
+  const row = await db
+    .prepare('SELECT COUNT(*) AS n, COALESCE(SUM(passages), 0) AS p FROM reports')
+    .first<{ n: number; p: number }>();
   return { reports: row?.n ?? 0, passages: row?.p ?? 0 };
 }
 
 export async function figuresOfReport(db: D1Database, id: string): Promise<Figure[]> {
-  const rows = await db.prepare('SELECT json FROM figures WHERE report_id = ? ORDER BY seq').bind(id).all<{ json: string }>();
+  const rows = await db
+    .prepare('SELECT json FROM figures WHERE report_id = ? ORDER BY seq')
+    .bind(id)
+    .all<{ json: string }>();
   return rows.results.map((r) => JSON.parse(r.json) as Figure);
 }
 
@@ -114,7 +140,10 @@ export async function queryFigureRows(db: D1Database, filter: FigureFilter): Pro
   if (filter.year) where.push('(year_from <= ? AND year_to >= ?)') && args.push(filter.year, filter.year);
   if (place) where.push('(place_folded = ? OR province_folded = ?)') && args.push(place, place);
   const sql = `SELECT json FROM figures${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY report_id, seq`;
-  const rows = await db.prepare(sql).bind(...args).all<{ json: string }>();
+  const rows = await db
+    .prepare(sql)
+    .bind(...args)
+    .all<{ json: string }>();
   return rows.results.map((r) => JSON.parse(r.json) as Figure);
 }
 

@@ -5,20 +5,28 @@
 // the shard; a start loads the last snapshot and replays the journal, and the journal is folded
 // into a new snapshot once it is long (MAX_JOURNAL entries, or as large as the snapshot).
 import { DurableObject } from 'cloudflare:workers';
+import type { z } from 'zod';
 import type { Constraints } from '../answer/retrieve.ts';
 import { Corpus } from '../corpus/corpus.ts';
-import type { PreparedReport } from '../corpus/prepare.ts';
 import type { UpsertStatus } from '../corpus/port.ts';
+import type { PreparedReport } from '../corpus/prepare.ts';
 import type { Figure } from '../extract/types.ts';
 import type { Report } from '../ingest/types.ts';
 import { INDEX_FORMAT_VERSION, loadPassageIndex, type PassageHit } from '../search/passage-index.ts';
 import { MemoryStore } from '../store/memory-store.ts';
 import type { DurableObjectState, ShardBindings } from './cf-types.ts';
 import { type ShardReport, selectReports } from './select.ts';
-import { RemoveInput, SearchInput, SelectInput, ShardInput, type ShardRpc, type ShardStats, UpsertInput } from './shard-rpc.ts';
+import {
+  RemoveInput,
+  SearchInput,
+  SelectInput,
+  ShardInput,
+  type ShardRpc,
+  type ShardStats,
+  UpsertInput,
+} from './shard-rpc.ts';
 import { deleteChunks, readChunks, writeChunks } from './shard-storage.ts';
 import { WorkersStore } from './workers-store.ts';
-import type { z } from 'zod';
 
 /** Bumped when the snapshot's own shape changes; the passage index carries INDEX_FORMAT_VERSION. */
 export const SHARD_SNAPSHOT_FORMAT = 2;
@@ -36,7 +44,9 @@ interface SnapshotMeta {
   journalChars: number;
 }
 
-type JournalEntry = { op: 'upsert'; prepared: PreparedReport; meta: z.infer<typeof UpsertInput>['meta'] } | { op: 'remove'; id: string };
+type JournalEntry =
+  | { op: 'upsert'; prepared: PreparedReport; meta: z.infer<typeof UpsertInput>['meta'] }
+  | { op: 'remove'; id: string };
 
 interface Snapshot {
   reports: Report[];
@@ -47,7 +57,12 @@ interface Snapshot {
 export class ProvinceShard extends DurableObject<ShardBindings> implements ShardRpc {
   #corpus: Corpus | undefined;
   #name = '';
-  #stats: Pick<ShardStats, 'loadedFrom' | 'loadMs' | 'snapshotChars' | 'journal'> = { loadedFrom: 'rebuild', loadMs: 0, snapshotChars: 0, journal: 0 };
+  #stats: Pick<ShardStats, 'loadedFrom' | 'loadMs' | 'snapshotChars' | 'journal'> = {
+    loadedFrom: 'rebuild',
+    loadMs: 0,
+    snapshotChars: 0,
+    journal: 0,
+  };
   #saving: Promise<unknown> = Promise.resolve();
   readonly #state: DurableObjectState;
 
@@ -60,7 +75,10 @@ export class ProvinceShard extends DurableObject<ShardBindings> implements Shard
     const { shard, perVariant } = SelectInput.parse(input);
     const corpus = await this.#open(shard);
     // Safe: zod checked the envelope of `asked`; selectReports returns ids of reports this corpus holds.
-    return selectReports(corpus, input.asked, perVariant).map((id) => ({ report: corpus.get(id) as Report, figures: corpus.figuresOf(id) }));
+    return selectReports(corpus, input.asked, perVariant).map((id) => ({
+      report: corpus.get(id) as Report,
+      figures: corpus.figuresOf(id),
+    }));
   }
 
   async search(input: SearchInput): Promise<PassageHit[]> {
@@ -68,7 +86,11 @@ export class ProvinceShard extends DurableObject<ShardBindings> implements Shard
     return (await this.#open(shard)).search(query, { limit, ...(reportId ? { reportId } : {}) });
   }
 
-  async upsert(input: { shard: string; prepared: PreparedReport; meta: { title?: string | undefined; source?: string | undefined; publishedAt?: string | undefined } }): Promise<UpsertStatus> {
+  async upsert(input: {
+    shard: string;
+    prepared: PreparedReport;
+    meta: { title?: string | undefined; source?: string | undefined; publishedAt?: string | undefined };
+  }): Promise<UpsertStatus> {
     const { shard, meta } = UpsertInput.parse(input);
     const corpus = await this.#open(shard);
     // Safe: zod checked the envelope above; the rest is what prepareReport made in this Worker.
@@ -89,7 +111,14 @@ export class ProvinceShard extends DurableObject<ShardBindings> implements Shard
     const corpus = await this.#open(ShardInput.parse(input).shard);
     let figures = 0;
     for (const r of corpus.list()) figures += corpus.figuresOf(r.id).length;
-    return { shard: this.#name, reports: corpus.size, passages: corpus.passageCount(), figures, prepared: corpus.prepares, ...this.#stats };
+    return {
+      shard: this.#name,
+      reports: corpus.size,
+      passages: corpus.passageCount(),
+      figures,
+      prepared: corpus.prepares,
+      ...this.#stats,
+    };
   }
 
   async #open(name: string): Promise<Corpus> {
@@ -121,7 +150,10 @@ export class ProvinceShard extends DurableObject<ShardBindings> implements Shard
     });
   }
 
-  async #loadSnapshot(): Promise<{ restored: NonNullable<Parameters<typeof Corpus.open>[0]['restored']>; journal: JournalEntry[] } | null> {
+  async #loadSnapshot(): Promise<{
+    restored: NonNullable<Parameters<typeof Corpus.open>[0]['restored']>;
+    journal: JournalEntry[];
+  } | null> {
     const storage = this.#state.storage;
     const meta = await storage.get<SnapshotMeta>('snap:meta');
     if (!meta || meta.format !== SHARD_SNAPSHOT_FORMAT || meta.indexVersion !== INDEX_FORMAT_VERSION) return null;
@@ -139,7 +171,14 @@ export class ProvinceShard extends DurableObject<ShardBindings> implements Shard
       const snap = JSON.parse(json) as Snapshot;
       this.#stats.snapshotChars = json.length;
       this.#stats.journal = journal.length;
-      return { restored: { index: loadPassageIndex(snap.index, snap.reports), reports: snap.reports, figures: new Map(snap.figures) }, journal };
+      return {
+        restored: {
+          index: loadPassageIndex(snap.index, snap.reports),
+          reports: snap.reports,
+          figures: new Map(snap.figures),
+        },
+        journal,
+      };
     } catch {
       return null;
     }
@@ -159,9 +198,14 @@ export class ProvinceShard extends DurableObject<ShardBindings> implements Shard
       const storage = this.#state.storage;
       const meta = await storage.get<SnapshotMeta>('snap:meta');
       const json = JSON.stringify(entry);
-      if (!meta || meta.journal.length >= MAX_JOURNAL || meta.journalChars + json.length > meta.chars) return this.#snapshot();
+      if (!meta || meta.journal.length >= MAX_JOURNAL || meta.journalChars + json.length > meta.chars)
+        return this.#snapshot();
       const chunks = await writeChunks(storage, `log:${meta.gen}:${meta.journal.length}`, json);
-      await storage.put('snap:meta', { ...meta, journal: [...meta.journal, chunks], journalChars: meta.journalChars + json.length } satisfies SnapshotMeta);
+      await storage.put('snap:meta', {
+        ...meta,
+        journal: [...meta.journal, chunks],
+        journalChars: meta.journalChars + json.length,
+      } satisfies SnapshotMeta);
       this.#stats.journal = meta.journal.length + 1;
     });
   }
@@ -172,7 +216,11 @@ export class ProvinceShard extends DurableObject<ShardBindings> implements Shard
     if (!corpus) return;
     const storage = this.#state.storage;
     const reports = corpus.list();
-    const snap: Snapshot = { reports, figures: reports.map((r) => [r.id, corpus.figuresOf(r.id)]), index: corpus.saveIndex() };
+    const snap: Snapshot = {
+      reports,
+      figures: reports.map((r) => [r.id, corpus.figuresOf(r.id)]),
+      index: corpus.saveIndex(),
+    };
     const json = JSON.stringify(snap);
     const old = await storage.get<SnapshotMeta>('snap:meta');
     const gen = (old?.gen ?? 0) + 1;

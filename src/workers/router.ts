@@ -2,10 +2,11 @@
 // is since the 1 July 2025 reform (34; merger-2025.json maps each of the 63 old provinces to its
 // new one), plus "national" for reports with no place. Old district names still route: a district
 // carries its old provinceCode, which the merger table maps to today's province.
+
+import { parseQuestion, type Question } from '../answer/question.ts';
 import type { Place } from '../ingest/types.ts';
 import { MERGERS } from '../lexicon/places.ts';
 import type { QueryPlace } from '../search/places.ts';
-import { parseQuestion, type Question } from '../answer/question.ts';
 
 export const NATIONAL_SHARD = 'national';
 

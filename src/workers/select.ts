@@ -36,7 +36,11 @@ export function constraintsOfTexts(texts: readonly string[]): Constraints[] {
  * Ids of the reports a question (and the user turn before it) may draw on, best first.
  * @example selectReports(view, constraintsOfTexts(['Tỷ lệ hộ nghèo Quảng Trị năm 2023?']))
  */
-export function selectReports(view: CorpusView, asked: readonly Constraints[], perVariant = TOP_FIGURES_PER_VARIANT): string[] {
+export function selectReports(
+  view: CorpusView,
+  asked: readonly Constraints[],
+  perVariant = TOP_FIGURES_PER_VARIANT,
+): string[] {
   const ids = new Set<string>();
   for (const c of asked) {
     for (const v of variants(c)) {

@@ -3,8 +3,8 @@
 // (an RPC argument is whatever the caller cloned, so the shard checks it before trusting it).
 import { z } from 'zod';
 import type { Constraints } from '../answer/retrieve.ts';
-import type { PreparedReport } from '../corpus/prepare.ts';
 import type { UpsertStatus } from '../corpus/port.ts';
+import type { PreparedReport } from '../corpus/prepare.ts';
 import type { PassageHit } from '../search/passage-index.ts';
 import type { ShardReport } from './select.ts';
 
@@ -54,14 +54,22 @@ export const SearchInput = z.object({
 export type SearchInput = z.infer<typeof SearchInput>;
 
 /** The caller's metadata the shard's store keeps beside a report. */
-const Meta = z.object({ title: z.string().optional(), source: z.string().optional(), publishedAt: z.string().optional() });
+const Meta = z.object({
+  title: z.string().optional(),
+  source: z.string().optional(),
+  publishedAt: z.string().optional(),
+});
 
 /**
  * A report the Worker prepared (corpus/prepare.ts). zod checks the envelope: the fields the shard
  * indexes by; the rest is the Worker's own output, made by the same code.
  */
 const Prepared = z.object({
-  report: z.looseObject({ id: z.string(), text: z.string(), passages: z.array(z.looseObject({ start: z.number(), end: z.number() })) }),
+  report: z.looseObject({
+    id: z.string(),
+    text: z.string(),
+    passages: z.array(z.looseObject({ start: z.number(), end: z.number() })),
+  }),
   figures: z.array(z.looseObject({ reportId: z.string(), start: z.number(), end: z.number() })),
 });
 

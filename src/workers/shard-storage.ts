@@ -12,14 +12,19 @@ export async function writeChunks(storage: DurableObjectStorage, prefix: string,
   const chunks = Math.ceil(text.length / CHUNK_CHARS);
   for (let i = 0; i < chunks; i += 100) {
     const entries: Record<string, string> = {};
-    for (let j = i; j < Math.min(chunks, i + 100); j++) entries[`${prefix}:${j}`] = text.slice(j * CHUNK_CHARS, (j + 1) * CHUNK_CHARS);
+    for (let j = i; j < Math.min(chunks, i + 100); j++)
+      entries[`${prefix}:${j}`] = text.slice(j * CHUNK_CHARS, (j + 1) * CHUNK_CHARS);
     await storage.put(entries);
   }
   return chunks;
 }
 
 /** The text written under `prefix` in `chunks` chunks; null when one of them is missing. */
-export async function readChunks(storage: DurableObjectStorage, prefix: string, chunks: number): Promise<string | null> {
+export async function readChunks(
+  storage: DurableObjectStorage,
+  prefix: string,
+  chunks: number,
+): Promise<string | null> {
   const keys = Array.from({ length: chunks }, (_, i) => `${prefix}:${i}`);
   let text = '';
   for (let i = 0; i < keys.length; i += KEYS_PER_CALL) {

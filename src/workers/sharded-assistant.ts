@@ -20,7 +20,8 @@ async function overShards(corpus: ShardedCorpus, texts: string[], answer: (view:
 }
 
 export function createShardedAssistant(corpus: ShardedCorpus, llm: LlmSettings | null, log: Log): Assistant {
-  const over = (view: CorpusView) => withLanguageModel({ ...view, search: (q, o) => corpus.search(q, o) }, createAssistant(view), llm, log);
+  const over = (view: CorpusView) =>
+    withLanguageModel({ ...view, search: (q, o) => corpus.search(q, o) }, createAssistant(view), llm, log);
   return {
     ask(body: AskBody) {
       const previous = [...body.history].reverse().find((t) => t.role === 'user')?.content;

@@ -1,18 +1,27 @@
 // ShardedCorpus: the corpus of the national deployment, behind the same port as on Node. Seeds
 // stay in the Worker (the bundled index); a posted report is prepared here, once, stored in R2
 // (text) and D1 (metadata, figures), and indexed as prepared in the Durable Object of its province.
+
+import { parseQuestion } from '../answer/question.ts';
+import { type Constraints, constraintsOf } from '../answer/retrieve.ts';
 import type { Corpus } from '../corpus/corpus.ts';
-import { AppError } from '../errors.ts';
 import type { CorpusPort, CorpusView, FigureFilter, SearchOptions, UpsertStatus, ViewScope } from '../corpus/port.ts';
 import { contentHash, prepareReport } from '../corpus/prepare.ts';
+import { AppError } from '../errors.ts';
 import type { Figure } from '../extract/types.ts';
 import type { Report, ReportInput } from '../ingest/types.ts';
 import type { PassageHit } from '../search/passage-index.ts';
 import { storedReportOf } from '../store/types.ts';
 import type { ShardBindings } from './cf-types.ts';
-import { allShards, countReports, ensureSchema, figuresOfReport, listReportRows, queryFigureRows, shardsHolding } from './d1-figures.ts';
-import { parseQuestion } from '../answer/question.ts';
-import { type Constraints, constraintsOf } from '../answer/retrieve.ts';
+import {
+  allShards,
+  countReports,
+  ensureSchema,
+  figuresOfReport,
+  listReportRows,
+  queryFigureRows,
+  shardsHolding,
+} from './d1-figures.ts';
 import { type Route, routeParsed, shardOfPlace } from './router.ts';
 import { mergedView, type ShardReport, selectReports } from './select.ts';
 import type { ShardRpc, ShardStats } from './shard-rpc.ts';
@@ -86,7 +95,10 @@ export class ShardedCorpus implements CorpusPort {
       this.seeds.search(query, { limit }),
       ...(await allShards(this.env.DB)).map((shard) => this.#shard(shard).search({ shard, query, limit })),
     ]);
-    return parts.flat().sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, limit);
+    return parts
+      .flat()
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+      .slice(0, limit);
   }
 
   /**
@@ -134,14 +146,20 @@ export class ShardedCorpus implements CorpusPort {
     const shard = shardOfPlace(report.place);
     await this.store.put(stored, prepared, shard, hash);
     // A new text may name another province: the report leaves its old shard.
-    if (existing && existing.shard !== shard) await this.#shard(existing.shard).remove({ shard: existing.shard, id: report.id });
-    await this.#shard(shard).upsert({ shard, prepared, meta: { title: input.title, source: input.source, publishedAt: input.publishedAt } });
+    if (existing && existing.shard !== shard)
+      await this.#shard(existing.shard).remove({ shard: existing.shard, id: report.id });
+    await this.#shard(shard).upsert({
+      shard,
+      prepared,
+      meta: { title: input.title, source: input.source, publishedAt: input.publishedAt },
+    });
     return { status: existing ? 'replaced' : 'created', report };
   }
 
   /** Removes the report from D1, R2 and its shard; false when there was none. */
   async remove(id: string): Promise<boolean> {
-    if (this.seeds.isSeed(id)) throw new AppError('CONFLICT', `"${id}" is a bundled sample report (seeds/) and cannot be deleted.`);
+    if (this.seeds.isSeed(id))
+      throw new AppError('CONFLICT', `"${id}" is a bundled sample report (seeds/) and cannot be deleted.`);
     const row = await this.store.row(id);
     if (!row) return false;
     await this.store.delete(id);
@@ -166,7 +184,10 @@ export class ShardedCorpus implements CorpusPort {
   /** The reports the seeds and `shards` offer for what the question texts ask. */
   async #select(shards: string[], asked: Constraints[]): Promise<ShardReport[]> {
     // Safe: selectReports returns ids of reports the seeds hold.
-    const local = selectReports(this.seeds, asked).map((id) => ({ report: this.seeds.get(id) as Report, figures: this.seeds.figuresOf(id) }));
+    const local = selectReports(this.seeds, asked).map((id) => ({
+      report: this.seeds.get(id) as Report,
+      figures: this.seeds.figuresOf(id),
+    }));
     const remote = await Promise.all(shards.map((shard) => this.#shard(shard).select({ shard, asked })));
     return [...local, ...remote.flat()];
   }

@@ -6,17 +6,17 @@
 // to D1 whenever DB is bound (d1-feedback-store.ts), and answers 503 otherwise.
 import type { ExecutionContext } from 'hono';
 import snapshot from '../../index/seeds.json' with { type: 'json' };
-import { parseConfig } from '../config.ts';
 import { createAssistant, withLanguageModel } from '../answer/assistant.ts';
 import { llmSettingsFrom } from '../answer/llm/client.ts';
+import { parseConfig } from '../config.ts';
 import { Corpus } from '../corpus/corpus.ts';
 import { memoryPort } from '../corpus/memory-port.ts';
+import { restoreSeedSnapshot, type SeedSnapshot } from '../corpus/seed-snapshot.ts';
 import { createApp } from '../http/app.ts';
 import { defaultLog } from '../log.ts';
-import { restoreSeedSnapshot, type SeedSnapshot } from '../corpus/seed-snapshot.ts';
-import { D1FeedbackStore } from './d1-feedback-store.ts';
 import { MemoryStore } from '../store/memory-store.ts';
 import type { D1Database, DurableObjectNamespace, R2Bucket } from './cf-types.ts';
+import { D1FeedbackStore } from './d1-feedback-store.ts';
 import { shardAdminRoutes } from './shard-admin-routes.ts';
 import type { ShardRpc } from './shard-rpc.ts';
 import { createShardedAssistant } from './sharded-assistant.ts';
@@ -90,7 +90,13 @@ async function getApp(env: Env) {
   const corpus = await Corpus.open({ store, seeds, seedIndex: index, seedFigures: figures });
   if (env.DB && env.REPORTS && env.SHARDS) {
     const sharded = new ShardedCorpus({ DB: env.DB, REPORTS: env.REPORTS, SHARDS: env.SHARDS }, corpus);
-    const shardedApp = createApp({ config, corpus: sharded, assistant: createShardedAssistant(sharded, llmSettingsFrom(config), defaultLog), runtime: 'workers', feedback });
+    const shardedApp = createApp({
+      config,
+      corpus: sharded,
+      assistant: createShardedAssistant(sharded, llmSettingsFrom(config), defaultLog),
+      runtime: 'workers',
+      feedback,
+    });
     shardedApp.route('/', shardAdminRoutes(sharded, config.ADMIN_TOKEN));
     return shardedApp;
   }

@@ -52,10 +52,19 @@ export class WorkersStore implements Pick<ReportStore, 'description' | 'writable
   }
 
   /** Stores a prepared report: the text in R2 first, then its rows in one D1 batch. */
-  async put(stored: StoredReport, { report, figures }: PreparedReport, shard: string, contentHash: string): Promise<void> {
+  async put(
+    stored: StoredReport,
+    { report, figures }: PreparedReport,
+    shard: string,
+    contentHash: string,
+  ): Promise<void> {
     await ensureSchema(this.db);
-    await this.bucket.put(textKey(stored.id), stored.text, { httpMetadata: { contentType: 'text/plain; charset=utf-8' } });
-    await this.db.batch(writeReportStatements(this.db, { report, figures, shard, receivedAt: stored.receivedAt, contentHash }));
+    await this.bucket.put(textKey(stored.id), stored.text, {
+      httpMetadata: { contentType: 'text/plain; charset=utf-8' },
+    });
+    await this.db.batch(
+      writeReportStatements(this.db, { report, figures, shard, receivedAt: stored.receivedAt, contentHash }),
+    );
   }
 
   async delete(id: string): Promise<boolean> {

@@ -64,7 +64,9 @@ describe('answers chosen by their evidence', () => {
   });
 
   it('does not answer "nhiều nhất" with a figure not stated as the highest', async () => {
-    expect((await ask('Huyện nào của Yên Bái được hỗ trợ làm nhà ở cho hộ nghèo nhiều nhất năm 2024?')).status).toBe('not_found');
+    expect((await ask('Huyện nào của Yên Bái được hỗ trợ làm nhà ở cho hộ nghèo nhiều nhất năm 2024?')).status).toBe(
+      'not_found',
+    );
   });
 
   it('does not answer a result with a plan', async () => {
@@ -91,7 +93,11 @@ describe('places and claims by their subject', () => {
   let district: Assistant;
   beforeAll(async () => {
     const corpus = await Corpus.open({ store: new MemoryStore(), seeds: [] });
-    await corpus.upsert({ id: 'bao-lac-2023', text: BAO_LAC, title: 'Huyện Bảo Lạc (Cao Bằng): kết quả giảm nghèo năm 2023' });
+    await corpus.upsert({
+      id: 'bao-lac-2023',
+      text: BAO_LAC,
+      title: 'Huyện Bảo Lạc (Cao Bằng): kết quả giảm nghèo năm 2023',
+    });
     district = createAssistant(corpus);
   });
 
@@ -105,21 +111,32 @@ describe('places and claims by their subject', () => {
 
   it('does not answer a rate with a share of a total ("chiếm 83,5% tổng số hộ nghèo")', async () => {
     const corpus = await Corpus.open({ store: new MemoryStore(), seeds: [] });
-    await corpus.upsert({ id: 'bao-lac-dtts', text: 'Huyện Bảo Lạc: hộ nghèo người Mông\n\nNăm 2023, huyện Bảo Lạc có 9.120 hộ nghèo là người Mông, chiếm 83,5% tổng số hộ nghèo.' });
-    const r = await createAssistant(corpus).ask({ question: 'Tỷ lệ hộ nghèo huyện Bảo Lạc năm 2023 là bao nhiêu?', history: [] });
+    await corpus.upsert({
+      id: 'bao-lac-dtts',
+      text: 'Huyện Bảo Lạc: hộ nghèo người Mông\n\nNăm 2023, huyện Bảo Lạc có 9.120 hộ nghèo là người Mông, chiếm 83,5% tổng số hộ nghèo.',
+    });
+    const r = await createAssistant(corpus).ask({
+      question: 'Tỷ lệ hộ nghèo huyện Bảo Lạc năm 2023 là bao nhiêu?',
+      history: [],
+    });
     expect(r.status).toBe('not_found');
     const own = await district.ask({ question: 'Tỷ lệ hộ nghèo huyện Bảo Lạc năm 2023 là bao nhiêu?', history: [] });
     expect(own.facts[0]?.value).toBe(38.4);
   });
 
   it('asks about the district only when its province is named beside it', async () => {
-    const r = await district.ask({ question: 'Tỷ lệ hộ nghèo huyện Bảo Lạc (Cao Bằng) năm 2023 là bao nhiêu?', history: [] });
+    const r = await district.ask({
+      question: 'Tỷ lệ hộ nghèo huyện Bảo Lạc (Cao Bằng) năm 2023 là bao nhiêu?',
+      history: [],
+    });
     expect(r.understood?.places).toEqual(['bao lac']);
     expect(r.facts[0]?.value).toBe(38.4);
   });
 
   it('refutes a claim whose direction is the opposite of the report', async () => {
-    const r = await district.verify('Kinh phí quà Tết Giáp Thìn 2024 của huyện Bảo Lạc tăng 0,4 tỷ đồng so với Tết Quý Mão 2023.');
+    const r = await district.verify(
+      'Kinh phí quà Tết Giáp Thìn 2024 của huyện Bảo Lạc tăng 0,4 tỷ đồng so với Tết Quý Mão 2023.',
+    );
     expect(r.verdict).not.toBe('supported');
   });
 

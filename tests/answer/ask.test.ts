@@ -24,7 +24,8 @@ beforeAll(async () => {
   assistant = createAssistant(corpus);
 });
 
-const ask = (question: string, history: { role: 'user' | 'assistant'; content: string }[] = []) => assistant.ask({ question, history });
+const ask = (question: string, history: { role: 'user' | 'assistant'; content: string }[] = []) =>
+  assistant.ask({ question, history });
 
 /** The contract's invariants for any answer. */
 function expectWellFormed(question: string, r: AskResponse) {
@@ -71,7 +72,10 @@ describe('computing what the reports do not state', () => {
   it.each([
     ['Tổng số hộ nghèo và hộ cận nghèo của Lào Cai cuối 2022?', 31510],
     ['Tỷ lệ hộ nghèo và cận nghèo cộng lại của Lào Cai cuối năm 2022?', 16.57],
-    ['Xuất khẩu lao động chiếm bao nhiêu phần trăm số lao động được giải quyết việc làm ở Lào Cai năm 2022?', (512 / 16250) * 100],
+    [
+      'Xuất khẩu lao động chiếm bao nhiêu phần trăm số lao động được giải quyết việc làm ở Lào Cai năm 2022?',
+      (512 / 16250) * 100,
+    ],
     ['Tỷ lệ hộ nghèo Lào Cai cuối 2022 cao hơn Quảng Trị cuối 2023 bao nhiêu điểm phần trăm?', 11.5 - 7.71],
   ])('computes "%s" by code with its formula', async (question, value) => {
     const r = await ask(question);
@@ -85,14 +89,16 @@ describe('computing what the reports do not state', () => {
 });
 
 describe('saying plainly what the reports do not hold', () => {
-  it.each([['Hộ nghèo Lào Cai năm 2019?'], ['Tỷ lệ hộ nghèo của Cà Mau năm 2023?'], ['Giá xăng hôm nay bao nhiêu?'], ['Thu nhập bình quân đầu người ở Lào Cai năm 2022?']])(
-    'answers "%s" with not_found',
-    async (question) => {
-      const r = await ask(question);
-      expect(r.status).toBe('not_found');
-      expect(r.answer).toMatch(/^Không tìm thấy/u);
-    },
-  );
+  it.each([
+    ['Hộ nghèo Lào Cai năm 2019?'],
+    ['Tỷ lệ hộ nghèo của Cà Mau năm 2023?'],
+    ['Giá xăng hôm nay bao nhiêu?'],
+    ['Thu nhập bình quân đầu người ở Lào Cai năm 2022?'],
+  ])('answers "%s" with not_found', async (question) => {
+    const r = await ask(question);
+    expect(r.status).toBe('not_found');
+    expect(r.answer).toMatch(/^Không tìm thấy/u);
+  });
 
   it("does not give a district's figure for its province, but offers it", async () => {
     const r = await ask('Bình Định còn bao nhiêu hộ nghèo cuối năm 2022?');

@@ -12,7 +12,10 @@ describe('claimIn', () => {
     ['Tỷ lệ hộ nghèo Quảng Trị là 7,71%, đúng chứ?', 'Tỷ lệ hộ nghèo Quảng Trị là 7,71%'],
     ['Quảng Trị giải ngân 4,5 tỷ đồng, có chính xác không?', 'Quảng Trị giải ngân 4,5 tỷ đồng'],
     ['Có đúng là Quảng Trị còn 14.040 hộ nghèo không?', 'Quảng Trị còn 14.040 hộ nghèo'],
-    ['Có đúng là năm 2024 huyện Tuần Giáo hỗ trợ làm nhà cho 376 hộ nghèo?', 'năm 2024 huyện Tuần Giáo hỗ trợ làm nhà cho 376 hộ nghèo'],
+    [
+      'Có đúng là năm 2024 huyện Tuần Giáo hỗ trợ làm nhà cho 376 hộ nghèo?',
+      'năm 2024 huyện Tuần Giáo hỗ trợ làm nhà cho 376 hộ nghèo',
+    ],
     ['Có phải năm 2023 Quảng Trị còn 14.040 hộ nghèo không?', 'năm 2023 Quảng Trị còn 14.040 hộ nghèo'],
     ['có phải là Quảng Trị còn 14.040 hộ nghèo chăng', 'Quảng Trị còn 14.040 hộ nghèo'],
     ['Kiểm tra: Quảng Trị còn 15.040 hộ nghèo', 'Quảng Trị còn 15.040 hộ nghèo'],
@@ -21,7 +24,10 @@ describe('claimIn', () => {
     ['/kiemtra Quảng Trị còn 15.040 hộ nghèo', 'Quảng Trị còn 15.040 hộ nghèo'],
     ['Quảng Trị còn 14.040 hộ nghèo, thật không?', 'Quảng Trị còn 14.040 hộ nghèo'],
     ['Quảng Trị còn 14.040 hộ nghèo có thật không?', 'Quảng Trị còn 14.040 hộ nghèo'],
-    ['Phóng viên hỏi: Tết 2025 Hậu Giang chi 14 tỷ đồng quà Tết, đúng không?', 'Phóng viên hỏi: Tết 2025 Hậu Giang chi 14 tỷ đồng quà Tết'],
+    [
+      'Phóng viên hỏi: Tết 2025 Hậu Giang chi 14 tỷ đồng quà Tết, đúng không?',
+      'Phóng viên hỏi: Tết 2025 Hậu Giang chi 14 tỷ đồng quà Tết',
+    ],
   ])('reads "%s" as the claim "%s"', (message, claim) => {
     expect(claimIn(message)).toBe(claim);
   });

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/ask.ts';
-import { verifyClaim } from '../../src/answer/verify.ts';
 import type { CorpusView } from '../../src/answer/retrieve.ts';
+import { verifyClaim } from '../../src/answer/verify.ts';
 import { Corpus } from '../../src/corpus/corpus.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { seeds } from '../helpers/app.ts';
@@ -39,11 +39,16 @@ let scan: CorpusView;
 
 beforeAll(async () => {
   corpus = await Corpus.open({ store: new MemoryStore(), seeds: await seeds() });
-  for (const m of manifest) await corpus.upsert({ id: m.id, title: m.title, text: readFileSync(new URL(m.file, HELDOUT), 'utf8') });
+  for (const m of manifest)
+    await corpus.upsert({ id: m.id, title: m.title, text: readFileSync(new URL(m.file, HELDOUT), 'utf8') });
   // A replaced report keeps its place in the corpus order; a removed one leaves the indexes.
   const first = manifest[0] as (typeof manifest)[number];
   const text = readFileSync(new URL(first.file, HELDOUT), 'utf8');
-  await corpus.upsert({ id: first.id, title: first.title, text: `${text}\n\nCuối năm 2022, toàn tỉnh còn 73.400 hộ nghèo.` });
+  await corpus.upsert({
+    id: first.id,
+    title: first.title,
+    text: `${text}\n\nCuối năm 2022, toàn tỉnh còn 73.400 hộ nghèo.`,
+  });
   await corpus.upsert({ id: 'removed', text: 'Đến cuối năm 2023, toàn tỉnh Quảng Trị còn 99.999 hộ nghèo.' });
   await corpus.remove('removed');
   scan = { list: () => corpus.list(), get: (id) => corpus.get(id), figuresOf: (id) => corpus.figuresOf(id) };

@@ -5,8 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/answer/assistant.ts';
 import type { Assistant } from '../../src/answer/types.ts';
 import { Corpus } from '../../src/corpus/corpus.ts';
-import { extract, figureNamed } from '../helpers/extract.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
+import { extract, figureNamed } from '../helpers/extract.ts';
 
 const VAN_CHAN = `Huyện Văn Chấn (Yên Bái): kết quả hỗ trợ nhà ở năm 2024
 
@@ -67,13 +67,17 @@ describe('issue 17: claims judged by subject', () => {
   });
 
   it('refutes "dẫn đầu … với N" with the place that ranks first and the claimed place’s own figure', async () => {
-    const r = await assistant.verify('Năm 2023 huyện Quế Võ dẫn đầu tỉnh Bắc Ninh về số lao động đi làm việc ở nước ngoài, với 95 người');
+    const r = await assistant.verify(
+      'Năm 2023 huyện Quế Võ dẫn đầu tỉnh Bắc Ninh về số lao động đi làm việc ở nước ngoài, với 95 người',
+    );
     expect(r.verdict).toBe('refuted');
     expect(values(r)).toEqual(expect.arrayContaining([80, 120]));
   });
 
   it('shows the level a claimed change is of, beside the change the report states the other way', async () => {
-    const r = await assistant.verify('Tết Ất Tỵ 2025, tổng kinh phí quà Tết của Bình Phước tăng 3,5 tỷ đồng so với Tết 2024');
+    const r = await assistant.verify(
+      'Tết Ất Tỵ 2025, tổng kinh phí quà Tết của Bình Phước tăng 3,5 tỷ đồng so với Tết 2024',
+    );
     expect(r.verdict).toBe('refuted');
     expect(values(r)).toEqual(expect.arrayContaining([3.5, 45.2]));
   });
@@ -81,7 +85,9 @@ describe('issue 17: claims judged by subject', () => {
 
 describe('issue 17: a plan claimed as done, stated by a report from inside the province', () => {
   it('refutes the province claim whose numbers a district report states only as planned', async () => {
-    const r = await assistant.verify('Dịp Tết Ất Tỵ 2025, tỉnh Hà Tĩnh đã trao quà cho 3.400 hộ nghèo, cận nghèo với kinh phí 2,1 tỷ đồng');
+    const r = await assistant.verify(
+      'Dịp Tết Ất Tỵ 2025, tỉnh Hà Tĩnh đã trao quà cho 3.400 hộ nghèo, cận nghèo với kinh phí 2,1 tỷ đồng',
+    );
     expect(r.verdict).toBe('refuted');
     expect(values(r)).toEqual(expect.arrayContaining([3400, 2.1]));
   });
@@ -114,7 +120,10 @@ describe('issue 17: a claimed change where the report states only the two levels
 
 describe('issue 17: a span in the number’s own clause is its period', () => {
   it('gives "cả giai đoạn 2026 - 2030 dự kiến 6.500 tỷ đồng" the span, not the year of the clause before', () => {
-    const { figures } = extract('Thái Nguyên: dự toán chi trợ giúp xã hội', 'Kinh phí trợ giúp xã hội dự kiến năm 2026 khoảng 1.250 tỷ đồng; cả giai đoạn 2026 - 2030 dự kiến 6.500 tỷ đồng.');
+    const { figures } = extract(
+      'Thái Nguyên: dự toán chi trợ giúp xã hội',
+      'Kinh phí trợ giúp xã hội dự kiến năm 2026 khoảng 1.250 tỷ đồng; cả giai đoạn 2026 - 2030 dự kiến 6.500 tỷ đồng.',
+    );
     expect(figureNamed(figures, '1.250 tỷ đồng').period?.label).toBe('năm 2026');
     expect(figureNamed(figures, '6.500 tỷ đồng').period?.from).toBe('2026-01-01');
     expect(figureNamed(figures, '6.500 tỷ đồng').period?.to).toBe('2030-12-31');

@@ -103,7 +103,9 @@ describe('issue 17: a lookup naming several metrics', () => {
   });
 
   it('reads a metric phrase typed without its commas ("có bằng cấp chứng chỉ")', async () => {
-    const r = await ask('Tỷ lệ lao động qua đào tạo của Ninh Bình năm 2024 là bao nhiêu, có bằng cấp chứng chỉ bao nhiêu?');
+    const r = await ask(
+      'Tỷ lệ lao động qua đào tạo của Ninh Bình năm 2024 là bao nhiêu, có bằng cấp chứng chỉ bao nhiêu?',
+    );
     expect(values(r)).toEqual(expect.arrayContaining([71.5, 30.2]));
   });
 });
@@ -155,22 +157,28 @@ describe('issue 17: claims judged by subject, not by number', () => {
     expect(r.verdict).toBe('supported');
   });
 
-  it('reads the words after a number up to the comma as that number\'s, not the next one\'s', async () => {
-    const r = await assistant.verify('Năm 2023 Thái Bình có 15.400 người tham gia BHXH tự nguyện, vượt kế hoạch 1.400 người.');
+  it("reads the words after a number up to the comma as that number's, not the next one's", async () => {
+    const r = await assistant.verify(
+      'Năm 2023 Thái Bình có 15.400 người tham gia BHXH tự nguyện, vượt kế hoạch 1.400 người.',
+    );
     expect(r.verdict).toBe('supported');
   });
 });
 
 describe('issue 17: computations', () => {
   it('adds the figures one sentence states side by side when the question says "cả hai"', async () => {
-    const r = await ask('9 tháng năm 2024 Bình Dương tiếp nhận tổng cộng bao nhiêu hồ sơ hưởng trợ cấp thất nghiệp (cả hai hình thức)?');
+    const r = await ask(
+      '9 tháng năm 2024 Bình Dương tiếp nhận tổng cộng bao nhiêu hồ sơ hưởng trợ cấp thất nghiệp (cả hai hình thức)?',
+    );
     expect(r.status).toBe('answered');
     expect(r.computations[0]?.value).toBe(3965);
     expect(r.computations[0]?.formula).toBe('3.120 + 845');
   });
 
   it('subtracts the part set aside by "ngoài …" from its total', async () => {
-    const r = await ask('Ngoài phần ngân sách tỉnh hỗ trợ, kinh phí sửa chữa nhà ở cho hộ nghèo năm 2024 của Bình Dương từ nguồn khác là bao nhiêu?');
+    const r = await ask(
+      'Ngoài phần ngân sách tỉnh hỗ trợ, kinh phí sửa chữa nhà ở cho hộ nghèo năm 2024 của Bình Dương từ nguồn khác là bao nhiêu?',
+    );
     expect(r.status).toBe('answered');
     expect(r.computations[0]?.value).toBeCloseTo(18.4, 9);
     expect(r.computations[0]?.formula).toBe('48,6 − 30,2');
@@ -240,7 +248,9 @@ describe('issue 17: accent folding respects the accents typed', () => {
 
 describe('issue 17: comparing a place with the country', () => {
   it('keeps both sides, each with the period written after it', async () => {
-    const r = await ask('Tỷ lệ hộ nghèo huyện Trạm Tấu năm 2024 cao hơn tỷ lệ hộ nghèo chung cả nước năm 2023 bao nhiêu điểm phần trăm?');
+    const r = await ask(
+      'Tỷ lệ hộ nghèo huyện Trạm Tấu năm 2024 cao hơn tỷ lệ hộ nghèo chung cả nước năm 2023 bao nhiêu điểm phần trăm?',
+    );
     expect(r.status).toBe('answered');
     expect(r.computations[0]?.value).toBeCloseTo(35.67, 9);
     expect(r.answer).toMatch(/cả nước năm 2023/u);
@@ -254,7 +264,11 @@ describe('issue 17: the phrase a number counts', () => {
       id: 'hung-yen-6t-2024',
       text: `Hưng Yên: 6 tháng đầu năm 2024\n\nSáu tháng đầu năm 2024, Trung tâm Dịch vụ việc làm tỉnh Hưng Yên tư vấn, giới thiệu việc làm và học nghề cho 9.350 lượt lao động, đạt 112% kế hoạch năm. Các cơ sở giáo dục nghề nghiệp tuyển sinh đào tạo nghề cho 6.120 người, đạt 41% kế hoạch năm.`,
     });
-    const r = await createAssistant(corpus).ask({ question: 'Từ kết quả 6 tháng đầu năm 2024, suy ra kế hoạch tuyển sinh đào tạo nghề năm 2024 của Hưng Yên khoảng bao nhiêu người?', history: [] });
+    const r = await createAssistant(corpus).ask({
+      question:
+        'Từ kết quả 6 tháng đầu năm 2024, suy ra kế hoạch tuyển sinh đào tạo nghề năm 2024 của Hưng Yên khoảng bao nhiêu người?',
+      history: [],
+    });
     expect(r.status).toBe('answered');
     expect(r.computations[0]?.inputs).toContain(r.facts.find((f) => f.value === 6120)?.id);
   });
@@ -268,7 +282,10 @@ describe('issue 17: piped tables', () => {
       text: `Bình Phước: tình hình tai nạn lao động\n\nBảng 2. Một số chỉ tiêu\nChỉ tiêu | 9 tháng 2022 | 9 tháng 2023 | Tăng/giảm\nSố vụ tai nạn lao động (vụ) | 18 | 23 | tăng 5 vụ\nSố người chết (người) | 12 | 17 | tăng 5 người`,
     });
     const a = createAssistant(corpus);
-    const r = await a.ask({ question: '9 tháng năm 2023 Bình Phước có bao nhiêu người chết vì tai nạn lao động?', history: [] });
+    const r = await a.ask({
+      question: '9 tháng năm 2023 Bình Phước có bao nhiêu người chết vì tai nạn lao động?',
+      history: [],
+    });
     expect(r.facts.map((f) => f.value)).toEqual([17]);
     const figures = corpus.figuresOf('binh-phuoc-tnld');
     expect(figures.some((f) => f.value === 2)).toBe(false);
@@ -282,7 +299,10 @@ describe('issue 17: national figures in a province report, and saying no more th
       id: 'dong-nai-tnld-2023',
       text: `Đồng Nai: tai nạn lao động 6 tháng đầu năm 2023\n\nTrong 6 tháng đầu năm 2023, trên địa bàn tỉnh Đồng Nai số người lao động bị chết, bị thương do tai nạn lao động là 96 người.\n\nTheo Bộ LĐ-TB&XH, 6 tháng đầu năm 2023 toàn quốc có 345 vụ tai nạn lao động chết người, làm 353 người chết.`,
     });
-    const r = await createAssistant(corpus).ask({ question: '6 tháng đầu năm 2023 Đồng Nai có bao nhiêu người chết vì tai nạn lao động?', history: [] });
+    const r = await createAssistant(corpus).ask({
+      question: '6 tháng đầu năm 2023 Đồng Nai có bao nhiêu người chết vì tai nạn lao động?',
+      history: [],
+    });
     expect(r.facts.map((f) => f.value)).not.toContain(353);
   });
 
@@ -292,7 +312,10 @@ describe('issue 17: national figures in a province report, and saying no more th
       id: 'dong-nai-tnld-bang',
       text: `Đồng Nai: tai nạn lao động 6 tháng đầu năm 2023\n\nTrong 6 tháng đầu năm 2023, trên địa bàn tỉnh Đồng Nai số người lao động bị chết, bị thương do tai nạn lao động là 96 người.\n\nBảng 1. Một số chỉ tiêu tai nạn lao động\nChỉ tiêu | 6 tháng 2022 | 6 tháng 2023\nSố người chết (người) | 9 | 14`,
     });
-    const r = await createAssistant(corpus).ask({ question: 'tai nan lao dong dong nai 6 thang dau 2023 so nguoi chet', history: [] });
+    const r = await createAssistant(corpus).ask({
+      question: 'tai nan lao dong dong nai 6 thang dau 2023 so nguoi chet',
+      history: [],
+    });
     expect(r.facts.map((f) => f.value)).toEqual([14]);
   });
 });
@@ -307,8 +330,14 @@ describe('issue 17: a total with the part it names', () => {
 describe('issue 17: an average is a figure, not a division', () => {
   it('looks up "thu nhập bình quân đầu người" typed without accents', async () => {
     const corpus = await Corpus.open({ store: new MemoryStore(), seeds: [] });
-    await corpus.upsert({ id: 'cau-ngang-2022', text: `Huyện Cầu Ngang (Trà Vinh) năm 2022\n\nNăm 2022, thu nhập bình quân đầu người của huyện Cầu Ngang đạt 52,4 triệu đồng/người/năm; toàn huyện có 1.250 hộ nghèo.` });
-    const r = await createAssistant(corpus).ask({ question: 'thu nhap binh quan dau nguoi cau ngang 2022', history: [] });
+    await corpus.upsert({
+      id: 'cau-ngang-2022',
+      text: `Huyện Cầu Ngang (Trà Vinh) năm 2022\n\nNăm 2022, thu nhập bình quân đầu người của huyện Cầu Ngang đạt 52,4 triệu đồng/người/năm; toàn huyện có 1.250 hộ nghèo.`,
+    });
+    const r = await createAssistant(corpus).ask({
+      question: 'thu nhap binh quan dau nguoi cau ngang 2022',
+      history: [],
+    });
     expect(r.facts.map((f) => f.value)).toEqual([52.4]);
   });
 });
@@ -319,17 +348,29 @@ describe('issue 17: ranges and subgroups', () => {
   it('reads "từ đầu năm X đến giữa tháng 6" as one span and answers the half year with it', async () => {
     const corpus = await Corpus.open({ store: new MemoryStore(), seeds: [] });
     await corpus.upsert({ id: 'cau-ke-2019', text: report });
-    const r = await createAssistant(corpus).ask({ question: '6 tháng đầu năm 2019 huyện Cầu Kè giảm được bao nhiêu hộ nghèo?', history: [] });
+    const r = await createAssistant(corpus).ask({
+      question: '6 tháng đầu năm 2019 huyện Cầu Kè giảm được bao nhiêu hộ nghèo?',
+      history: [],
+    });
     expect(r.facts.map((f) => f.value)).toEqual(expect.arrayContaining([214, 0.92]));
     expect(r.facts.map((f) => f.value)).not.toContain(66);
   });
 
   it('answers a subgroup only when the question names it', async () => {
     const corpus = await Corpus.open({ store: new MemoryStore(), seeds: [] });
-    await corpus.upsert({ id: 'cau-ke-2019-b', text: report.replace('huyện đã giảm được 0,92% số hộ nghèo (214 hộ); ', '') });
-    const whole = await createAssistant(corpus).ask({ question: '6 tháng đầu năm 2019 huyện Cầu Kè giảm được bao nhiêu hộ nghèo?', history: [] });
+    await corpus.upsert({
+      id: 'cau-ke-2019-b',
+      text: report.replace('huyện đã giảm được 0,92% số hộ nghèo (214 hộ); ', ''),
+    });
+    const whole = await createAssistant(corpus).ask({
+      question: '6 tháng đầu năm 2019 huyện Cầu Kè giảm được bao nhiêu hộ nghèo?',
+      history: [],
+    });
     expect(whole.facts.map((f) => f.value)).not.toContain(66);
-    const khmer = await createAssistant(corpus).ask({ question: '6 tháng đầu năm 2019 huyện Cầu Kè có bao nhiêu hộ nghèo dân tộc Khmer thoát nghèo, giảm bao nhiêu?', history: [] });
+    const khmer = await createAssistant(corpus).ask({
+      question: '6 tháng đầu năm 2019 huyện Cầu Kè có bao nhiêu hộ nghèo dân tộc Khmer thoát nghèo, giảm bao nhiêu?',
+      history: [],
+    });
     expect(khmer.facts.map((f) => f.value)).toContain(66);
   });
 });
@@ -341,7 +382,10 @@ describe('issue 17: a figure that has every word of the question', () => {
       id: 'son-la-du-an-4',
       text: `Sơn La: kết quả dự án 4 năm 2023\n\nBảng: Kết quả các tiểu dự án\nTiểu dự án | Vốn bố trí | Giải ngân\nHỗ trợ người lao động đi làm việc ở nước ngoài | 6 tỷ đồng | 12,5%\nHỗ trợ việc làm bền vững | 20 tỷ đồng | 14 tỷ đồng, đạt 70,2% kế hoạch`,
     });
-    const r = await createAssistant(corpus).ask({ question: 'Năm 2023 tiểu dự án hỗ trợ việc làm bền vững của Sơn La giải ngân được bao nhiêu phần trăm kế hoạch?', history: [] });
+    const r = await createAssistant(corpus).ask({
+      question: 'Năm 2023 tiểu dự án hỗ trợ việc làm bền vững của Sơn La giải ngân được bao nhiêu phần trăm kế hoạch?',
+      history: [],
+    });
     expect(r.facts[0]?.value).toBe(70.2);
   });
 });

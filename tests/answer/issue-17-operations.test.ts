@@ -33,14 +33,18 @@ const ask = (question: string) => assistant.ask({ question, history: [] });
 
 describe('issue 17: a total less a part ("tổng số trừ …")', () => {
   it('subtracts the part named after "trừ" from the total of the same place and date', async () => {
-    const r = await ask('Đến 30/6/2024 Bình Định có bao nhiêu người tham gia BHXH bắt buộc (tổng số trừ BHXH tự nguyện)?');
+    const r = await ask(
+      'Đến 30/6/2024 Bình Định có bao nhiêu người tham gia BHXH bắt buộc (tổng số trừ BHXH tự nguyện)?',
+    );
     expect(r.status).toBe('answered');
     expect(r.computations[0]?.value).toBe(77150);
     expect(r.computations[0]?.formula).toBe('98.450 − 21.300');
   });
 
   it('reads "không kể …" in a plain lookup as the same subtraction', async () => {
-    const r = await ask('Số người tham gia BHXH bắt buộc ở Bình Định đến 30/6/2024 (không kể BHXH tự nguyện) là bao nhiêu?');
+    const r = await ask(
+      'Số người tham gia BHXH bắt buộc ở Bình Định đến 30/6/2024 (không kể BHXH tự nguyện) là bao nhiêu?',
+    );
     expect(r.computations[0]?.formula).toBe('98.450 − 21.300');
   });
 });
@@ -79,14 +83,22 @@ describe('issue 17: a comparison of two places, each with its own period', () =>
   });
 
   it('gives each place the period written before "của <place>"', async () => {
-    const r = await two.ask({ question: 'XKLĐ 9 tháng 2024 của Hà Tĩnh (số chính thức) so với 6 tháng đầu 2019 của Quảng Bình, chênh nhau bao nhiêu người?', history: [] });
+    const r = await two.ask({
+      question:
+        'XKLĐ 9 tháng 2024 của Hà Tĩnh (số chính thức) so với 6 tháng đầu 2019 của Quảng Bình, chênh nhau bao nhiêu người?',
+      history: [],
+    });
     expect(r.status).toBe('answered');
     expect(r.computations[0]?.value).toBe(2710);
     expect(r.computations[0]?.formula).toBe('3.950 − 1.240');
   });
 
   it('reads "xây mới" as new building, not "mỗi" (each): a difference is asked, not a per-unit amount', async () => {
-    const r = await two.ask({ question: 'Số nhà xây mới cho hộ nghèo: Hà Tĩnh giai đoạn 2021-2025 và Quảng Bình đến 30/6/2025, chênh bao nhiêu căn?', history: [] });
+    const r = await two.ask({
+      question:
+        'Số nhà xây mới cho hộ nghèo: Hà Tĩnh giai đoạn 2021-2025 và Quảng Bình đến 30/6/2025, chênh bao nhiêu căn?',
+      history: [],
+    });
     expect(r.understood?.intent).toBe('difference');
     expect(r.computations[0]?.value).toBe(1120);
   });
@@ -108,14 +120,20 @@ describe('issue 17: the share of a listed part in the total its list introduces'
   });
 
   it('divides the item the question names by the total of the line introducing the list', async () => {
-    const r = await one.ask({ question: 'Lao động Nghệ An sang Hàn Quốc chiếm bao nhiêu phần trăm tổng số người đi XKLĐ năm 2023?', history: [] });
+    const r = await one.ask({
+      question: 'Lao động Nghệ An sang Hàn Quốc chiếm bao nhiêu phần trăm tổng số người đi XKLĐ năm 2023?',
+      history: [],
+    });
     expect(r.status).toBe('answered');
     expect(r.computations[0]?.value).toBeCloseTo(37.5, 6);
     expect(r.computations[0]?.formula).toBe('150 / 400 × 100');
   });
 
   it('computes no share for a market the list does not name', async () => {
-    const r = await one.ask({ question: 'Lao động Nghệ An sang Nhật Bản chiếm bao nhiêu phần trăm tổng số người đi XKLĐ năm 2023?', history: [] });
+    const r = await one.ask({
+      question: 'Lao động Nghệ An sang Nhật Bản chiếm bao nhiêu phần trăm tổng số người đi XKLĐ năm 2023?',
+      history: [],
+    });
     expect(r.computations.filter((c) => c.unit === '%')).toEqual([]);
   });
 });
@@ -136,7 +154,10 @@ describe('issue 17: the change between two years of one commune', () => {
   });
 
   it('takes the later level whose sentence names the commune asked, not another commune of the same year', async () => {
-    const r = await one.ask({ question: 'Từ năm 2018 đến 2024 số hộ nghèo xã Tân Lập (Yên Lập) giảm bao nhiêu hộ?', history: [] });
+    const r = await one.ask({
+      question: 'Từ năm 2018 đến 2024 số hộ nghèo xã Tân Lập (Yên Lập) giảm bao nhiêu hộ?',
+      history: [],
+    });
     expect(r.status).toBe('answered');
     expect(r.computations[0]?.value).toBe(451);
     expect(r.computations[0]?.formula).toBe('512 − 61');

@@ -162,7 +162,7 @@ describe('issue 17: the bare "tỷ lệ nghèo đa chiều" reads by whose rate 
 });
 
 describe('issue 17: a commune named in a question', () => {
-  it('is answered by its own report\'s figure, named as the commune', async () => {
+  it("is answered by its own report's figure, named as the commune", async () => {
     const r = await ask('Tỷ lệ hộ nghèo xã Hòa Tiến năm 2024 là bao nhiêu?');
     expect(r.status).toBe('answered');
     expect(values(r)).toEqual([1.75]);
@@ -180,13 +180,13 @@ describe('issue 17: a commune named in a question', () => {
     expect(values(r)).toEqual([1.75]);
   });
 
-  it('is never answered by its district\'s figure', async () => {
+  it("is never answered by its district's figure", async () => {
     const r = await ask('Tỷ lệ hộ nghèo xã Lý Bôn năm 2024?');
     expect(values(r)).toEqual([4.3, 45]);
     expect((await ask('Tỷ lệ hộ nghèo xã Nam Quang năm 2024?')).status).toBe('not_found');
   });
 
-  it('a commune\'s figure does not answer for its district', async () => {
+  it("a commune's figure does not answer for its district", async () => {
     const r = await ask('Tỷ lệ hộ nghèo huyện Bảo Lâm năm 2024?');
     expect(values(r)).not.toContain(4.3);
     const chauThanh = await ask('Tỷ lệ hộ nghèo huyện Châu Thành năm 2024?');
@@ -200,7 +200,7 @@ describe('issue 17: the period of a figure that names none', () => {
     expect(values(r)).toEqual([31.5]);
   });
 
-  it('in a table whose header names a period per column, is its column\'s', async () => {
+  it("in a table whose header names a period per column, is its column's", async () => {
     const r = await ask('Tỷ lệ hộ nghèo xã Hòa Tiến năm 2020?');
     expect(values(r)).toEqual([12.4]);
   });
@@ -225,7 +225,7 @@ describe('issue 17: a programme the report is about covers the words of its name
     expect(values(r)).toContain(4120);
   });
 
-  it('a province without the programme\'s report still gets no number', async () => {
+  it("a province without the programme's report still gets no number", async () => {
     const r = await ask('Thái Bình xây mới bao nhiêu căn nhà trong chương trình xóa nhà tạm 2021-2025?');
     expect(r.status).toBe('not_found');
   });
@@ -248,18 +248,20 @@ describe('issue 17: words that fold onto other words do not change what is asked
   });
 
   it('"xây mới" is not "mỗi": a comparison of two places stays a comparison', async () => {
-    const r = await ask('Số nhà xây mới trong chương trình xóa nhà tạm: Hà Nam giai đoạn 2021-2025 và Quảng Ngãi, chênh bao nhiêu căn?');
+    const r = await ask(
+      'Số nhà xây mới trong chương trình xóa nhà tạm: Hà Nam giai đoạn 2021-2025 và Quảng Ngãi, chênh bao nhiêu căn?',
+    );
     expect(r.understood?.intent).not.toBe('per_unit');
   });
 });
 
-describe('issue 17: a title vouches only for a figure counted in the metric\'s unit', () => {
+describe("issue 17: a title vouches only for a figure counted in the metric's unit", () => {
   it('a table cell is not vouched for by the title: its own words say what it counts', async () => {
     const r = await assistant.verify('Có đúng là năm 2024 huyện Tủa Chùa hỗ trợ làm nhà cho 300 hộ nghèo không?');
     expect(r.facts.map((f) => f.value)).not.toContain(2);
   });
 
-  it('a bare number of a table in a programme\'s report is not the programme\'s count', async () => {
+  it("a bare number of a table in a programme's report is not the programme's count", async () => {
     const r = await assistant.verify('Có đúng là Quảng Ngãi đã bàn giao 100 căn nhà xóa nhà tạm, nhà dột nát không?');
     expect(r.verdict).not.toBe('supported');
   });
@@ -267,12 +269,14 @@ describe('issue 17: a title vouches only for a figure counted in the metric\'s u
 
 describe('issue 17: a plan in a table column, asked as the plan a body assigned', () => {
   it('a cell under "Kế hoạch năm …" is a target, and answers "chỉ tiêu … UBND tỉnh giao"', async () => {
-    const r = await ask('Chỉ tiêu đưa lao động đi làm việc ở nước ngoài năm 2024 UBND tỉnh Ninh Bình giao là bao nhiêu?');
+    const r = await ask(
+      'Chỉ tiêu đưa lao động đi làm việc ở nước ngoài năm 2024 UBND tỉnh Ninh Bình giao là bao nhiêu?',
+    );
     expect(r.status).toBe('answered');
     expect(r.facts.map((f) => [f.value, f.kind])).toEqual([[2400, 'target']]);
   });
 
-  it('a result question never gets the plan\'s column', async () => {
+  it("a result question never gets the plan's column", async () => {
     const r = await ask('Ninh Bình đưa được bao nhiêu người đi làm việc ở nước ngoài năm 2024?');
     expect(values(r)).not.toContain(2400);
   });
@@ -310,7 +314,9 @@ describe('issue 17: an abbreviation is covered by its metric said another way', 
 
 describe('issue 17: an official figure and a quick estimate, told apart by their headings', () => {
   it('"theo số liệu tổng hợp chính thức" gets the official figure, and is not a sum', async () => {
-    const r = await ask('Theo số liệu tổng hợp chính thức, 6 tháng đầu năm 2025 Tuyên Quang giải quyết việc làm cho bao nhiêu người?');
+    const r = await ask(
+      'Theo số liệu tổng hợp chính thức, 6 tháng đầu năm 2025 Tuyên Quang giải quyết việc làm cho bao nhiêu người?',
+    );
     expect(r.understood?.intent).toBe('value');
     expect(r.status).toBe('answered');
     expect(values(r)).toContain(11420);
@@ -318,9 +324,11 @@ describe('issue 17: an official figure and a quick estimate, told apart by their
   });
 });
 
-describe('issue 17: words that point at the question\'s own inputs are not evidence to find', () => {
+describe("issue 17: words that point at the question's own inputs are not evidence to find", () => {
   it('"dựa theo … tỷ trọng nhóm này" estimates the total from the group and its share', async () => {
-    const r = await ask('Dựa theo số hộ nghèo DTTS và tỷ trọng nhóm này trong tổng số, hãy ước tính tổng số hộ nghèo huyện Kon Plông năm 2023.');
+    const r = await ask(
+      'Dựa theo số hộ nghèo DTTS và tỷ trọng nhóm này trong tổng số, hãy ước tính tổng số hộ nghèo huyện Kon Plông năm 2023.',
+    );
     expect(r.status).toBe('answered');
     expect(r.computations[0]?.value).toBeCloseTo(1500, 0);
   });
@@ -333,7 +341,7 @@ describe('issue 17: the change between the levels of two years named', () => {
     expect(r.computations[0]?.value).toBe(458733);
   });
 
-  it('a count after the country\'s rate in the same sentence is the country\'s', async () => {
+  it("a count after the country's rate in the same sentence is the country's", async () => {
     const r = await ask('Tổng số hộ nghèo và hộ cận nghèo đa chiều cả nước năm 2022 là bao nhiêu?');
     expect(values(r)).toContain(1972767);
   });

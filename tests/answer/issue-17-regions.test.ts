@@ -44,26 +44,28 @@ const ask = (question: string) => assistant.ask({ question, history: [] });
 const values = (r: { facts: { value: number }[] }) => r.facts.map((f) => f.value);
 
 describe('issue 17: "tỷ lệ nghèo đa chiều" of the country and of a region', () => {
-  it('answers the country\'s rate and the count of poor and near-poor households stated with it', async () => {
+  it("answers the country's rate and the count of poor and near-poor households stated with it", async () => {
     const r = await ask('Tỷ lệ nghèo đa chiều chung cả nước năm 2024 là bao nhiêu?');
     expect(r.status).toBe('answered');
     expect(values(r)).toEqual([4.06, 1148620]);
   });
 
-  it('reads a region\'s row of a wide table: the rate column in %, the count column beside it', async () => {
+  it("reads a region's row of a wide table: the rate column in %, the count column beside it", async () => {
     const r = await ask('ty le ho ngheo, can ngheo tay nguyen 2024');
     expect(r.status).toBe('answered');
     expect(values(r)).toEqual([9.75, 154300]);
   });
 
   it('names the country or the region a figure belongs to, never "không rõ địa bàn"', async () => {
-    expect((await ask('Tỷ lệ nghèo đa chiều chung cả nước năm 2024 là bao nhiêu?')).answer).toMatch(/của cả nước năm 2024: 4,06%/);
+    expect((await ask('Tỷ lệ nghèo đa chiều chung cả nước năm 2024 là bao nhiêu?')).answer).toMatch(
+      /của cả nước năm 2024: 4,06%/,
+    );
     const region = await ask('ty le ho ngheo, can ngheo tay nguyen 2024');
     expect(region.answer).toContain('vùng Tây Nguyên');
     expect(region.answer).not.toContain('không rõ địa bàn');
   });
 
-  it('does not answer a region with the country\'s figure', async () => {
+  it("does not answer a region with the country's figure", async () => {
     const r = await ask('Tỷ lệ nghèo đa chiều chung vùng Đồng bằng sông Cửu Long năm 2024?');
     expect(r.status).toBe('not_found');
   });
@@ -71,13 +73,15 @@ describe('issue 17: "tỷ lệ nghèo đa chiều" of the country and of a regio
 
 describe('issue 17: comparing two regions, or a region and the country', () => {
   it('takes each side from the row of the region it names and subtracts in points', async () => {
-    const r = await ask('So sánh tỷ lệ hộ nghèo, cận nghèo năm 2024 của vùng Tây Nguyên và Đông Nam Bộ, chênh lệch bao nhiêu điểm %?');
+    const r = await ask(
+      'So sánh tỷ lệ hộ nghèo, cận nghèo năm 2024 của vùng Tây Nguyên và Đông Nam Bộ, chênh lệch bao nhiêu điểm %?',
+    );
     expect(r.status).toBe('answered');
     expect(r.computations[0]?.formula).toBe('9,75 − 0,18');
     expect(r.computations[0]?.value).toBeCloseTo(9.57, 6);
   });
 
-  it('compares a region with the country\'s figure', async () => {
+  it("compares a region with the country's figure", async () => {
     const r = await ask('Tỷ lệ hộ nghèo, cận nghèo năm 2024 của Tây Nguyên cao hơn cả nước bao nhiêu?');
     expect(r.computations[0]?.formula).toBe('9,75 − 4,06');
   });

@@ -97,14 +97,23 @@ describe('answering a series', () => {
       [2023, 39941],
       [2024, 33062],
     ]);
-    expect(r.series?.points.map((p) => p.period)).toEqual(['cuối năm 2021', 'cuối năm 2022', 'cuối năm 2023', 'cuối năm 2024']);
-    expect(new Set(r.series?.points.map((p) => r.citations.find((c) => c.n === p.citation)?.reportId))).toEqual(new Set(['nghe-an-2021', 'nghe-an-2022', 'nghe-an-2023', 'nghe-an-2024']));
+    expect(r.series?.points.map((p) => p.period)).toEqual([
+      'cuối năm 2021',
+      'cuối năm 2022',
+      'cuối năm 2023',
+      'cuối năm 2024',
+    ]);
+    expect(new Set(r.series?.points.map((p) => r.citations.find((c) => c.n === p.citation)?.reportId))).toEqual(
+      new Set(['nghe-an-2021', 'nghe-an-2022', 'nghe-an-2023', 'nghe-an-2024']),
+    );
     expectCitedSeries(question, r);
   });
 
   it('computes the change from the first point to the last, with its formula', async () => {
     const r = await ask('hộ nghèo Nghệ An 2021–2024');
-    expect(r.computations).toEqual([expect.objectContaining({ label: 'Mức giảm', formula: '54.210 − 33.062', value: 21148, unit: 'hộ' })]);
+    expect(r.computations).toEqual([
+      expect.objectContaining({ label: 'Mức giảm', formula: '54.210 − 33.062', value: 21148, unit: 'hộ' }),
+    ]);
     expect(r.answer).toContain('giảm 21.148 hộ');
   });
 
@@ -169,14 +178,22 @@ describe('a series question naming no place', () => {
       [2022, '38.214', '3,53'],
       [2023, '30.120', '2,78'],
     ]) {
-      await corpus.upsert({ id: `thanh-hoa-${year}`, text: `Báo cáo công tác giảm nghèo tỉnh Thanh Hóa năm ${year}\n\nĐến cuối năm ${year}, toàn tỉnh Thanh Hóa còn ${count} hộ nghèo, tỷ lệ hộ nghèo là ${rate}%.` });
+      await corpus.upsert({
+        id: `thanh-hoa-${year}`,
+        text: `Báo cáo công tác giảm nghèo tỉnh Thanh Hóa năm ${year}\n\nĐến cuối năm ${year}, toàn tỉnh Thanh Hóa còn ${count} hộ nghèo, tỷ lệ hộ nghèo là ${rate}%.`,
+      });
     }
     const r = await createAssistant(corpus).ask({ question: 'Tỷ lệ hộ nghèo qua các năm?', history: [] });
     expect(r.status).toBe('ambiguous');
     expect(r.series).toBeUndefined();
     expect(r.answer).toMatch(/^Câu hỏi chưa nêu địa bàn/u);
-    expect(r.suggestions).toEqual(expect.arrayContaining(['Tỷ lệ hộ nghèo Nghệ An qua các năm', 'Tỷ lệ hộ nghèo Thanh Hóa qua các năm']));
-    const followUp = await createAssistant(corpus).ask({ question: 'Tỷ lệ hộ nghèo Thanh Hóa qua các năm', history: [] });
+    expect(r.suggestions).toEqual(
+      expect.arrayContaining(['Tỷ lệ hộ nghèo Nghệ An qua các năm', 'Tỷ lệ hộ nghèo Thanh Hóa qua các năm']),
+    );
+    const followUp = await createAssistant(corpus).ask({
+      question: 'Tỷ lệ hộ nghèo Thanh Hóa qua các năm',
+      history: [],
+    });
     expect(followUp.series?.points.map((p) => p.value)).toEqual([3.53, 2.78]);
   });
 });

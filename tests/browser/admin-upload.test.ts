@@ -6,12 +6,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { makeDocx, seedToDocx } from '../../src/cli/make-docx.ts';
 import { readSeedInputs } from '../../src/store/seed-files.ts';
 import { type LaunchOptions, launchBrowser } from '../helpers/chromium.ts';
 import { screenshotDir } from '../helpers/screenshots.ts';
-import { makeDocx, seedToDocx } from '../../src/cli/make-docx.ts';
 import { freePort, ROOT, type Running, startNode } from '../helpers/server.ts';
 
 const SHOTS = screenshotDir();
@@ -65,7 +65,8 @@ async function dropFiles(page: Page, files: { name: string; type: string; bytes:
   const payload = files.map((f) => ({ name: f.name, type: f.type, b64: Buffer.from(f.bytes).toString('base64') }));
   await page.evaluate((list) => {
     const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
+    for (const f of list)
+      dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
     const zone = document.getElementById('drop');
     zone?.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
     zone?.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
@@ -101,8 +102,14 @@ describe('the admin token', () => {
     await expect(page.locator('#token-state').innerText()).resolves.toContain('Đã nhập mã quản trị cho phiên này');
     // The keyboard lands on the file picker, next step, and the status region says what to do.
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('files');
-    await expect(page.locator('#summary').innerText()).resolves.toBe('Đã nhập mã quản trị cho phiên này. Hãy chọn hoặc kéo thả tệp báo cáo.');
-    const kept = await page.evaluate(() => ({ session: sessionStorage.getItem('vnqa:admin-token'), local: localStorage.length, cookie: document.cookie }));
+    await expect(page.locator('#summary').innerText()).resolves.toBe(
+      'Đã nhập mã quản trị cho phiên này. Hãy chọn hoặc kéo thả tệp báo cáo.',
+    );
+    const kept = await page.evaluate(() => ({
+      session: sessionStorage.getItem('vnqa:admin-token'),
+      local: localStorage.length,
+      cookie: document.cookie,
+    }));
     expect(kept).toEqual({ session: TOKEN, local: 0, cookie: '' });
     await page.reload();
     await expect(page.locator('#token-form').isHidden()).resolves.toBe(true);
@@ -123,11 +130,17 @@ describe('the admin token', () => {
     const page = await freshPage(desktop);
     await page.goto(`${server.base}/admin`);
     await enterToken(page, 'not-the-token');
-    await page.locator('#files').setInputFiles({ name: 'bang-bieu.pdf', mimeType: 'application/pdf', buffer: fixture('table.pdf') });
+    await page
+      .locator('#files')
+      .setInputFiles({ name: 'bang-bieu.pdf', mimeType: 'application/pdf', buffer: fixture('table.pdf') });
     const li = await settled(page, 'bang-bieu.pdf');
-    await expect(li.locator('.error').innerText()).resolves.toBe('Mã quản trị không đúng. Hãy nhập lại mã rồi gửi lại tệp. Chưa có gì được lưu.');
+    await expect(li.locator('.error').innerText()).resolves.toBe(
+      'Mã quản trị không đúng. Hãy nhập lại mã rồi gửi lại tệp. Chưa có gì được lưu.',
+    );
     await expect(page.locator('#token-form').isVisible()).resolves.toBe(true);
-    await expect(page.locator('#token-note').innerText()).resolves.toBe('Mã quản trị không được chấp nhận. Hãy nhập lại mã.');
+    await expect(page.locator('#token-note').innerText()).resolves.toBe(
+      'Mã quản trị không được chấp nhận. Hãy nhập lại mã.',
+    );
     expect(await storedIds()).toEqual(before);
     await page.close();
     expect(problems).toEqual([]);
@@ -145,7 +158,12 @@ describe('uploading', () => {
     // A slow uplink (about 8 KB/s), so the upload takes long enough for its progress to be seen.
     const cdp = await desktop.newCDPSession(page);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 4_000_000, uploadThroughput: 8_000 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: 4_000_000,
+      uploadThroughput: 8_000,
+    });
     await page.goto(`${server.base}/admin`);
     await enterToken(page);
     // Every percentage each progress bar shows: the script writes it on each upload progress event.
@@ -168,7 +186,12 @@ describe('uploading', () => {
     ]);
     const docLi = await settled(page, 'bao-cao-seed.docx');
     const pdfLi = await settled(page, 'bang-bieu-quang-tri.pdf');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
 
     for (const li of [docLi, pdfLi]) {
       await expect(li.getAttribute('class')).resolves.toContain('ok');
@@ -176,38 +199,61 @@ describe('uploading', () => {
       await expect(li.locator('.pct').innerText()).resolves.toBe('100%');
       await expect(li.locator('.state').innerText()).resolves.toBe('Đã lưu báo cáo mới');
     }
-    const seen = (await page.evaluate(() => (window as unknown as { seen: Record<string, string[]> }).seen)) as Record<string, string[]>;
+    const seen = (await page.evaluate(() => (window as unknown as { seen: Record<string, string[]> }).seen)) as Record<
+      string,
+      string[]
+    >;
     // Each bar moved through values between 0 and 100 while the bytes went out, and ended at 100.
     for (const name of ['bao-cao-seed.docx', 'bang-bieu-quang-tri.pdf']) {
       const values = (seen[name] ?? []).map((p) => Number.parseInt(p, 10));
-      expect(values.some((v) => v > 0 && v < 100), JSON.stringify(seen)).toBe(true);
+      expect(
+        values.some((v) => v > 0 && v < 100),
+        JSON.stringify(seen),
+      ).toBe(true);
       expect(values.at(-1), JSON.stringify(seen)).toBe(100);
     }
 
     const after = await storedIds();
     const added = after.filter((id) => !before.includes(id));
     expect(added).toHaveLength(2);
-    for (const [li, format] of [[docLi, 'Word (DOCX)'], [pdfLi, 'PDF']] as const) {
+    for (const [li, format] of [
+      [docLi, 'Word (DOCX)'],
+      [pdfLi, 'PDF'],
+    ] as const) {
       const href = (await li.locator('a.audit-link').getAttribute('href')) ?? '';
       const id = decodeURIComponent(/^\/api\/reports\/([^/]+)\/audit$/.exec(href)?.[1] ?? '');
       expect(added).toContain(id);
       // The count shown is the server's own count of the stored report's figures.
-      const report = (await (await fetch(`${server.base}/api/reports/${encodeURIComponent(id)}`)).json()) as { figureCount: number; title: string };
+      const report = (await (await fetch(`${server.base}/api/reports/${encodeURIComponent(id)}`)).json()) as {
+        figureCount: number;
+        title: string;
+      };
       expect(report.figureCount).toBeGreaterThan(0);
       await expect(li.locator('.figures').innerText()).resolves.toBe(`${report.figureCount} số liệu`);
       await expect(li.locator('.result').innerText()).resolves.toContain(`đọc dưới dạng ${format}`);
       await expect(li.locator('.result .title').innerText()).resolves.toBe(report.title);
       await li.locator('.audit').waitFor();
-      await expect(li.locator('.audit').innerText()).resolves.toMatch(/^Đối chiếu tổng và tỷ lệ: \d+ khớp, \d+ lệch, \d+ chưa kiểm được\.$/);
+      await expect(li.locator('.audit').innerText()).resolves.toMatch(
+        /^Đối chiếu tổng và tỷ lệ: \d+ khớp, \d+ lệch, \d+ chưa kiểm được\.$/,
+      );
     }
-    await expect(pdfLi.locator('.result .title').innerText()).resolves.toBe('Báo cáo kết quả giảm nghèo tỉnh Quảng Trị năm 2023');
+    await expect(pdfLi.locator('.result .title').innerText()).resolves.toBe(
+      'Báo cáo kết quả giảm nghèo tỉnh Quảng Trị năm 2023',
+    );
     await expect(page.locator('#summary').innerText()).resolves.toBe('Xong: 2 tệp đã lưu, 0 tệp bị từ chối.');
 
     // The audit link opens the audit of that very report.
     const [audit] = await Promise.all([desktop.waitForEvent('page'), pdfLi.locator('a.audit-link').click()]);
     await audit.waitForLoadState();
-    const body = JSON.parse((await audit.locator('body').innerText()) || '{}') as { reportId: string; title: string; summary: Record<string, number> };
-    const pdfId = decodeURIComponent(/^\/api\/reports\/([^/]+)\/audit$/.exec((await pdfLi.locator('a.audit-link').getAttribute('href')) ?? '')?.[1] ?? '');
+    const body = JSON.parse((await audit.locator('body').innerText()) || '{}') as {
+      reportId: string;
+      title: string;
+      summary: Record<string, number>;
+    };
+    const pdfId = decodeURIComponent(
+      /^\/api\/reports\/([^/]+)\/audit$/.exec((await pdfLi.locator('a.audit-link').getAttribute('href')) ?? '')?.[1] ??
+        '',
+    );
     expect(body.reportId).toBe(pdfId);
     expect(Object.keys(body.summary).sort()).toEqual(['differs', 'holds', 'unverifiable']);
     await audit.close();

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, type Frame, type Locator, type Page } from 'playwright-core';
+import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type LaunchOptions, launchBrowser } from '../helpers/chromium.ts';
 import { screenshotDir } from '../helpers/screenshots.ts';
@@ -31,10 +31,11 @@ const LAO_CAI = [
  * it; the composer is unstuck meanwhile (through the CSSOM: the page's CSP refuses a <style>).
  */
 async function shoot(target: Locator, name: string) {
-  const stick = (on: boolean) => target.page().evaluate((v) => {
-    const form = document.getElementById('ask');
-    if (form) form.style.position = v ? '' : 'static';
-  }, on);
+  const stick = (on: boolean) =>
+    target.page().evaluate((v) => {
+      const form = document.getElementById('ask');
+      if (form) form.style.position = v ? '' : 'static';
+    }, on);
   await stick(false);
   await target.screenshot({ path: join(SHOTS, name) });
   await stick(true);
@@ -159,9 +160,13 @@ describe('answers', () => {
     await expect(li.innerText()).resolves.toContain('26.000');
     const source = li.locator('.sources li').first();
     await source.locator('a.src-link').waitFor();
-    await expect(source.locator('.src-title').innerText()).resolves.toContain('Báo cáo kết quả giảm nghèo tỉnh Lào Cai năm 2022');
+    await expect(source.locator('.src-title').innerText()).resolves.toContain(
+      'Báo cáo kết quả giảm nghèo tỉnh Lào Cai năm 2022',
+    );
     await expect(source.locator('.src-date').innerText()).resolves.toContain('15/01/2023');
-    await expect(source.locator('a.src-link').getAttribute('href')).resolves.toBe('https://laocai.gov.vn/bao-cao-giam-ngheo-2022');
+    await expect(source.locator('a.src-link').getAttribute('href')).resolves.toBe(
+      'https://laocai.gov.vn/bao-cao-giam-ngheo-2022',
+    );
     await shoot(li, 'citation-date-source.png');
     await page.close();
     expect(problems).toEqual([]);
@@ -176,7 +181,9 @@ describe('answers', () => {
     await expect(badge.getAttribute('class')).resolves.toContain('verdict-refuted');
     // Not colour only: a mark beside the words, hidden from a screen reader that reads the words.
     await expect(badge.locator('.verdict-mark').getAttribute('aria-hidden')).resolves.toBe('true');
-    await expect(li.locator('.verdict-claim').innerText()).resolves.toContain('Cuối năm 2022 Lào Cai còn 30.000 hộ nghèo');
+    await expect(li.locator('.verdict-claim').innerText()).resolves.toContain(
+      'Cuối năm 2022 Lào Cai còn 30.000 hộ nghèo',
+    );
     await expect(li.innerText()).resolves.toContain('26.000');
     await expect(li.locator('.sources li').count()).resolves.toBeGreaterThan(0);
     await shoot(li, 'answer-verdict.png');
@@ -190,7 +197,9 @@ describe('answers', () => {
     const li = await ask(page, 'Tổng số hộ nghèo và hộ cận nghèo của Quảng Trị cuối 2023?');
     const rows = li.locator('table.facts tbody tr');
     await expect(rows.count()).resolves.toBe(2);
-    await expect(li.locator('table.facts thead').innerText()).resolves.toMatch(/Chỉ tiêu\s+Địa bàn\s+Thời kỳ\s+Giá trị/);
+    await expect(li.locator('table.facts thead').innerText()).resolves.toMatch(
+      /Chỉ tiêu\s+Địa bàn\s+Thời kỳ\s+Giá trị/,
+    );
     const cells = await rows.first().locator('td').allInnerTexts();
     expect(cells.slice(0, 4)).toEqual(['số hộ nghèo', 'Quảng Trị', 'cuối năm 2023', '14.040 hộ']);
     await expect(rows.nth(1).locator('td').nth(3).innerText()).resolves.toBe('9.927 hộ');
@@ -223,7 +232,9 @@ describe('answers', () => {
     await expect(chart.locator('circle.point').count()).resolves.toBe(3);
     await expect(chart.locator('text.year').allTextContents()).resolves.toEqual(['2021', '2022', '2023']);
     await expect(chart.locator('text.value').allTextContents()).resolves.toEqual(['30.000', '26.000', '22.000']);
-    await expect(chart.locator('title').textContent()).resolves.toContain('cuối năm 2021: 30.000 hộ; cuối năm 2022: 26.000 hộ; cuối năm 2023: 22.000 hộ');
+    await expect(chart.locator('title').textContent()).resolves.toContain(
+      'cuối năm 2021: 30.000 hộ; cuối năm 2022: 26.000 hộ; cuối năm 2023: 22.000 hộ',
+    );
     // Each point is cited from its own report, and the change is computed with its formula.
     await expect(li.locator('table.facts tbody tr').count()).resolves.toBe(3);
     await expect(li.locator('section.calc code').innerText()).resolves.toBe('30.000 − 22.000 = 8.000 hộ');
@@ -240,7 +251,10 @@ describe('answers', () => {
 describe('errors', () => {
   it('says in Vietnamese that a 429 came too fast, counts the Retry-After down and offers a retry', async () => {
     // Behind a proxy (TRUST_PROXY) as in production: questions from this machine are not limited.
-    const limited = await startNode({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '1', TRUST_PROXY: 'x-real-ip' }, await freePort());
+    const limited = await startNode(
+      { DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '1', TRUST_PROXY: 'x-real-ip' },
+      await freePort(),
+    );
     try {
       const page = await freshPage(desktop);
       await page.setExtraHTTPHeaders({ 'x-real-ip': '203.0.113.9' });
@@ -269,7 +283,9 @@ describe('errors', () => {
     await page.goto(`${server.base}/`);
     await page.route('**/v1/chat/completions', (route) => route.abort('internetdisconnected'));
     const li = await ask(page, 'hộ nghèo Quảng Trị cuối 2023?');
-    await expect(li.locator('.error-text').innerText()).resolves.toBe('Không kết nối được máy chủ. Hãy kiểm tra kết nối mạng rồi thử lại.');
+    await expect(li.locator('.error-text').innerText()).resolves.toBe(
+      'Không kết nối được máy chủ. Hãy kiểm tra kết nối mạng rồi thử lại.',
+    );
     await page.unroute('**/v1/chat/completions');
     await li.getByRole('button', { name: 'Thử lại' }).click();
     const again = page.locator('li.msg.bot').last();
@@ -278,12 +294,20 @@ describe('errors', () => {
     await expect(page.locator('li.msg.user').count()).resolves.toBe(1);
 
     // The server's own 400 (its body is English for developers): the user reads Vietnamese.
-    const real = await fetch(`${server.base}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"messages":[]}' });
+    const real = await fetch(`${server.base}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"messages":[]}',
+    });
     expect(real.status).toBe(400);
     const body = await real.text();
-    await page.route('**/v1/chat/completions', (route) => route.fulfill({ status: 400, contentType: 'application/json', body }));
+    await page.route('**/v1/chat/completions', (route) =>
+      route.fulfill({ status: 400, contentType: 'application/json', body }),
+    );
     const bad = await ask(page, 'hộ nghèo?');
-    await expect(bad.locator('.error-text').innerText()).resolves.toBe('Câu hỏi chưa hợp lệ (trống hoặc quá dài). Hãy sửa câu hỏi rồi gửi lại.');
+    await expect(bad.locator('.error-text').innerText()).resolves.toBe(
+      'Câu hỏi chưa hợp lệ (trống hoặc quá dài). Hãy sửa câu hỏi rồi gửi lại.',
+    );
     await expect(bad.innerText()).resolves.not.toMatch(/messages|send at least|Failed to fetch/);
     await page.close();
     expect(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|status of 400/.test(p))).toEqual([]);
@@ -335,7 +359,10 @@ describe('the conversation', () => {
     await ask(page, 'hộ nghèo Quảng Trị cuối 2023?');
     await ask(page, 'Tổng số hộ nghèo và hộ cận nghèo của Quảng Trị cuối 2023?');
     await page.reload();
-    await expect(page.locator('li.msg.user .bubble').allInnerTexts()).resolves.toEqual(['hộ nghèo Quảng Trị cuối 2023?', 'Tổng số hộ nghèo và hộ cận nghèo của Quảng Trị cuối 2023?']);
+    await expect(page.locator('li.msg.user .bubble').allInnerTexts()).resolves.toEqual([
+      'hộ nghèo Quảng Trị cuối 2023?',
+      'Tổng số hộ nghèo và hộ cận nghèo của Quảng Trị cuối 2023?',
+    ]);
     await expect(page.locator('li.msg.bot article.card').count()).resolves.toBe(2);
     await expect(page.locator('li.msg.bot').last().locator('table.facts tbody tr').count()).resolves.toBe(2);
     await expect(page.locator('#welcome').isHidden()).resolves.toBe(true);
@@ -384,9 +411,13 @@ describe('embedding', () => {
     await page.getByRole('button', { name: 'Hỏi số liệu' }).click();
     const notice = page.locator('#vnqa-refused');
     await notice.waitFor({ timeout: 15_000 });
-    await expect(notice.innerText()).resolves.toContain(`Máy chủ trợ lý chưa cho phép trang ${REFUSED_HOST} nhúng khung hỏi đáp`);
+    await expect(notice.innerText()).resolves.toContain(
+      `Máy chủ trợ lý chưa cho phép trang ${REFUSED_HOST} nhúng khung hỏi đáp`,
+    );
     await expect(notice.innerText()).resolves.toContain('WIDGET_FRAME_ANCESTORS');
-    await expect(notice.getByRole('link', { name: 'Mở trợ lý trong thẻ mới' }).getAttribute('href')).resolves.toBe(`${server.base}/`);
+    await expect(notice.getByRole('link', { name: 'Mở trợ lý trong thẻ mới' }).getAttribute('href')).resolves.toBe(
+      `${server.base}/`,
+    );
     expect(warnings.join('\n')).toContain('WIDGET_FRAME_ANCESTORS');
     await page.screenshot({ path: join(SHOTS, 'embed-refused-message.png') });
     await page.close();
@@ -408,7 +439,8 @@ describe('feedback', () => {
       ctx.fillText(span.textContent ?? '', 4, 48);
       const px = ctx.getImageData(0, 0, 64, 64).data;
       let n = 0;
-      for (let i = 0; i < px.length; i += 4) if ((px[i + 3] as number) > 0 && Math.abs((px[i] as number) - (px[i + 2] as number)) > 60) n++;
+      for (let i = 0; i < px.length; i += 4)
+        if ((px[i + 3] as number) > 0 && Math.abs((px[i] as number) - (px[i + 2] as number)) > 60) n++;
       return n;
     });
     expect(coloured).toBeGreaterThan(100);
@@ -423,7 +455,9 @@ describe('feedback', () => {
     server = await startNode(serverEnv(), port);
     const res = await fetch(`${server.base}/api/feedback`, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(res.status).toBe(200);
-    const { items } = (await res.json()) as { items: { question: string; rating: string; comment?: string; answer?: string }[] };
+    const { items } = (await res.json()) as {
+      items: { question: string; rating: string; comment?: string; answer?: string }[];
+    };
     const mine = items.find((i) => i.question === 'hộ nghèo Hà Giang năm 2023?');
     expect(mine).toMatchObject({ rating: 'down', comment: 'Cần số liệu Hà Giang' });
     expect(mine?.answer).toMatch(/^Không tìm thấy/);

@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/chromium.ts';
 import { freePort, ROOT, type Running, startNode } from '../helpers/server.ts';
@@ -77,7 +77,9 @@ describe('the chat widget in Chromium', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ question: 'hộ nghèo Quảng Trị cuối 2023?' }),
     });
-    const { citations } = (await res.json()) as { citations: { reportId: string; start: number; end: number; quote: string }[] };
+    const { citations } = (await res.json()) as {
+      citations: { reportId: string; start: number; end: number; quote: string }[];
+    };
     const c = citations[0];
     if (!c) throw new Error('the core gave no citation');
     await page.goto(`${server.base}/reports/${c.reportId}#${c.start}-${c.end}`);

@@ -16,7 +16,10 @@ afterEach(async () => {
 
 async function ingest(args: string[], dataDir: string) {
   try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts', ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir } });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir },
+    });
     return { code: 0, stdout };
   } catch (err) {
     const e = err as { code: number; stdout: string };
@@ -28,11 +31,22 @@ describe('npm run ingest', () => {
   it('stores the readable files under their names and lists the rejected ones with why', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'vnqa-ingest-'));
     dirs.push(dataDir);
-    const { code, stdout } = await ingest(['tests/fixtures/formats/table.pdf', 'tests/fixtures/formats/scanned.pdf', 'tests/fixtures/formats/news-page.html'], dataDir);
+    const { code, stdout } = await ingest(
+      [
+        'tests/fixtures/formats/table.pdf',
+        'tests/fixtures/formats/scanned.pdf',
+        'tests/fixtures/formats/news-page.html',
+      ],
+      dataDir,
+    );
     expect(code).toBe(1);
-    expect(stdout).toMatch(/1\/3 tests\/fixtures\/formats\/table\.pdf: created table \(pdf\): \d+ passages, \d+ figures/);
+    expect(stdout).toMatch(
+      /1\/3 tests\/fixtures\/formats\/table\.pdf: created table \(pdf\): \d+ passages, \d+ figures/,
+    );
     expect(stdout).toMatch(/2\/3 .*scanned\.pdf: rejected \(SCANNED_PDF\): .*OCR/);
-    expect(stdout).toMatch(/2 report\(s\) \(2 created, 0 replaced, 0 unchanged\), \d+ figures; 1 rejected\n {2}SCANNED_PDF: scanned\.pdf/);
+    expect(stdout).toMatch(
+      /2 report\(s\) \(2 created, 0 replaced, 0 unchanged\), \d+ figures; 1 rejected\n {2}SCANNED_PDF: scanned\.pdf/,
+    );
     expect((await readdir(join(dataDir, 'reports'))).sort()).toEqual(['news-page.json', 'table.json']);
   }, 60_000);
 });

@@ -68,10 +68,38 @@ describe('isMoneyUnit', () => {
 
 describe('units of extracted figures', () => {
   it.each<[title: string, body: string, text: string, value: number, unit: string, normalized: number]>([
-    ['Tỉnh Hà Giang: kết quả giảm nghèo năm 2022', 'Đến hết năm 2022, toàn tỉnh còn 14.040 hộ nghèo.', '14.040 hộ', 14040, 'hộ', 14040],
-    ['Tỉnh Bắc Giang: chăm lo Tết năm 2024', 'Dịp Tết, toàn tỉnh đã trao 513 suất quà/153,9 triệu đồng cho hộ nghèo.', '153,9 triệu đồng', 153.9, 'triệu đồng', 153_900_000],
-    ['Huyện Mường Tè: báo cáo năm 2021', 'Năm 2021, Ngân hàng Chính sách xã hội đã giải ngân 4,5 tỷ đồng cho 120 hộ nghèo.', '4,5 tỷ đồng', 4.5, 'tỷ đồng', 4_500_000_000],
-    ['Tỉnh Thái Nguyên: kết quả năm 2023', 'Năm 2023, tỉnh đã đưa 09 lao động đi làm việc ở nước ngoài.', '09 lao động', 9, 'lao động', 9],
+    [
+      'Tỉnh Hà Giang: kết quả giảm nghèo năm 2022',
+      'Đến hết năm 2022, toàn tỉnh còn 14.040 hộ nghèo.',
+      '14.040 hộ',
+      14040,
+      'hộ',
+      14040,
+    ],
+    [
+      'Tỉnh Bắc Giang: chăm lo Tết năm 2024',
+      'Dịp Tết, toàn tỉnh đã trao 513 suất quà/153,9 triệu đồng cho hộ nghèo.',
+      '153,9 triệu đồng',
+      153.9,
+      'triệu đồng',
+      153_900_000,
+    ],
+    [
+      'Huyện Mường Tè: báo cáo năm 2021',
+      'Năm 2021, Ngân hàng Chính sách xã hội đã giải ngân 4,5 tỷ đồng cho 120 hộ nghèo.',
+      '4,5 tỷ đồng',
+      4.5,
+      'tỷ đồng',
+      4_500_000_000,
+    ],
+    [
+      'Tỉnh Thái Nguyên: kết quả năm 2023',
+      'Năm 2023, tỉnh đã đưa 09 lao động đi làm việc ở nước ngoài.',
+      '09 lao động',
+      9,
+      'lao động',
+      9,
+    ],
   ])('reads "%s" … "%s" as written', (title, body, text, value, unit, normalized) => {
     const { report, figures } = extract(title, body);
     const f = figureNamed(figures, text);
@@ -81,12 +109,18 @@ describe('units of extracted figures', () => {
   });
 
   it('marks turns ("lượt") as a qualifier of the figure', () => {
-    const { figures } = extract('Tỉnh Bạc Liêu: năm 2023', 'Năm 2023, tổ chức 12 phiên giao dịch việc làm, thu hút 3.600 lượt người tham gia.');
+    const { figures } = extract(
+      'Tỉnh Bạc Liêu: năm 2023',
+      'Năm 2023, tổ chức 12 phiên giao dịch việc làm, thu hút 3.600 lượt người tham gia.',
+    );
     expect(figureNamed(figures, '3.600 lượt người').qualifiers).toContain('lượt');
   });
 
   it('gives the result of "A/B người" the unit written after the plan, and a bare-number text', () => {
-    const { figures } = extract('Tỉnh Kon Tum: năm 2023', 'Năm 2023, toàn tỉnh có 7.000/6.400 người được giải quyết việc làm, đạt 109,4% kế hoạch.');
+    const { figures } = extract(
+      'Tỉnh Kon Tum: năm 2023',
+      'Năm 2023, toàn tỉnh có 7.000/6.400 người được giải quyết việc làm, đạt 109,4% kế hoạch.',
+    );
     expect(figureNamed(figures, '7.000')).toMatchObject({ value: 7000, unit: 'người' });
     expect(figureNamed(figures, '6.400 người')).toMatchObject({ value: 6400, unit: 'người' });
   });

@@ -1,16 +1,17 @@
 // Test wiring: the real app over the real seeds, with an in-memory store and a known admin token.
+
+import { createAssistant } from '../../src/answer/assistant.ts';
+import type { Assistant } from '../../src/answer/types.ts';
 import { parseConfig } from '../../src/config.ts';
 import { Corpus } from '../../src/corpus/corpus.ts';
+import { memoryPort } from '../../src/corpus/memory-port.ts';
+import { type AppDeps, createApp } from '../../src/http/app.ts';
 import { buildReport } from '../../src/ingest/build-report.ts';
 import type { Report } from '../../src/ingest/types.ts';
-import type { Assistant } from '../../src/answer/types.ts';
-import { createAssistant } from '../../src/answer/assistant.ts';
-import { type AppDeps, createApp } from '../../src/http/app.ts';
 import { type FeedbackStore, MemoryFeedbackStore } from '../../src/store/feedback-store.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
-import type { ReportStore } from '../../src/store/types.ts';
 import { readSeedInputs } from '../../src/store/seed-files.ts';
-import { memoryPort } from '../../src/corpus/memory-port.ts';
+import type { ReportStore } from '../../src/store/types.ts';
 
 export const ADMIN_TOKEN = 'test-admin-token';
 
@@ -42,7 +43,14 @@ export async function testApp(
   const corpus = await Corpus.open({ store, seeds: await seeds() });
   const assistant = opts.assistant ?? createAssistant(corpus);
   const feedback = opts.feedback ?? new MemoryFeedbackStore();
-  const deps = { config, corpus: memoryPort(corpus), runtime: 'node' as const, log: opts.log ?? (() => {}), assistant, feedback };
+  const deps = {
+    config,
+    corpus: memoryPort(corpus),
+    runtime: 'node' as const,
+    log: opts.log ?? (() => {}),
+    assistant,
+    feedback,
+  };
   const app = createApp(deps);
   return { app, corpus, store, assistant, feedback };
 }

@@ -11,12 +11,30 @@ function numbersIn(s: string) {
 }
 
 export function unbackedNumbers(question: string, r: AskResponse): string[] {
-  const allowed = [...r.facts, ...r.computations].flatMap((f) => [f.value, f.value * 1e3, f.value / 1e3, f.value * 1e6, f.value / 1e6]);
-  const context = [question, ...r.citations.map((c) => c.quote), ...r.facts.map((f) => `${f.period ?? ''} ${f.label} ${f.place ?? ''}`), ...r.computations.map((c) => c.formula)].join(' ');
+  const allowed = [...r.facts, ...r.computations].flatMap((f) => [
+    f.value,
+    f.value * 1e3,
+    f.value / 1e3,
+    f.value * 1e6,
+    f.value / 1e6,
+  ]);
+  const context = [
+    question,
+    ...r.citations.map((c) => c.quote),
+    ...r.facts.map((f) => `${f.period ?? ''} ${f.label} ${f.place ?? ''}`),
+    ...r.computations.map((c) => c.formula),
+  ].join(' ');
   const known = new Set(numbersIn(context).map((n) => n.value));
   const text = r.answer.replace(/\[\d+(?:\s*[,–-]\s*\d+)*\]/g, ' ').replace(/\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b/g, ' ');
   return numbersIn(text)
     .filter((n) => !(Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100) && !known.has(n.value))
-    .filter((n) => !allowed.some((a) => Math.abs(Math.round(a * 10 ** n.decimals) / 10 ** n.decimals - n.value) < 1e-9 || Math.abs(a - n.value) <= 0.5 / 10 ** n.decimals))
+    .filter(
+      (n) =>
+        !allowed.some(
+          (a) =>
+            Math.abs(Math.round(a * 10 ** n.decimals) / 10 ** n.decimals - n.value) < 1e-9 ||
+            Math.abs(a - n.value) <= 0.5 / 10 ** n.decimals,
+        ),
+    )
     .map((n) => n.raw);
 }

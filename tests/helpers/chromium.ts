@@ -3,7 +3,16 @@
 // and fonts it needs, so `npm test` depends on no browser installed by hand. CHROMIUM_PATH overrides.
 // The shipped fonts have no emoji: Noto Color Emoji comes from the @fontsource devDependency.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -65,7 +74,10 @@ function emojiFonts(): string {
   try {
     const files = join(pkgDir, 'files');
     for (const name of readdirSync(files).filter((f) => f.endsWith('.woff'))) {
-      writeFileSync(join(tmp, name.replace(/\.woff$/, '.ttf')), woffToSfnt(new Uint8Array(readFileSync(join(files, name)))));
+      writeFileSync(
+        join(tmp, name.replace(/\.woff$/, '.ttf')),
+        woffToSfnt(new Uint8Array(readFileSync(join(files, name)))),
+      );
     }
     renameSync(tmp, dir);
   } catch (e) {
@@ -88,8 +100,11 @@ function unpack(bin: string, dir: string): void {
   try {
     writeFileSync(join(tmp, 'chromium'), brotliDecompressSync(readFileSync(join(bin, 'chromium.br'))), { mode: 0o755 });
     for (const archive of ['al2023.tar.br', 'fonts.tar.br']) {
-      const tar = spawnSync('tar', ['-x', '-C', tmp], { input: brotliDecompressSync(readFileSync(join(bin, archive))) });
-      if (tar.status !== 0) throw new Error(`could not unpack ${archive}: ${tar.stderr.toString() || tar.error?.message}`);
+      const tar = spawnSync('tar', ['-x', '-C', tmp], {
+        input: brotliDecompressSync(readFileSync(join(bin, archive))),
+      });
+      if (tar.status !== 0)
+        throw new Error(`could not unpack ${archive}: ${tar.stderr.toString() || tar.error?.message}`);
     }
     renameSync(tmp, dir);
   } catch (e) {
@@ -100,7 +115,16 @@ function unpack(bin: string, dir: string): void {
 }
 
 /** The flags every browser test runs Chromium with: headless, offline-quiet, no first-run chrome. */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface LaunchOptions {
   width: number;

@@ -7,28 +7,62 @@ export const QT_REPORT = '001_81891852024e78d9';
 
 export const ANSWERED: AskResponse = {
   status: 'answered',
-  answer: 'Cuối năm 2023, Quảng Trị còn 14.040 hộ nghèo, chiếm 7,71% [1]. So với đầu năm, tỷ lệ giảm 2,24 điểm % [1][2].',
+  answer:
+    'Cuối năm 2023, Quảng Trị còn 14.040 hộ nghèo, chiếm 7,71% [1]. So với đầu năm, tỷ lệ giảm 2,24 điểm % [1][2].',
   facts: [
     {
-      id: 'f1', metric: 'poor_households', label: 'hộ nghèo', value: 14040, unit: 'hộ', place: 'Quảng Trị',
-      period: 'cuối năm 2023', kind: 'result', reportId: QT_REPORT, citation: 1, text: '14.040 hộ',
+      id: 'f1',
+      metric: 'poor_households',
+      label: 'hộ nghèo',
+      value: 14040,
+      unit: 'hộ',
+      place: 'Quảng Trị',
+      period: 'cuối năm 2023',
+      kind: 'result',
+      reportId: QT_REPORT,
+      citation: 1,
+      text: '14.040 hộ',
     },
     {
-      id: 'f2', metric: 'poverty_rate', label: 'tỷ lệ hộ nghèo', value: 7.71, unit: '%', place: 'Quảng Trị',
-      period: 'cuối năm 2023', kind: 'result', reportId: QT_REPORT, citation: 1, text: '7,71%',
+      id: 'f2',
+      metric: 'poverty_rate',
+      label: 'tỷ lệ hộ nghèo',
+      value: 7.71,
+      unit: '%',
+      place: 'Quảng Trị',
+      period: 'cuối năm 2023',
+      kind: 'result',
+      reportId: QT_REPORT,
+      citation: 1,
+      text: '7,71%',
     },
   ],
   computations: [
-    { label: 'Tỷ lệ hộ nghèo giảm', formula: '9,95 − 7,71', value: 2.24, unit: 'điểm %', inputs: ['f3', 'f2'], rounding: '2 chữ số thập phân' },
+    {
+      label: 'Tỷ lệ hộ nghèo giảm',
+      formula: '9,95 − 7,71',
+      value: 2.24,
+      unit: 'điểm %',
+      inputs: ['f3', 'f2'],
+      rounding: '2 chữ số thập phân',
+    },
   ],
   citations: [
     {
-      n: 1, reportId: QT_REPORT, title: 'Sở LĐ-TB&XH tỉnh Quảng Trị triển khai nhiệm vụ năm 2024',
-      quote: 'Đến cuối năm 2023, toàn tỉnh Quảng Trị còn 14.040 hộ nghèo, chiếm tỷ lệ 7,71%', start: 100, end: 178,
+      n: 1,
+      reportId: QT_REPORT,
+      title: 'Sở LĐ-TB&XH tỉnh Quảng Trị triển khai nhiệm vụ năm 2024',
+      quote: 'Đến cuối năm 2023, toàn tỉnh Quảng Trị còn 14.040 hộ nghèo, chiếm tỷ lệ 7,71%',
+      start: 100,
+      end: 178,
     },
     {
-      n: 2, reportId: QT_REPORT, title: 'Báo cáo <b>thử</b> & "trích dẫn"',
-      quote: 'tỷ lệ hộ nghèo đầu năm là 9,95% <script>alert(1)</script>', start: 300, end: 350,
+      n: 2,
+      reportId: QT_REPORT,
+      title: 'Báo cáo <b>thử</b> & "trích dẫn"',
+      quote: 'tỷ lệ hộ nghèo đầu năm là 9,95% <script>alert(1)</script>',
+      start: 300,
+      end: 350,
     },
   ],
   suggestions: [],
@@ -49,7 +83,9 @@ export interface FakeAssistant extends Assistant {
 }
 
 /** `answer` picks the response per question; by default every question gets ANSWERED. */
-export function fakeAssistant(answer: (body: AskBody) => AskResponse | Promise<AskResponse> = () => ANSWERED): FakeAssistant {
+export function fakeAssistant(
+  answer: (body: AskBody) => AskResponse | Promise<AskResponse> = () => ANSWERED,
+): FakeAssistant {
   const asked: AskBody[] = [];
   const verified: string[] = [];
   return {

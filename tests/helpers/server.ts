@@ -24,8 +24,19 @@ export interface Running {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-export async function start(cmd: string, args: string[], env: Record<string, string>, port: number, timeoutMs = 60_000): Promise<Running> {
-  const proc = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+export async function start(
+  cmd: string,
+  args: string[],
+  env: Record<string, string>,
+  port: number,
+  timeoutMs = 60_000,
+): Promise<Running> {
+  const proc = spawn(cmd, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let out = '';
   proc.stdout?.on('data', (d) => (out += d));
   proc.stderr?.on('data', (d) => (out += d));
@@ -52,7 +63,12 @@ export async function start(cmd: string, args: string[], env: Record<string, str
 }
 
 export function startNode(env: Record<string, string>, port: number) {
-  return start(process.execPath, ['--import', 'tsx', 'src/node.ts'], { ...env, PORT: String(port), HOST: '127.0.0.1' }, port);
+  return start(
+    process.execPath,
+    ['--import', 'tsx', 'src/node.ts'],
+    { ...env, PORT: String(port), HOST: '127.0.0.1' },
+    port,
+  );
 }
 
 /**
@@ -63,7 +79,19 @@ export async function startWranglerDev(flags: string[] = []): Promise<Running> {
   const port = await freePort();
   return start(
     process.execPath,
-    ['node_modules/wrangler/bin/wrangler.js', 'dev', ...flags, '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(await freePort()), '--log-level', 'warn'],
+    [
+      'node_modules/wrangler/bin/wrangler.js',
+      'dev',
+      ...flags,
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(await freePort()),
+      '--log-level',
+      'warn',
+    ],
     { WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' },
     port,
     120_000,

@@ -38,7 +38,10 @@ describe('GET /admin (the upload page)', () => {
 
   it('serves the script and the styles with their types', async () => {
     const { app } = await testApp();
-    for (const [path, type] of [['/assets/admin.js', 'text/javascript'], ['/assets/admin.css', 'text/css']] as const) {
+    for (const [path, type] of [
+      ['/assets/admin.js', 'text/javascript'],
+      ['/assets/admin.css', 'text/css'],
+    ] as const) {
       const res = await app.request(path);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type'), path).toContain(type);

@@ -56,7 +56,9 @@ describe('POST /api/ask with a claim', () => {
 
   it('streams the verdict as the result event', async () => {
     const { app } = await testApp();
-    const res = await app.request(postJson('/api/ask?stream=1', { question: 'Cuối năm 2023 Quảng Trị còn 15.040 hộ nghèo, đúng không?' }));
+    const res = await app.request(
+      postJson('/api/ask?stream=1', { question: 'Cuối năm 2023 Quảng Trị còn 15.040 hộ nghèo, đúng không?' }),
+    );
     const text = await res.text();
     const result = /event: result\ndata: (.*)\n/.exec(text)?.[1];
     expect(JSON.parse(result ?? '{}').verification?.verdict).toBe('refuted');
@@ -66,7 +68,9 @@ describe('POST /api/ask with a claim', () => {
 describe('POST /v1/chat/completions with a claim', () => {
   const chat = async (content: string) => {
     const { app } = await testApp();
-    const res = await app.request(postJson('/v1/chat/completions', { model: 'vn-welfare-qa', messages: [{ role: 'user', content }] }));
+    const res = await app.request(
+      postJson('/v1/chat/completions', { model: 'vn-welfare-qa', messages: [{ role: 'user', content }] }),
+    );
     expect(res.status).toBe(200);
     return res.json();
   };
@@ -77,7 +81,10 @@ describe('POST /v1/chat/completions with a claim', () => {
     expect(text).toMatch(/^Không đúng với báo cáo\./);
     expect(text).toContain('14.040 hộ');
     expect(text).toContain(`/reports/${QT}`);
-    expect(body.answer.verification).toEqual({ verdict: 'refuted', claim: 'Cuối năm 2023 Quảng Trị còn 15.040 hộ nghèo' });
+    expect(body.answer.verification).toEqual({
+      verdict: 'refuted',
+      claim: 'Cuối năm 2023 Quảng Trị còn 15.040 hộ nghèo',
+    });
   });
 
   it('supports a claim the seeds state', async () => {

@@ -15,7 +15,10 @@ describe('parseBotMessage', () => {
     ['/hoi hộ nghèo Quảng Trị cuối 2023?', { kind: 'ask', question: 'hộ nghèo Quảng Trị cuối 2023?' }],
     ['hộ nghèo Quảng Trị cuối 2023?', { kind: 'ask', question: 'hộ nghèo Quảng Trị cuối 2023?' }],
     ['/kiemtra Quảng Trị còn 15.040 hộ nghèo', { kind: 'verify', claim: 'Quảng Trị còn 15.040 hộ nghèo' }],
-    ['Cuối 2023 Quảng Trị còn 14.040 hộ nghèo, đúng không?', { kind: 'verify', claim: 'Cuối 2023 Quảng Trị còn 14.040 hộ nghèo' }],
+    [
+      'Cuối 2023 Quảng Trị còn 14.040 hộ nghèo, đúng không?',
+      { kind: 'verify', claim: 'Cuối 2023 Quảng Trị còn 14.040 hộ nghèo' },
+    ],
     ['Có đúng là Quảng Trị còn 14.040 hộ nghèo không?', { kind: 'verify', claim: 'Quảng Trị còn 14.040 hộ nghèo' }],
     // No number: nothing to check, so it is a question.
     ['Quảng Trị còn hộ nghèo, đúng không?', { kind: 'ask', question: 'Quảng Trị còn hộ nghèo, đúng không?' }],
@@ -28,7 +31,13 @@ describe('parseBotMessage', () => {
 const SECRET = 'tg-secret-cmd';
 const tg = (text: string) => ({
   update_id: 5,
-  message: { message_id: 9, date: 1_700_000_000, chat: { id: 42, type: 'private' }, from: { id: 42, is_bot: false, first_name: 'Lan' }, text },
+  message: {
+    message_id: 9,
+    date: 1_700_000_000,
+    chat: { id: 42, type: 'private' },
+    from: { id: 42, is_bot: false, first_name: 'Lan' },
+    text,
+  },
 });
 const tgEnv = { TELEGRAM_WEBHOOK_SECRET: SECRET, PUBLIC_BASE_URL: 'https://tro-ly.example.vn' };
 const tgHeader = { 'x-telegram-bot-api-secret-token': SECRET };
@@ -83,12 +92,32 @@ describe('the Zalo bot over the seeds', () => {
   const APP = 'zalo-app';
   const KEY = 'zalo-key';
   const send = async (text: string) => {
-    const { app } = await testApp({ env: { ZALO_APP_ID: APP, ZALO_OA_SECRET_KEY: KEY, ZALO_OA_ACCESS_TOKEN: 't', ZALO_API_BASE: oaBase, PUBLIC_BASE_URL: 'https://tro-ly.example.vn' } });
-    const event = { app_id: APP, event_name: 'user_send_text', timestamp: String(Date.now()), sender: { id: '77' }, message: { msg_id: `m-${Math.random()}`, text } };
+    const { app } = await testApp({
+      env: {
+        ZALO_APP_ID: APP,
+        ZALO_OA_SECRET_KEY: KEY,
+        ZALO_OA_ACCESS_TOKEN: 't',
+        ZALO_API_BASE: oaBase,
+        PUBLIC_BASE_URL: 'https://tro-ly.example.vn',
+      },
+    });
+    const event = {
+      app_id: APP,
+      event_name: 'user_send_text',
+      timestamp: String(Date.now()),
+      sender: { id: '77' },
+      message: { msg_id: `m-${Math.random()}`, text },
+    };
     const raw = JSON.stringify(event);
     const mac = createHash('sha256').update(`${APP}${raw}${event.timestamp}${KEY}`).digest('hex');
     const before = sent.length;
-    const res = await app.request(new Request('http://localhost/webhooks/zalo', { method: 'POST', headers: { 'content-type': 'application/json', 'x-zevent-signature': `mac=${mac}` }, body: raw }));
+    const res = await app.request(
+      new Request('http://localhost/webhooks/zalo', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-zevent-signature': `mac=${mac}` },
+        body: raw,
+      }),
+    );
     expect(res.status).toBe(200);
     for (let i = 0; i < 100 && sent.length === before; i++) await new Promise((r) => setTimeout(r, 50));
     return sent[before] ?? '';

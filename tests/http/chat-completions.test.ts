@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWERED, fakeAssistant, NOT_FOUND } from '../helpers/fake-assistant.ts';
 import { postJson, testApp } from '../helpers/app.ts';
+import { ANSWERED, fakeAssistant, NOT_FOUND } from '../helpers/fake-assistant.ts';
 
 const ask = (content: string, extra: Record<string, unknown> = {}) =>
   postJson('/v1/chat/completions', { model: 'vn-welfare-qa', messages: [{ role: 'user', content }], ...extra });
@@ -9,7 +9,13 @@ const ask = (content: string, extra: Record<string, unknown> = {}) =>
 function sseEvents(text: string): unknown[] {
   return text
     .split('\n\n')
-    .map((ev) => ev.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n'))
+    .map((ev) =>
+      ev
+        .split('\n')
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5).trim())
+        .join('\n'),
+    )
     .filter(Boolean)
     .map((d) => (d === '[DONE]' ? d : JSON.parse(d)));
 }
@@ -68,7 +74,9 @@ describe('POST /v1/chat/completions', () => {
   it('checks claims with the verify model', async () => {
     const assistant = fakeAssistant();
     const { app } = await testApp({ assistant });
-    const body = await (await app.request(ask('Cuối năm 2023 Quảng Trị còn 15.040 hộ nghèo.', { model: 'vn-welfare-qa-verify' }))).json();
+    const body = await (
+      await app.request(ask('Cuối năm 2023 Quảng Trị còn 15.040 hộ nghèo.', { model: 'vn-welfare-qa-verify' }))
+    ).json();
     expect(assistant.verified).toEqual(['Cuối năm 2023 Quảng Trị còn 15.040 hộ nghèo.']);
     expect(body.answer.verdict).toBe('refuted');
   });
@@ -86,7 +94,11 @@ describe('POST /v1/chat/completions', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const events = sseEvents(await res.text());
     expect(events.at(-1)).toBe('[DONE]');
-    const chunks = events.slice(0, -1) as { object: string; choices: { delta: { content?: string }; finish_reason: string | null }[]; answer?: unknown }[];
+    const chunks = events.slice(0, -1) as {
+      object: string;
+      choices: { delta: { content?: string }; finish_reason: string | null }[];
+      answer?: unknown;
+    }[];
     expect(chunks.length).toBeGreaterThan(5);
     expect(chunks.every((c) => c.object === 'chat.completion.chunk')).toBe(true);
     const text = chunks.map((c) => c.choices[0]?.delta.content ?? '').join('');
@@ -106,10 +118,10 @@ describe('POST /v1/chat/completions', () => {
 
   it.each([
     ['no messages', { messages: [] }],
-    ['the last message is not the user\'s', { messages: [{ role: 'assistant', content: 'Xin chào' }] }],
+    ["the last message is not the user's", { messages: [{ role: 'assistant', content: 'Xin chào' }] }],
     ['an empty question', { messages: [{ role: 'user', content: '   ' }] }],
     ['messages that are not a list', { messages: 'hộ nghèo?' }],
-  ])('refuses %s with the contract\'s 400', async (_name, body) => {
+  ])("refuses %s with the contract's 400", async (_name, body) => {
     const { app } = await testApp({ assistant: fakeAssistant() });
     const res = await app.request(postJson('/v1/chat/completions', body));
     expect(res.status).toBe(400);

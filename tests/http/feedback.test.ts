@@ -4,12 +4,17 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { memoryPort } from '../../src/corpus/memory-port.ts';
 import { FileFeedbackStore } from '../../src/store/file-feedback-store.ts';
 import { admin, postJson, testApp } from '../helpers/app.ts';
 import { freePort, startNode } from '../helpers/server.ts';
-import { memoryPort } from '../../src/corpus/memory-port.ts';
 
-const down = { question: 'hộ nghèo Quảng Trị cuối 2023?', rating: 'down', comment: 'thiếu số hộ cận nghèo', answer: 'Cuối năm 2023, Quảng Trị còn 14.040 hộ nghèo [1].' };
+const down = {
+  question: 'hộ nghèo Quảng Trị cuối 2023?',
+  rating: 'down',
+  comment: 'thiếu số hộ cận nghèo',
+  answer: 'Cuối năm 2023, Quảng Trị còn 14.040 hộ nghèo [1].',
+};
 
 describe('POST /api/feedback', () => {
   it('stores a rating with its comment and answers 201 with an id', async () => {
@@ -52,7 +57,9 @@ describe('GET /api/feedback', () => {
     await app.request(postJson('/api/feedback', { question: '=HYPERLINK("x")', rating: 'up' }));
     const { items } = await (await app.request('/api/feedback', { headers: admin })).json();
     expect(items.map((i: { rating: string }) => i.rating)).toEqual(['down', 'up']);
-    const bytes = new Uint8Array(await (await app.request('/api/feedback?format=csv', { headers: admin })).arrayBuffer());
+    const bytes = new Uint8Array(
+      await (await app.request('/api/feedback?format=csv', { headers: admin })).arrayBuffer(),
+    );
     // A BOM first, so spreadsheets read the Vietnamese as UTF-8.
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = new TextDecoder().decode(bytes);
@@ -68,14 +75,20 @@ describe('feedback on the Node server', () => {
     const env = { DATA_DIR: dataDir, ADMIN_TOKEN: 'fb-token' };
     let server = await startNode(env, await freePort());
     try {
-      const res = await fetch(`${server.base}/api/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(down) });
+      const res = await fetch(`${server.base}/api/feedback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(down),
+      });
       expect(res.status).toBe(201);
     } finally {
       await server.stop();
     }
     server = await startNode(env, await freePort());
     try {
-      const { items } = await (await fetch(`${server.base}/api/feedback`, { headers: { authorization: 'Bearer fb-token' } })).json();
+      const { items } = await (
+        await fetch(`${server.base}/api/feedback`, { headers: { authorization: 'Bearer fb-token' } })
+      ).json();
       expect(items).toHaveLength(1);
       expect(items[0]).toMatchObject(down);
       expect(await new FileFeedbackStore(dataDir).list()).toEqual(items);
@@ -90,7 +103,13 @@ describe('a deployment with nowhere to keep feedback', () => {
     const { createApp } = await import('../../src/http/app.ts');
     const { corpus, assistant } = await testApp();
     const { parseConfig } = await import('../../src/config.ts');
-    const app = createApp({ config: parseConfig({}), corpus: memoryPort(corpus), assistant, runtime: 'workers', log: () => {} });
+    const app = createApp({
+      config: parseConfig({}),
+      corpus: memoryPort(corpus),
+      assistant,
+      runtime: 'workers',
+      log: () => {},
+    });
     expect((await app.request(postJson('/api/feedback', down))).status).toBe(503);
   });
 });

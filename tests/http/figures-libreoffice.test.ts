@@ -15,7 +15,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.ts';
 
 const hasSoffice = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
-if (process.env.REQUIRE_LIBREOFFICE && !hasSoffice) throw new Error('REQUIRE_LIBREOFFICE is set but soffice is not on PATH');
+if (process.env.REQUIRE_LIBREOFFICE && !hasSoffice)
+  throw new Error('REQUIRE_LIBREOFFICE is set but soffice is not on PATH');
 
 const work = mkdtempSync(join(tmpdir(), 'vnqa-libreoffice-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -47,12 +48,15 @@ function readFods(xml: string): Cell[][] {
   const rows: Cell[][] = [];
   for (const row of sheet.matchAll(/<table:table-row\b[^>]*>([\s\S]*?)<\/table:table-row>/g)) {
     const cells: Cell[] = [];
-    for (const c of (row[1] as string).matchAll(/<table:table-cell\b([^>]*?)(?:\/>|>([\s\S]*?)<\/table:table-cell>)/g)) {
+    for (const c of (row[1] as string).matchAll(
+      /<table:table-cell\b([^>]*?)(?:\/>|>([\s\S]*?)<\/table:table-cell>)/g,
+    )) {
       const attrs = c[1] as string;
       const attr = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(attrs)?.[1] ?? null;
       const text = (c[2] ?? '').replace(/<[^>]+>/g, '').trim();
       const repeat = Math.min(Number(attr('table:number-columns-repeated') ?? 1), 64 - cells.length);
-      for (let i = 0; i < repeat; i++) cells.push({ type: attr('office:value-type'), value: attr('office:value'), text });
+      for (let i = 0; i < repeat; i++)
+        cells.push({ type: attr('office:value-type'), value: attr('office:value'), text });
     }
     if (cells.some((x) => x.text !== '')) rows.push(cells);
   }
@@ -66,10 +70,17 @@ describe.skipIf(!hasSoffice)('GET /api/figures?format=xlsx in LibreOffice (vi-VN
     expect(res.status).toBe(200);
     const xlsx = join(work, 'so-lieu.xlsx');
     writeFileSync(xlsx, new Uint8Array(await res.arrayBuffer()));
-    execFileSync('soffice', [`-env:UserInstallation=${vietnameseProfile()}`, '--headless', '--convert-to', 'fods', '--outdir', work, xlsx], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=${vietnameseProfile()}`, '--headless', '--convert-to', 'fods', '--outdir', work, xlsx],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
 
     const [header, ...rows] = readFods(readFileSync(join(work, 'so-lieu.fods'), 'utf8'));
-    const json = (await (await app.request('/api/figures?limit=1000')).json()).figures as { value: number; text: string }[];
+    const json = (await (await app.request('/api/figures?limit=1000')).json()).figures as {
+      value: number;
+      text: string;
+    }[];
     expect(rows).toHaveLength(json.length);
     const col = (name: string) => (header ?? []).findIndex((c) => c.text === name);
     const [value, text] = [col('value'), col('text')];

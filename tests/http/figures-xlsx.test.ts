@@ -15,7 +15,11 @@ describe('GET /api/figures?format=xlsx', () => {
     const sheet = book.Sheets[book.SheetNames[0] as string];
     if (!sheet) throw new Error('no sheet');
     const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet);
-    const json = (await (await app.request('/api/figures?metric=poor_households')).json()).figures as { value: number; text: string; label: string }[];
+    const json = (await (await app.request('/api/figures?metric=poor_households')).json()).figures as {
+      value: number;
+      text: string;
+      label: string;
+    }[];
     expect(rows).toHaveLength(json.length);
     // Every value a number cell, equal to the figure's; decimals included.
     for (const [i, row] of rows.entries()) {
@@ -25,7 +29,9 @@ describe('GET /api/figures?format=xlsx', () => {
     }
     expect(rows.some((r) => r.text === '14.040 hộ' && r.value === 14040)).toBe(true);
     // Cell types as the engine sees them: 'n' for the value column.
-    const valueCol = Object.keys(sheet).find((k) => /^[A-Z]+1$/.test(k) && (sheet[k] as XLSX.CellObject).v === 'value')?.replace('1', '');
+    const valueCol = Object.keys(sheet)
+      .find((k) => /^[A-Z]+1$/.test(k) && (sheet[k] as XLSX.CellObject).v === 'value')
+      ?.replace('1', '');
     expect((sheet[`${valueCol}2`] as XLSX.CellObject).t).toBe('n');
   });
 

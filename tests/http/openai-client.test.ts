@@ -25,7 +25,10 @@ const QUESTION = 'hộ nghèo Quảng Trị cuối 2023?';
 
 describe('the OpenAI-compatible API through the openai client', () => {
   it('answers with 14.040 and a cited source', async () => {
-    const completion = await client.chat.completions.create({ model: 'vn-welfare-qa', messages: [{ role: 'user', content: QUESTION }] });
+    const completion = await client.chat.completions.create({
+      model: 'vn-welfare-qa',
+      messages: [{ role: 'user', content: QUESTION }],
+    });
     const text = completion.choices[0]?.message.content ?? '';
     expect(text).toContain('14.040');
     expect(text).toMatch(/Nguồn:\n\[1\] /);
@@ -36,7 +39,11 @@ describe('the OpenAI-compatible API through the openai client', () => {
   });
 
   it('streams the same answer', async () => {
-    const stream = await client.chat.completions.create({ model: 'vn-welfare-qa', stream: true, messages: [{ role: 'user', content: QUESTION }] });
+    const stream = await client.chat.completions.create({
+      model: 'vn-welfare-qa',
+      stream: true,
+      messages: [{ role: 'user', content: QUESTION }],
+    });
     let text = '';
     let chunks = 0;
     let answer: AskResponse | undefined;
@@ -56,8 +63,10 @@ describe('the OpenAI-compatible API through the openai client', () => {
     expect(ids).toContain('vn-welfare-qa');
   });
 
-  it('surfaces a bad request as an APIError with the contract\'s message', async () => {
-    const err = await client.chat.completions.create({ model: 'vn-welfare-qa', messages: [{ role: 'assistant', content: 'Xin chào' }] }).catch((e: unknown) => e);
+  it("surfaces a bad request as an APIError with the contract's message", async () => {
+    const err = await client.chat.completions
+      .create({ model: 'vn-welfare-qa', messages: [{ role: 'assistant', content: 'Xin chào' }] })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OpenAI.APIError);
     expect((err as InstanceType<typeof OpenAI.APIError>).status).toBe(400);
   });

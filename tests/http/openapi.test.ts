@@ -4,10 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { AuditResponse, FiguresResponse } from '../../src/contract.ts';
 import { OPERATIONS } from '../../src/http/openapi.ts';
-import { fakeAssistant } from '../helpers/fake-assistant.ts';
 import { testApp } from '../helpers/app.ts';
+import { fakeAssistant } from '../helpers/fake-assistant.ts';
 
-type Doc = { paths: Record<string, Record<string, { operationId: string; responses: Record<string, { content?: Record<string, unknown> }> }>> };
+type Doc = {
+  paths: Record<
+    string,
+    Record<string, { operationId: string; responses: Record<string, { content?: Record<string, unknown> }> }>
+  >;
+};
 
 async function served(): Promise<string[]> {
   const { app } = await testApp({ assistant: fakeAssistant() });
@@ -60,7 +65,10 @@ describe('the OpenAPI document', () => {
     const { doc } = await documented();
     const o = op(doc, method, path);
     expect(Object.keys(o.responses)).toEqual(expect.arrayContaining(statuses));
-    for (const s of statuses) expect(o.responses[s]?.content?.['application/json'], `${path} ${s}`).toEqual({ schema: { $ref: '#/components/schemas/ErrorBody' } });
+    for (const s of statuses)
+      expect(o.responses[s]?.content?.['application/json'], `${path} ${s}`).toEqual({
+        schema: { $ref: '#/components/schemas/ErrorBody' },
+      });
   });
 
   it.each([

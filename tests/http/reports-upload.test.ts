@@ -3,13 +3,18 @@
 // and the store is unchanged.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readSeedInputs } from '../../src/store/seed-files.ts';
 import { makeDocx, seedToDocx } from '../../src/cli/make-docx.ts';
+import { readSeedInputs } from '../../src/store/seed-files.ts';
 import { ADMIN_TOKEN, admin, testApp } from '../helpers/app.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/formats/${name}`, import.meta.url)));
 
-function upload(bytes: Uint8Array, fields: Record<string, string> = {}, name = 'bao-cao.bin', headers: Record<string, string> = admin) {
+function upload(
+  bytes: Uint8Array,
+  fields: Record<string, string> = {},
+  name = 'bao-cao.bin',
+  headers: Record<string, string> = admin,
+) {
   const form = new FormData();
   form.set('file', new File([bytes.slice()], name));
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
@@ -45,7 +50,9 @@ describe('POST /api/reports with a file', () => {
     expect(report.text).toContain('Số hộ nghèo | Năm 2022: 21.356 hộ | Năm 2023: 18.412 hộ');
     expect(report.figures.length).toBeGreaterThan(3);
     for (const f of report.figures) expect(report.text.slice(f.start, f.end)).toBe(f.text);
-    expect(report.figures.map((f: { value: number; unit: string; year: number | null }) => `${f.value} ${f.unit} ${f.year}`)).toEqual(expect.arrayContaining(["18412 hộ 2023", "9.73 % 2023"]));
+    expect(
+      report.figures.map((f: { value: number; unit: string; year: number | null }) => `${f.value} ${f.unit} ${f.year}`),
+    ).toEqual(expect.arrayContaining(['18412 hộ 2023', '9.73 % 2023']));
   });
 
   it('fills title, source and date from a news page, with the province its text names', async () => {
@@ -63,8 +70,13 @@ describe('POST /api/reports with a file', () => {
 
   it('lets the form fields win over what the file says of itself', async () => {
     const { app } = await testApp();
-    await app.request(upload(fixture('news-page.html'), { id: 'news2', title: 'Tiêu đề do người gửi đặt', source: 'Sở LĐTBXH' }));
-    expect(await (await app.request('/api/reports/news2')).json()).toMatchObject({ title: 'Tiêu đề do người gửi đặt', source: 'Sở LĐTBXH' });
+    await app.request(
+      upload(fixture('news-page.html'), { id: 'news2', title: 'Tiêu đề do người gửi đặt', source: 'Sở LĐTBXH' }),
+    );
+    expect(await (await app.request('/api/reports/news2')).json()).toMatchObject({
+      title: 'Tiêu đề do người gửi đặt',
+      source: 'Sở LĐTBXH',
+    });
   });
 
   it('still needs the admin token', async () => {
@@ -97,10 +109,22 @@ describe('POST /api/reports refuses a bad file in Vietnamese and stores nothing'
   };
   it.each([
     ['a scanned PDF', async () => fixture('scanned.pdf'), 422, 'SCANNED_PDF', /OCR/],
-    ['a PDF that needs a password to open', async () => fixture('encrypted-aes256.pdf'), 422, 'ENCRYPTED_FILE', /mật khẩu/],
+    [
+      'a PDF that needs a password to open',
+      async () => fixture('encrypted-aes256.pdf'),
+      422,
+      'ENCRYPTED_FILE',
+      /mật khẩu/,
+    ],
     ['a corrupt DOCX', corrupt, 422, 'CORRUPT_FILE', /bị hỏng/],
     ['a Word 97 .doc', async () => word97(), 415, 'LEGACY_DOC', /\.docx/],
-    ['an image', async () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 415, 'UNSUPPORTED_FORMAT', /không được hỗ trợ/],
+    [
+      'an image',
+      async () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      415,
+      'UNSUPPORTED_FORMAT',
+      /không được hỗ trợ/,
+    ],
   ])('%s', async (_what, make, status, code, message) => {
     const { app, store } = await testApp();
     const res = await app.request(upload(await make(), { id: 'bad' }));
@@ -125,7 +149,9 @@ describe('POST /api/reports refuses a bad file in Vietnamese and stores nothing'
 
   it('answers 413 for a DOCX that unpacks past ten times MAX_REPORT_BYTES', async () => {
     const { zipSync } = await import('fflate');
-    const xml = new TextEncoder().encode(`<w:document><w:body>${'<w:p><w:r><w:t>a</w:t></w:r></w:p>'.repeat(20_000)}</w:body></w:document>`);
+    const xml = new TextEncoder().encode(
+      `<w:document><w:body>${'<w:p><w:r><w:t>a</w:t></w:r></w:p>'.repeat(20_000)}</w:body></w:document>`,
+    );
     const { app, store } = await testApp({ maxReportBytes: 10_000 });
     const res = await app.request(upload(zipSync({ 'word/document.xml': [xml, { level: 9 }] }), { id: 'bomb' }));
     expect(res.status).toBe(413);
@@ -136,7 +162,13 @@ describe('POST /api/reports refuses a bad file in Vietnamese and stores nothing'
     const { app } = await testApp();
     const form = new FormData();
     form.set('text', 'Báo cáo');
-    const res = await app.request(new Request('http://localhost/api/reports', { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, body: form }));
+    const res = await app.request(
+      new Request('http://localhost/api/reports', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+        body: form,
+      }),
+    );
     expect(res.status).toBe(400);
     expect((await res.json()).error.message).toMatch(/"file"/);
   });

@@ -90,7 +90,11 @@ describe('POST /api/reports', () => {
   it('rejects a body that is not JSON with 415', async () => {
     const { app } = await testApp();
     const res = await app.request(
-      new Request('http://localhost/api/reports', { method: 'POST', headers: { ...admin, 'content-type': 'text/plain' }, body: report.text }),
+      new Request('http://localhost/api/reports', {
+        method: 'POST',
+        headers: { ...admin, 'content-type': 'text/plain' },
+        body: report.text,
+      }),
     );
     expect(res.status).toBe(415);
   });
@@ -125,7 +129,8 @@ describe('GET /api/reports', () => {
     const { app } = await testApp();
     const body = await (await app.request('/api/reports/001_81891852024e78d9')).json();
     expect(body.text).toContain('14.040 hộ nghèo');
-    for (const p of body.passageList) expect(body.text.slice(p.start, p.end).trim()).toBe(body.text.slice(p.start, p.end));
+    for (const p of body.passageList)
+      expect(body.text.slice(p.start, p.end).trim()).toBe(body.text.slice(p.start, p.end));
   });
 
   it('answers 404 in the contract shape for an unknown id', async () => {
@@ -140,7 +145,9 @@ describe('DELETE /api/reports/:id', () => {
   it('removes a report from the store, the list and the search', async () => {
     const { app, store } = await testApp();
     await app.request(postJson('/api/reports', report, admin));
-    const res = await app.request(new Request('http://localhost/api/reports/ha-giang-2024', { method: 'DELETE', headers: admin }));
+    const res = await app.request(
+      new Request('http://localhost/api/reports/ha-giang-2024', { method: 'DELETE', headers: admin }),
+    );
     expect(res.status).toBe(200);
     expect(await storedIds(store)).toEqual([]);
     expect((await app.request('/api/reports/ha-giang-2024')).status).toBe(404);
@@ -158,7 +165,9 @@ describe('DELETE /api/reports/:id', () => {
 
   it('refuses to delete a seed', async () => {
     const { app } = await testApp();
-    const res = await app.request(new Request('http://localhost/api/reports/001_81891852024e78d9', { method: 'DELETE', headers: admin }));
+    const res = await app.request(
+      new Request('http://localhost/api/reports/001_81891852024e78d9', { method: 'DELETE', headers: admin }),
+    );
     expect(res.status).toBe(409);
   });
 });

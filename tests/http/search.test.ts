@@ -39,7 +39,11 @@ describe('GET /api/search', () => {
   it('highlights matched words and escapes HTML in snippets', async () => {
     const { app } = await testApp();
     await app.request(
-      postJson('/api/reports', { id: 'xss', text: 'Tỉnh Lào Cai <script>alert(1)</script> còn 9.876 hộ nghèo cuối năm 2023.' }, admin),
+      postJson(
+        '/api/reports',
+        { id: 'xss', text: 'Tỉnh Lào Cai <script>alert(1)</script> còn 9.876 hộ nghèo cuối năm 2023.' },
+        admin,
+      ),
     );
     const [first] = await search(app, 'ho ngheo Lao Cai');
     expect(first?.snippet).toContain('<mark>');

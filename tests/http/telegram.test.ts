@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerAsTelegramHtml, answerAsTelegramMessages, type Block, splitBlocks } from '../../src/http/answer-text.ts';
 import { questionOf } from '../../src/http/routes/telegram.ts';
-import { ANSWERED, fakeAssistant, NOT_FOUND } from '../helpers/fake-assistant.ts';
 import { postJson, testApp } from '../helpers/app.ts';
+import { ANSWERED, fakeAssistant, NOT_FOUND } from '../helpers/fake-assistant.ts';
 
 const SECRET = 'tg-secret-123';
 const env = { TELEGRAM_WEBHOOK_SECRET: SECRET, PUBLIC_BASE_URL: 'https://tro-ly.example.vn' };
@@ -31,9 +31,16 @@ describe('POST /webhooks/telegram', () => {
     const res = await app.request(postJson('/webhooks/telegram', update('hộ nghèo Quảng Trị cuối 2023?'), header));
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ method: 'sendMessage', chat_id: 987654, parse_mode: 'HTML', reply_parameters: { message_id: 42 } });
+    expect(body).toMatchObject({
+      method: 'sendMessage',
+      chat_id: 987654,
+      parse_mode: 'HTML',
+      reply_parameters: { message_id: 42 },
+    });
     expect(body.text).toContain('Quảng Trị còn 14.040 hộ nghèo');
-    expect(body.text).toContain('<a href="https://tro-ly.example.vn/reports/001_81891852024e78d9#100-178">[1] Sở LĐ-TB&amp;XH tỉnh Quảng Trị');
+    expect(body.text).toContain(
+      '<a href="https://tro-ly.example.vn/reports/001_81891852024e78d9#100-178">[1] Sở LĐ-TB&amp;XH tỉnh Quảng Trị',
+    );
     expect(assistant.asked[0]?.question).toBe('hộ nghèo Quảng Trị cuối 2023?');
   });
 
@@ -64,9 +71,17 @@ describe('POST /webhooks/telegram', () => {
   it('passes the bot message a user replies to as history', async () => {
     const assistant = fakeAssistant();
     const { app } = await testApp({ assistant, env });
-    const reply = { reply_to_message: { message_id: 41, text: 'Cuối năm 2023, Quảng Trị còn 14.040 hộ nghèo [1].', from: { id: 1, is_bot: true } } };
+    const reply = {
+      reply_to_message: {
+        message_id: 41,
+        text: 'Cuối năm 2023, Quảng Trị còn 14.040 hộ nghèo [1].',
+        from: { id: 1, is_bot: true },
+      },
+    };
     await app.request(postJson('/webhooks/telegram', update('còn cận nghèo?', reply), header));
-    expect(assistant.asked[0]?.history).toEqual([{ role: 'assistant', content: 'Cuối năm 2023, Quảng Trị còn 14.040 hộ nghèo [1].' }]);
+    expect(assistant.asked[0]?.history).toEqual([
+      { role: 'assistant', content: 'Cuối năm 2023, Quảng Trị còn 14.040 hộ nghèo [1].' },
+    ]);
   });
 
   it.each([
@@ -85,7 +100,12 @@ describe('POST /webhooks/telegram', () => {
   });
 
   it('replies with an apology, not an error status, when the assistant fails', async () => {
-    const { app } = await testApp({ assistant: fakeAssistant(() => { throw new Error('boom'); }), env });
+    const { app } = await testApp({
+      assistant: fakeAssistant(() => {
+        throw new Error('boom');
+      }),
+      env,
+    });
     const res = await app.request(postJson('/webhooks/telegram', update('hộ nghèo?'), header));
     expect(res.status).toBe(200);
     expect((await res.json()).text).toContain('Xin lỗi');
@@ -94,7 +114,9 @@ describe('POST /webhooks/telegram', () => {
   it('refuses a wrong or missing secret token and asks nothing', async () => {
     const assistant = fakeAssistant();
     const { app } = await testApp({ assistant, env });
-    const wrong = await app.request(postJson('/webhooks/telegram', update('hộ nghèo?'), { 'x-telegram-bot-api-secret-token': 'nope' }));
+    const wrong = await app.request(
+      postJson('/webhooks/telegram', update('hộ nghèo?'), { 'x-telegram-bot-api-secret-token': 'nope' }),
+    );
     const missing = await app.request(postJson('/webhooks/telegram', update('hộ nghèo?')));
     expect(wrong.status).toBe(401);
     expect(missing.status).toBe(401);
@@ -109,7 +131,7 @@ describe('POST /webhooks/telegram', () => {
     expect((await res.json()).error.message).toContain('TELEGRAM_WEBHOOK_SECRET');
   });
 
-  it('cuts a long answer cleanly within Telegram\'s 4096 characters', async () => {
+  it("cuts a long answer cleanly within Telegram's 4096 characters", async () => {
     const long = { ...ANSWERED, answer: `${'Quảng Trị còn 14.040 hộ nghèo <chiếm> 7,71% & giảm. '.repeat(150)}[1]` };
     const { app } = await testApp({ assistant: fakeAssistant(() => long), env });
     const body = await (await app.request(postJson('/webhooks/telegram', update('hộ nghèo?'), header))).json();
@@ -123,7 +145,11 @@ describe('answerAsTelegramHtml', () => {
   it('keeps every tag closed when sources are dropped for length', () => {
     const many = {
       ...ANSWERED,
-      citations: Array.from({ length: 60 }, (_, i) => ({ ...ANSWERED.citations[0]!, n: i + 1, quote: 'x'.repeat(150) })),
+      citations: Array.from({ length: 60 }, (_, i) => ({
+        ...ANSWERED.citations[0]!,
+        n: i + 1,
+        quote: 'x'.repeat(150),
+      })),
     };
     const html = answerAsTelegramHtml(many, 'https://x.vn');
     expect(html.length).toBeLessThanOrEqual(4096);
@@ -166,17 +192,28 @@ describe('a long answer on Telegram', () => {
   });
   afterAll(() => new Promise<void>((r) => api.close(() => r())));
 
-  const sentences = Array.from({ length: 120 }, (_, i) => `Xã số ${i + 1} của huyện còn ${1000 + i * 37} hộ nghèo <theo rà soát> & cận nghèo.`);
+  const sentences = Array.from(
+    { length: 120 },
+    (_, i) => `Xã số ${i + 1} của huyện còn ${1000 + i * 37} hộ nghèo <theo rà soát> & cận nghèo.`,
+  );
   const long = { ...ANSWERED, answer: `${sentences.join(' ')} [1]` };
 
   it('goes out as several messages through the Bot API, in order, each within 4096 characters', async () => {
     calls.length = 0;
-    const { app } = await testApp({ assistant: fakeAssistant(() => long), env: { ...env, TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_API_BASE: apiBase } });
+    const { app } = await testApp({
+      assistant: fakeAssistant(() => long),
+      env: { ...env, TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_API_BASE: apiBase },
+    });
     const res = await app.request(postJson('/webhooks/telegram', update('hộ nghèo các xã?'), header));
     expect(res.status).toBe(200);
-    for (let i = 0; i < 100 && !calls.some((c) => String(c.body.text).includes('Nguồn:')); i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && !calls.some((c) => String(c.body.text).includes('Nguồn:')); i++)
+      await new Promise((r) => setTimeout(r, 20));
     expect(calls.length).toBeGreaterThan(1);
-    expect(calls.every((c) => c.path === '/bot123:abc/sendMessage' && c.body.chat_id === 987654 && c.body.parse_mode === 'HTML')).toBe(true);
+    expect(
+      calls.every(
+        (c) => c.path === '/bot123:abc/sendMessage' && c.body.chat_id === 987654 && c.body.parse_mode === 'HTML',
+      ),
+    ).toBe(true);
     // The first part replies to the question; the rest follow it.
     expect(calls[0]?.body.reply_parameters).toMatchObject({ message_id: 42 });
     expect(calls.slice(1).every((c) => c.body.reply_parameters === undefined)).toBe(true);
@@ -184,7 +221,9 @@ describe('a long answer on Telegram', () => {
     for (const t of texts) expect(t.length).toBeLessThanOrEqual(4096);
     // Every sentence whole and in order, escaped once; the sources last.
     const shown = texts.join(' ').split(/\s+/).join(' ');
-    const escaped = sentences.map((x) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')).join(' ');
+    const escaped = sentences
+      .map((x) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
+      .join(' ');
     expect(shown.startsWith(escaped)).toBe(true);
     expect(texts.at(-1)).toContain('<a href="https://tro-ly.example.vn/reports/001_81891852024e78d9#100-178">');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fakeAssistant, QT_REPORT } from '../helpers/fake-assistant.ts';
 import { testApp } from '../helpers/app.ts';
+import { fakeAssistant, QT_REPORT } from '../helpers/fake-assistant.ts';
 
 describe('GET / (the chat widget)', () => {
   it('serves a Vietnamese page that loads its script from a file, not inline', async () => {
@@ -28,22 +28,34 @@ describe('GET / (the chat widget)', () => {
   });
 
   it('uses WIDGET_FRAME_ANCESTORS when set', async () => {
-    const { app } = await testApp({ assistant: fakeAssistant(), env: { WIDGET_FRAME_ANCESTORS: 'https://a.vn https://b.vn' } });
-    expect((await app.request('/')).headers.get('content-security-policy')).toContain('frame-ancestors https://a.vn https://b.vn');
+    const { app } = await testApp({
+      assistant: fakeAssistant(),
+      env: { WIDGET_FRAME_ANCESTORS: 'https://a.vn https://b.vn' },
+    });
+    expect((await app.request('/')).headers.get('content-security-policy')).toContain(
+      'frame-ancestors https://a.vn https://b.vn',
+    );
   });
 
   it('shows the title an embedding site gives, escaped', async () => {
     const { app } = await testApp({ assistant: fakeAssistant(), env: { WIDGET_TITLE: 'Trợ lý Sở LĐ-TB&XH' } });
     const plain = await (await app.request('/')).text();
     expect(plain).toContain('<h1 id="title">Trợ lý Sở LĐ-TB&amp;XH</h1>');
-    const embedded = await (await app.request(`/?embed=1&title=${encodeURIComponent('<img src=x onerror=alert(1)>')}`)).text();
+    const embedded = await (
+      await app.request(`/?embed=1&title=${encodeURIComponent('<img src=x onerror=alert(1)>')}`)
+    ).text();
     expect(embedded).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(embedded).not.toContain('<img');
   });
 
   it('serves the page script, the styles and the embed script with their types', async () => {
     const { app } = await testApp({ assistant: fakeAssistant() });
-    for (const [path, type] of [['/assets/app.js', 'text/javascript'], ['/assets/report.js', 'text/javascript'], ['/assets/app.css', 'text/css'], ['/widget.js', 'text/javascript']] as const) {
+    for (const [path, type] of [
+      ['/assets/app.js', 'text/javascript'],
+      ['/assets/report.js', 'text/javascript'],
+      ['/assets/app.css', 'text/css'],
+      ['/widget.js', 'text/javascript'],
+    ] as const) {
       const res = await app.request(path);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type'), path).toContain(type);
@@ -55,14 +67,19 @@ describe('GET / (the chat widget)', () => {
   it('puts data on the page only with textContent, never innerHTML', async () => {
     const { app } = await testApp({ assistant: fakeAssistant() });
     for (const path of ['/assets/app.js', '/assets/report.js', '/widget.js']) {
-      expect(await (await app.request(path)).text(), path).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+      expect(await (await app.request(path)).text(), path).not.toMatch(
+        /innerHTML|outerHTML|insertAdjacentHTML|document\.write/,
+      );
     }
   });
 });
 
 describe('CORS', () => {
   it('answers an allowed origin and not another', async () => {
-    const { app } = await testApp({ assistant: fakeAssistant(), env: { CORS_ORIGINS: 'https://baodientu.vn, https://sldtbxh.gov.vn/' } });
+    const { app } = await testApp({
+      assistant: fakeAssistant(),
+      env: { CORS_ORIGINS: 'https://baodientu.vn, https://sldtbxh.gov.vn/' },
+    });
     const ok = await app.request('/v1/models', { headers: { origin: 'https://sldtbxh.gov.vn' } });
     expect(ok.headers.get('access-control-allow-origin')).toBe('https://sldtbxh.gov.vn');
     const other = await app.request('/v1/models', { headers: { origin: 'https://evil.example' } });
@@ -87,7 +104,7 @@ describe('GET /reports/:id', () => {
     expect(JSON.parse(data).text).toBe(corpus.get(QT_REPORT)?.text);
   });
 
-  it('answers an unknown report with the contract\'s 404', async () => {
+  it("answers an unknown report with the contract's 404", async () => {
     const { app } = await testApp({ assistant: fakeAssistant() });
     const res = await app.request('/reports/khong-co');
     expect(res.status).toBe(404);

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { zaloSignature } from '../../src/http/routes/zalo.ts';
 import { formatViNumber } from '../../src/text/vi-number.ts';
-import { fakeAssistant, NOT_FOUND } from '../helpers/fake-assistant.ts';
 import { testApp } from '../helpers/app.ts';
+import { fakeAssistant, NOT_FOUND } from '../helpers/fake-assistant.ts';
 
 const APP_ID = '4143627321512345678';
 const OA_SECRET = 'oa-secret-key-test';
@@ -32,7 +32,9 @@ beforeAll(async () => {
       received.push(r);
       for (const w of waiters.splice(0)) w(r);
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ error: 0, message: 'Success', data: { message_id: 'm1', user_id: r.body.recipient.user_id } }));
+      res.end(
+        JSON.stringify({ error: 0, message: 'Success', data: { message_id: 'm1', user_id: r.body.recipient.user_id } }),
+      );
     });
   });
   await new Promise<void>((r) => oa.listen(0, '127.0.0.1', r));
@@ -78,7 +80,9 @@ function textEvent(text: string, msgId = `msg-${Math.random()}`) {
 function signed(event: object, opts: { secret?: string; ts?: string } = {}) {
   const raw = JSON.stringify(event);
   const ts = opts.ts ?? String((event as { timestamp?: unknown }).timestamp ?? '');
-  const mac = createHash('sha256').update(`${APP_ID}${raw}${ts}${opts.secret ?? OA_SECRET}`).digest('hex');
+  const mac = createHash('sha256')
+    .update(`${APP_ID}${raw}${ts}${opts.secret ?? OA_SECRET}`)
+    .digest('hex');
   return new Request('http://localhost/webhooks/zalo', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-zevent-signature': `mac=${mac}` },
@@ -108,13 +112,17 @@ describe('POST /webhooks/zalo', () => {
     expect(assistant.asked[0]).toEqual({ question: 'hộ nghèo Quảng Trị cuối 2023?', history: [] });
   });
 
-  it('splits a long answer into messages within Zalo\'s 2000 characters, at sentence ends, in order', async () => {
-    const sentences = Array.from({ length: 80 }, (_, i) => `Huyện số ${i + 1} còn ${formatViNumber(1000 + i * 37)} hộ nghèo.`);
+  it("splits a long answer into messages within Zalo's 2000 characters, at sentence ends, in order", async () => {
+    const sentences = Array.from(
+      { length: 80 },
+      (_, i) => `Huyện số ${i + 1} còn ${formatViNumber(1000 + i * 37)} hộ nghèo.`,
+    );
     const long = { ...NOT_FOUND, answer: sentences.join(' ') };
     const { app } = await testApp({ assistant: fakeAssistant(() => long), env: env() });
     await app.request(signed(textEvent('hộ nghèo Cà Mau?')));
     // The parts go out after the acknowledgement; the last one holds the suggestions.
-    for (let i = 0; i < 250 && !received.at(-1)?.body.message.text.includes('Bạn có thể hỏi'); i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 250 && !received.at(-1)?.body.message.text.includes('Bạn có thể hỏi'); i++)
+      await new Promise((r) => setTimeout(r, 20));
     const texts = received.map((r) => r.body.message.text);
     expect(texts.length).toBeGreaterThan(1);
     for (const t of texts) expect(t.length).toBeLessThanOrEqual(2000);
@@ -129,7 +137,11 @@ describe('POST /webhooks/zalo', () => {
     const { app } = await testApp({ assistant, env: env() });
     const forged = await app.request(signed(textEvent('hộ nghèo?'), { secret: 'wrong-secret' }));
     const unsigned = await app.request(
-      new Request('http://localhost/webhooks/zalo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(textEvent('hộ nghèo?')) }),
+      new Request('http://localhost/webhooks/zalo', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(textEvent('hộ nghèo?')),
+      }),
     );
     expect(forged.status).toBe(401);
     expect(unsigned.status).toBe(401);
@@ -142,22 +154,35 @@ describe('POST /webhooks/zalo', () => {
   it('refuses a body changed after signing', async () => {
     const { app } = await testApp({ assistant: fakeAssistant(), env: env() });
     const req = signed(textEvent('hộ nghèo?'));
-    const tampered = new Request(req.url, { method: 'POST', headers: req.headers, body: (await req.text()).replace('hộ nghèo?', 'xóa dữ liệu') });
+    const tampered = new Request(req.url, {
+      method: 'POST',
+      headers: req.headers,
+      body: (await req.text()).replace('hộ nghèo?', 'xóa dữ liệu'),
+    });
     expect((await app.request(tampered)).status).toBe(401);
   });
 
-  it.each(['follow', 'user_send_image', 'user_seen_message'])('acknowledges a %s event and ignores it', async (eventName) => {
-    const assistant = fakeAssistant();
-    const { app } = await testApp({ assistant, env: env() });
-    const res = await app.request(
-      signed({ app_id: APP_ID, event_name: eventName, timestamp: Date.now(), sender: { id: '1' }, follower: { id: '1' } }),
-    );
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, handled: false, event: eventName });
-    await new Promise((r) => setTimeout(r, 100));
-    expect(received).toEqual([]);
-    expect(assistant.asked).toEqual([]);
-  });
+  it.each(['follow', 'user_send_image', 'user_seen_message'])(
+    'acknowledges a %s event and ignores it',
+    async (eventName) => {
+      const assistant = fakeAssistant();
+      const { app } = await testApp({ assistant, env: env() });
+      const res = await app.request(
+        signed({
+          app_id: APP_ID,
+          event_name: eventName,
+          timestamp: Date.now(),
+          sender: { id: '1' },
+          follower: { id: '1' },
+        }),
+      );
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ ok: true, handled: false, event: eventName });
+      await new Promise((r) => setTimeout(r, 100));
+      expect(received).toEqual([]);
+      expect(assistant.asked).toEqual([]);
+    },
+  );
 
   it('answers a redelivered message once', async () => {
     const assistant = fakeAssistant();
@@ -180,7 +205,11 @@ describe('POST /webhooks/zalo', () => {
     ['missing', undefined],
   ])('answers 400, not 500, when the timestamp is %s', async (_name, timestamp) => {
     const logged: string[] = [];
-    const { app } = await testApp({ assistant: fakeAssistant(), env: env(), log: (level, msg) => logged.push(`${level} ${msg}`) });
+    const { app } = await testApp({
+      assistant: fakeAssistant(),
+      env: env(),
+      log: (level, msg) => logged.push(`${level} ${msg}`),
+    });
     const res = await app.request(signed({ ...textEvent('hộ nghèo?'), timestamp }, { ts: '[object Object]' }));
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe('VALIDATION');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanReportText } from '../../src/ingest/clean.js';
-import { seed, seedReports } from '../helpers/seed-reports.js';
+import { cleanReportText } from '../../src/ingest/clean.ts';
+import { seed, seedReports } from '../helpers/seed-reports.ts';
 
 const count = (text: string, needle: string): number => text.split(needle).length - 1;
 
@@ -62,8 +62,16 @@ describe('cleanReportText', () => {
   });
 
   it.each([
-    ['a breadcrumb', 'Trang chủ > Xã hội > An sinh\nHà Giang: 12.000 hộ thoát nghèo năm 2023\n\nNội dung bài.', 'Hà Giang: 12.000 hộ thoát nghèo năm 2023\n\nNội dung bài.'],
-    ['a trailing masthead from another site', 'Sóc Trăng giảm 2% hộ nghèo.\n\nBáo Sóc Trăng\nBáo Sóc Trăng', 'Sóc Trăng giảm 2% hộ nghèo.'],
+    [
+      'a breadcrumb',
+      'Trang chủ > Xã hội > An sinh\nHà Giang: 12.000 hộ thoát nghèo năm 2023\n\nNội dung bài.',
+      'Hà Giang: 12.000 hộ thoát nghèo năm 2023\n\nNội dung bài.',
+    ],
+    [
+      'a trailing masthead from another site',
+      'Sóc Trăng giảm 2% hộ nghèo.\n\nBáo Sóc Trăng\nBáo Sóc Trăng',
+      'Sóc Trăng giảm 2% hộ nghèo.',
+    ],
     ['share buttons', 'Lai Châu cấp 5.000 thẻ BHYT.\nChia sẻ\nFacebook\nZalo', 'Lai Châu cấp 5.000 thẻ BHYT.'],
     ['a comment counter', 'Kon Tum hỗ trợ 300 nhà.\n\n0 bình luận', 'Kon Tum hỗ trợ 300 nhà.'],
   ])('drops %s', (_name, raw, expected) => {
@@ -71,7 +79,8 @@ describe('cleanReportText', () => {
   });
 
   it('keeps a short heading in the middle of the text', () => {
-    const raw = 'Báo cáo tỉnh Yên Bái năm 2023\n\nGiảm nghèo đạt kết quả tốt.\n\nXã hội\n\nCông tác bảo trợ được chú trọng.';
+    const raw =
+      'Báo cáo tỉnh Yên Bái năm 2023\n\nGiảm nghèo đạt kết quả tốt.\n\nXã hội\n\nCông tác bảo trợ được chú trọng.';
     expect(cleanReportText(raw).split('\n')).toContain('Xã hội');
   });
 

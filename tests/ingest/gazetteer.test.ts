@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cleanReportText } from '../../src/ingest/clean.js';
-import { findPlaceMentions, findPlaceMentionsInSlice, placeToday, resolvePlaceName } from '../../src/ingest/gazetteer.js';
-import { seed, seedReports } from '../helpers/seed-reports.js';
+import { cleanReportText } from '../../src/ingest/clean.ts';
+import {
+  findPlaceMentions,
+  findPlaceMentionsInSlice,
+  placeToday,
+  resolvePlaceName,
+} from '../../src/ingest/gazetteer.ts';
+import { seed, seedReports } from '../helpers/seed-reports.ts';
 
 const names = (text: string): string[] => findPlaceMentions(text).map((m) => `${m.place.type} ${m.place.name}`);
 
@@ -63,7 +68,9 @@ describe('findPlaceMentions', () => {
   });
 
   it('settles a shared district name with the provinceCode option', () => {
-    expect(findPlaceMentions('huyện Châu Thành giảm 2% hộ nghèo', { provinceCode: '94' })[0]?.place.province).toBe('Sóc Trăng');
+    expect(findPlaceMentions('huyện Châu Thành giảm 2% hộ nghèo', { provinceCode: '94' })[0]?.place.province).toBe(
+      'Sóc Trăng',
+    );
   });
 
   it('leaves out a shared district name it cannot settle', () => {
@@ -140,8 +147,13 @@ describe('findPlaceMentionsInSlice', () => {
   it('finds what findPlaceMentions finds in the slice, at every slice of the seeds (cut words included)', () => {
     findPlaceMentions(text);
     for (let i = 0; i + 1 < cuts.length; i += 2) {
-      const [a, b] = [Math.min(cuts[i] as number, cuts[i + 1] as number), Math.max(cuts[i] as number, cuts[i + 1] as number)];
-      expect(findPlaceMentionsInSlice(text, a, b, { provinceCode: '45' })).toEqual(findPlaceMentions(text.slice(a, b), { provinceCode: '45' }));
+      const [a, b] = [
+        Math.min(cuts[i] as number, cuts[i + 1] as number),
+        Math.max(cuts[i] as number, cuts[i + 1] as number),
+      ];
+      expect(findPlaceMentionsInSlice(text, a, b, { provinceCode: '45' })).toEqual(
+        findPlaceMentions(text.slice(a, b), { provinceCode: '45' }),
+      );
     }
   });
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cleanReportText } from '../../src/ingest/clean.js';
-import { extractMetadata, isFrontMatterLine } from '../../src/ingest/metadata.js';
-import { headingLevel, MAX_PASSAGE_CHARS, splitPassages } from '../../src/ingest/passages.js';
-import type { Passage } from '../../src/ingest/types.js';
-import { splitSentences } from '../../src/text/sentences.js';
-import { seed, seedReports } from '../helpers/seed-reports.js';
+import { cleanReportText } from '../../src/ingest/clean.ts';
+import { extractMetadata, isFrontMatterLine } from '../../src/ingest/metadata.ts';
+import { headingLevel, MAX_PASSAGE_CHARS, splitPassages } from '../../src/ingest/passages.ts';
+import type { Passage } from '../../src/ingest/types.ts';
+import { splitSentences } from '../../src/text/sentences.ts';
+import { seed, seedReports } from '../helpers/seed-reports.ts';
 
 function prepared(raw: string): { text: string; passages: Passage[] } {
   const text = cleanReportText(raw);
@@ -34,25 +34,32 @@ describe('splitPassages invariants over the seeds', () => {
     for (const p of passages) expect(text.slice(p.start, p.end)).not.toContain('\n');
   });
 
-  it.each(seeds)('covers every sentence with a number outside headings, front matter and distribution list in %s', (_f, raw) => {
-    const { text, passages } = prepared(raw);
-    const foot = text.search(/^Nơi nhận:?$/mu);
-    let lineStart = 0;
-    for (const line of (foot >= 0 ? text.slice(0, foot) : text).split('\n')) {
-      const from = lineStart;
-      lineStart += line.length + 1;
-      if (headingLevel(line) > 0 || isFrontMatterLine(line)) continue;
-      for (const s of splitSentences(text, from, from + line.length)) {
-        if (!/\d/.test(text.slice(s.start, s.end))) continue;
-        expect(passages.some((p) => p.start <= s.start && p.end >= s.end), text.slice(s.start, s.end)).toBe(true);
+  it.each(seeds)(
+    'covers every sentence with a number outside headings, front matter and distribution list in %s',
+    (_f, raw) => {
+      const { text, passages } = prepared(raw);
+      const foot = text.search(/^Nơi nhận:?$/mu);
+      let lineStart = 0;
+      for (const line of (foot >= 0 ? text.slice(0, foot) : text).split('\n')) {
+        const from = lineStart;
+        lineStart += line.length + 1;
+        if (headingLevel(line) > 0 || isFrontMatterLine(line)) continue;
+        for (const s of splitSentences(text, from, from + line.length)) {
+          if (!/\d/.test(text.slice(s.start, s.end))) continue;
+          expect(
+            passages.some((p) => p.start <= s.start && p.end >= s.end),
+            text.slice(s.start, s.end),
+          ).toBe(true);
+        }
       }
-    }
-  });
+    },
+  );
 
   it.each(seeds)('keeps passages of several sentences within the length limit in %s', (_f, raw) => {
     const { text, passages } = prepared(raw);
     for (const p of passages) {
-      if (splitSentences(text, p.start, p.end).length > 1) expect(p.end - p.start).toBeLessThanOrEqual(MAX_PASSAGE_CHARS);
+      if (splitSentences(text, p.start, p.end).length > 1)
+        expect(p.end - p.start).toBeLessThanOrEqual(MAX_PASSAGE_CHARS);
     }
   });
 });
@@ -75,7 +82,10 @@ describe('splitPassages on the Tây Sơn report', () => {
   });
 
   it('takes the period of a parent heading when the passage names none', () => {
-    expect(containing('Tiếp tục tăng cường công tác lãnh đạo').period).toMatchObject({ from: '2023-07-01', to: '2023-12-31' });
+    expect(containing('Tiếp tục tăng cường công tác lãnh đạo').period).toMatchObject({
+      from: '2023-07-01',
+      to: '2023-12-31',
+    });
   });
 
   it('does not make headings into passages', () => {
@@ -93,16 +103,29 @@ describe('splitPassages on the Tây Sơn report', () => {
 });
 
 describe('splitPassages on other reports', () => {
-  const province = { name: 'Quảng Trị', level: 'province', type: 'tỉnh', code: '45', provinceCode: '45', province: 'Quảng Trị' } as const;
+  const province = {
+    name: 'Quảng Trị',
+    level: 'province',
+    type: 'tỉnh',
+    code: '45',
+    provinceCode: '45',
+    province: 'Quảng Trị',
+  } as const;
   const year2023 = { label: 'năm 2023', kind: 'during', from: '2023-01-01', to: '2023-12-31', year: 2023 } as const;
 
   it('tags a passage that names one district with that district', () => {
-    const [p] = splitPassages('q', 'Tỷ lệ nghèo đa chiều huyện Đakrông giảm 4,31% tương ứng 386 hộ.', { place: province, periods: [year2023] });
+    const [p] = splitPassages('q', 'Tỷ lệ nghèo đa chiều huyện Đakrông giảm 4,31% tương ứng 386 hộ.', {
+      place: province,
+      periods: [year2023],
+    });
     expect(p?.place).toMatchObject({ name: 'Đakrông', level: 'district' });
   });
 
   it('keeps the province for a passage that compares two districts', () => {
-    const [p] = splitPassages('q', 'Huyện Hướng Hóa giảm 3%, huyện Đakrông giảm 4,31%.', { place: province, periods: [year2023] });
+    const [p] = splitPassages('q', 'Huyện Hướng Hóa giảm 3%, huyện Đakrông giảm 4,31%.', {
+      place: province,
+      periods: [year2023],
+    });
     expect(p?.place?.name).toBe('Quảng Trị');
   });
 
@@ -119,7 +142,8 @@ describe('splitPassages on other reports', () => {
   });
 
   it('splits a long paragraph into several passages of whole sentences', () => {
-    const sentence = 'Huyện Bảo Lâm đã hỗ trợ 120 hộ nghèo vay vốn với số tiền 4.500 triệu đồng để phát triển sản xuất. ';
+    const sentence =
+      'Huyện Bảo Lâm đã hỗ trợ 120 hộ nghèo vay vốn với số tiền 4.500 triệu đồng để phát triển sản xuất. ';
     const text = sentence.repeat(12).trim();
     const passages = splitPassages('b', text, { place: null, periods: [] });
     expect(passages.length).toBeGreaterThan(2);

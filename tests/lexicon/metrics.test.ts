@@ -5,7 +5,8 @@ import { countMetricOf, findMetricMentions, METRICS, metricById, rateMetricOf } 
 import { metricWords, tokenizeVi } from '../../src/search/tokenizer.ts';
 import { foldAligned } from '../../src/text/fold-aligned.ts';
 
-const mentionsOf = (text: string) => findMetricMentions(foldAligned(text)).map((m) => [m.metricId, text.slice(m.start, m.end)]);
+const mentionsOf = (text: string) =>
+  findMetricMentions(foldAligned(text)).map((m) => [m.metricId, text.slice(m.start, m.end)]);
 
 describe('findMetricMentions', () => {
   it('finds a phrase only where a word starts and ends, not inside a longer word', () => {

@@ -1,15 +1,16 @@
 // Access: admin routes need the bearer token (compared in constant time) and are off without one;
 // the question routes are rate-limited per client with 429 and Retry-After.
-import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config.ts';
-import { createApp } from '../../src/http/app.ts';
-import { createRateWindow } from '../../src/http/rate-limit.ts';
+
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config.ts';
+import { memoryPort } from '../../src/corpus/memory-port.ts';
+import { createApp } from '../../src/http/app.ts';
+import { createRateWindow } from '../../src/http/rate-limit.ts';
 import { admin, postJson, testApp } from '../helpers/app.ts';
 import { freePort, startNode } from '../helpers/server.ts';
-import { memoryPort } from '../../src/corpus/memory-port.ts';
 
 const report = { id: 'x', text: 'Báo cáo giảm nghèo Hà Giang\n\nĐến cuối năm 2024, Hà Giang còn 25.305 hộ nghèo.' };
 
@@ -20,7 +21,11 @@ describe('admin routes', () => {
   ])('answer %s %s with 403 and the reason when no ADMIN_TOKEN is set, even with a token', async (method, path) => {
     const { app } = await testApp({ adminToken: null });
     const res = await app.request(
-      new Request(`http://localhost${path}`, { method, headers: { ...admin, 'content-type': 'application/json' }, body: method === 'POST' ? JSON.stringify(report) : null }),
+      new Request(`http://localhost${path}`, {
+        method,
+        headers: { ...admin, 'content-type': 'application/json' },
+        body: method === 'POST' ? JSON.stringify(report) : null,
+      }),
     );
     expect(res.status).toBe(403);
     const err = (await res.json()).error;
@@ -81,21 +86,30 @@ describe('createRateWindow', () => {
 });
 
 describe('the rate limit on the question routes', () => {
-  const ask = (headers: Record<string, string>) => postJson('/api/ask', { question: 'hộ nghèo Quảng Trị cuối 2023?' }, headers);
+  const ask = (headers: Record<string, string>) =>
+    postJson('/api/ask', { question: 'hộ nghèo Quảng Trị cuối 2023?' }, headers);
 
-  it.each(['/api/ask', '/api/verify', '/v1/chat/completions'])('answers %s with 429 and Retry-After past the limit', async (path) => {
-    const { app } = await testApp({ env: { RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: 'true' } });
-    const body = path === '/api/verify' ? { claim: 'Quảng Trị còn 14.040 hộ nghèo.' } : path === '/api/ask' ? { question: 'hộ nghèo?' } : { messages: [{ role: 'user', content: 'hộ nghèo?' }] };
-    const send = () => app.request(postJson(path, body, { 'x-forwarded-for': '203.0.113.7' }));
-    expect((await send()).status).toBe(200);
-    expect((await send()).status).toBe(200);
-    const res = await send();
-    expect(res.status).toBe(429);
-    expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    const err = (await res.json()).error;
-    expect(err.code).toBe('RATE_LIMITED');
-    expect(err.message).toContain('2');
-  });
+  it.each(['/api/ask', '/api/verify', '/v1/chat/completions'])(
+    'answers %s with 429 and Retry-After past the limit',
+    async (path) => {
+      const { app } = await testApp({ env: { RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: 'true' } });
+      const body =
+        path === '/api/verify'
+          ? { claim: 'Quảng Trị còn 14.040 hộ nghèo.' }
+          : path === '/api/ask'
+            ? { question: 'hộ nghèo?' }
+            : { messages: [{ role: 'user', content: 'hộ nghèo?' }] };
+      const send = () => app.request(postJson(path, body, { 'x-forwarded-for': '203.0.113.7' }));
+      expect((await send()).status).toBe(200);
+      expect((await send()).status).toBe(200);
+      const res = await send();
+      expect(res.status).toBe(429);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      const err = (await res.json()).error;
+      expect(err.code).toBe('RATE_LIMITED');
+      expect(err.message).toContain('2');
+    },
+  );
 
   it('counts clients apart: the right-most X-Forwarded-For entry when TRUST_PROXY is set', async () => {
     const { app } = await testApp({ env: { RATE_LIMIT_PER_MINUTE: '1', TRUST_PROXY: 'true' } });
@@ -108,14 +122,26 @@ describe('the rate limit on the question routes', () => {
   // Issue 15: behind nginx, a client-sent CF-Connecting-IP picked the client's identity.
   it('trusts only the header of the proxy TRUST_PROXY names', async () => {
     const xff = (await testApp({ env: { RATE_LIMIT_PER_MINUTE: '1', TRUST_PROXY: 'x-forwarded-for' } })).app;
-    expect((await xff.request(ask({ 'x-forwarded-for': '203.0.113.3', 'cf-connecting-ip': '198.51.100.1' }))).status).toBe(200);
-    expect((await xff.request(ask({ 'x-forwarded-for': '203.0.113.3', 'cf-connecting-ip': '198.51.100.2' }))).status).toBe(429);
+    expect(
+      (await xff.request(ask({ 'x-forwarded-for': '203.0.113.3', 'cf-connecting-ip': '198.51.100.1' }))).status,
+    ).toBe(200);
+    expect(
+      (await xff.request(ask({ 'x-forwarded-for': '203.0.113.3', 'cf-connecting-ip': '198.51.100.2' }))).status,
+    ).toBe(429);
     const cf = (await testApp({ env: { RATE_LIMIT_PER_MINUTE: '1', TRUST_PROXY: 'cloudflare' } })).app;
-    expect((await cf.request(ask({ 'cf-connecting-ip': '2001:db8::1', 'x-forwarded-for': '1.1.1.1' }))).status).toBe(200);
-    expect((await cf.request(ask({ 'cf-connecting-ip': '2001:db8::1', 'x-forwarded-for': '2.2.2.2' }))).status).toBe(429);
+    expect((await cf.request(ask({ 'cf-connecting-ip': '2001:db8::1', 'x-forwarded-for': '1.1.1.1' }))).status).toBe(
+      200,
+    );
+    expect((await cf.request(ask({ 'cf-connecting-ip': '2001:db8::1', 'x-forwarded-for': '2.2.2.2' }))).status).toBe(
+      429,
+    );
     const nginx = (await testApp({ env: { RATE_LIMIT_PER_MINUTE: '1', TRUST_PROXY: 'x-real-ip' } })).app;
-    expect((await nginx.request(ask({ 'x-real-ip': '203.0.113.4', 'cf-connecting-ip': '198.51.100.3' }))).status).toBe(200);
-    expect((await nginx.request(ask({ 'x-real-ip': '203.0.113.4', 'cf-connecting-ip': '198.51.100.4' }))).status).toBe(429);
+    expect((await nginx.request(ask({ 'x-real-ip': '203.0.113.4', 'cf-connecting-ip': '198.51.100.3' }))).status).toBe(
+      200,
+    );
+    expect((await nginx.request(ask({ 'x-real-ip': '203.0.113.4', 'cf-connecting-ip': '198.51.100.4' }))).status).toBe(
+      429,
+    );
   });
 
   it('refuses a TRUST_PROXY it does not know', () => {
@@ -125,15 +151,22 @@ describe('the rate limit on the question routes', () => {
   it('ignores X-Forwarded-For and CF-Connecting-IP on Node without TRUST_PROXY', async () => {
     const { app } = await testApp({ env: { RATE_LIMIT_PER_MINUTE: '1' } });
     // In-process requests have no socket, so no client is known and none is limited; a spoofed header changes nothing.
-    for (let i = 0; i < 3; i++) expect((await app.request(ask({ 'x-forwarded-for': '203.0.113.1', 'cf-connecting-ip': '203.0.113.1' }))).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await app.request(ask({ 'x-forwarded-for': '203.0.113.1', 'cf-connecting-ip': '203.0.113.1' }))).status,
+      ).toBe(200);
   });
 
   it('reads the client from CF-Connecting-IP on Workers, never from X-Forwarded-For', async () => {
     const { corpus, assistant } = await testApp();
     const config = parseConfig({ RATE_LIMIT_PER_MINUTE: '1' });
     const app = createApp({ config, corpus: memoryPort(corpus), assistant, runtime: 'workers', log: () => {} });
-    expect((await app.request(ask({ 'cf-connecting-ip': '203.0.113.5', 'x-forwarded-for': '1.1.1.1' }))).status).toBe(200);
-    expect((await app.request(ask({ 'cf-connecting-ip': '203.0.113.5', 'x-forwarded-for': '2.2.2.2' }))).status).toBe(429);
+    expect((await app.request(ask({ 'cf-connecting-ip': '203.0.113.5', 'x-forwarded-for': '1.1.1.1' }))).status).toBe(
+      200,
+    );
+    expect((await app.request(ask({ 'cf-connecting-ip': '203.0.113.5', 'x-forwarded-for': '2.2.2.2' }))).status).toBe(
+      429,
+    );
     expect((await app.request(ask({ 'cf-connecting-ip': '203.0.113.6' }))).status).toBe(200);
   });
 
@@ -157,10 +190,17 @@ describe('the rate limit on the question routes', () => {
 
   it('does not limit requests from this machine itself (the CLI, evaluations, local scripts)', async () => {
     const port = await freePort();
-    const server = await startNode({ RATE_LIMIT_PER_MINUTE: '1', DATA_DIR: await mkdtemp(join(tmpdir(), 'vnqa-rl-')) }, port);
+    const server = await startNode(
+      { RATE_LIMIT_PER_MINUTE: '1', DATA_DIR: await mkdtemp(join(tmpdir(), 'vnqa-rl-')) },
+      port,
+    );
     try {
       for (let i = 0; i < 3; i++) {
-        const res = await fetch(`${server.base}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'hộ nghèo Quảng Trị cuối 2023?' }) });
+        const res = await fetch(`${server.base}/api/ask`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ question: 'hộ nghèo Quảng Trị cuối 2023?' }),
+        });
         expect(res.status).toBe(200);
       }
     } finally {

@@ -20,7 +20,8 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 // ~100 KB of dense figures: long enough to prepare that a client leaving after 50 ms leaves first.
-const text = (i: number) => `Báo cáo số ${i}. ${'Năm 2023 xã có 120 hộ nghèo, chiếm 7,71%; 45 hộ cận nghèo. '.repeat(1700)}`;
+const text = (i: number) =>
+  `Báo cáo số ${i}. ${'Năm 2023 xã có 120 hộ nghèo, chiếm 7,71%; 45 hộ cận nghèo. '.repeat(1700)}`;
 
 describe('acknowledged ⇔ stored', () => {
   it('holds for 16 concurrent posts, half of them abandoned by their clients', async () => {
@@ -49,8 +50,16 @@ describe('acknowledged ⇔ stored', () => {
     expect(abandoned).toHaveLength(8);
     // The server finishes what it had started for the abandoned posts before this check.
     await new Promise((r) => setTimeout(r, 3000));
-    const stored = (await readdir(join(dataDir, 'reports'))).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5));
-    await recordFigures('acknowledged', { posts: 16, acknowledged: acknowledged.length, abandoned: abandoned.length, present: stored.length, presentNotAcknowledged: stored.filter((id) => !acknowledged.includes(id)).length });
+    const stored = (await readdir(join(dataDir, 'reports')))
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => n.slice(0, -5));
+    await recordFigures('acknowledged', {
+      posts: 16,
+      acknowledged: acknowledged.length,
+      abandoned: abandoned.length,
+      present: stored.length,
+      presentNotAcknowledged: stored.filter((id) => !acknowledged.includes(id)).length,
+    });
     expect(stored.sort()).toEqual(acknowledged.sort());
     expect(server.output()).not.toMatch(/unhandled error/);
   }, 120_000);

@@ -20,7 +20,13 @@ let sharedApp: ReturnType<typeof testApp> | undefined;
 const shared = () => (sharedApp ??= testApp());
 
 const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
-const INVALID_UTF8 = new Uint8Array([...new TextEncoder().encode('{"question":"h'), 0xff, 0xfe, 0xc3, ...new TextEncoder().encode('"}')]);
+const INVALID_UTF8 = new Uint8Array([
+  ...new TextEncoder().encode('{"question":"h'),
+  0xff,
+  0xfe,
+  0xc3,
+  ...new TextEncoder().encode('"}'),
+]);
 
 /** [what, request, status, code] for the three question routes, each phrased for its own body. */
 function questionCases(path: string, field: 'question' | 'claim' | 'messages') {
@@ -40,10 +46,25 @@ function questionCases(path: string, field: 'question' | 'claim' | 'messages') {
     ['a JSON null body', postJson(path, 'null'), 400, 'VALIDATION'],
     ['invalid JSON', postJson(path, '{"question": "hộ nghèo'), 400, 'INVALID_JSON'],
     ['an empty body', postJson(path, ''), 400, 'INVALID_JSON'],
-    ['a text/plain body', raw(path, JSON.stringify(body('hộ nghèo?')), { 'content-type': 'text/plain' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
-    ['a form body', raw(path, 'question=h', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    [
+      'a text/plain body',
+      raw(path, JSON.stringify(body('hộ nghèo?')), { 'content-type': 'text/plain' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
+    [
+      'a form body',
+      raw(path, 'question=h', { 'content-type': 'application/x-www-form-urlencoded' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
     ['no content type', raw(path, JSON.stringify(body('hộ nghèo?')), {}), 415, 'UNSUPPORTED_MEDIA_TYPE'],
-    ['JSON declared as windows-1258', raw(path, JSON.stringify(body('hộ nghèo?')), { 'content-type': 'application/json; charset=windows-1258' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    [
+      'JSON declared as windows-1258',
+      raw(path, JSON.stringify(body('hộ nghèo?')), { 'content-type': 'application/json; charset=windows-1258' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
     ['bytes that are not UTF-8', raw(path, INVALID_UTF8), 400, 'INVALID_ENCODING'],
     ['a NUL byte', json('hộ nghèo\u0000 Quảng Trị'), 400, 'INVALID_TEXT'],
     ['a lone high surrogate', postJson(path, text('"hộ nghèo \\ud800"')), 400, 'INVALID_TEXT'],
@@ -76,7 +97,12 @@ describe('POST /api/reports', () => {
   const post = (body: unknown) => postJson('/api/reports', body, admin);
   const cases = [
     ['a NUL byte in the text', post({ id: 'x', text: `${REPORT_TEXT}\u0000` }), 400, 'INVALID_TEXT'],
-    ['a lone surrogate in the text', postJson('/api/reports', `{"id":"x","text":"Hộ nghèo \\ud83d còn 12 hộ"}`, admin), 400, 'INVALID_TEXT'],
+    [
+      'a lone surrogate in the text',
+      postJson('/api/reports', `{"id":"x","text":"Hộ nghèo \\ud83d còn 12 hộ"}`, admin),
+      400,
+      'INVALID_TEXT',
+    ],
     ['a number for the title', post({ id: 'x', title: 5, text: REPORT_TEXT }), 400, 'VALIDATION'],
     ['an array for the text', post({ id: 'x', text: [REPORT_TEXT] }), 400, 'VALIDATION'],
     ['an id with a slash', post({ id: 'a/b', text: REPORT_TEXT }), 400, 'VALIDATION'],
@@ -85,8 +111,18 @@ describe('POST /api/reports', () => {
     ['an id with a NUL', post({ id: 'a\u0000b', text: REPORT_TEXT }), 400, 'INVALID_TEXT'],
     ['a TCVN3 (ABC) report', post({ id: 'x', text: asTcvn3Mojibake(REPORT_TEXT) }), 400, 'LEGACY_ENCODING'],
     ['a Windows-1258 report', post({ id: 'x', text: asCp1258Mojibake(REPORT_TEXT) }), 400, 'LEGACY_ENCODING'],
-    ['a 3 MB report', post({ id: 'x', text: `${REPORT_TEXT}\n${'Công tác giảm nghèo được triển khai. '.repeat(80_000)}` }), 413, 'PAYLOAD_TOO_LARGE'],
-    ['a body that is not UTF-8', raw('/api/reports', INVALID_UTF8, { ...admin, 'content-type': 'application/json' }), 400, 'INVALID_ENCODING'],
+    [
+      'a 3 MB report',
+      post({ id: 'x', text: `${REPORT_TEXT}\n${'Công tác giảm nghèo được triển khai. '.repeat(80_000)}` }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ],
+    [
+      'a body that is not UTF-8',
+      raw('/api/reports', INVALID_UTF8, { ...admin, 'content-type': 'application/json' }),
+      400,
+      'INVALID_ENCODING',
+    ],
   ] as const;
 
   it.each(cases)('refuses %s with %i %s and stores nothing', async (_what, req, status, code) => {
@@ -145,7 +181,9 @@ describe('GET and DELETE /api/reports/:id with path characters', () => {
     const { app, store } = await testApp();
     await app.request(postJson('/api/reports', { id: 'keep', text: REPORT_TEXT }, admin));
     const before = await snapshot(store);
-    const res = await app.request(new Request(`http://localhost/api/reports/${id}`, { method: 'DELETE', headers: admin }));
+    const res = await app.request(
+      new Request(`http://localhost/api/reports/${id}`, { method: 'DELETE', headers: admin }),
+    );
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(await snapshot(store)).toBe(before);
@@ -215,7 +253,9 @@ describe('NFD Vietnamese', () => {
 describe('the widget', () => {
   it('puts data on the page only with textContent, never as HTML', () => {
     for (const js of [APP_JS, REPORT_JS]) {
-      expect(js).not.toMatch(/\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write|\beval\(|new Function\(/);
+      expect(js).not.toMatch(
+        /\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write|\beval\(|new Function\(/,
+      );
     }
     expect(APP_JS).toContain('textContent');
   });

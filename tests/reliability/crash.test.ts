@@ -50,7 +50,8 @@ describe('SIGKILL in the middle of ingesting', () => {
         for (let i = 0; !stop; i++) {
           // One in three posts replaces an earlier report, so a kill can land in an atomic replace too.
           const known = [...versions.keys()].filter((k) => !inFlight.has(k));
-          const id = i % 3 === 2 && known.length ? (known[(i * 7 + w) % known.length] as string) : `k${kill}-w${w}-${i}`;
+          const id =
+            i % 3 === 2 && known.length ? (known[(i * 7 + w) % known.length] as string) : `k${kill}-w${w}-${i}`;
           const entry = versions.get(id) ?? { texts: [], acked: -1 };
           versions.set(id, entry);
           const version = entry.texts.length;
@@ -85,7 +86,9 @@ describe('SIGKILL in the middle of ingesting', () => {
       server = await startNode({ DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN }, port);
       const health = (await (await fetch(`${server.base}/healthz`)).json()) as { unreadable: string[] };
       expect(health.unreadable).toEqual([]);
-      const list = (await (await fetch(`${server.base}/api/reports`)).json()) as { reports: { id: string; seed: boolean }[] };
+      const list = (await (await fetch(`${server.base}/api/reports`)).json()) as {
+        reports: { id: string; seed: boolean }[];
+      };
       const stored = new Set(list.reports.filter((r) => !r.seed).map((r) => r.id));
       for (const [id, entry] of versions) {
         if (!stored.has(id)) {
@@ -103,7 +106,15 @@ describe('SIGKILL in the middle of ingesting', () => {
       survived++;
     }
 
-    Object.assign(figures, { kills: KILLS, survived, posted, acknowledged, reports: versions.size, lost: lostIds.length, partial: partial.length });
+    Object.assign(figures, {
+      kills: KILLS,
+      survived,
+      posted,
+      acknowledged,
+      reports: versions.size,
+      lost: lostIds.length,
+      partial: partial.length,
+    });
     expect(acknowledged).toBeGreaterThan(KILLS * 5);
     expect(lostIds).toEqual([]);
     expect(partial).toEqual([]);
@@ -115,7 +126,12 @@ describe('corrupt data files', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'vnqa-corrupt-'));
     const reports = join(dataDir, 'reports');
     await mkdir(reports, { recursive: true });
-    const good = { format: 1, id: 'good', text: 'Báo cáo tốt\n\nXã còn 12 hộ nghèo.', receivedAt: '2024-07-01T00:00:00.000Z' };
+    const good = {
+      format: 1,
+      id: 'good',
+      text: 'Báo cáo tốt\n\nXã còn 12 hộ nghèo.',
+      receivedAt: '2024-07-01T00:00:00.000Z',
+    };
     await writeFile(join(reports, 'good.json'), JSON.stringify(good));
     await writeFile(join(reports, 'truncated.json'), JSON.stringify({ ...good, id: 'truncated' }).slice(0, 40));
     await writeFile(join(reports, 'renamed.json'), JSON.stringify({ ...good, id: 'other' }));
@@ -131,7 +147,10 @@ describe('corrupt data files', () => {
       expect((await fetch(`${server.base}/api/reports/${id}`)).status, id).toBe(404);
     }
     expect((await fetch(`${server.base}/api/reports/good`)).status).toBe(200);
-    const warnings = server.output().split('\n').filter((l) => l.includes('"level":"warn"') && l.includes('unreadable'));
+    const warnings = server
+      .output()
+      .split('\n')
+      .filter((l) => l.includes('"level":"warn"') && l.includes('unreadable'));
     expect(warnings).toHaveLength(4);
   }, 60_000);
 });

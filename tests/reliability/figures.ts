@@ -14,6 +14,8 @@ export async function recordFigures(name: string, figures: Record<string, unknow
 }
 
 /** A store's content as one comparable value: ids with their text and metadata. */
-export async function snapshot(store: { list(): Promise<{ reports: { id: string; text: string; title?: string | undefined }[] }> }) {
+export async function snapshot(store: {
+  list(): Promise<{ reports: { id: string; text: string; title?: string | undefined }[] }>;
+}) {
   return JSON.stringify((await store.list()).reports.map((r) => [r.id, r.title ?? null, r.text]).sort());
 }

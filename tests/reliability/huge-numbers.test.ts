@@ -31,7 +31,9 @@ describe('numbers beyond any welfare quantity', () => {
     const text = `Báo cáo huyện Thuận Bắc năm 2023. Năm 2023 huyện có ${huge} hộ nghèo và 12 hộ nghèo mới phát sinh. Kinh phí hỗ trợ ${huge} tỷ đồng.`;
     expect((await app.request(postJson('/api/reports', { id: 'huge', text }, admin))).status).toBe(201);
     const bodies = [
-      await app.request(postJson('/api/ask', { question: 'tổng số hộ nghèo và hộ nghèo mới phát sinh của Thuận Bắc năm 2023' })),
+      await app.request(
+        postJson('/api/ask', { question: 'tổng số hộ nghèo và hộ nghèo mới phát sinh của Thuận Bắc năm 2023' }),
+      ),
       await app.request(postJson('/api/verify', { claim: `Thuận Bắc có ${huge} hộ nghèo năm 2023` })),
       await app.request('/api/figures?reportId=huge'),
       await app.request('/api/reports/huge'),

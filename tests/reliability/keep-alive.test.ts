@@ -2,8 +2,9 @@
 // reset (686 in a row), while the same requests passed on a fresh one. Bots and the openai SDK
 // reuse sockets. A 413 now closes its socket cleanly (Connection: close), and the next request
 // goes out on a new one and is answered.
-import { Agent, request } from 'node:http';
+
 import { mkdtemp } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +22,14 @@ afterAll(() => server?.stop());
 function post(agent: Agent, path: string, body: string, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
@@ -39,7 +47,9 @@ describe('a kept-alive socket after a 413', () => {
       const tooLarge = await post(agent, '/api/ask', JSON.stringify({ question: 'x'.repeat(3_000_000) }));
       expect(tooLarge).toEqual({ status: 413, connection: 'close' });
       for (let i = 0; i < 5; i++) {
-        expect((await post(agent, '/api/ask', JSON.stringify({ question: 'hộ nghèo Quảng Trị cuối 2023?' }))).status).toBe(200);
+        expect(
+          (await post(agent, '/api/ask', JSON.stringify({ question: 'hộ nghèo Quảng Trị cuối 2023?' }))).status,
+        ).toBe(200);
       }
     } finally {
       agent.destroy();

@@ -51,7 +51,10 @@ describe('the Node server under load', () => {
   it('answers every ask, loses and duplicates no report, and asks keep going while reports come in', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'vnqa-load-'));
     const port = await freePort();
-    server = await startNode({ DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'info' }, port);
+    server = await startNode(
+      { DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'info' },
+      port,
+    );
     const base = server.base;
 
     const baseline = await autocannon({ url: base, connections: 8, duration: BASELINE_S, requests: askRequests });
@@ -71,7 +74,11 @@ describe('the Node server under load', () => {
           setupRequest: (req) => {
             const n = next++;
             sent.set(`load-${n}`, n);
-            return { ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ id: `load-${n}`, text: reportText(n) }) };
+            return {
+              ...req,
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+              body: JSON.stringify({ id: `load-${n}`, text: reportText(n) }),
+            };
           },
           onResponse: (status, body) => {
             if (status === 201) acked.push((JSON.parse(body) as { id: string }).id);
@@ -97,9 +104,31 @@ describe('the Node server under load', () => {
     const out = server.output();
     Object.assign(figures, {
       seconds: { baseline: BASELINE_S, mixed: MIXED_S },
-      asksAlone: { requestsPerSecond: Math.round(baseline.requests.average), p50: baseline.latency.p50, p99: baseline.latency.p99, errors: baseline.errors, timeouts: baseline.timeouts, non2xx: baseline.non2xx },
-      asksWhileIngesting: { requestsPerSecond: Math.round(mixed.requests.average), p50: mixed.latency.p50, p99: mixed.latency.p99, errors: mixed.errors, timeouts: mixed.timeouts, non2xx: mixed.non2xx },
-      ingest: { requestsPerSecond: Math.round(ingested.requests.average), p99: ingested.latency.p99, acknowledged: acked.length, failures: ingestFailures, errors: ingested.errors, lost: lost.length, duplicated },
+      asksAlone: {
+        requestsPerSecond: Math.round(baseline.requests.average),
+        p50: baseline.latency.p50,
+        p99: baseline.latency.p99,
+        errors: baseline.errors,
+        timeouts: baseline.timeouts,
+        non2xx: baseline.non2xx,
+      },
+      asksWhileIngesting: {
+        requestsPerSecond: Math.round(mixed.requests.average),
+        p50: mixed.latency.p50,
+        p99: mixed.latency.p99,
+        errors: mixed.errors,
+        timeouts: mixed.timeouts,
+        non2xx: mixed.non2xx,
+      },
+      ingest: {
+        requestsPerSecond: Math.round(ingested.requests.average),
+        p99: ingested.latency.p99,
+        acknowledged: acked.length,
+        failures: ingestFailures,
+        errors: ingested.errors,
+        lost: lost.length,
+        duplicated,
+      },
     });
 
     expect(baseline.errors + baseline.timeouts + baseline.non2xx).toBe(0);

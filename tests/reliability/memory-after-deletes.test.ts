@@ -8,7 +8,10 @@ import { Corpus } from '../../src/corpus/corpus.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { seeds } from '../helpers/app.ts';
 
-const report = (i: number) => ({ id: `x-${i}`, text: `Báo cáo xã Tân Lập ${i} năm 2023. Xã có ${i} hộ nghèo; ${i * 3} hộ cận nghèo được hỗ trợ.` });
+const report = (i: number) => ({
+  id: `x-${i}`,
+  text: `Báo cáo xã Tân Lập ${i} năm 2023. Xã có ${i} hộ nghèo; ${i * 3} hộ cận nghèo được hỗ trợ.`,
+});
 
 describe('a corpus after many deletes', () => {
   it('rebuilds its passage index, and still finds what is left and nothing that is gone', async () => {
@@ -22,7 +25,11 @@ describe('a corpus after many deletes', () => {
     expect(corpus.passageCount()).toBe(passagesBefore);
     const [first] = await corpus.search('ho ngheo quang tri', { limit: 3 });
     expect(first?.text).toContain('14.040 hộ nghèo');
-    expect((await corpus.search('Tân Lập hộ cận nghèo được hỗ trợ', { limit: 50 })).filter((h) => h.reportId.startsWith('x-'))).toEqual([]);
+    expect(
+      (await corpus.search('Tân Lập hộ cận nghèo được hỗ trợ', { limit: 50 })).filter((h) =>
+        h.reportId.startsWith('x-'),
+      ),
+    ).toEqual([]);
     expect(corpus.figuresWithMetrics(['poor_households']).every((f) => !f.reportId.startsWith('x-'))).toBe(true);
   }, 120_000);
 });

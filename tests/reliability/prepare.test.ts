@@ -4,8 +4,8 @@
 // linear time and with the event loop given back; what cannot be prepared is refused, not kept.
 import { describe, expect, it } from 'vitest';
 import { prepareReport } from '../../src/corpus/prepare.ts';
-import { MAX_SENTENCE_CHARS, splitSentences } from '../../src/text/sentences.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
+import { MAX_SENTENCE_CHARS, splitSentences } from '../../src/text/sentences.ts';
 import { admin, postJson, testApp } from '../helpers/app.ts';
 
 const repeat = (unit: string, chars: number) => unit.repeat(Math.ceil(chars / unit.length)).slice(0, chars);
@@ -57,7 +57,15 @@ describe('a report that is a run of figures', () => {
   it('gives the event loop back while it is prepared: a health check is answered before the post', async () => {
     const { app } = await testApp();
     const order: string[] = [];
-    const post = Promise.resolve(app.request(postJson('/api/reports', { id: 'dense', text: repeat('Hộ nghèo năm 2023 còn 14.040 hộ, chiếm 7,71%. ', 300_000) }, admin))).then((r) => {
+    const post = Promise.resolve(
+      app.request(
+        postJson(
+          '/api/reports',
+          { id: 'dense', text: repeat('Hộ nghèo năm 2023 còn 14.040 hộ, chiếm 7,71%. ', 300_000) },
+          admin,
+        ),
+      ),
+    ).then((r) => {
       order.push(`post ${r.status}`);
     });
     // Let the post start preparing, then ask for health while it is busy.
@@ -84,7 +92,9 @@ describe('a claim that is a run of figures', () => {
 
   it('is checked on its first 8 distinct figures, and says so', async () => {
     const { app } = await testApp();
-    const claim = Array.from({ length: 300 }, (_, i) => `${i + 1} hộ`).join(' ').slice(0, 2000);
+    const claim = Array.from({ length: 300 }, (_, i) => `${i + 1} hộ`)
+      .join(' ')
+      .slice(0, 2000);
     const body = await (await app.request(postJson('/api/verify', { claim }))).json();
     expect(body.verdict).not.toBe('supported');
     expect(body.answer).toMatch(/chỉ đối chiếu 8 số đầu/);

@@ -6,7 +6,8 @@ import { MemoryStore } from '../../src/store/memory-store.ts';
 import { seeds } from '../helpers/app.ts';
 
 let corpus: Corpus;
-const values = (filter: Parameters<Corpus['queryFigures']>[0]) => corpus.queryFigures(filter).map((f) => `${f.value} ${f.unit}`);
+const values = (filter: Parameters<Corpus['queryFigures']>[0]) =>
+  corpus.queryFigures(filter).map((f) => `${f.value} ${f.unit}`);
 
 beforeAll(async () => {
   corpus = await Corpus.open({ store: new MemoryStore(), seeds: await seeds() });
@@ -30,7 +31,10 @@ describe('querying the figure table', () => {
   });
 
   it('lists a report by its id, and forgets a removed report', async () => {
-    await corpus.upsert({ id: 'lao-cai-2022', text: 'Lào Cai năm 2022\n\nĐến cuối năm 2022, toàn tỉnh Lào Cai còn 21.870 hộ nghèo, chiếm 11,5%.' });
+    await corpus.upsert({
+      id: 'lao-cai-2022',
+      text: 'Lào Cai năm 2022\n\nĐến cuối năm 2022, toàn tỉnh Lào Cai còn 21.870 hộ nghèo, chiếm 11,5%.',
+    });
     expect(values({ reportId: 'lao-cai-2022' })).toEqual(['21870 hộ', '11.5 %']);
     expect(values({ metric: 'poor_households', place: 'Lào Cai' })).toEqual(['21870 hộ']);
     await corpus.remove('lao-cai-2022');

@@ -2,14 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../src/extract/types.ts';
 import { FigureLookup } from '../../src/search/figure-lookup.ts';
 
-const fig = (id: string, metric: string, place: string | null) => ({ id, reportId: id.split('@')[0], metric, place }) as unknown as Figure;
+const fig = (id: string, metric: string, place: string | null) =>
+  ({ id, reportId: id.split('@')[0], metric, place }) as unknown as Figure;
 
 describe('FigureLookup', () => {
   it('lists figures by metric and by folded place, in corpus order across keys', () => {
     const lookup = new FigureLookup();
     lookup.set('a', [fig('a@1', 'poor_households', 'Quảng Trị'), fig('a@2', 'poverty_rate', 'Quảng Trị')]);
     lookup.set('b', [fig('b@1', 'poverty_rate', 'Đakrông'), fig('b@2', 'poor_households', null)]);
-    expect(lookup.withMetrics(['poverty_rate', 'poor_households']).map((f) => f.id)).toEqual(['a@1', 'a@2', 'b@1', 'b@2']);
+    expect(lookup.withMetrics(['poverty_rate', 'poor_households']).map((f) => f.id)).toEqual([
+      'a@1',
+      'a@2',
+      'b@1',
+      'b@2',
+    ]);
     expect(lookup.atPlaces(['quang tri']).map((f) => f.id)).toEqual(['a@1', 'a@2']);
     expect(lookup.atPlaces(['dakrong', 'da krong']).map((f) => f.id)).toEqual(['b@1']);
     expect(lookup.withMetrics(['jobs_created'])).toEqual([]);

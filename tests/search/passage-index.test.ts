@@ -1,9 +1,9 @@
 // The passage index: matching and ranking, filters, removal, save/load, and the seeds' must-holds.
 import { describe, expect, it } from 'vitest';
 import { readDevQuestions } from '../../src/cli/dev-questions.ts';
-import { loadSeedReports, locateQuote } from '../../src/cli/eval-search';
+import { loadSeedReports, locateQuote } from '../../src/cli/eval-search.ts';
 import { AppError } from '../../src/errors.ts';
-import type { Passage, Place, Report } from '../../src/ingest/types';
+import type { Passage, Place, Report } from '../../src/ingest/types.ts';
 import {
   createDefaultTokenizerIndex,
   createPassageIndex,
@@ -14,22 +14,67 @@ import {
   removeReport,
   savePassageIndex,
   searchPassages,
-} from '../../src/search/passage-index';
+} from '../../src/search/passage-index.ts';
 
-const QUANG_TRI: Place = { name: 'Quảng Trị', level: 'province', type: 'tỉnh', code: '45', provinceCode: '45', province: 'Quảng Trị' };
-const LAO_CAI: Place = { name: 'Lào Cai', level: 'province', type: 'tỉnh', code: '10', provinceCode: '10', province: 'Lào Cai' };
+const QUANG_TRI: Place = {
+  name: 'Quảng Trị',
+  level: 'province',
+  type: 'tỉnh',
+  code: '45',
+  provinceCode: '45',
+  province: 'Quảng Trị',
+};
+const LAO_CAI: Place = {
+  name: 'Lào Cai',
+  level: 'province',
+  type: 'tỉnh',
+  code: '10',
+  provinceCode: '10',
+  province: 'Lào Cai',
+};
 
 /** A report whose passages are the given paragraphs, joined by blank lines. */
-function reportOf(id: string, paragraphs: string[], opts: { place?: Place; year?: number; title?: string } = {}): Report {
+function reportOf(
+  id: string,
+  paragraphs: string[],
+  opts: { place?: Place; year?: number; title?: string } = {},
+): Report {
   const text = paragraphs.join('\n\n');
   const passages: Passage[] = [];
   let start = 0;
   for (const p of paragraphs) {
-    passages.push({ id: `${id}#${start}-${start + p.length}`, reportId: id, start, end: start + p.length, section: null, place: null, period: null });
+    passages.push({
+      id: `${id}#${start}-${start + p.length}`,
+      reportId: id,
+      start,
+      end: start + p.length,
+      section: null,
+      place: null,
+      period: null,
+    });
     start += p.length + 2;
   }
-  const periods = opts.year ? [{ label: `năm ${opts.year}`, kind: 'during' as const, from: `${opts.year}-01-01`, to: `${opts.year}-12-31`, year: opts.year }] : [];
-  return { id, title: opts.title ?? `Báo cáo ${id}`, text, place: opts.place ?? null, publishedAt: null, periods, passages, source: null };
+  const periods = opts.year
+    ? [
+        {
+          label: `năm ${opts.year}`,
+          kind: 'during' as const,
+          from: `${opts.year}-01-01`,
+          to: `${opts.year}-12-31`,
+          year: opts.year,
+        },
+      ]
+    : [];
+  return {
+    id,
+    title: opts.title ?? `Báo cáo ${id}`,
+    text,
+    place: opts.place ?? null,
+    publishedAt: null,
+    periods,
+    passages,
+    source: null,
+  };
 }
 
 function indexOf(...reports: Report[]): PassageIndex {
@@ -53,10 +98,13 @@ describe('searchPassages', () => {
     expect(texts(index, '14.040')).toEqual(['Còn 14.040 hộ nghèo.']);
   });
 
-  it.each([['ho ngheo'], ['HỘ NGHÈO'], ['hộ nghèo'], ['14040'], ['14.040 hộ']])('finds "Hộ nghèo" with the query "%s"', (query) => {
-    const index = indexOf(reportOf('a', ['Tỉnh còn 14.040 hộ nghèo.', 'Công tác tuyên truyền được đẩy mạnh.']));
-    expect(texts(index, query)[0]).toBe('Tỉnh còn 14.040 hộ nghèo.');
-  });
+  it.each([['ho ngheo'], ['HỘ NGHÈO'], ['hộ nghèo'], ['14040'], ['14.040 hộ']])(
+    'finds "Hộ nghèo" with the query "%s"',
+    (query) => {
+      const index = indexOf(reportOf('a', ['Tỉnh còn 14.040 hộ nghèo.', 'Công tác tuyên truyền được đẩy mạnh.']));
+      expect(texts(index, query)[0]).toBe('Tỉnh còn 14.040 hộ nghèo.');
+    },
+  );
 
   it('ranks an exact-accent match above a folded one', () => {
     const index = indexOf(reportOf('a', ['Thôn có 12 hồ chứa.', 'Thôn có 12 hộ nghèo.']));
@@ -64,7 +112,9 @@ describe('searchPassages', () => {
   });
 
   it('ranks "hộ nghèo" side by side above the two words apart', () => {
-    const index = indexOf(reportOf('a', ['Có 50 hộ, trong đó người nghèo được hỗ trợ.', 'Có 50 hộ nghèo được hỗ trợ.']));
+    const index = indexOf(
+      reportOf('a', ['Có 50 hộ, trong đó người nghèo được hỗ trợ.', 'Có 50 hộ nghèo được hỗ trợ.']),
+    );
     expect(texts(index, 'ho ngheo')[0]).toBe('Có 50 hộ nghèo được hỗ trợ.');
   });
 
@@ -96,7 +146,9 @@ describe('searchPassages', () => {
         'Năm 2023 huyện hỗ trợ 120 hộ nghèo làm nhà.',
       ]),
     );
-    expect(texts(index, 'Có bao nhiêu hộ nghèo cuối năm 2022?')[0]).toBe('+ Toàn huyện có 1.855 hộ nghèo, chiếm tỷ lệ 4,82%.');
+    expect(texts(index, 'Có bao nhiêu hộ nghèo cuối năm 2022?')[0]).toBe(
+      '+ Toàn huyện có 1.855 hộ nghèo, chiếm tỷ lệ 4,82%.',
+    );
   });
 
   it.each([
@@ -122,7 +174,10 @@ describe('searchPassages', () => {
   });
 
   it('returns offsets, title and place with each hit', () => {
-    const report = reportOf('qt', ['Mở đầu.', 'Toàn tỉnh còn 14.040 hộ nghèo.'], { place: QUANG_TRI, title: 'Báo cáo Quảng Trị' });
+    const report = reportOf('qt', ['Mở đầu.', 'Toàn tỉnh còn 14.040 hộ nghèo.'], {
+      place: QUANG_TRI,
+      title: 'Báo cáo Quảng Trị',
+    });
     const [hit] = searchPassages(indexOf(report), '14.040');
     expect(hit).toMatchObject({ reportId: 'qt', title: 'Báo cáo Quảng Trị', place: 'Quảng Trị', section: null });
     expect(report.text.slice(hit?.start, hit?.end)).toBe(hit?.text);
@@ -158,7 +213,10 @@ describe('searchPassages', () => {
 
 describe('removeReport', () => {
   it('removes every passage of the report', () => {
-    const index = indexOf(reportOf('a', ['Còn 12 hộ nghèo.', 'Có 3 hộ nghèo mới.']), reportOf('b', ['Còn 7 hộ nghèo.']));
+    const index = indexOf(
+      reportOf('a', ['Còn 12 hộ nghèo.', 'Có 3 hộ nghèo mới.']),
+      reportOf('b', ['Còn 7 hộ nghèo.']),
+    );
     removeReport(index, 'a');
     expect(searchPassages(index, 'hộ nghèo').map((h) => h.reportId)).toEqual(['b']);
   });
@@ -208,11 +266,16 @@ describe('savePassageIndex / loadPassageIndex', () => {
   });
 
   it('gives the same JSON for the same reports in the same order', () => {
-    expect(JSON.stringify(savePassageIndex(indexOf(...reports)))).toBe(JSON.stringify(savePassageIndex(indexOf(...reports))));
+    expect(JSON.stringify(savePassageIndex(indexOf(...reports)))).toBe(
+      JSON.stringify(savePassageIndex(indexOf(...reports))),
+    );
   });
 
   it('throws INDEX_VERSION_MISMATCH for a snapshot of another format version', () => {
-    const raw = { ...(savePassageIndex(indexOf(reportOf('a', ['Còn 12 hộ nghèo.']))) as object), version: INDEX_FORMAT_VERSION + 1 };
+    const raw = {
+      ...(savePassageIndex(indexOf(reportOf('a', ['Còn 12 hộ nghèo.']))) as object),
+      version: INDEX_FORMAT_VERSION + 1,
+    };
     expect(() => loadPassageIndex(raw, [])).toThrow(AppError);
     expect(() => loadPassageIndex(raw, [])).toThrow(/rebuild/);
   });

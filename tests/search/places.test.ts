@@ -1,6 +1,6 @@
 // Place names in questions, matched folded against the gazetteer.
 import { describe, expect, it } from 'vitest';
-import { findQueryPlaces } from '../../src/search/places';
+import { findQueryPlaces } from '../../src/search/places.ts';
 
 describe('findQueryPlaces', () => {
   it.each([
@@ -19,9 +19,12 @@ describe('findQueryPlaces', () => {
     expect(findQueryPlaces(query)).toContainEqual(expect.objectContaining({ key, code }));
   });
 
-  it.each([['Giá vàng hôm nay bao nhiêu?'], ['ho ngheo'], ['Vinh danh người có công']])('finds no place in "%s"', (query) => {
-    expect(findQueryPlaces(query)).toEqual([]);
-  });
+  it.each([['Giá vàng hôm nay bao nhiêu?'], ['ho ngheo'], ['Vinh danh người có công']])(
+    'finds no place in "%s"',
+    (query) => {
+      expect(findQueryPlaces(query)).toEqual([]);
+    },
+  );
 
   it('skips a commune that shares a district name ("xã Bình Tân")', () => {
     expect(findQueryPlaces('hộ nghèo xã Bình Tân')).toEqual([]);

@@ -1,6 +1,6 @@
 // Snippets: escaped HTML, matched words in <mark>, a window around the matches of long passages.
 import { describe, expect, it } from 'vitest';
-import { buildSnippet } from '../../src/search/snippet';
+import { buildSnippet } from '../../src/search/snippet.ts';
 import { escapeHtml } from '../../src/text/escape-html.ts';
 
 describe('buildSnippet', () => {

@@ -1,7 +1,7 @@
 // The Vietnamese tokenizer: folding, accent keys, bigrams, abbreviations, numbers, stop-words.
 import { describe, expect, it } from 'vitest';
-import { toneKey } from '../../src/text/fold';
-import { analyzeVi, canonicalNumber, createViTokenizer, TERMINATOR, tokenizeVi } from '../../src/search/tokenizer';
+import { analyzeVi, canonicalNumber, createViTokenizer, TERMINATOR, tokenizeVi } from '../../src/search/tokenizer.ts';
+import { toneKey } from '../../src/text/fold.ts';
 
 /** Folded words and bigrams only: what an unaccented query can match. */
 function folded(text: string): string[] {

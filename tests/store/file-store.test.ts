@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileStore } from '../../src/store/file-store.ts';
 
-const sample = (id: string, text = 'Toàn tỉnh còn 14.040 hộ nghèo.') => ({ id, text, receivedAt: '2026-11-23T00:00:00.000Z' });
+const sample = (id: string, text = 'Toàn tỉnh còn 14.040 hộ nghèo.') => ({
+  id,
+  text,
+  receivedAt: '2026-11-23T00:00:00.000Z',
+});
 
 async function tempDir() {
   return mkdtemp(join(tmpdir(), 'vnqa-store-'));
@@ -58,7 +62,8 @@ describe('FileStore', () => {
 
   it('refuses an id that is not a safe file name rather than writing outside its folder', async () => {
     const store = new FileStore(await tempDir());
-    for (const id of ['.', '..', '../x', 'a/b', '~a', '']) await expect(store.put(sample(id))).rejects.toThrow(/safe file name/);
+    for (const id of ['.', '..', '../x', 'a/b', '~a', ''])
+      await expect(store.put(sample(id))).rejects.toThrow(/safe file name/);
   });
 
   it('drops an interrupted write of this version too', async () => {

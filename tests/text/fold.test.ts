@@ -1,11 +1,17 @@
 // Folding through tables (fold.ts, fold-aligned.ts) must give what the NFD definition gives, for
 // every UTF-16 unit and for real text: ingest and search fold millions of words with them.
 import { describe, expect, it } from 'vitest';
-import { foldAligned, hasDiacritics } from '../../src/text/fold-aligned.js';
-import { foldVi } from '../../src/text/fold.js';
-import { seedReports } from '../helpers/seed-reports.js';
+import { foldVi } from '../../src/text/fold.ts';
+import { foldAligned, hasDiacritics } from '../../src/text/fold-aligned.ts';
+import { seedReports } from '../helpers/seed-reports.ts';
 
-const byDefinition = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'd').toLowerCase();
+const byDefinition = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'd')
+    .toLowerCase();
 const unitByDefinition = (ch: string) => {
   const f = byDefinition(ch);
   return f.length === 1 ? f : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
@@ -25,7 +31,12 @@ describe('foldVi', () => {
     }
   });
 
-  it.each([['Hộ nghèo Quảng Trị', 'ho ngheo quang tri'], ['ĐẮK LẮK', 'dak lak'], ['Σας', 'σας'], ['', '']])('folds %j to %j', (s, out) => {
+  it.each([
+    ['Hộ nghèo Quảng Trị', 'ho ngheo quang tri'],
+    ['ĐẮK LẮK', 'dak lak'],
+    ['Σας', 'σας'],
+    ['', ''],
+  ])('folds %j to %j', (s, out) => {
     expect(foldVi(s)).toBe(out);
   });
 });

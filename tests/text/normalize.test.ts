@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText } from '../../src/text/normalize.js';
+import { normalizeText } from '../../src/text/normalize.ts';
 
 describe('normalizeText', () => {
   it.each([

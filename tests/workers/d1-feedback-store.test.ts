@@ -12,8 +12,8 @@ import { D1_FEEDBACK_SCHEMA } from '../../src/workers/d1-schema.ts';
 function sqliteD1(db = new DatabaseSync(':memory:')): D1Database & { raw: DatabaseSync } {
   const statement = (sql: string, values: unknown[] = []): D1PreparedStatement => ({
     bind: (...v) => statement(sql, v),
-    all: async <T,>() => ({ results: db.prepare(sql).all(...(values as never[])) as T[] }),
-    first: async <T,>() => (db.prepare(sql).get(...(values as never[])) as T | undefined) ?? null,
+    all: async <T>() => ({ results: db.prepare(sql).all(...(values as never[])) as T[] }),
+    first: async <T>() => (db.prepare(sql).get(...(values as never[])) as T | undefined) ?? null,
     run: async () => db.prepare(sql).run(...(values as never[])),
   });
   return {
@@ -35,14 +35,33 @@ function sqliteD1(db = new DatabaseSync(':memory:')): D1Database & { raw: Databa
   };
 }
 
-const item = (id: string, receivedAt: string, extra: Partial<FeedbackItem> = {}): FeedbackItem => ({ id, receivedAt, question: 'Hộ nghèo Quảng Trị cuối 2023?', rating: 'up', ...extra });
+const item = (id: string, receivedAt: string, extra: Partial<FeedbackItem> = {}): FeedbackItem => ({
+  id,
+  receivedAt,
+  question: 'Hộ nghèo Quảng Trị cuối 2023?',
+  rating: 'up',
+  ...extra,
+});
 
 describe('D1FeedbackStore', () => {
   it('creates its table on first use and gives the items back, oldest first', async () => {
     const store = new D1FeedbackStore(sqliteD1());
-    await store.add(item('b', '2026-12-04T01:00:00.000Z', { rating: 'down', comment: 'Thiếu số hộ cận nghèo', answer: '14.040 hộ [1]' }));
+    await store.add(
+      item('b', '2026-12-04T01:00:00.000Z', {
+        rating: 'down',
+        comment: 'Thiếu số hộ cận nghèo',
+        answer: '14.040 hộ [1]',
+      }),
+    );
     await store.add(item('a', '2026-12-04T00:59:00.000Z'));
-    expect(await store.list()).toEqual([item('a', '2026-12-04T00:59:00.000Z'), item('b', '2026-12-04T01:00:00.000Z', { rating: 'down', comment: 'Thiếu số hộ cận nghèo', answer: '14.040 hộ [1]' })]);
+    expect(await store.list()).toEqual([
+      item('a', '2026-12-04T00:59:00.000Z'),
+      item('b', '2026-12-04T01:00:00.000Z', {
+        rating: 'down',
+        comment: 'Thiếu số hộ cận nghèo',
+        answer: '14.040 hộ [1]',
+      }),
+    ]);
   });
 
   it('keeps what another isolate wrote to the same database', async () => {
@@ -62,12 +81,22 @@ describe('D1FeedbackStore', () => {
     const db = sqliteD1();
     const store = new D1FeedbackStore(db);
     await store.add(item('ok', '2026-12-04T01:00:00.000Z'));
-    db.raw.prepare("INSERT INTO feedback (id, received_at, rating, question) VALUES ('bad', '2026-12-04T02:00:00.000Z', 'up', '   ')").run();
+    db.raw
+      .prepare(
+        "INSERT INTO feedback (id, received_at, rating, question) VALUES ('bad', '2026-12-04T02:00:00.000Z', 'up', '   ')",
+      )
+      .run();
     expect((await store.list()).map((i) => i.id)).toEqual(['ok']);
   });
 
   it('has the schema migrations/0002_feedback.sql applies', () => {
     const sql = readFileSync(new URL('../../migrations/0002_feedback.sql', import.meta.url), 'utf8');
-    expect(sql.split('\n').filter((l) => !l.startsWith('--')).join('\n').trim()).toBe(D1_FEEDBACK_SCHEMA.map((s) => `${s};`).join('\n'));
+    expect(
+      sql
+        .split('\n')
+        .filter((l) => !l.startsWith('--'))
+        .join('\n')
+        .trim(),
+    ).toBe(D1_FEEDBACK_SCHEMA.map((s) => `${s};`).join('\n'));
   });
 });

@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/answer/assistant.ts';
 import { parseConfig } from '../../src/config.ts';
 import { Corpus } from '../../src/corpus/corpus.ts';
+import { memoryPort } from '../../src/corpus/memory-port.ts';
 import { createApp } from '../../src/http/app.ts';
 import { buildReport } from '../../src/ingest/build-report.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { readSeedInputs } from '../../src/store/seed-files.ts';
 import { ROOT, type Running, startWranglerDev } from '../helpers/server.ts';
-import { memoryPort } from '../../src/corpus/memory-port.ts';
 
 const TOKEN = 'shard-test-token';
 const FIXTURES = join(ROOT, 'tests/fixtures/shards');
@@ -71,7 +71,12 @@ beforeAll(async () => {
   const seeds = (await readSeedInputs()).map(buildReport);
   const corpus = await Corpus.open({ store: new MemoryStore(), seeds });
   for (const r of reports) await corpus.upsert(r);
-  node = createApp({ config: parseConfig({}), corpus: memoryPort(corpus), assistant: createAssistant(corpus), runtime: 'node' });
+  node = createApp({
+    config: parseConfig({}),
+    corpus: memoryPort(corpus),
+    assistant: createAssistant(corpus),
+    runtime: 'node',
+  });
 
   worker = await startWorker();
   for (const r of reports) {
@@ -104,7 +109,10 @@ describe('the sharded Worker (D1, R2, one Durable Object per province)', () => {
     const after = await shardStats();
     expect(after.prepared).toBe(reports.length + 2);
     expect(after.shards.map((s) => s.prepared)).toEqual([0, 0, 0]);
-    const removed = await fetch(`${worker?.base}/api/reports/${unnamed.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } });
+    const removed = await fetch(`${worker?.base}/api/reports/${unnamed.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(removed.status).toBe(200);
   });
 
@@ -116,7 +124,14 @@ describe('the sharded Worker (D1, R2, one Durable Object per province)', () => {
     const after = await quangTri();
     expect(after.journal).toBe(before.journal + 1);
     expect(after.snapshotChars).toBe(before.snapshotChars);
-    expect((await fetch(`${worker?.base}/api/reports/qt-copy`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${worker?.base}/api/reports/qt-copy`, {
+          method: 'DELETE',
+          headers: { authorization: `Bearer ${TOKEN}` },
+        })
+      ).status,
+    ).toBe(200);
     expect((await quangTri()).journal).toBe(before.journal + 2);
   });
 
@@ -130,15 +145,21 @@ describe('the sharded Worker (D1, R2, one Durable Object per province)', () => {
   });
 
   it('serves /api/figures from D1 as the Node server does', async () => {
-    for (const query of ['place=H%C3%A0%20T%C4%A9nh', 'metric=poverty_rate&year=2023', 'place=Qu%E1%BA%A3ng%20Tr%E1%BB%8B&kind=result']) {
+    for (const query of [
+      'place=H%C3%A0%20T%C4%A9nh',
+      'metric=poverty_rate&year=2023',
+      'place=Qu%E1%BA%A3ng%20Tr%E1%BB%8B&kind=result',
+    ]) {
       const fromWorker = await (await fetch(`${worker?.base}/api/figures?${query}`)).json();
       const fromNode = await (await node.request(`/api/figures?${query}`)).json();
       expect(fromWorker.total).toBe(fromNode.total);
-      expect(new Set(fromWorker.figures.map((f: { id: string }) => f.id))).toEqual(new Set(fromNode.figures.map((f: { id: string }) => f.id)));
+      expect(new Set(fromWorker.figures.map((f: { id: string }) => f.id))).toEqual(
+        new Set(fromNode.figures.map((f: { id: string }) => f.id)),
+      );
     }
   });
 
-  it('answers the same after a restart on the persisted state, from the shards\' snapshots', async () => {
+  it("answers the same after a restart on the persisted state, from the shards' snapshots", async () => {
     const before = await askBoth(QUESTIONS.comparison);
     await worker?.stop();
     worker = await startWorker();
@@ -150,12 +171,17 @@ describe('the sharded Worker (D1, R2, one Durable Object per province)', () => {
   }, 120_000);
 
   it('removes a deleted report from D1, R2 and its shard', async () => {
-    const res = await fetch(`${worker?.base}/api/reports/ht-2023`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } });
+    const res = await fetch(`${worker?.base}/api/reports/ht-2023`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(res.status).toBe(200);
     expect((await fetch(`${worker?.base}/api/reports/ht-2023`)).status).toBe(404);
     const figures = await (await fetch(`${worker?.base}/api/figures?place=H%C3%A0%20T%C4%A9nh`)).json();
     expect(figures.total).toBe(0);
-    const { hits } = await (await fetch(`${worker?.base}/api/search?q=${encodeURIComponent('việc làm Hà Tĩnh')}&limit=20`)).json();
+    const { hits } = await (
+      await fetch(`${worker?.base}/api/search?q=${encodeURIComponent('việc làm Hà Tĩnh')}&limit=20`)
+    ).json();
     expect(hits.map((h: { reportId: string }) => h.reportId)).not.toContain('ht-2023');
   });
 });

@@ -17,10 +17,20 @@ async function startWorker(env: string[]) {
 }
 
 const post = (body: unknown) =>
-  fetch(`${worker?.base}/api/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-const list = (query = '') => fetch(`${worker?.base}/api/feedback${query}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  fetch(`${worker?.base}/api/feedback`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+const list = (query = '') =>
+  fetch(`${worker?.base}/api/feedback${query}`, { headers: { authorization: `Bearer ${TOKEN}` } });
 
-const down = { question: 'Hộ nghèo Quảng Trị cuối 2023?', rating: 'down', comment: 'Thiếu số hộ cận nghèo; "cần" thêm, nhé', answer: 'Số hộ nghèo của tỉnh Quảng Trị cuối năm 2023: 14.040 hộ [1].' };
+const down = {
+  question: 'Hộ nghèo Quảng Trị cuối 2023?',
+  rating: 'down',
+  comment: 'Thiếu số hộ cận nghèo; "cần" thêm, nhé',
+  answer: 'Số hộ nghèo của tỉnh Quảng Trị cuối năm 2023: 14.040 hộ [1].',
+};
 const up = { question: 'Tỷ lệ hộ nghèo Quảng Trị cuối 2023?', rating: 'up' };
 
 beforeAll(async () => {

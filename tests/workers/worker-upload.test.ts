@@ -23,7 +23,11 @@ async function upload(bytes: Uint8Array, name: string) {
   const form = new FormData();
   form.set('file', new File([bytes.slice()], name));
   form.set('id', 'upload');
-  const res = await fetch(`${worker.base}/api/reports`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: form });
+  const res = await fetch(`${worker.base}/api/reports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}` },
+    body: form,
+  });
   return { status: res.status, code: ((await res.json()) as { error?: { code: string } }).error?.code };
 }
 
@@ -37,7 +41,9 @@ describe('file uploads to the Worker under wrangler dev', () => {
   });
 
   it('reads a DOCX, then says it has nowhere to store it', async () => {
-    const docx = await makeDocx({ lines: ['Báo cáo giảm nghèo tỉnh Quảng Trị năm 2023', 'Toàn tỉnh còn 18.412 hộ nghèo.'] });
+    const docx = await makeDocx({
+      lines: ['Báo cáo giảm nghèo tỉnh Quảng Trị năm 2023', 'Toàn tỉnh còn 18.412 hộ nghèo.'],
+    });
     expect(await upload(docx, 'a.docx')).toEqual({ status: 503, code: 'STORAGE_UNAVAILABLE' });
   });
 
@@ -45,7 +51,10 @@ describe('file uploads to the Worker under wrangler dev', () => {
     expect(await upload(fixture('scanned.pdf'), 'scan.pdf')).toEqual({ status: 422, code: 'SCANNED_PDF' });
   });
 
-  it.each(['encrypted-aes256.pdf', 'encrypted-rc4.pdf'])('refuses a PDF that needs a password to open as on Node (%s)', async (name) => {
-    expect(await upload(fixture(name), name)).toEqual({ status: 422, code: 'ENCRYPTED_FILE' });
-  });
+  it.each(['encrypted-aes256.pdf', 'encrypted-rc4.pdf'])(
+    'refuses a PDF that needs a password to open as on Node (%s)',
+    async (name) => {
+      expect(await upload(fixture(name), name)).toEqual({ status: 422, code: 'ENCRYPTED_FILE' });
+    },
+  );
 });

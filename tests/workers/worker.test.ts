@@ -19,7 +19,9 @@ describe('the Worker under wrangler dev', () => {
   });
 
   it('finds the Quảng Trị poor households without accents', async () => {
-    const body = await (await fetch(`${worker.base}/api/search?q=${encodeURIComponent('ho ngheo quang tri')}&limit=3`)).json();
+    const body = await (
+      await fetch(`${worker.base}/api/search?q=${encodeURIComponent('ho ngheo quang tri')}&limit=3`)
+    ).json();
     expect(body.hits[0].reportId).toBe('001_81891852024e78d9');
     expect(body.hits[0].text).toContain('14.040 hộ nghèo');
   });

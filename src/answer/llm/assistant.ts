@@ -10,9 +10,13 @@ import { phraseResult } from './phrase.ts';
 import { answerWithTools } from './tool-answer.ts';
 import type { LlmCorpus } from './tools.ts';
 
-
-
-export function createLlmAssistant(corpus: LlmCorpus, deterministic: Assistant, settings: LlmSettings, log: Log, client: ChatClient = createChatClient(settings)): Assistant {
+export function createLlmAssistant(
+  corpus: LlmCorpus,
+  deterministic: Assistant,
+  settings: LlmSettings,
+  log: Log,
+  client: ChatClient = createChatClient(settings),
+): Assistant {
   return {
     async ask(body) {
       const det = await deterministic.ask(body);
@@ -29,7 +33,10 @@ export function createLlmAssistant(corpus: LlmCorpus, deterministic: Assistant, 
         }, settings.timeoutMs);
       });
       try {
-        const work = mode === 'phrase' ? phraseResult(client, body, det, ctrl.signal) : answerWithTools(client, corpus, body, det, ctrl.signal);
+        const work =
+          mode === 'phrase'
+            ? phraseResult(client, body, det, ctrl.signal)
+            : answerWithTools(client, corpus, body, det, ctrl.signal);
         const res = await Promise.race([work, deadline]);
         if (settings.apiKey.length >= MIN_SECRET_LENGTH && res.answer.includes(settings.apiKey)) {
           throw new LlmError('secret_echo', 'the reply contains the API key');
@@ -37,7 +44,8 @@ export function createLlmAssistant(corpus: LlmCorpus, deterministic: Assistant, 
         log('info', 'llm_answer', { event: 'llm_answer', mode, ms: Date.now() - t0 });
         return res;
       } catch (err) {
-        const e = err instanceof LlmError ? err : new LlmError('error', err instanceof Error ? err.name : 'unknown error');
+        const e =
+          err instanceof LlmError ? err : new LlmError('error', err instanceof Error ? err.name : 'unknown error');
         log('warn', 'llm_fallback', {
           event: 'llm_fallback',
           reason: e.reason,

@@ -76,7 +76,13 @@ const Completion = z.object({
         message: z.object({
           content: z.string().nullish(),
           tool_calls: z
-            .array(z.object({ id: z.string(), type: z.string().optional(), function: z.object({ name: z.string(), arguments: z.string() }) }))
+            .array(
+              z.object({
+                id: z.string(),
+                type: z.string().optional(),
+                function: z.object({ name: z.string(), arguments: z.string() }),
+              }),
+            )
             .nullish(),
         }),
       }),
@@ -93,7 +99,12 @@ export function createChatClient(settings: LlmSettings): ChatClient {
   // The SDK's own maxRetries stays 0: it waits whatever Retry-After says (uncapped; "3600" is an
   // hour) in a sleep the abort signal does not end, so one retry would outlive LLM_TIMEOUT_MS and
   // keep a CLI from exiting. The loop below retries once, capped at MAX_BACKOFF_MS and abortable.
-  const openai = new OpenAI({ apiKey: settings.apiKey, baseURL: settings.baseURL, maxRetries: 0, timeout: settings.timeoutMs });
+  const openai = new OpenAI({
+    apiKey: settings.apiKey,
+    baseURL: settings.baseURL,
+    maxRetries: 0,
+    timeout: settings.timeoutMs,
+  });
   return {
     async complete(req, signal) {
       for (let attempt = 0; ; attempt++) {
@@ -114,8 +125,10 @@ export function createChatClient(settings: LlmSettings): ChatClient {
           }
           return reply;
         } catch (err) {
-          if (signal.aborted || err instanceof APIUserAbortError) throw new LlmError('timeout', 'the model did not answer in time');
-          const retryable = err instanceof APIError && typeof err.status === 'number' && (err.status === 429 || err.status >= 500);
+          if (signal.aborted || err instanceof APIUserAbortError)
+            throw new LlmError('timeout', 'the model did not answer in time');
+          const retryable =
+            err instanceof APIError && typeof err.status === 'number' && (err.status === 429 || err.status >= 500);
           if (retryable && attempt === 0) {
             await sleep(backoffOf(err), signal);
             continue;
@@ -131,7 +144,11 @@ function readReply(raw: unknown): ChatReply {
   const parsed = Completion.safeParse(raw);
   if (!parsed.success) throw new LlmError('malformed_body', 'the reply is not a chat completion');
   const message = parsed.data.choices[0]?.message;
-  const toolCalls = (message?.tool_calls ?? []).map((t) => ({ id: t.id, type: 'function' as const, function: t.function }));
+  const toolCalls = (message?.tool_calls ?? []).map((t) => ({
+    id: t.id,
+    type: 'function' as const,
+    function: t.function,
+  }));
   return { content: message?.content ?? null, toolCalls };
 }
 
@@ -175,7 +192,17 @@ function toLlmError(err: unknown): LlmError {
 }
 
 /** The model settings from parsed configuration; null (deterministic only) without an API key. */
-export function llmSettingsFrom(config: { OPENAI_API_KEY?: string | undefined; OPENAI_BASE_URL?: string | undefined; OPENAI_MODEL: string; LLM_TIMEOUT_MS: number }): LlmSettings | null {
+export function llmSettingsFrom(config: {
+  OPENAI_API_KEY?: string | undefined;
+  OPENAI_BASE_URL?: string | undefined;
+  OPENAI_MODEL: string;
+  LLM_TIMEOUT_MS: number;
+}): LlmSettings | null {
   if (!config.OPENAI_API_KEY) return null;
-  return { apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.OPENAI_MODEL, timeoutMs: config.LLM_TIMEOUT_MS };
+  return {
+    apiKey: config.OPENAI_API_KEY,
+    baseURL: config.OPENAI_BASE_URL,
+    model: config.OPENAI_MODEL,
+    timeoutMs: config.LLM_TIMEOUT_MS,
+  };
 }

@@ -53,7 +53,8 @@ const SCALE_WORDS: [RegExp, number][] = [
  * slip past a digit scan: refused outright. A run counts when it joins a digit word to a
  * multiplier; "hàng trăm hộ" or "một số hộ" alone state no number.
  */
-const NUMBER_WORD = '(?:một|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mươi|mốt|nửa|rưỡi|chục|trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|lẻ|linh|phần\\s+trăm|phần\\s+nghìn)';
+const NUMBER_WORD =
+  '(?:một|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mươi|mốt|nửa|rưỡi|chục|trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|lẻ|linh|phần\\s+trăm|phần\\s+nghìn)';
 const NUMBER_WORDS = new RegExp(`(?<![\\p{L}])${NUMBER_WORD}(?:\\s+${NUMBER_WORD})+(?![\\p{L}])`, 'giu');
 const DIGIT_WORD = /^(?:một|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mốt|nửa|rưỡi)$/iu;
 const MULTIPLIER_WORD = /^(?:mươi|mười|chục|trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|phần)$/iu;
@@ -76,7 +77,13 @@ export function numbersIn(text: string): WrittenNumber[] {
     const index = m.index ?? 0;
     const after = text.slice(index + m[0].length, index + m[0].length + 12);
     const scale = SCALE_WORDS.find(([re]) => re.test(after))?.[1] ?? 1;
-    return { raw: m[0], value: Number(int.replace(/\./g, '') + (dec ? `.${dec}` : '')), decimals: dec.length, scale, index };
+    return {
+      raw: m[0],
+      value: Number(int.replace(/\./g, '') + (dec ? `.${dec}` : '')),
+      decimals: dec.length,
+      scale,
+      index,
+    };
   });
 }
 

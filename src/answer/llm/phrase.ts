@@ -12,7 +12,12 @@ const PLAN_WORDS = /kế hoạch|chỉ tiêu|mục tiêu|phấn đấu/iu;
 export function allowanceOf(det: AskResponse, extraTrusted: string[] = []): Allowance {
   return {
     values: [...det.facts, ...det.computations].map((x) => ({ value: x.value, unit: x.unit })),
-    trusted: [det.answer, ...det.facts.flatMap((f) => [f.period ?? '', f.label]), ...det.computations.map((c) => c.formula), ...extraTrusted],
+    trusted: [
+      det.answer,
+      ...det.facts.flatMap((f) => [f.period ?? '', f.label]),
+      ...det.computations.map((c) => c.formula),
+      ...extraTrusted,
+    ],
     markers: det.citations.map((c) => c.n),
   };
 }
@@ -20,14 +25,26 @@ export function allowanceOf(det: AskResponse, extraTrusted: string[] = []): Allo
 /** Throws LlmError when `text` is not a faithful rewording of `det`. */
 export function checkPhrasing(text: string, det: AskResponse): void {
   const guard = checkNumbers(text, allowanceOf(det));
-  if (!guard.ok) throw new LlmError('guard', 'the rewrite states numbers the result does not back', undefined, [...guard.offendingNumbers, ...guard.badMarkers]);
+  if (!guard.ok)
+    throw new LlmError('guard', 'the rewrite states numbers the result does not back', undefined, [
+      ...guard.offendingNumbers,
+      ...guard.badMarkers,
+    ]);
   const kept = new Set(markersIn(text));
-  if (det.citations.some((c) => !kept.has(c.n))) throw new LlmError('markers_dropped', 'the rewrite dropped a citation marker');
-  if (PLAN_WORDS.test(det.answer) && !PLAN_WORDS.test(text)) throw new LlmError('meaning_changed', 'the rewrite no longer says a plan is a plan');
-  if (text.length > det.answer.length * 4 + 400) throw new LlmError('meaning_changed', 'the rewrite is far longer than the answer');
+  if (det.citations.some((c) => !kept.has(c.n)))
+    throw new LlmError('markers_dropped', 'the rewrite dropped a citation marker');
+  if (PLAN_WORDS.test(det.answer) && !PLAN_WORDS.test(text))
+    throw new LlmError('meaning_changed', 'the rewrite no longer says a plan is a plan');
+  if (text.length > det.answer.length * 4 + 400)
+    throw new LlmError('meaning_changed', 'the rewrite is far longer than the answer');
 }
 
-export async function phraseResult(client: ChatClient, body: AskBody, det: AskResponse, signal: AbortSignal): Promise<AskResponse> {
+export async function phraseResult(
+  client: ChatClient,
+  body: AskBody,
+  det: AskResponse,
+  signal: AbortSignal,
+): Promise<AskResponse> {
   const reply = await client.complete(
     {
       messages: [

@@ -49,14 +49,22 @@ export function passageBlock(id: string, reportId: string, text: string): string
 
 /** The user message asking for the deterministic answer in better words. */
 export function phraseRequest(question: string, draft: AskResponse): string {
-  const facts = draft.facts.map((f) => `- [${f.citation}] ${f.label}: ${f.text}${f.kind === 'target' ? ' (kế hoạch/chỉ tiêu)' : ''}${f.place ? `, ${f.place}` : ''}${f.period ? `, ${f.period}` : ''}`);
-  const comps = draft.computations.map((c) => `- ${c.label}: ${c.formula} = ${formatViNumber(c.value, 2)}${c.unit === '%' ? '%' : c.unit ? ` ${c.unit}` : ''}`);
+  const facts = draft.facts.map(
+    (f) =>
+      `- [${f.citation}] ${f.label}: ${f.text}${f.kind === 'target' ? ' (kế hoạch/chỉ tiêu)' : ''}${f.place ? `, ${f.place}` : ''}${f.period ? `, ${f.period}` : ''}`,
+  );
+  const comps = draft.computations.map(
+    (c) =>
+      `- ${c.label}: ${c.formula} = ${formatViNumber(c.value, 2)}${c.unit === '%' ? '%' : c.unit ? ` ${c.unit}` : ''}`,
+  );
   return [
     `<question>${escapeData(question)}</question>`,
     `<draft>${escapeData(draft.answer)}</draft>`,
     facts.length ? `<facts>\n${facts.map(escapeData).join('\n')}\n</facts>` : '',
     comps.length ? `<computations>\n${comps.map(escapeData).join('\n')}\n</computations>` : '',
-    draft.citations.length ? `Report passages (data only):\n${draft.citations.map((c) => passageBlock(String(c.n), c.reportId, c.quote)).join('\n')}` : '',
+    draft.citations.length
+      ? `Report passages (data only):\n${draft.citations.map((c) => passageBlock(String(c.n), c.reportId, c.quote)).join('\n')}`
+      : '',
     'Rewrite the draft as one fluent Vietnamese answer to the question, following the rules.',
   ]
     .filter(Boolean)

@@ -18,7 +18,13 @@ const HANDLES = /\[\s*([fc]\d+(?:\s*[,;]\s*[fc]\d+)*)\s*\]/g;
 
 type Item = { kind: 'figure'; item: FigureItem } | { kind: 'computation'; item: ComputationItem };
 
-export async function answerWithTools(client: ChatClient, corpus: LlmCorpus, body: AskBody, det: AskResponse, signal: AbortSignal): Promise<AskResponse> {
+export async function answerWithTools(
+  client: ChatClient,
+  corpus: LlmCorpus,
+  body: AskBody,
+  det: AskResponse,
+  signal: AbortSignal,
+): Promise<AskResponse> {
   const session = new ToolSession(corpus);
   const messages: ChatMessage[] = [
     { role: 'system', content: TOOLS_SYSTEM_PROMPT },
@@ -33,7 +39,11 @@ export async function answerWithTools(client: ChatClient, corpus: LlmCorpus, bod
     if (calls > MAX_CALLS) throw new LlmError('too_many_tool_calls', 'the model called too many tools');
     messages.push({ role: 'assistant', content: reply.content, tool_calls: reply.toolCalls });
     for (const call of reply.toolCalls) {
-      messages.push({ role: 'tool', tool_call_id: call.id, content: await session.run(call.function.name, call.function.arguments) });
+      messages.push({
+        role: 'tool',
+        tool_call_id: call.id,
+        content: await session.run(call.function.name, call.function.arguments),
+      });
     }
   }
   throw new LlmError('too_many_tool_calls', 'the model kept calling tools');
@@ -47,11 +57,19 @@ function yearsOf(text: string): string {
 }
 
 function trustedOf(figures: Figure[], comps: ComputationItem[], question: string): string[] {
-  return [...figures.flatMap((f) => [describePeriod(f.period), f.period?.label ?? '', f.label]), ...comps.map((c) => c.formula), yearsOf(question)];
+  return [
+    ...figures.flatMap((f) => [describePeriod(f.period), f.period?.label ?? '', f.label]),
+    ...comps.map((c) => c.formula),
+    yearsOf(question),
+  ];
 }
 
 function valuesOf(items: Item[]): Allowance['values'] {
-  return items.map((x) => (x.kind === 'figure' ? { value: x.item.figure.value, unit: x.item.figure.unit } : { value: x.item.value, unit: x.item.unit }));
+  return items.map((x) =>
+    x.kind === 'figure'
+      ? { value: x.item.figure.value, unit: x.item.figure.unit }
+      : { value: x.item.value, unit: x.item.unit },
+  );
 }
 
 /** The final answer: the model's text with ids turned into the core's markers, and the facts behind it. */
@@ -83,11 +101,19 @@ export function buildFromTools(text: string, session: ToolSession, body: AskBody
   ];
   const allowAll: Allowance = {
     values: valuesOf(all),
-    trusted: trustedOf([...session.figures.values()].map((x) => x.figure), [...session.computations.values()], body.question),
+    trusted: trustedOf(
+      [...session.figures.values()].map((x) => x.figure),
+      [...session.computations.values()],
+      body.question,
+    ),
     markers: [],
   };
   const guard = checkNumbers(bare, allowAll);
-  if (!guard.ok) throw new LlmError('guard', 'the answer states numbers no tool produced', undefined, [...guard.offendingNumbers, ...guard.badMarkers]);
+  if (!guard.ok)
+    throw new LlmError('guard', 'the answer states numbers no tool produced', undefined, [
+      ...guard.offendingNumbers,
+      ...guard.badMarkers,
+    ]);
 
   // What the text uses: the ids it names, and the item behind every number it states.
   const used = new Set<Item['item']>(referenced.map((x) => x.item));
@@ -106,7 +132,13 @@ export function buildFromTools(text: string, session: ToolSession, body: AskBody
       markerOf.set(x.item, b.cite(x.item.figure, x.item.report));
     } else {
       const markers = [...new Set(x.item.inputs.map((i) => b.cite(i.figure, i.report)))].join('');
-      b.compute(x.item.label, x.item.formula, x.item.value, x.item.unit, x.item.inputs.map((i) => i.figure));
+      b.compute(
+        x.item.label,
+        x.item.formula,
+        x.item.value,
+        x.item.unit,
+        x.item.inputs.map((i) => i.figure),
+      );
       markerOf.set(x.item, markers);
     }
   }
@@ -127,12 +159,19 @@ export function buildFromTools(text: string, session: ToolSession, body: AskBody
     suggestions: [],
   };
   // The served text, checked once more against exactly the facts and computations it carries.
-  const usedFigures = usedItems.flatMap((x) => (x.kind === 'figure' ? [x.item.figure] : x.item.inputs.map((i) => i.figure)));
+  const usedFigures = usedItems.flatMap((x) =>
+    x.kind === 'figure' ? [x.item.figure] : x.item.inputs.map((i) => i.figure),
+  );
   const final = checkNumbers(answer, {
     values: [...res.facts, ...res.computations].map((x) => ({ value: x.value, unit: x.unit })),
-    trusted: trustedOf(usedFigures, usedItems.flatMap((x) => (x.kind === 'computation' ? [x.item] : [])), body.question),
+    trusted: trustedOf(
+      usedFigures,
+      usedItems.flatMap((x) => (x.kind === 'computation' ? [x.item] : [])),
+      body.question,
+    ),
     markers: res.citations.map((c) => c.n),
   });
-  if (!final.ok) throw new LlmError('guard', 'the answer leans on figures it does not cite', undefined, final.offendingNumbers);
+  if (!final.ok)
+    throw new LlmError('guard', 'the answer leans on figures it does not cite', undefined, final.offendingNumbers);
   return res;
 }

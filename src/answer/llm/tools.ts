@@ -2,13 +2,13 @@
 // get_report hand out figures under short ids (f1, f2 …); compute does whitelisted arithmetic on
 // those ids only, so every number the model can state was produced here, by code.
 import { z } from 'zod';
+import type { CorpusReader } from '../../corpus/port.ts';
 import type { Figure } from '../../extract/types.ts';
 import { isMoneyUnit, MONEY_UNITS, normaliseValue } from '../../extract/units.ts';
 import type { Report } from '../../ingest/types.ts';
-import type { CorpusReader } from '../../corpus/port.ts';
 import { formatViNumber } from '../../text/vi-number.ts';
-import { describePeriod, formatValue } from '../present.ts';
 import { MAX_COMPUTED } from '../builder.ts';
+import { describePeriod, formatValue } from '../present.ts';
 import { parseQuestion } from '../question.ts';
 import { type CorpusView, constraintsOf, rankFigures } from '../retrieve.ts';
 import { LlmError, type ToolSpec } from './client.ts';
@@ -37,12 +37,17 @@ export const TOOL_SPECS: ToolSpec[] = [
     type: 'function',
     function: {
       name: 'search_figures',
-      description: 'Figures the reports state, best match first. Query in Vietnamese: what, where, when (e.g. "hộ nghèo Quảng Trị cuối năm 2023").',
+      description:
+        'Figures the reports state, best match first. Query in Vietnamese: what, where, when (e.g. "hộ nghèo Quảng Trị cuối năm 2023").',
       parameters: {
         type: 'object',
         properties: {
           query: { type: 'string', description: 'What is asked, in Vietnamese.' },
-          kind: { type: 'string', enum: ['result', 'target', 'change'], description: 'result (achieved), target (plan), change (giảm/tăng).' },
+          kind: {
+            type: 'string',
+            enum: ['result', 'target', 'change'],
+            description: 'result (achieved), target (plan), change (giảm/tăng).',
+          },
         },
         required: ['query'],
         additionalProperties: false,
@@ -66,12 +71,19 @@ export const TOOL_SPECS: ToolSpec[] = [
     type: 'function',
     function: {
       name: 'compute',
-      description: 'Arithmetic on figure ids, done by code: add (2+ figures), subtract (a − b), multiply, divide (a / b), percent (a / b × 100), ratio (a / b, "lần").',
+      description:
+        'Arithmetic on figure ids, done by code: add (2+ figures), subtract (a − b), multiply, divide (a / b), percent (a / b × 100), ratio (a / b, "lần").',
       parameters: {
         type: 'object',
         properties: {
           op: { type: 'string', enum: ['add', 'subtract', 'multiply', 'divide', 'percent', 'ratio'] },
-          inputs: { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 6, description: 'Figure ids such as "f1".' },
+          inputs: {
+            type: 'array',
+            items: { type: 'string' },
+            minItems: 2,
+            maxItems: 6,
+            description: 'Figure ids such as "f1".',
+          },
         },
         required: ['op', 'inputs'],
         additionalProperties: false,
@@ -83,16 +95,30 @@ export const TOOL_SPECS: ToolSpec[] = [
     function: {
       name: 'get_report',
       description: 'A report by id: title, place, periods, its opening and its first figures.',
-      parameters: { type: 'object', properties: { reportId: { type: 'string' } }, required: ['reportId'], additionalProperties: false },
+      parameters: {
+        type: 'object',
+        properties: { reportId: { type: 'string' } },
+        required: ['reportId'],
+        additionalProperties: false,
+      },
     },
   },
 ];
 
-const SearchFiguresArgs = z.object({ query: z.string().trim().min(1).max(500), kind: z.enum(['result', 'target', 'change']).optional() });
-const SearchPassagesArgs = z.object({ query: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(6).optional() });
+const SearchFiguresArgs = z.object({
+  query: z.string().trim().min(1).max(500),
+  kind: z.enum(['result', 'target', 'change']).optional(),
+});
+const SearchPassagesArgs = z.object({
+  query: z.string().trim().min(1).max(500),
+  limit: z.number().int().min(1).max(6).optional(),
+});
 const ComputeArgs = z.object({
   op: z.enum(['add', 'subtract', 'multiply', 'divide', 'percent', 'ratio']),
-  inputs: z.array(z.union([z.string().max(20), z.number()])).min(2).max(6),
+  inputs: z
+    .array(z.union([z.string().max(20), z.number()]))
+    .min(2)
+    .max(6),
 });
 const GetReportArgs = z.object({ reportId: z.string().min(1).max(128) });
 
@@ -150,7 +176,10 @@ export class ToolSession {
 
   private searchFigures(a: z.infer<typeof SearchFiguresArgs>) {
     const q = parseQuestion(a.query);
-    const c = { ...constraintsOf(q), ...(a.kind ? { wantsTarget: a.kind === 'target', wantsChange: a.kind === 'change' } : {}) };
+    const c = {
+      ...constraintsOf(q),
+      ...(a.kind ? { wantsTarget: a.kind === 'target', wantsChange: a.kind === 'change' } : {}),
+    };
     const found = rankFigures(this.corpus, c)
       .filter((x) => !a.kind || x.figure.kind === a.kind)
       .slice(0, FIGURES_PER_SEARCH);
@@ -162,13 +191,24 @@ export class ToolSession {
     return {
       passages: hits.map((h) => {
         const report = this.corpus.get(h.reportId);
-        const inside = report ? this.corpus.figuresOf(h.reportId).filter((f) => f.start >= h.start && f.end <= h.end) : [];
+        const inside = report
+          ? this.corpus.figuresOf(h.reportId).filter((f) => f.start >= h.start && f.end <= h.end)
+          : [];
         return {
           passage: passageBlock(h.id, h.reportId, h.text),
-          figures: report ? inside.slice(0, FIGURES_PER_PASSAGE).map((f) => {
-            const item = this.register(f, report);
-            return { id: item.handle, label: f.label, value: formatValue(f.value, f.unit), kind: f.kind, place: f.place, period: describePeriod(f.period) || null };
-          }) : [],
+          figures: report
+            ? inside.slice(0, FIGURES_PER_PASSAGE).map((f) => {
+                const item = this.register(f, report);
+                return {
+                  id: item.handle,
+                  label: f.label,
+                  value: formatValue(f.value, f.unit),
+                  kind: f.kind,
+                  place: f.place,
+                  period: describePeriod(f.period) || null,
+                };
+              })
+            : [],
         };
       }),
     };
@@ -183,10 +223,20 @@ export class ToolSession {
       place: report.place?.name ?? null,
       periods: report.periods.map((p) => describePeriod(p)),
       opening: passageBlock(`${report.id}#0`, report.id, report.text.slice(0, 800)),
-      figures: this.corpus.figuresOf(report.id).slice(0, 12).map((f) => {
-        const item = this.register(f, report);
-        return { id: item.handle, label: f.label, value: formatValue(f.value, f.unit), kind: f.kind, place: f.place, period: describePeriod(f.period) || null };
-      }),
+      figures: this.corpus
+        .figuresOf(report.id)
+        .slice(0, 12)
+        .map((f) => {
+          const item = this.register(f, report);
+          return {
+            id: item.handle,
+            label: f.label,
+            value: formatValue(f.value, f.unit),
+            kind: f.kind,
+            place: f.place,
+            period: describePeriod(f.period) || null,
+          };
+        }),
     };
   }
 
@@ -214,18 +264,24 @@ export class ToolSession {
     let formula: string;
     let label: string;
     const money = figs.every((f) => isMoneyUnit(f.unit));
-    const common = money ? (figs.map((f) => f.unit).sort((p, q) => (MONEY_UNITS[p] ?? 1) - (MONEY_UNITS[q] ?? 1))[0] ?? 'đồng') : x.unit;
+    const common = money
+      ? (figs.map((f) => f.unit).sort((p, q) => (MONEY_UNITS[p] ?? 1) - (MONEY_UNITS[q] ?? 1))[0] ?? 'đồng')
+      : x.unit;
     const inUnit = (f: Figure) => (money ? normaliseValue(f.value, f.unit) / (MONEY_UNITS[common] ?? 1) : f.value);
     const v = figs.map(inUnit);
     const shown = v.map((n) => formatViNumber(n, 4));
     switch (a.op) {
       case 'add':
       case 'subtract':
-        if (!sameFamily) return { error: `cannot ${a.op} figures in different units (${figs.map((f) => f.unit || 'no unit').join(', ')})` };
+        if (!sameFamily)
+          return {
+            error: `cannot ${a.op} figures in different units (${figs.map((f) => f.unit || 'no unit').join(', ')})`,
+          };
         value = a.op === 'add' ? v.reduce((s, n) => s + n, 0) : (v[0] ?? 0) - (v[1] ?? 0);
         unit = common;
         formula = shown.join(a.op === 'add' ? ' + ' : ' − ');
-        label = a.op === 'add' ? `Tổng: ${figs.map((f) => f.label).join(' + ')}` : `Chênh lệch: ${x.label} − ${y.label}`;
+        label =
+          a.op === 'add' ? `Tổng: ${figs.map((f) => f.label).join(' + ')}` : `Chênh lệch: ${x.label} − ${y.label}`;
         break;
       case 'multiply':
         value = y.unit === '%' ? (x.value * y.value) / 100 : x.value * y.value;
@@ -243,8 +299,16 @@ export class ToolSession {
         label = a.op === 'percent' ? `Tỷ lệ ${x.label} so với ${y.label}` : `${x.label} / ${y.label}`;
       }
     }
-    if (!Number.isFinite(value) || Math.abs(value) > MAX_COMPUTED) return { error: 'the result is not a plausible number' };
-    const item: ComputationItem = { handle: `c${this.computations.size + 1}`, label, formula, value, unit, inputs: items };
+    if (!Number.isFinite(value) || Math.abs(value) > MAX_COMPUTED)
+      return { error: 'the result is not a plausible number' };
+    const item: ComputationItem = {
+      handle: `c${this.computations.size + 1}`,
+      label,
+      formula,
+      value,
+      unit,
+      inputs: items,
+    };
     this.computations.set(item.handle, item);
     return { id: item.handle, label, formula, value: formatValue(value, unit, 2) };
   }

@@ -14,13 +14,17 @@ import type { Question } from '../question.ts';
 import { type Candidate, type CorpusView, constraintsOf, rankFigures } from '../retrieve.ts';
 import { stateFigure } from './state.ts';
 
-const samePeriod = (a: Period | null | undefined, b: Period | null | undefined) => !!a && !!b && a.from === b.from && a.to === b.to;
+const samePeriod = (a: Period | null | undefined, b: Period | null | undefined) =>
+  !!a && !!b && a.from === b.from && a.to === b.to;
 
 /** Does the change's sentence name `asked` as what it is compared with ("so với Tết Giáp Thìn 2024")? */
 function comparedWith(c: Candidate, asked: Period): boolean {
   const sentence = c.report.text.slice(c.figure.sentenceStart, c.figure.sentenceEnd);
   const folded = foldAligned(sentence);
-  return findPeriods(sentence, { bareYear: true }).some((p) => samePeriod(p, asked) && /\bso(?: voi)?(?: cung ky)?\s*$/.test(folded.slice(Math.max(0, p.start - 14), p.start)));
+  return findPeriods(sentence, { bareYear: true }).some(
+    (p) =>
+      samePeriod(p, asked) && /\bso(?: voi)?(?: cung ky)?\s*$/.test(folded.slice(Math.max(0, p.start - 14), p.start)),
+  );
 }
 
 /**
@@ -32,30 +36,66 @@ function levelOf(corpus: CorpusView, c: Candidate): Figure | undefined {
   const paragraph = c.report.text.lastIndexOf('\n\n', f.start) + 1;
   return corpus
     .figuresOf(c.report.id)
-    .filter((g) => g.kind === 'result' && g.metric === f.metric && g.unit === f.unit && g.place === f.place && samePeriod(g.period, f.period) && g.start < f.start && g.start >= paragraph)
+    .filter(
+      (g) =>
+        g.kind === 'result' &&
+        g.metric === f.metric &&
+        g.unit === f.unit &&
+        g.place === f.place &&
+        samePeriod(g.period, f.period) &&
+        g.start < f.start &&
+        g.start >= paragraph,
+    )
     .pop();
 }
 
-export function answerLevelBeforeChange(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
+export function answerLevelBeforeChange(
+  corpus: CorpusView,
+  q: Question,
+  b: AnswerBuilder,
+): AskResponse['status'] | null {
   const asked = q.periods[0];
   if (!asked || q.wantsChange || q.wantsTarget) return null;
-  const fitsUnit = (f: Figure) => (q.unitWanted === 'percent' ? isPercentUnit(f.unit) : q.unitWanted === 'money' ? isMoneyUnit(f.unit) : !isPercentUnit(f.unit));
-  const changes = rankFigures(corpus, { ...constraintsOf(q), period: null, wantsChange: true }).filter((x) => x.figure.kind === 'change' && fitsUnit(x.figure) && !samePeriod(x.figure.period, asked));
+  const fitsUnit = (f: Figure) =>
+    q.unitWanted === 'percent'
+      ? isPercentUnit(f.unit)
+      : q.unitWanted === 'money'
+        ? isMoneyUnit(f.unit)
+        : !isPercentUnit(f.unit);
+  const changes = rankFigures(corpus, { ...constraintsOf(q), period: null, wantsChange: true }).filter(
+    (x) => x.figure.kind === 'change' && fitsUnit(x.figure) && !samePeriod(x.figure.period, asked),
+  );
   for (const c of changes.slice(0, 8)) {
     const dir = c.figure.qualifiers.includes('tăng') ? 1 : c.figure.qualifiers.includes('giảm') ? -1 : 0;
     if (!dir || !comparedWith(c, asked)) continue;
     const level = levelOf(corpus, c);
     if (!level) continue;
     // The level of the period asked, when the report states it, is the answer: a lookup, not this.
-    if (corpus.figuresOf(c.report.id).some((g) => g.kind === 'result' && g.metric === level.metric && g.unit === level.unit && g.place === level.place && samePeriod(g.period, asked))) return null;
+    if (
+      corpus
+        .figuresOf(c.report.id)
+        .some(
+          (g) =>
+            g.kind === 'result' &&
+            g.metric === level.metric &&
+            g.unit === level.unit &&
+            g.place === level.place &&
+            samePeriod(g.period, asked),
+        )
+    )
+      return null;
     stateFigure(b, { ...c, figure: level });
     stateFigure(b, c);
     // A fall since the period asked means it was higher then: add it back; a rise, take it away.
     const formula = `${formatViNumber(level.value, 4)} ${dir < 0 ? '+' : '−'} ${formatViNumber(c.figure.value, 4)}`;
     const value = dir < 0 ? level.value + c.figure.value : level.value - c.figure.value;
     const shown = b.compute(`Mức ${describePeriod(asked)} suy ra`, formula, value, level.unit, [level, c.figure]);
-    const approx = c.figure.qualifiers.some((x) => /^(?:hơn|trên|gần|khoảng|dưới)$/u.test(x)) || level.qualifiers.some((x) => /^(?:hơn|trên|gần|khoảng|dưới)$/u.test(x));
-    b.lines.unshift(`${capitalise(describePeriod(asked))} ${approx ? 'ước khoảng' : 'khoảng'} ${shown} (= ${formula}): mức ${describePeriod(level.period)} ${dir < 0 ? 'cộng lại phần đã giảm' : 'trừ đi phần đã tăng'} so với ${describePeriod(asked)}; đây là số tính toán.`);
+    const approx =
+      c.figure.qualifiers.some((x) => /^(?:hơn|trên|gần|khoảng|dưới)$/u.test(x)) ||
+      level.qualifiers.some((x) => /^(?:hơn|trên|gần|khoảng|dưới)$/u.test(x));
+    b.lines.unshift(
+      `${capitalise(describePeriod(asked))} ${approx ? 'ước khoảng' : 'khoảng'} ${shown} (= ${formula}): mức ${describePeriod(level.period)} ${dir < 0 ? 'cộng lại phần đã giảm' : 'trừ đi phần đã tăng'} so với ${describePeriod(asked)}; đây là số tính toán.`,
+    );
     return 'answered';
   }
   return null;

@@ -17,7 +17,10 @@ const LIST_ITEM = /^\s*[-+•*–]\s*/;
 /** Share of the part's own words (those its list's introduction does not hold) its item must hold. */
 const MIN_ITEM_WORDS = 0.6;
 
-const words = (s: string) => foldAligned(s).split(/[^a-z0-9]+/).filter((w) => w.length > 1);
+const words = (s: string) =>
+  foldAligned(s)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 1);
 
 /** The line of `text` holding `at`, with its start. */
 function lineAt(text: string, at: number): { start: number; line: string } {
@@ -32,13 +35,17 @@ function introOf(text: string, at: number): { start: number; end: number } | nul
   while (start > 0) {
     const prev = lineAt(text, start - 1);
     if (!prev.line.trim()) return null;
-    if (!LIST_ITEM.test(prev.line)) return prev.line.trimEnd().endsWith(':') ? { start: prev.start, end: prev.start + prev.line.length } : null;
+    if (!LIST_ITEM.test(prev.line))
+      return prev.line.trimEnd().endsWith(':') ? { start: prev.start, end: prev.start + prev.line.length } : null;
     start = prev.start;
   }
   return null;
 }
 
-const sameCount = (a: Figure, b: Figure) => !isMoneyUnit(a.unit) && !isPercentUnit(a.unit) && (a.unit === b.unit || (!!countFamily(a.unit) && countFamily(a.unit) === countFamily(b.unit)));
+const sameCount = (a: Figure, b: Figure) =>
+  !isMoneyUnit(a.unit) &&
+  !isPercentUnit(a.unit) &&
+  (a.unit === b.unit || (!!countFamily(a.unit) && countFamily(a.unit) === countFamily(b.unit)));
 
 /** The total a listed part belongs to: the figure of its list's introduction counting the same thing, larger. */
 function totalOf(corpus: CorpusView, part: Figure, report: Report): Figure | undefined {
@@ -46,7 +53,14 @@ function totalOf(corpus: CorpusView, part: Figure, report: Report): Figure | und
   if (!intro) return undefined;
   return corpus
     .figuresOf(report.id)
-    .filter((g) => g.start >= intro.start && g.end <= intro.end && g.kind === part.kind && sameCount(g, part) && g.value > part.value)
+    .filter(
+      (g) =>
+        g.start >= intro.start &&
+        g.end <= intro.end &&
+        g.kind === part.kind &&
+        sameCount(g, part) &&
+        g.value > part.value,
+    )
     .pop();
 }
 
@@ -57,7 +71,9 @@ export function answerShareOfListed(corpus: CorpusView, q: Question, b: AnswerBu
   const wholeWords = new Set(words(after));
   const partWords = words(before).filter((w) => !wholeWords.has(w) && !placeWords.has(w));
   if (!partWords.length) return null;
-  const cands = rankFigures(corpus, { ...constraintsOf(q), metrics: [], unitWanted: 'count', item: partWords }).filter((x) => x.figure.kind === 'result' && LIST_ITEM.test(lineAt(x.report.text, x.figure.start).line));
+  const cands = rankFigures(corpus, { ...constraintsOf(q), metrics: [], unitWanted: 'count', item: partWords }).filter(
+    (x) => x.figure.kind === 'result' && LIST_ITEM.test(lineAt(x.report.text, x.figure.start).line),
+  );
   for (const part of cands.slice(0, 12)) {
     const total = totalOf(corpus, part.figure, part.report);
     if (!total) continue;
@@ -71,9 +87,14 @@ export function answerShareOfListed(corpus: CorpusView, q: Question, b: AnswerBu
     stateFigure(b, part);
     stateFigure(b, whole);
     const formula = `${formatViNumber(part.figure.value, 4)} / ${formatViNumber(total.value, 4)} × 100`;
-    const shown = b.compute(`Tỷ trọng trong ${total.label}`, formula, (part.figure.value / total.value) * 100, '%', [part.figure, total]);
+    const shown = b.compute(`Tỷ trọng trong ${total.label}`, formula, (part.figure.value / total.value) * 100, '%', [
+      part.figure,
+      total,
+    ]);
     const name = lineAt(part.report.text, part.figure.start).line.replace(LIST_ITEM, '').split(/[:|]/)[0]?.trim() ?? '';
-    b.lines.unshift(`${capitalise(name)} chiếm ${shown} (= ${formula}) trong tổng số ${formatViNumber(total.value, 4)} ${total.unit}; đây là số tính toán.`);
+    b.lines.unshift(
+      `${capitalise(name)} chiếm ${shown} (= ${formula}) trong tổng số ${formatViNumber(total.value, 4)} ${total.unit}; đây là số tính toán.`,
+    );
     return 'answered';
   }
   return null;

@@ -28,32 +28,57 @@ export const LESS_WORDS = ['tru', 'di', 'khong', 'ke', 'tinh'];
 function same(a: Figure, b: Figure) {
   const unit = (u: string) => (isMoneyUnit(u) ? 'money' : (countFamily(u) ?? u));
   // "Tính đến hết ngày 31/7/2020" and "7 tháng đầu năm 2020" end on the same day: one count at that date.
-  return unit(a.unit) === unit(b.unit) && a.place === b.place && a.kind === b.kind && !!a.period && a.period.to === b.period?.to;
+  return (
+    unit(a.unit) === unit(b.unit) &&
+    a.place === b.place &&
+    a.kind === b.kind &&
+    !!a.period &&
+    a.period.to === b.period?.to
+  );
 }
 
 export function answerTotalLessPart(corpus: CorpusView, q: Question, b: AnswerBuilder): AskResponse['status'] | null {
   const phrase = LESS.exec(q.raw)?.[1]?.trim();
   if (!phrase) return null;
-  const partTerms = questionTerms(phrase, q.places.flatMap((p) => p.names));
+  const partTerms = questionTerms(
+    phrase,
+    q.places.flatMap((p) => p.names),
+  );
   if (!partTerms.length) return null;
   const base = constraintsOf(q);
-  const parts = rankFigures(corpus, { ...base, item: partTerms.map((t) => t.folded) }).filter((x) => x.figure.kind === 'result' && !isPercentUnit(x.figure.unit) && evidenceOf(partTerms, [x], []).coverage >= MIN_PART_COVERAGE);
+  const parts = rankFigures(corpus, { ...base, item: partTerms.map((t) => t.folded) }).filter(
+    (x) =>
+      x.figure.kind === 'result' &&
+      !isPercentUnit(x.figure.unit) &&
+      evidenceOf(partTerms, [x], []).coverage >= MIN_PART_COVERAGE,
+  );
   for (const part of parts.slice(0, 6)) {
     const partCover = evidenceOf(partTerms, [part], []).coverage;
     // The total: a larger figure of the same series and report whose own words do not name the part.
     const total = rankFigures(corpus, base).find(
-      (x) => x.report.id === part.report.id && x.figure.id !== part.figure.id && same(x.figure, part.figure) && normaliseValue(x.figure.value, x.figure.unit) > normaliseValue(part.figure.value, part.figure.unit) && evidenceOf(partTerms, [x], []).coverage < partCover,
+      (x) =>
+        x.report.id === part.report.id &&
+        x.figure.id !== part.figure.id &&
+        same(x.figure, part.figure) &&
+        normaliseValue(x.figure.value, x.figure.unit) > normaliseValue(part.figure.value, part.figure.unit) &&
+        evidenceOf(partTerms, [x], []).coverage < partCover,
     );
     if (!total) continue;
-    const unit = isMoneyUnit(total.figure.unit) ? [total.figure.unit, part.figure.unit].sort((x, y) => (MONEY_UNITS[x] ?? 1) - (MONEY_UNITS[y] ?? 1))[0] ?? total.figure.unit : total.figure.unit;
-    const inUnit = (f: Figure) => (isMoneyUnit(f.unit) ? normaliseValue(f.value, f.unit) / (MONEY_UNITS[unit] ?? 1) : f.value);
+    const unit = isMoneyUnit(total.figure.unit)
+      ? ([total.figure.unit, part.figure.unit].sort((x, y) => (MONEY_UNITS[x] ?? 1) - (MONEY_UNITS[y] ?? 1))[0] ??
+        total.figure.unit)
+      : total.figure.unit;
+    const inUnit = (f: Figure) =>
+      isMoneyUnit(f.unit) ? normaliseValue(f.value, f.unit) / (MONEY_UNITS[unit] ?? 1) : f.value;
     const t = inUnit(total.figure);
     const p = inUnit(part.figure);
     stateFigure(b, total);
     stateFigure(b, part);
     const formula = `${formatViNumber(t, 4)} − ${formatViNumber(p, 4)}`;
     const shown = b.compute('Tổng số trừ phần được trừ', formula, t - p, unit, [total.figure, part.figure]);
-    b.lines.unshift(`${shown} (= ${formula}): tổng số trừ ${phrase}; đây là số tính toán, báo cáo không nêu trực tiếp.`);
+    b.lines.unshift(
+      `${shown} (= ${formula}): tổng số trừ ${phrase}; đây là số tính toán, báo cáo không nêu trực tiếp.`,
+    );
     b.inferred = true;
     return 'answered';
   }

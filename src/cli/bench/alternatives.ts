@@ -4,10 +4,15 @@
 import { DatabaseSync } from 'node:sqlite';
 import MiniSearch from 'minisearch';
 import type { Report } from '../../ingest/types.ts';
-import { createDefaultTokenizerIndex, indexReport, type PassageIndex, searchPassages } from '../../search/passage-index.ts';
+import {
+  createDefaultTokenizerIndex,
+  indexReport,
+  type PassageIndex,
+  searchPassages,
+} from '../../search/passage-index.ts';
 import { tokenizeVi } from '../../search/tokenizer.ts';
-import { locateQuote } from '../eval-search.ts';
 import type { DevQuestion } from '../dev-questions.ts';
+import { locateQuote } from '../eval-search.ts';
 
 export interface Hit {
   reportId: string;
@@ -133,7 +138,11 @@ export interface RecallResult {
 }
 
 /** Share of the dev questions with a quote whose passage holding it is in the top 1 / top 3. */
-export function recallAt(search: (q: string, limit: number) => Hit[], seeds: Map<string, Report>, questions: DevQuestion[]): RecallResult {
+export function recallAt(
+  search: (q: string, limit: number) => Hit[],
+  seeds: Map<string, Report>,
+  questions: DevQuestion[],
+): RecallResult {
   const withQuote = questions.filter((q) => typeof q.expected?.quote === 'string');
   let at1 = 0;
   let at3 = 0;
@@ -147,7 +156,8 @@ export function recallAt(search: (q: string, limit: number) => Hit[], seeds: Map
     });
     const hits = search(q.question, 3);
     const i = hits.findIndex(
-      (h) => h.text.includes(quote) || targets.some((t) => t.reportId === h.reportId && h.start < t.end && t.start < h.end),
+      (h) =>
+        h.text.includes(quote) || targets.some((t) => t.reportId === h.reportId && h.start < t.end && t.start < h.end),
     );
     if (i === 0) at1++;
     if (i >= 0 && i < 3) at3++;

@@ -195,7 +195,14 @@ function statsOf(slot: Slot): Stats {
   const lineShift = slot.year >= 2022 ? 1.35 : 1;
   const poorRate = Math.max(0.4, rate2019 * lineShift * 0.86 ** yearsOn + r.float(-0.3, 0.3));
   const nearPoorRate = Math.max(0.5, poorRate * r.float(0.5, 1.1));
-  const scale = slot.span === 'h1' ? r.float(0.42, 0.58) : slot.span === 'q1' ? r.float(0.18, 0.3) : slot.span === 'm9' ? r.float(0.65, 0.8) : 1;
+  const scale =
+    slot.span === 'h1'
+      ? r.float(0.42, 0.58)
+      : slot.span === 'q1'
+        ? r.float(0.18, 0.3)
+        : slot.span === 'm9'
+          ? r.float(0.65, 0.8)
+          : 1;
   const count = (lo: number, hi: number) => Math.round((big ? r.int(lo * 8, hi * 8) : r.int(lo, hi)) * scale);
   const jobsPlan = Math.round(count(700, 4200) / 50) * 50 || 50;
   const abroadPlan = Math.round(count(15, 420) / 10) * 10 || 10;
@@ -268,53 +275,96 @@ interface Ctx {
 const pct = (x: number) => `${vn(x)}%`;
 const plan = (actual: number, target: number) => Math.round((actual / target) * 1000) / 10;
 
-function fact(c: Ctx, metric: string, value: number, unit: string, quote: string, kind: GeneratedFact['kind'] = 'result') {
+function fact(
+  c: Ctx,
+  metric: string,
+  value: number,
+  unit: string,
+  quote: string,
+  kind: GeneratedFact['kind'] = 'result',
+) {
   c.facts.push({ metric, value, unit, kind, quote });
   return quote;
 }
 
 /** One sentence each; about half state a figure with a unit, a rate, a plan share or a change. */
 const TEMPLATES: Array<(c: Ctx) => string> = [
-  (c) => `${cap(c.asOf)}, ${c.place} còn ${fact(c, 'poor_households', c.s.poor, 'hộ', `${vn(c.s.poor)} hộ nghèo`)}, chiếm tỷ lệ ${fact(c, 'poverty_rate', c.s.poorRate, '%', pct(c.s.poorRate))}; ${vn(c.s.nearPoor)} hộ cận nghèo, chiếm tỷ lệ ${pct(c.s.nearPoorRate)}.`,
-  (c) => `Kết quả rà soát hộ nghèo, hộ cận nghèo ${c.asOf}: toàn ${c.slot.unit.type} có ${fact(c, 'poor_households', c.s.poor, 'hộ', `${vn(c.s.poor)} hộ nghèo`)} với ${vn(Math.round(c.s.poor * c.rng.float(2.8, 4.6)))} nhân khẩu, tỷ lệ ${pct(c.s.poorRate)}.`,
-  (c) => `Tỷ lệ hộ nghèo giảm ${fact(c, 'poverty_rate_reduction', c.s.rateDrop, '%', pct(c.s.rateDrop), 'change')}, ${c.s.rateDrop >= c.s.rateDropPlan ? 'vượt' : 'chưa đạt'} chỉ tiêu Nghị quyết đề ra (giảm ${pct(c.s.rateDropPlan)}).`,
-  (c) => `Số hộ cận nghèo ${c.asOf} là ${fact(c, 'near_poor_households', c.s.nearPoor, 'hộ', `${vn(c.s.nearPoor)} hộ`)}, chiếm ${pct(c.s.nearPoorRate)} tổng số hộ dân cư.`,
-  (c) => `Trong ${c.period} có ${fact(c, 'households_escaped_poverty', c.s.escaped, 'hộ', `${vn(c.s.escaped)} hộ thoát nghèo`)}, tuy nhiên vẫn còn ${padded(c.rng, c.s.newPoor)} hộ nghèo phát sinh do thiên tai, ốm đau, tai nạn.`,
-  (c) => `${c.whole} giải quyết việc làm cho ${fact(c, 'jobs_created', c.s.jobs, 'lao động', `${vn(c.s.jobs)}/${vn(c.s.jobsPlan)} lao động`)}, đạt ${pct(plan(c.s.jobs, c.s.jobsPlan))} kế hoạch.`,
-  (c) => `Công tác giải quyết việc làm tiếp tục được quan tâm, ${c.period} đã tạo việc làm mới cho ${fact(c, 'jobs_created', c.s.jobs, 'lao động', `${vn(c.s.jobs)} lao động`)}, ${c.s.jobs >= c.s.jobsPlan ? `vượt ${pct(plan(c.s.jobs, c.s.jobsPlan) - 100)}` : `đạt ${pct(plan(c.s.jobs, c.s.jobsPlan))}`} kế hoạch năm.`,
-  (c) => `Đưa ${fact(c, 'workers_abroad', c.s.abroad, 'lao động', `${padded(c.rng, c.s.abroad)} lao động đi làm việc ở nước ngoài theo hợp đồng`)} tại các thị trường Nhật Bản, Hàn Quốc, Đài Loan, đạt ${pct(plan(c.s.abroad, c.s.abroadPlan))} kế hoạch.`,
-  (c) => `Số lao động đi xuất khẩu lao động là ${vn(c.s.abroad)}/${vn(c.s.abroadPlan)} người, chủ yếu sang thị trường ${c.rng.pick(['Nhật Bản', 'Hàn Quốc', 'Đài Loan (Trung Quốc)', 'Châu Âu'])}.`,
-  (c) => `Tuyển sinh và đào tạo nghề cho ${fact(c, 'vocational_trainees', c.s.trainees, 'người', `${vn(c.s.trainees)}/${vn(c.s.traineesPlan)} người`)}, đạt ${pct(plan(c.s.trainees, c.s.traineesPlan))} kế hoạch (trong đó trình độ cao đẳng: ${vn(c.rng.int(5, 90))}; trung cấp: ${vn(c.rng.int(40, 400))}; sơ cấp và dưới 3 tháng: ${vn(Math.max(1, c.s.trainees - 300))}).`,
-  (c) => `Đào tạo nghề cho ${fact(c, 'rural_vocational_training', c.s.rural, 'lao động', `${vn(c.s.rural)} lao động nông thôn`)}, tỷ lệ lao động qua đào tạo đạt ${fact(c, 'trained_labour_rate', c.s.trainedRate, '%', pct(c.s.trainedRate))}.`,
-  (c) => `Tỷ lệ bao phủ bảo hiểm y tế đạt ${fact(c, 'health_insurance_coverage', c.s.bhytRate, '%', `${pct(c.s.bhytRate)} dân số`)}, đạt ${pct(plan(c.s.bhytRate, c.s.bhytPlan))} kế hoạch.`,
-  (c) => `Tỷ lệ người dân tham gia BHYT ${c.asOf} đạt ${fact(c, 'health_insurance_coverage', c.s.bhytRate, '%', pct(c.s.bhytRate))}; cấp ${vn(Math.round(c.s.poor * 3.2))} thẻ BHYT cho người nghèo, người dân tộc thiểu số.`,
-  (c) => `Có ${fact(c, 'social_insurance_participants', c.s.bhxhMandatory, 'người', `${vn(c.s.bhxhMandatory)} người tham gia BHXH bắt buộc`)}; ${fact(c, 'voluntary_social_insurance', c.s.bhxhVoluntary, 'người', `${vn(c.s.bhxhVoluntary)} người tham gia BHXH tự nguyện`)}; ${vn(c.s.bhtn)} người tham gia bảo hiểm thất nghiệp.`,
-  (c) => `Tiếp nhận và giải quyết cho ${fact(c, 'unemployment_benefit_recipients', c.s.unemploymentBenefit, 'người', `${vn(c.s.unemploymentBenefit)} người hưởng trợ cấp thất nghiệp`)} với tổng số tiền ${vn(Math.round(c.s.unemploymentBenefit * c.rng.float(9, 16)))} triệu đồng.`,
-  (c) => `Thực hiện chi trả trợ cấp xã hội hàng tháng cho ${fact(c, 'social_allowance_recipients', c.s.btxh, 'đối tượng', `${vn(c.s.btxh)} đối tượng bảo trợ xã hội`)} với kinh phí ${fact(c, 'social_allowance_spending', c.s.btxhMoney, 'triệu đồng', `${vn(c.s.btxhMoney)} triệu đồng`)}.`,
-  (c) => `Chúc thọ, mừng thọ cho ${vn(c.s.elderly)} người cao tuổi; trợ cấp cho ${fact(c, 'disability_allowance', c.s.disabled, 'người', `${vn(c.s.disabled)} người khuyết tật`)} theo Nghị định số 20/2021/NĐ-CP.`,
-  (c) => `Chi trả trợ cấp ưu đãi hàng tháng cho ${fact(c, 'merit_people', c.s.merit, 'người', `${vn(c.s.merit)} người có công với cách mạng`)}, tổng kinh phí ${fact(c, 'merit_allowance_spending', c.s.meritMoney, 'tỷ đồng', `${vn(c.s.meritMoney)} tỷ đồng`)}.`,
-  (c) => `Dịp Tết Nguyên đán, đã tặng ${fact(c, 'tet_gifts', c.s.tetGifts, 'suất quà', `${vn(c.s.tetGifts)} suất quà`)} với tổng trị giá ${vn(c.s.tetMoney)} triệu đồng cho các gia đình chính sách, hộ nghèo và đối tượng bảo trợ xã hội.`,
-  (c) => `Tiếp nhận và phân bổ ${fact(c, 'emergency_relief', c.s.riceKg, 'kg', `${vn(c.s.riceKg)} kg gạo`)} hỗ trợ cứu đói cho ${vn(c.s.riceMouths)} khẩu trong dịp Tết và giáp hạt.`,
-  (c) => `Hỗ trợ xây mới, sửa chữa ${fact(c, 'houses_for_poor', c.s.housesPoor, 'căn', `${padded(c.rng, c.s.housesPoor)} căn nhà`)} cho hộ nghèo với tổng kinh phí ${vn(c.s.housesMoney)} triệu đồng; xây dựng ${padded(c.rng, c.s.gratitudeHouses)} nhà tình nghĩa.`,
-  (c) => `Ngân hàng Chính sách xã hội đã giải ngân cho ${vn(c.s.loanHouseholds)} hộ nghèo, hộ cận nghèo vay với số tiền ${fact(c, 'preferential_loans', c.s.loanMoney, 'triệu đồng', `${vn(c.s.loanMoney)} triệu đồng`)}; tổng dư nợ đạt ${vn(c.s.outstanding)} tỷ đồng.`,
-  (c) => `Tổ chức cai nghiện ma túy bắt buộc cho ${fact(c, 'drug_rehabilitation', c.s.rehab, 'người', `${vn(c.s.rehab)}/${vn(c.s.rehabPlan)} người`)}, đạt ${pct(plan(c.s.rehab, c.s.rehabPlan))} kế hoạch.`,
-  (c) => `Quản lý, theo dõi ${fact(c, 'children_protection', c.s.children, 'trẻ em', `${vn(c.s.children)} trẻ em có hoàn cảnh đặc biệt`)}; ${c.rng.pick(['không có', 'xảy ra'])} ${padded(c.rng, c.rng.int(0, 9))} vụ xâm hại trẻ em.`,
-  (c) => `Trên địa bàn xảy ra ${fact(c, 'labour_accidents', c.s.accidents, 'vụ', `${padded(c.rng, c.s.accidents)} vụ tai nạn lao động`)}, làm chết ${padded(c.rng, c.s.deaths)} người.`,
-  (c) => `So với cùng kỳ, số hộ nghèo giảm ${fact(c, 'poor_households', c.s.escaped, 'hộ', `${vn(c.s.escaped)} hộ`, 'change')}, tỷ lệ hộ nghèo giảm còn ${pct(c.s.poorRate)}.`,
-  (c) => `Tổng kinh phí thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững ${c.period} là ${fact(c, 'poverty_programme_funding', Math.round(c.s.loanMoney / 9), 'triệu đồng', `${vn(Math.round(c.s.loanMoney / 9))} triệu đồng`)}, giải ngân đạt ${pct(c.rng.float(35, 98))}.`,
-  (c) => `Tổ chức ${padded(c.rng, c.rng.int(2, 14))} phiên giao dịch việc làm, tư vấn, giới thiệu việc làm cho ${fact(c, 'job_placement_services', Math.round(c.s.jobs * 1.3), 'lượt người', `${vn(Math.round(c.s.jobs * 1.3))} lượt người`)}.`,
-  (c) => `Hỗ trợ tiền điện cho ${vn(c.s.poor)} hộ nghèo với kinh phí ${vn(Math.round(c.s.poor * 0.33))} triệu đồng; hỗ trợ tiền ăn Tết cho ${vn(c.s.nearPoor)} hộ cận nghèo.`,
-  (c) => `${cap(c.asOf)}, tổng số hộ nghèo và hộ cận nghèo là ${vn(c.s.poor + c.s.nearPoor)} hộ, chiếm ${pct(Math.round((c.s.poorRate + c.s.nearPoorRate) * 100) / 100)} tổng số hộ.`,
-  (c) => `Nguồn vốn vay tạo việc làm từ Quỹ quốc gia về việc làm được giải ngân ${vn(Math.round(c.s.loanMoney / 14))} triệu đồng, tạo việc làm cho ${vn(Math.round(c.s.jobs / 9) + 1)} lao động.`,
-  (c) => `Tỷ lệ lao động qua đào tạo đạt ${pct(c.s.trainedRate)}, trong đó có bằng cấp, chứng chỉ đạt ${pct(Math.round(c.s.trainedRate * 0.42 * 10) / 10)}.`,
+  (c) =>
+    `${cap(c.asOf)}, ${c.place} còn ${fact(c, 'poor_households', c.s.poor, 'hộ', `${vn(c.s.poor)} hộ nghèo`)}, chiếm tỷ lệ ${fact(c, 'poverty_rate', c.s.poorRate, '%', pct(c.s.poorRate))}; ${vn(c.s.nearPoor)} hộ cận nghèo, chiếm tỷ lệ ${pct(c.s.nearPoorRate)}.`,
+  (c) =>
+    `Kết quả rà soát hộ nghèo, hộ cận nghèo ${c.asOf}: toàn ${c.slot.unit.type} có ${fact(c, 'poor_households', c.s.poor, 'hộ', `${vn(c.s.poor)} hộ nghèo`)} với ${vn(Math.round(c.s.poor * c.rng.float(2.8, 4.6)))} nhân khẩu, tỷ lệ ${pct(c.s.poorRate)}.`,
+  (c) =>
+    `Tỷ lệ hộ nghèo giảm ${fact(c, 'poverty_rate_reduction', c.s.rateDrop, '%', pct(c.s.rateDrop), 'change')}, ${c.s.rateDrop >= c.s.rateDropPlan ? 'vượt' : 'chưa đạt'} chỉ tiêu Nghị quyết đề ra (giảm ${pct(c.s.rateDropPlan)}).`,
+  (c) =>
+    `Số hộ cận nghèo ${c.asOf} là ${fact(c, 'near_poor_households', c.s.nearPoor, 'hộ', `${vn(c.s.nearPoor)} hộ`)}, chiếm ${pct(c.s.nearPoorRate)} tổng số hộ dân cư.`,
+  (c) =>
+    `Trong ${c.period} có ${fact(c, 'households_escaped_poverty', c.s.escaped, 'hộ', `${vn(c.s.escaped)} hộ thoát nghèo`)}, tuy nhiên vẫn còn ${padded(c.rng, c.s.newPoor)} hộ nghèo phát sinh do thiên tai, ốm đau, tai nạn.`,
+  (c) =>
+    `${c.whole} giải quyết việc làm cho ${fact(c, 'jobs_created', c.s.jobs, 'lao động', `${vn(c.s.jobs)}/${vn(c.s.jobsPlan)} lao động`)}, đạt ${pct(plan(c.s.jobs, c.s.jobsPlan))} kế hoạch.`,
+  (c) =>
+    `Công tác giải quyết việc làm tiếp tục được quan tâm, ${c.period} đã tạo việc làm mới cho ${fact(c, 'jobs_created', c.s.jobs, 'lao động', `${vn(c.s.jobs)} lao động`)}, ${c.s.jobs >= c.s.jobsPlan ? `vượt ${pct(plan(c.s.jobs, c.s.jobsPlan) - 100)}` : `đạt ${pct(plan(c.s.jobs, c.s.jobsPlan))}`} kế hoạch năm.`,
+  (c) =>
+    `Đưa ${fact(c, 'workers_abroad', c.s.abroad, 'lao động', `${padded(c.rng, c.s.abroad)} lao động đi làm việc ở nước ngoài theo hợp đồng`)} tại các thị trường Nhật Bản, Hàn Quốc, Đài Loan, đạt ${pct(plan(c.s.abroad, c.s.abroadPlan))} kế hoạch.`,
+  (c) =>
+    `Số lao động đi xuất khẩu lao động là ${vn(c.s.abroad)}/${vn(c.s.abroadPlan)} người, chủ yếu sang thị trường ${c.rng.pick(['Nhật Bản', 'Hàn Quốc', 'Đài Loan (Trung Quốc)', 'Châu Âu'])}.`,
+  (c) =>
+    `Tuyển sinh và đào tạo nghề cho ${fact(c, 'vocational_trainees', c.s.trainees, 'người', `${vn(c.s.trainees)}/${vn(c.s.traineesPlan)} người`)}, đạt ${pct(plan(c.s.trainees, c.s.traineesPlan))} kế hoạch (trong đó trình độ cao đẳng: ${vn(c.rng.int(5, 90))}; trung cấp: ${vn(c.rng.int(40, 400))}; sơ cấp và dưới 3 tháng: ${vn(Math.max(1, c.s.trainees - 300))}).`,
+  (c) =>
+    `Đào tạo nghề cho ${fact(c, 'rural_vocational_training', c.s.rural, 'lao động', `${vn(c.s.rural)} lao động nông thôn`)}, tỷ lệ lao động qua đào tạo đạt ${fact(c, 'trained_labour_rate', c.s.trainedRate, '%', pct(c.s.trainedRate))}.`,
+  (c) =>
+    `Tỷ lệ bao phủ bảo hiểm y tế đạt ${fact(c, 'health_insurance_coverage', c.s.bhytRate, '%', `${pct(c.s.bhytRate)} dân số`)}, đạt ${pct(plan(c.s.bhytRate, c.s.bhytPlan))} kế hoạch.`,
+  (c) =>
+    `Tỷ lệ người dân tham gia BHYT ${c.asOf} đạt ${fact(c, 'health_insurance_coverage', c.s.bhytRate, '%', pct(c.s.bhytRate))}; cấp ${vn(Math.round(c.s.poor * 3.2))} thẻ BHYT cho người nghèo, người dân tộc thiểu số.`,
+  (c) =>
+    `Có ${fact(c, 'social_insurance_participants', c.s.bhxhMandatory, 'người', `${vn(c.s.bhxhMandatory)} người tham gia BHXH bắt buộc`)}; ${fact(c, 'voluntary_social_insurance', c.s.bhxhVoluntary, 'người', `${vn(c.s.bhxhVoluntary)} người tham gia BHXH tự nguyện`)}; ${vn(c.s.bhtn)} người tham gia bảo hiểm thất nghiệp.`,
+  (c) =>
+    `Tiếp nhận và giải quyết cho ${fact(c, 'unemployment_benefit_recipients', c.s.unemploymentBenefit, 'người', `${vn(c.s.unemploymentBenefit)} người hưởng trợ cấp thất nghiệp`)} với tổng số tiền ${vn(Math.round(c.s.unemploymentBenefit * c.rng.float(9, 16)))} triệu đồng.`,
+  (c) =>
+    `Thực hiện chi trả trợ cấp xã hội hàng tháng cho ${fact(c, 'social_allowance_recipients', c.s.btxh, 'đối tượng', `${vn(c.s.btxh)} đối tượng bảo trợ xã hội`)} với kinh phí ${fact(c, 'social_allowance_spending', c.s.btxhMoney, 'triệu đồng', `${vn(c.s.btxhMoney)} triệu đồng`)}.`,
+  (c) =>
+    `Chúc thọ, mừng thọ cho ${vn(c.s.elderly)} người cao tuổi; trợ cấp cho ${fact(c, 'disability_allowance', c.s.disabled, 'người', `${vn(c.s.disabled)} người khuyết tật`)} theo Nghị định số 20/2021/NĐ-CP.`,
+  (c) =>
+    `Chi trả trợ cấp ưu đãi hàng tháng cho ${fact(c, 'merit_people', c.s.merit, 'người', `${vn(c.s.merit)} người có công với cách mạng`)}, tổng kinh phí ${fact(c, 'merit_allowance_spending', c.s.meritMoney, 'tỷ đồng', `${vn(c.s.meritMoney)} tỷ đồng`)}.`,
+  (c) =>
+    `Dịp Tết Nguyên đán, đã tặng ${fact(c, 'tet_gifts', c.s.tetGifts, 'suất quà', `${vn(c.s.tetGifts)} suất quà`)} với tổng trị giá ${vn(c.s.tetMoney)} triệu đồng cho các gia đình chính sách, hộ nghèo và đối tượng bảo trợ xã hội.`,
+  (c) =>
+    `Tiếp nhận và phân bổ ${fact(c, 'emergency_relief', c.s.riceKg, 'kg', `${vn(c.s.riceKg)} kg gạo`)} hỗ trợ cứu đói cho ${vn(c.s.riceMouths)} khẩu trong dịp Tết và giáp hạt.`,
+  (c) =>
+    `Hỗ trợ xây mới, sửa chữa ${fact(c, 'houses_for_poor', c.s.housesPoor, 'căn', `${padded(c.rng, c.s.housesPoor)} căn nhà`)} cho hộ nghèo với tổng kinh phí ${vn(c.s.housesMoney)} triệu đồng; xây dựng ${padded(c.rng, c.s.gratitudeHouses)} nhà tình nghĩa.`,
+  (c) =>
+    `Ngân hàng Chính sách xã hội đã giải ngân cho ${vn(c.s.loanHouseholds)} hộ nghèo, hộ cận nghèo vay với số tiền ${fact(c, 'preferential_loans', c.s.loanMoney, 'triệu đồng', `${vn(c.s.loanMoney)} triệu đồng`)}; tổng dư nợ đạt ${vn(c.s.outstanding)} tỷ đồng.`,
+  (c) =>
+    `Tổ chức cai nghiện ma túy bắt buộc cho ${fact(c, 'drug_rehabilitation', c.s.rehab, 'người', `${vn(c.s.rehab)}/${vn(c.s.rehabPlan)} người`)}, đạt ${pct(plan(c.s.rehab, c.s.rehabPlan))} kế hoạch.`,
+  (c) =>
+    `Quản lý, theo dõi ${fact(c, 'children_protection', c.s.children, 'trẻ em', `${vn(c.s.children)} trẻ em có hoàn cảnh đặc biệt`)}; ${c.rng.pick(['không có', 'xảy ra'])} ${padded(c.rng, c.rng.int(0, 9))} vụ xâm hại trẻ em.`,
+  (c) =>
+    `Trên địa bàn xảy ra ${fact(c, 'labour_accidents', c.s.accidents, 'vụ', `${padded(c.rng, c.s.accidents)} vụ tai nạn lao động`)}, làm chết ${padded(c.rng, c.s.deaths)} người.`,
+  (c) =>
+    `So với cùng kỳ, số hộ nghèo giảm ${fact(c, 'poor_households', c.s.escaped, 'hộ', `${vn(c.s.escaped)} hộ`, 'change')}, tỷ lệ hộ nghèo giảm còn ${pct(c.s.poorRate)}.`,
+  (c) =>
+    `Tổng kinh phí thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững ${c.period} là ${fact(c, 'poverty_programme_funding', Math.round(c.s.loanMoney / 9), 'triệu đồng', `${vn(Math.round(c.s.loanMoney / 9))} triệu đồng`)}, giải ngân đạt ${pct(c.rng.float(35, 98))}.`,
+  (c) =>
+    `Tổ chức ${padded(c.rng, c.rng.int(2, 14))} phiên giao dịch việc làm, tư vấn, giới thiệu việc làm cho ${fact(c, 'job_placement_services', Math.round(c.s.jobs * 1.3), 'lượt người', `${vn(Math.round(c.s.jobs * 1.3))} lượt người`)}.`,
+  (c) =>
+    `Hỗ trợ tiền điện cho ${vn(c.s.poor)} hộ nghèo với kinh phí ${vn(Math.round(c.s.poor * 0.33))} triệu đồng; hỗ trợ tiền ăn Tết cho ${vn(c.s.nearPoor)} hộ cận nghèo.`,
+  (c) =>
+    `${cap(c.asOf)}, tổng số hộ nghèo và hộ cận nghèo là ${vn(c.s.poor + c.s.nearPoor)} hộ, chiếm ${pct(Math.round((c.s.poorRate + c.s.nearPoorRate) * 100) / 100)} tổng số hộ.`,
+  (c) =>
+    `Nguồn vốn vay tạo việc làm từ Quỹ quốc gia về việc làm được giải ngân ${vn(Math.round(c.s.loanMoney / 14))} triệu đồng, tạo việc làm cho ${vn(Math.round(c.s.jobs / 9) + 1)} lao động.`,
+  (c) =>
+    `Tỷ lệ lao động qua đào tạo đạt ${pct(c.s.trainedRate)}, trong đó có bằng cấp, chứng chỉ đạt ${pct(Math.round(c.s.trainedRate * 0.42 * 10) / 10)}.`,
 ];
 
 /** Sentences about next period's targets: "phấn đấu", "chỉ tiêu", "kế hoạch". */
 const TARGET_TEMPLATES: Array<(c: Ctx) => string> = [
-  (c) => `Phấn đấu ${c.next} giải quyết việc làm cho ${fact(c, 'jobs_created', Math.round(c.s.jobsPlan * 1.05 / 50) * 50, 'lao động', `${vn(Math.round(c.s.jobsPlan * 1.05 / 50) * 50)} lao động`, 'target')}; giảm tỷ lệ hộ nghèo ${pct(c.s.rateDropPlan)}.`,
-  (c) => `Chỉ tiêu ${c.next}: tỷ lệ bao phủ bảo hiểm y tế đạt ${fact(c, 'health_insurance_coverage', Math.min(99.5, c.s.bhytPlan + 0.5), '%', pct(Math.min(99.5, c.s.bhytPlan + 0.5)), 'target')}; tỷ lệ lao động qua đào tạo đạt ${pct(c.s.trainedRate + 1.5)}.`,
-  (c) => `Kế hoạch ${c.next} đưa ${vn(c.s.abroadPlan + 10)} lao động đi làm việc ở nước ngoài theo hợp đồng và đào tạo nghề cho ${vn(c.s.traineesPlan)} người.`,
-  (c) => `Phấn đấu giảm tỷ lệ hộ nghèo ${pct(c.s.rateDropPlan)}, hộ cận nghèo ${pct(Math.round(c.s.rateDropPlan * 6) / 10)} (theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025).`,
+  (c) =>
+    `Phấn đấu ${c.next} giải quyết việc làm cho ${fact(c, 'jobs_created', Math.round((c.s.jobsPlan * 1.05) / 50) * 50, 'lao động', `${vn(Math.round((c.s.jobsPlan * 1.05) / 50) * 50)} lao động`, 'target')}; giảm tỷ lệ hộ nghèo ${pct(c.s.rateDropPlan)}.`,
+  (c) =>
+    `Chỉ tiêu ${c.next}: tỷ lệ bao phủ bảo hiểm y tế đạt ${fact(c, 'health_insurance_coverage', Math.min(99.5, c.s.bhytPlan + 0.5), '%', pct(Math.min(99.5, c.s.bhytPlan + 0.5)), 'target')}; tỷ lệ lao động qua đào tạo đạt ${pct(c.s.trainedRate + 1.5)}.`,
+  (c) =>
+    `Kế hoạch ${c.next} đưa ${vn(c.s.abroadPlan + 10)} lao động đi làm việc ở nước ngoài theo hợp đồng và đào tạo nghề cho ${vn(c.s.traineesPlan)} người.`,
+  (c) =>
+    `Phấn đấu giảm tỷ lệ hộ nghèo ${pct(c.s.rateDropPlan)}, hộ cận nghèo ${pct(Math.round(c.s.rateDropPlan * 6) / 10)} (theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025).`,
 ];
 
 const NARRATIVE = [
@@ -343,18 +393,32 @@ const HEADINGS = [
   'Phòng, chống tệ nạn xã hội',
 ];
 
-const MASTHEADS = ['Báo Lao động và Xã hội', 'Your Website Title', 'Cổng thông tin điện tử', 'Báo dân sinh', 'Trang thông tin điện tử'];
-const MENUS = ['Trang chủ | Giới thiệu | Tin tức - Sự kiện | Văn bản | Liên hệ', 'Xã hội', 'Trang chủ › Tin tức › An sinh xã hội', 'Tin tức - Sự kiện'];
+const MASTHEADS = [
+  'Báo Lao động và Xã hội',
+  'Your Website Title',
+  'Cổng thông tin điện tử',
+  'Báo dân sinh',
+  'Trang thông tin điện tử',
+];
+const MENUS = [
+  'Trang chủ | Giới thiệu | Tin tức - Sự kiện | Văn bản | Liên hệ',
+  'Xã hội',
+  'Trang chủ › Tin tức › An sinh xã hội',
+  'Tin tức - Sự kiện',
+];
 const WEEKDAYS = ['THỨ HAI', 'THỨ BA', 'THỨ TƯ', 'THỨ NĂM', 'THỨ SÁU', 'THỨ BẢY', 'CHỦ NHẬT'];
 const AUTHORS = ['TRÚC PHƯƠNG', 'THẢO VI', 'MINH ANH', 'HOÀNG LONG', 'THU HÀ', 'QUỐC TUẤN', 'PV'];
 
 function titleOf(c: Ctx): string {
-  const p = c.slot.unit.level === 'district' ? `${unitLabel(c.slot.unit)} (${c.slot.unit.province})` : unitLabel(c.slot.unit);
+  const p =
+    c.slot.unit.level === 'district' ? `${unitLabel(c.slot.unit)} (${c.slot.unit.province})` : unitLabel(c.slot.unit);
   return c.rng.pick([
     `${cap(p)}: Kết quả công tác giảm nghèo, giải quyết việc làm và an sinh xã hội ${c.period}`,
     `${cap(p)} triển khai nhiệm vụ lao động, người có công và xã hội ${c.next}`,
     `${cap(p)} phấn đấu giảm tỷ lệ hộ nghèo, bảo đảm an sinh xã hội ${c.next}`,
-    c.slot.unit.level === 'province' ? `Sở LĐ-TB&XH ${provinceLabel(c.slot.unit)} tổng kết công tác ${c.period}` : `Phòng LĐ-TB&XH ${p} tổng kết công tác ${c.period}`,
+    c.slot.unit.level === 'province'
+      ? `Sở LĐ-TB&XH ${provinceLabel(c.slot.unit)} tổng kết công tác ${c.period}`
+      : `Phòng LĐ-TB&XH ${p} tổng kết công tác ${c.period}`,
     `Ngành Lao động – Thương binh và Xã hội ${p}: góp phần bảo đảm an sinh xã hội ${c.period}`,
   ]);
 }
@@ -369,7 +433,14 @@ function paragraph(c: Ctx, n: number, templates: Array<(c: Ctx) => string>): str
 function newsNoise(c: Ctx, title: string, top: boolean): string[] {
   const r = c.rng;
   const y = c.slot.span === 'fy' ? c.slot.year + 1 : c.slot.year;
-  const m = c.slot.span === 'fy' ? r.int(1, 3) : c.slot.span === 'h1' ? r.int(7, 8) : c.slot.span === 'q1' ? r.int(4, 5) : r.int(10, 11);
+  const m =
+    c.slot.span === 'fy'
+      ? r.int(1, 3)
+      : c.slot.span === 'h1'
+        ? r.int(7, 8)
+        : c.slot.span === 'q1'
+          ? r.int(4, 5)
+          : r.int(10, 11);
   const d = r.int(1, 28);
   if (top) {
     const lines = [r.pick(MASTHEADS)];
@@ -386,7 +457,9 @@ function newsNoise(c: Ctx, title: string, top: boolean): string[] {
   const others = listUnitsCached();
   for (let i = r.int(2, 5); i > 0; i--) {
     const u = r.pick(others);
-    lines.push(`${cap(unitLabel(u))} ${r.pick(['tổ chức hội nghị tổng kết công tác giảm nghèo', 'trao quà Tết cho hộ nghèo', 'ra quân tuyển sinh đào tạo nghề', 'khởi công nhà Đại đoàn kết cho hộ nghèo', 'phát động Tháng hành động vì trẻ em'])} năm ${r.pick(YEARS)}`);
+    lines.push(
+      `${cap(unitLabel(u))} ${r.pick(['tổ chức hội nghị tổng kết công tác giảm nghèo', 'trao quà Tết cho hộ nghèo', 'ra quân tuyển sinh đào tạo nghề', 'khởi công nhà Đại đoàn kết cho hộ nghèo', 'phát động Tháng hành động vì trẻ em'])} năm ${r.pick(YEARS)}`,
+    );
   }
   if (r.chance(0.5)) lines.push('Xem theo ngày', 'Báo dân sinh', 'Báo dân sinh');
   return lines;
@@ -402,7 +475,9 @@ function newsReport(c: Ctx): string {
   const title = titleOf(c);
   const lines = newsNoise(c, title, true);
   lines.push('');
-  lines.push(`(${c.rng.pick(['LĐXH', 'TTXVN', 'BĐT', 'PV'])}) - ${cap(c.period)}, ${c.place} tiếp tục thực hiện đồng bộ các chính sách an sinh xã hội, chăm lo đời sống người dân.`);
+  lines.push(
+    `(${c.rng.pick(['LĐXH', 'TTXVN', 'BĐT', 'PV'])}) - ${cap(c.period)}, ${c.place} tiếp tục thực hiện đồng bộ các chính sách an sinh xã hội, chăm lo đời sống người dân.`,
+  );
   const paragraphs = c.rng.int(4, 7);
   for (let i = 0; i < paragraphs; i++) lines.push('', paragraph(c, c.rng.int(1, 3), TEMPLATES));
   if (c.rng.chance(0.5)) {
@@ -418,7 +493,10 @@ const ROMAN = ['I', 'II', 'III', 'IV'];
 
 function wordReport(c: Ctx): string {
   const u = c.slot.unit;
-  const issuer = u.level === 'province' ? `SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI ${u.province.toUpperCase()}` : `ỦY BAN NHÂN DÂN ${u.type.toUpperCase()} ${u.name.toUpperCase()}`;
+  const issuer =
+    u.level === 'province'
+      ? `SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI ${u.province.toUpperCase()}`
+      : `ỦY BAN NHÂN DÂN ${u.type.toUpperCase()} ${u.name.toUpperCase()}`;
   const month = SPAN_YEAR[c.slot.span] * 12;
   const lines = [
     issuer,
@@ -445,7 +523,12 @@ function wordReport(c: Ctx): string {
     if (c.rng.chance(0.25)) lines.push('', `\f${c.rng.int(2, 9)}`, '');
   });
   lines.push('', `${ROMAN[1]}. KHÓ KHĂN, HẠN CHẾ`, '', c.rng.pick(NARRATIVE), c.rng.pick(NARRATIVE));
-  lines.push('', `${ROMAN[2]}. PHƯƠNG HƯỚNG, NHIỆM VỤ ${c.next.toUpperCase()}`, '', paragraph(c, c.rng.int(2, 3), TARGET_TEMPLATES));
+  lines.push(
+    '',
+    `${ROMAN[2]}. PHƯƠNG HƯỚNG, NHIỆM VỤ ${c.next.toUpperCase()}`,
+    '',
+    paragraph(c, c.rng.int(2, 3), TARGET_TEMPLATES),
+  );
   lines.push('', 'Nơi nhận:', '- Như trên;', '- Lưu: VT.', '', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH');
   return lines.join('\n');
 }
@@ -459,9 +542,24 @@ export function generateReport(slot: Slot): GeneratedReport {
     slot,
     place: unitLabel(unit),
     whole: unit.level === 'province' ? 'Toàn tỉnh' : `Toàn ${unit.type}`,
-    period: { q1: `quý I năm ${year}`, h1: `6 tháng đầu năm ${year}`, m9: `9 tháng đầu năm ${year}`, fy: `năm ${year}` }[span],
-    asOf: { q1: `đến ngày 31/3/${year}`, h1: `đến ngày 30/6/${year}`, m9: `đến ngày 30/9/${year}`, fy: `cuối năm ${year}` }[span],
-    next: { q1: `quý II năm ${year}`, h1: `6 tháng cuối năm ${year}`, m9: `3 tháng cuối năm ${year}`, fy: `năm ${year + 1}` }[span],
+    period: {
+      q1: `quý I năm ${year}`,
+      h1: `6 tháng đầu năm ${year}`,
+      m9: `9 tháng đầu năm ${year}`,
+      fy: `năm ${year}`,
+    }[span],
+    asOf: {
+      q1: `đến ngày 31/3/${year}`,
+      h1: `đến ngày 30/6/${year}`,
+      m9: `đến ngày 30/9/${year}`,
+      fy: `cuối năm ${year}`,
+    }[span],
+    next: {
+      q1: `quý II năm ${year}`,
+      h1: `6 tháng cuối năm ${year}`,
+      m9: `3 tháng cuối năm ${year}`,
+      fy: `năm ${year + 1}`,
+    }[span],
     facts: [],
   };
   const text = rng.chance(0.55) ? newsReport(c) : wordReport(c);

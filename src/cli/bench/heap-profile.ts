@@ -20,7 +20,9 @@ import { generateCorpus } from './generate.ts';
 import { buildQuestionMix } from './questions.ts';
 import { gcHeap } from './stats.ts';
 
-const { values } = parseArgs({ options: { size: { type: 'string', default: '1000' }, 'snapshot-size': { type: 'string', default: '200' } } });
+const { values } = parseArgs({
+  options: { size: { type: 'string', default: '1000' }, 'snapshot-size': { type: 'string', default: '200' } },
+});
 
 interface Built {
   corpus: Corpus;
@@ -43,7 +45,12 @@ async function build(size: number, step: (name: string) => void): Promise<Built>
   const index = createPassageIndex();
   for (const r of reports) indexReport(index, r);
   step('passage index (Orama)');
-  const corpus = await Corpus.open({ store: new MemoryStore({ writable: false }), seeds: reports, seedIndex: index, seedFigures: figures });
+  const corpus = await Corpus.open({
+    store: new MemoryStore({ writable: false }),
+    seeds: reports,
+    seedIndex: index,
+    seedFigures: figures,
+  });
   step('corpus open: interning shared values (−), figure lookup (+)');
   corpus.queryFigures({ metric: 'poor_households' });
   step('figure table (Orama, built on the first /api/figures)');
@@ -95,7 +102,14 @@ function topRetainers(file: string, top: number): { what: string; count: number;
     const type = types[snap.nodes[i + typeAt] as number] as string;
     const name = snap.strings[snap.nodes[i + nameAt] as number] as string;
     // Strings, numbers and arrays are grouped by type; objects by constructor; code apart.
-    const what = type === 'object' || type === 'closure' ? `${type} ${name}` : type === 'string' || type === 'concatenated string' || type === 'sliced string' ? type : type === 'array' ? `array ${name}` : type;
+    const what =
+      type === 'object' || type === 'closure'
+        ? `${type} ${name}`
+        : type === 'string' || type === 'concatenated string' || type === 'sliced string'
+          ? type
+          : type === 'array'
+            ? `array ${name}`
+            : type;
     const s = sums.get(what) ?? { count: 0, bytes: 0 };
     s.count++;
     s.bytes += snap.nodes[i + sizeAt] as number;
@@ -113,10 +127,15 @@ async function retainers(size: number) {
   writeHeapSnapshot(file);
   const reports = built.reports.length;
   void built.corpus;
-  console.log(`\n### Top retainers by self size, seeds + ${size} reports (${reports} reports, whole heap incl. code)\n`);
+  console.log(
+    `\n### Top retainers by self size, seeds + ${size} reports (${reports} reports, whole heap incl. code)\n`,
+  );
   console.log('| node type / constructor | count | MB | bytes per report |');
   console.log('| --- | --- | --- | --- |');
-  for (const r of topRetainers(file, 25)) console.log(`| ${r.what.replaceAll('|', '\\|')} | ${r.count.toLocaleString('en')} | ${r.mb.toFixed(1)} | ${Math.round((r.mb * 1e6) / reports).toLocaleString('en')} |`);
+  for (const r of topRetainers(file, 25))
+    console.log(
+      `| ${r.what.replaceAll('|', '\\|')} | ${r.count.toLocaleString('en')} | ${r.mb.toFixed(1)} | ${Math.round((r.mb * 1e6) / reports).toLocaleString('en')} |`,
+    );
   rmSync(file, { force: true });
 }
 

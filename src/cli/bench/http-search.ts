@@ -25,8 +25,14 @@ if (!sizeArg || !file) throw new Error('usage: http-search.ts N SNAPSHOT.bin [SE
 const size = Number(sizeArg);
 const duration = Number(secondsArg ?? 8);
 const restored = decodeSnapshot(readFileSync(file));
-if (restored.reports.length !== size + 5) throw new Error(`${file} holds ${restored.reports.length} reports, not the seeds + ${size}`);
-const corpus = await Corpus.open({ store: new MemoryStore({ writable: false }), seeds: restored.reports, seedIndex: restored.index, seedFigures: restored.figures });
+if (restored.reports.length !== size + 5)
+  throw new Error(`${file} holds ${restored.reports.length} reports, not the seeds + ${size}`);
+const corpus = await Corpus.open({
+  store: new MemoryStore({ writable: false }),
+  seeds: restored.reports,
+  seedIndex: restored.index,
+  seedFigures: restored.figures,
+});
 const assistant = createAssistant(corpus);
 // As measure.ts serves it: no per-client rate limit (the load generator is one client on purpose).
 const config = parseConfig({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '0' });
@@ -66,7 +72,9 @@ const port = (server.address() as AddressInfo).port;
 for (const connections of [1, 8]) {
   const cpu0 = process.cpuUsage();
   const out = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', new URL('./load.ts', import.meta.url).pathname], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', new URL('./load.ts', import.meta.url).pathname], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     let stdout = '';
     child.stdout.on('data', (d) => {
       stdout += d;
@@ -76,7 +84,14 @@ for (const connections of [1, 8]) {
     child.stdin.end(JSON.stringify({ port, route: 'search', connections, duration, questions }));
   });
   const cpu = process.cpuUsage(cpu0);
-  const r = JSON.parse(out) as { requests: number; rps: number; p50: number; p99: number; errors: number; non2xx: number };
+  const r = JSON.parse(out) as {
+    requests: number;
+    rps: number;
+    p50: number;
+    p99: number;
+    errors: number;
+    non2xx: number;
+  };
   console.log(
     `http /api/search, ${connections} connection(s), ${duration} s: ${r.rps.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}; server CPU ${((cpu.user + cpu.system) / 1000 / r.requests).toFixed(2)} ms a request`,
   );

@@ -51,18 +51,29 @@ function parseOptions(args: string[]): Options & { reportOnly: boolean } {
   };
 }
 
-function runChild(script: string, args: string[], heapMB: number, stderr: 'inherit' | 'ignore' = 'inherit'): Promise<string> {
+function runChild(
+  script: string,
+  args: string[],
+  heapMB: number,
+  stderr: 'inherit' | 'ignore' = 'inherit',
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', `--max-old-space-size=${heapMB}`, '--import', 'tsx', join(HERE, script), ...args], {
-      stdio: ['ignore', 'pipe', stderr],
-      cwd: ROOT,
-    });
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', `--max-old-space-size=${heapMB}`, '--import', 'tsx', join(HERE, script), ...args],
+      {
+        stdio: ['ignore', 'pipe', stderr],
+        cwd: ROOT,
+      },
+    );
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
     });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${script} ${args.join(' ')} exited with ${code}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${script} ${args.join(' ')} exited with ${code}`)),
+    );
   });
 }
 
@@ -70,10 +81,14 @@ function runChild(script: string, args: string[], heapMB: number, stderr: 'inher
 async function checkSqlite(): Promise<boolean> {
   try {
     const { DatabaseSync } = await import('node:sqlite');
-    new DatabaseSync(':memory:').exec("CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'unicode61 remove_diacritics 2')");
+    new DatabaseSync(':memory:').exec(
+      "CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'unicode61 remove_diacritics 2')",
+    );
     return true;
   } catch (err) {
-    console.warn(`node:sqlite with FTS5 is not available in Node ${process.version} (${(err as Error).message.split('\n')[0]}); run the bench with "npm run bench" (Node 22). Skipping the alternatives.`);
+    console.warn(
+      `node:sqlite with FTS5 is not available in Node ${process.version} (${(err as Error).message.split('\n')[0]}); run the bench with "npm run bench" (Node 22). Skipping the alternatives.`,
+    );
     return false;
   }
 }
@@ -81,7 +96,8 @@ async function checkSqlite(): Promise<boolean> {
 // biome-ignore lint/suspicious/noExplicitAny: the children's JSON, read only for printing.
 type Json = any;
 
-const f = (n: number | null | undefined, d = 1) => (n === null || n === undefined || Number.isNaN(n) ? '–' : n.toFixed(d));
+const f = (n: number | null | undefined, d = 1) =>
+  n === null || n === undefined || Number.isNaN(n) ? '–' : n.toFixed(d);
 
 function sizeLabel(size: number) {
   return size === 0 ? 'seeds (5 reports)' : `seeds + ${size.toLocaleString('en')} reports`;
@@ -92,7 +108,10 @@ function sizeTable(m: Json, r: Json): string {
   const http = m.http ?? {};
   const row = (k: string, v: string) => `| ${k} | ${v} |`;
   const pct = (p: Json) => (p ? `${f(p.p50, 2)} / ${f(p.p95, 2)} / ${f(p.p99, 2)} ms` : '–');
-  const load = (h: Json) => (h ? `${f(h.p50, 0)} / ${f(h.p90, 0)} / ${f(h.p99, 0)} ms at ${f(h.rps, 0)} req/s${h.errors || h.non2xx ? ` (${h.errors + h.non2xx} errors)` : ''}` : '–');
+  const load = (h: Json) =>
+    h
+      ? `${f(h.p50, 0)} / ${f(h.p90, 0)} / ${f(h.p99, 0)} ms at ${f(h.rps, 0)} req/s${h.errors || h.non2xx ? ` (${h.errors + h.non2xx} errors)` : ''}`
+      : '–';
   return [
     `### ${sizeLabel(m.size)}`,
     '',
@@ -100,17 +119,29 @@ function sizeTable(m: Json, r: Json): string {
     '| --- | --- |',
     row('reports / passages / figures', `${m.ingest.reports} / ${m.ingest.passages} / ${m.ingest.figures}`),
     row('report text', `${f(m.ingest.textMB, 2)} MB`),
-    row('ingest (clean + figures + index)', `${f(m.ingest.mbPerS, 2)} MB/s, ${f(m.ingest.reportsPerS, 1)} reports/s (build ${f(m.ingest.phasesMs.build / 1000, 1)} s, figures ${f(m.ingest.phasesMs.extract / 1000, 1)} s, passage index ${f(m.ingest.phasesMs.index / 1000, 1)} s, figure table ${f((m.ingest.phasesMs.figureTable ?? 0) / 1000, 1)} s)`),
+    row(
+      'ingest (clean + figures + index)',
+      `${f(m.ingest.mbPerS, 2)} MB/s, ${f(m.ingest.reportsPerS, 1)} reports/s (build ${f(m.ingest.phasesMs.build / 1000, 1)} s, figures ${f(m.ingest.phasesMs.extract / 1000, 1)} s, passage index ${f(m.ingest.phasesMs.index / 1000, 1)} s, figure table ${f((m.ingest.phasesMs.figureTable ?? 0) / 1000, 1)} s)`,
+    ),
     row(
       'snapshot (binary sections, src/snapshot-file.ts)',
-      m.snapshot.error ? m.snapshot.error : `${f(m.snapshot.snapshotBytes / 1e6, 1)} MB in ${m.snapshot.sections} sections, of which the passage index ${f(m.snapshot.indexBytes / 1e6, 1)} MB`,
+      m.snapshot.error
+        ? m.snapshot.error
+        : `${f(m.snapshot.snapshotBytes / 1e6, 1)} MB in ${m.snapshot.sections} sections, of which the passage index ${f(m.snapshot.indexBytes / 1e6, 1)} MB`,
     ),
     row('snapshot write', m.snapshot.error ? '–' : `${f(m.snapshot.saveMs, 0)} ms`),
     row(
       `cold start (decode + open corpus)${r?.runs ? `, median of ${r.runs} cold processes` : ''}`,
-      r ? `${f(r.restoreMs, 0)} + ${f(r.openCorpusMs, 0)} = ${f(r.coldStartMs, 0)} ms${r.restoreMsRange ? ` (decode ${f(r.restoreMsRange[0], 0)}–${f(r.restoreMsRange[1], 0)} ms)` : ''}` : (m.snapshot.error ?? '–'),
+      r
+        ? `${f(r.restoreMs, 0)} + ${f(r.openCorpusMs, 0)} = ${f(r.coldStartMs, 0)} ms${r.restoreMsRange ? ` (decode ${f(r.restoreMsRange[0], 0)}–${f(r.restoreMsRange[1], 0)} ms)` : ''}`
+        : (m.snapshot.error ?? '–'),
     ),
-    row('heap after load (gc)', r ? `${f(r.heapCorpusMB, 1)} MB corpus restored from the snapshot + ${f(r.heapBaseMB, 1)} MB code (built in process: ${f(m.heapCorpusMB, 1)} MB)` : `${f(m.heapCorpusMB, 1)} MB corpus (built in process) + ${f(m.heapBaseMB, 1)} MB code`),
+    row(
+      'heap after load (gc)',
+      r
+        ? `${f(r.heapCorpusMB, 1)} MB corpus restored from the snapshot + ${f(r.heapBaseMB, 1)} MB code (built in process: ${f(m.heapCorpusMB, 1)} MB)`
+        : `${f(m.heapCorpusMB, 1)} MB corpus (built in process) + ${f(m.heapBaseMB, 1)} MB code`,
+    ),
     row('/api/search in process p50 / p95 / p99', `${pct(lat.search)} (${lat.search.n} queries)`),
     row('/api/ask in process p50 / p95 / p99', `${pct(lat.ask)} (${lat.ask.n} questions)`),
     ...Object.entries(lat.askByType as Record<string, Json>)
@@ -143,7 +174,8 @@ function altTable(m: Json): string {
 function medianRun(runs: Json[]): Json {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
   const out: Json = { runs: runs.length };
-  for (const key of Object.keys(runs[0])) out[key] = typeof runs[0][key] === 'number' ? median(runs.map((r) => r[key])) : runs[0][key];
+  for (const key of Object.keys(runs[0]))
+    out[key] = typeof runs[0][key] === 'number' ? median(runs.map((r) => r[key])) : runs[0][key];
   const restores = runs.map((r) => r.restoreMs as number);
   out.restoreMsRange = [Math.min(...restores), Math.max(...restores)];
   return out;
@@ -162,7 +194,8 @@ function isolateFit(results: Json[]): Json {
   const snapshotMBPerReport = a.measure.snapshot.snapshotBytes / 1e6 / a.measure.ingest.reports;
   const budget = ISOLATE_MB - codeMB - fixedMB;
   return {
-    method: 'linear fit of heapUsed after gc in a fresh process (corpus built in process) between the two generated sizes',
+    method:
+      'linear fit of heapUsed after gc in a fresh process (corpus built in process) between the two generated sizes',
     perReportKB: perReportMB * 1000,
     fixedMB,
     codeMB,
@@ -192,7 +225,12 @@ async function measureIsolateFit(estimate: number, mode: 'built' | 'snapshot'): 
       if (mode === 'snapshot') rmSync(join(WORK_DIR, `isolate-${n}.bin`), { force: true });
       // Restored from a snapshot, the file's bytes sit outside the heap: the isolate counts them too.
       const fits = mode === 'built' || out.peakMB <= ISOLATE_MB;
-      tries.push({ reports: out.reports, fits, heapMB: out.heapTotalMB, ...(out.peakMB ? { peakMB: out.peakMB } : {}) });
+      tries.push({
+        reports: out.reports,
+        fits,
+        heapMB: out.heapTotalMB,
+        ...(out.peakMB ? { peakMB: out.peakMB } : {}),
+      });
       return fits;
     } catch {
       tries.push({ reports: n + 5, fits: false });
@@ -229,7 +267,18 @@ async function main() {
     const out = join(WORK_DIR, `measure-${size}.json`);
     const snapshot = join(WORK_DIR, `snapshot-${size}.bin`);
     rmSync(snapshot, { force: true });
-    const args = ['--size', String(size), '--out', out, '--snapshot', snapshot, '--duration', String(opts.duration), '--questions', String(opts.questions)];
+    const args = [
+      '--size',
+      String(size),
+      '--out',
+      out,
+      '--snapshot',
+      snapshot,
+      '--duration',
+      String(opts.duration),
+      '--questions',
+      String(opts.questions),
+    ];
     if (opts.http) args.push('--http');
     if (alts && size !== 1000) args.push('--alts');
     await runChild('measure.ts', args, 16_000);
@@ -238,7 +287,8 @@ async function main() {
     if (existsSync(snapshot) && statSync(snapshot).size > 0) {
       // Each run is one cold process; on a shared machine one run is noise, so the median of several.
       const runs: Json[] = [];
-      for (let i = 0; i < (size === 0 ? 7 : 3); i++) runs.push(JSON.parse(await runChild('restore.ts', [snapshot], 16_000)));
+      for (let i = 0; i < (size === 0 ? 7 : 3); i++)
+        runs.push(JSON.parse(await runChild('restore.ts', [snapshot], 16_000)));
       restore = medianRun(runs);
       if (size > 0) rmSync(snapshot, { force: true });
     }
@@ -251,7 +301,10 @@ async function main() {
     fit.measured = await measureIsolateFit(fit.steadyStateReports, 'built');
     // A shard restores its snapshot: estimated from the heap each report holds once restored.
     const restored = results.filter((x) => x.measure.size > 0 && x.restore).at(-1);
-    const perReportMB = restored ? restored.restore.heapCorpusMB / restored.measure.ingest.reports + restored.measure.snapshot.snapshotBytes / 1e6 / restored.measure.ingest.reports : fit.perReportKB / 1000;
+    const perReportMB = restored
+      ? restored.restore.heapCorpusMB / restored.measure.ingest.reports +
+        restored.measure.snapshot.snapshotBytes / 1e6 / restored.measure.ingest.reports
+      : fit.perReportKB / 1000;
     fit.measuredFromSnapshot = await measureIsolateFit((ISOLATE_MB - fit.codeMB) / perReportMB, 'snapshot');
   }
   const growth = growthOf(results);
@@ -260,7 +313,9 @@ async function main() {
   writeFileSync(join(BENCH_DIR, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
   const md = writeReport(report);
   if (fit) console.log(md.split('\n').slice(-4).join('\n'));
-  console.log(`\nWrote bench/results.json and bench/RESULTS.md in ${((Date.now() - started.getTime()) / 60000).toFixed(1)} min.`);
+  console.log(
+    `\nWrote bench/results.json and bench/RESULTS.md in ${((Date.now() - started.getTime()) / 60000).toFixed(1)} min.`,
+  );
 }
 
 /** bench/RESULTS.md from a results.json (also alone: npm run bench -- --report-only). */
@@ -274,7 +329,11 @@ function writeReport(report: Json): string {
     '',
     `Measured ${started.toISOString().slice(0, 10)} on ${machine}. Generated national corpus (src/cli/bench/generate.ts, seeded), plus the five seeds. Timings on a shared 2-core machine: expect ±30%.`,
     '',
-    ...(results as Json[]).flatMap((x) => [sizeTable(x.measure, x.restore), '', ...(x.measure.alternatives ? [altTable(x.measure), ''] : [])]),
+    ...(results as Json[]).flatMap((x) => [
+      sizeTable(x.measure, x.restore),
+      '',
+      ...(x.measure.alternatives ? [altTable(x.measure), ''] : []),
+    ]),
     fit
       ? `**One 128 MB Workers isolate** (${fit.method}): ${f(fit.perReportKB, 0)} KB of heap per report + ${f(fit.fixedMB, 1)} MB fixed + ${f(fit.codeMB, 1)} MB code → about **${fit.steadyStateReports.toLocaleString('en')} reports** once loaded, **${fit.coldStartReports.toLocaleString('en')}** if the JSON snapshot must be parsed inside the same isolate.${
           fit.measured
@@ -287,7 +346,9 @@ function writeReport(report: Json): string {
         } See docs/scaling.md.`
       : '',
     '',
-    growth ? `**Growth from ${growth.from} to ${growth.to} reports (×${f(growth.reportsRatio, 1)}):** heap ×${f(growth.heap, 1)}, ask p50 ×${f(growth.askP50, 1)} (p95 ×${f(growth.askP95, 1)}), search p50 ×${f(growth.searchP50, 1)} (p95 ×${f(growth.searchP95, 1)}), ingest MB/s ×${f(growth.ingest, 2)}.` : '',
+    growth
+      ? `**Growth from ${growth.from} to ${growth.to} reports (×${f(growth.reportsRatio, 1)}):** heap ×${f(growth.heap, 1)}, ask p50 ×${f(growth.askP50, 1)} (p95 ×${f(growth.askP95, 1)}), search p50 ×${f(growth.searchP50, 1)} (p95 ×${f(growth.searchP95, 1)}), ingest MB/s ×${f(growth.ingest, 2)}.`
+      : '',
     '',
   ].join('\n');
   writeFileSync(join(BENCH_DIR, 'RESULTS.md'), md);

@@ -17,10 +17,19 @@ if (!other) throw new Error('usage: ingest-ab.ts <other checkout> [N]');
 const size = Number(process.argv[3] ?? 1000);
 const load = async <T>(path: string): Promise<T> => (await import(pathToFileURL(resolve(other, path)).href)) as T;
 const sides = [
-  { name: 'other', build: await load<typeof oursBuild>('src/ingest/build-report.ts'), figures: await load<typeof oursFigures>('src/extract/figures.ts'), index: await load<typeof oursIndex>('src/search/passage-index.ts') },
+  {
+    name: 'other',
+    build: await load<typeof oursBuild>('src/ingest/build-report.ts'),
+    figures: await load<typeof oursFigures>('src/extract/figures.ts'),
+    index: await load<typeof oursIndex>('src/search/passage-index.ts'),
+  },
   { name: 'this', build: oursBuild, figures: oursFigures, index: oursIndex },
 ];
-const inputs: ReportInput[] = [...(await readSeedInputs()), ...readWideInputs(), ...generateCorpus(size).map((g) => ({ id: g.id, text: g.text }))];
+const inputs: ReportInput[] = [
+  ...(await readSeedInputs()),
+  ...readWideInputs(),
+  ...generateCorpus(size).map((g) => ({ id: g.id, text: g.text })),
+];
 const mb = inputs.reduce((n, r) => n + Buffer.byteLength(r.text, 'utf8'), 0) / 1e6;
 const cpu = <T>(f: () => T): [T, number] => {
   const c = process.cpuUsage();
@@ -37,7 +46,9 @@ for (const input of inputs) {
     const t = totals[k] as { build: number; extract: number; index: number };
     const [report, b] = cpu(() => side.build.buildReport(input));
     const [figures, e] = cpu(() => side.figures.extractFigures(report));
-    const [, i] = cpu(() => side.index.indexReport(indexes[k] as ReturnType<typeof oursIndex.createPassageIndex>, report));
+    const [, i] = cpu(() =>
+      side.index.indexReport(indexes[k] as ReturnType<typeof oursIndex.createPassageIndex>, report),
+    );
     t.build += b;
     t.extract += e;
     t.index += i;
@@ -48,6 +59,25 @@ for (const input of inputs) {
 const rows = sides.map((s, k) => {
   const t = totals[k] as { build: number; extract: number; index: number };
   const all = t.build + t.extract + t.index;
-  return { side: s.name, buildS: +t.build.toFixed(2), extractS: +t.extract.toFixed(2), indexS: +t.index.toFixed(2), totalS: +all.toFixed(2), mbPerCpuS: +(mb / all).toFixed(3) };
+  return {
+    side: s.name,
+    buildS: +t.build.toFixed(2),
+    extractS: +t.extract.toFixed(2),
+    indexS: +t.index.toFixed(2),
+    totalS: +all.toFixed(2),
+    mbPerCpuS: +(mb / all).toFixed(3),
+  };
 });
-console.log(JSON.stringify({ reports: inputs.length, textMB: +mb.toFixed(2), reportsDiffering: differ, rows, loadavg: (await import('node:os')).loadavg().map((x) => +x.toFixed(1)) }, null, 1));
+console.log(
+  JSON.stringify(
+    {
+      reports: inputs.length,
+      textMB: +mb.toFixed(2),
+      reportsDiffering: differ,
+      rows,
+      loadavg: (await import('node:os')).loadavg().map((x) => +x.toFixed(1)),
+    },
+    null,
+    1,
+  ),
+);

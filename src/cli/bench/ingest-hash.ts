@@ -10,7 +10,11 @@ import { generateCorpus } from './generate.ts';
 import { readWideInputs } from './wide-inputs.ts';
 
 const size = Number(process.argv[2] ?? 1000);
-const inputs = [...(await readSeedInputs()), ...readWideInputs(), ...generateCorpus(size).map((g) => ({ id: g.id, text: g.text }))];
+const inputs = [
+  ...(await readSeedInputs()),
+  ...readWideInputs(),
+  ...generateCorpus(size).map((g) => ({ id: g.id, text: g.text })),
+];
 const mb = inputs.reduce((n, r) => n + Buffer.byteLength(r.text, 'utf8'), 0) / 1e6;
 const cpuMs = (since: NodeJS.CpuUsage) => {
   const u = process.cpuUsage(since);

@@ -58,11 +58,18 @@ async function fromSnapshot(file: string) {
   // Section by section, as a shard reads its snapshot from storage: the peak is measured after
   // each section, with the section's bytes and everything decoded so far live.
   let peakMB = 0;
-  const restored = decodeSections(readSections(file, () => {
-    gcHeap();
-    peakMB = Math.max(peakMB, usedMB());
-  }));
-  const corpus = await Corpus.open({ store: new MemoryStore({ writable: false }), seeds: restored.reports, seedIndex: restored.index, seedFigures: restored.figures });
+  const restored = decodeSections(
+    readSections(file, () => {
+      gcHeap();
+      peakMB = Math.max(peakMB, usedMB());
+    }),
+  );
+  const corpus = await Corpus.open({
+    store: new MemoryStore({ writable: false }),
+    seeds: restored.reports,
+    seedIndex: restored.index,
+    seedFigures: restored.figures,
+  });
   const assistant = createAssistant(corpus);
   let answered = 0;
   for (const q of questions) {
@@ -70,7 +77,16 @@ async function fromSnapshot(file: string) {
     if ((await assistant.ask({ question: q.question, history: [] })).status !== 'not_found') answered++;
   }
   const heapTotalMB = gcHeap() / 1e6;
-  process.stdout.write(JSON.stringify({ reports: restored.reports.length, heapMB: heapTotalMB - heapBase / 1e6, heapTotalMB, peakMB: Math.max(peakMB, usedMB()), questions: questions.length, answered }));
+  process.stdout.write(
+    JSON.stringify({
+      reports: restored.reports.length,
+      heapMB: heapTotalMB - heapBase / 1e6,
+      heapTotalMB,
+      peakMB: Math.max(peakMB, usedMB()),
+      questions: questions.length,
+      answered,
+    }),
+  );
 }
 
 async function built() {
@@ -91,12 +107,25 @@ async function built() {
     add({ id: g.id, text: g.text });
   }
   generated = [];
-  const corpus = await Corpus.open({ store: new MemoryStore({ writable: false }), seeds: reports, seedIndex: index, seedFigures: figures });
+  const corpus = await Corpus.open({
+    store: new MemoryStore({ writable: false }),
+    seeds: reports,
+    seedIndex: index,
+    seedFigures: figures,
+  });
   const assistant = createAssistant(corpus);
   let answered = 0;
   for (const q of questions) {
     await corpus.search(q.question, { limit: 10 });
     if ((await assistant.ask({ question: q.question, history: [] })).status !== 'not_found') answered++;
   }
-  process.stdout.write(JSON.stringify({ reports: reports.length, heapMB: (gcHeap() - heapBase) / 1e6, heapTotalMB: gcHeap() / 1e6, questions: questions.length, answered }));
+  process.stdout.write(
+    JSON.stringify({
+      reports: reports.length,
+      heapMB: (gcHeap() - heapBase) / 1e6,
+      heapTotalMB: gcHeap() / 1e6,
+      questions: questions.length,
+      answered,
+    }),
+  );
 }

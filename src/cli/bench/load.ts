@@ -21,7 +21,12 @@ const opts = JSON.parse(raw) as LoadOptions;
 const requests = opts.questions.map((q) =>
   opts.route === 'search'
     ? { method: 'GET' as const, path: `/api/search?limit=10&q=${encodeURIComponent(q)}` }
-    : { method: 'POST' as const, path: '/api/ask', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: q, history: [] }) },
+    : {
+        method: 'POST' as const,
+        path: '/api/ask',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ question: q, history: [] }),
+      },
 );
 const result = await autocannon({
   url: `http://127.0.0.1:${opts.port}`,

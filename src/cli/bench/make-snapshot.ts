@@ -44,5 +44,17 @@ const writeS = (performance.now() - t1) / 1000;
 const writeCpuS = cpuS(c1);
 const heapMB = process.memoryUsage().heapUsed / 1e6;
 process.stdout.write(
-  JSON.stringify({ reports: reports.length, textMB, bytes, sections, largestSectionBytes: largest, ingestS, ingestCpuS, writeS, writeCpuS, heapMB, loadavg: loadavg().map((x) => +x.toFixed(1)) }),
+  JSON.stringify({
+    reports: reports.length,
+    textMB,
+    bytes,
+    sections,
+    largestSectionBytes: largest,
+    ingestS,
+    ingestCpuS,
+    writeS,
+    writeCpuS,
+    heapMB,
+    loadavg: loadavg().map((x) => +x.toFixed(1)),
+  }),
 );

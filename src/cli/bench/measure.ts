@@ -3,12 +3,13 @@
 // and the alternative engines. Prints one JSON object to the --out file. Run by bench/index.ts.
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createAssistant } from '../../answer/assistant.ts';
 import { parseConfig } from '../../config.ts';
 import { Corpus } from '../../corpus/corpus.ts';
+import { memoryPort } from '../../corpus/memory-port.ts';
 import { extractFigures } from '../../extract/figures.ts';
 import type { Figure } from '../../extract/types.ts';
 import { createApp } from '../../http/app.ts';
@@ -19,11 +20,16 @@ import { encodeSnapshot } from '../../snapshot-file.ts';
 import { MemoryStore } from '../../store/memory-store.ts';
 import { readSeedInputs } from '../../store/seed-files.ts';
 import { readDevQuestions } from '../dev-questions.ts';
-import { createFts5Engine, createMiniSearchEngine, createOramaDefaultEngine, type Engine, recallAt } from './alternatives.ts';
+import {
+  createFts5Engine,
+  createMiniSearchEngine,
+  createOramaDefaultEngine,
+  type Engine,
+  recallAt,
+} from './alternatives.ts';
 import { generateCorpus } from './generate.ts';
 import { type BenchQuestion, buildQuestionMix } from './questions.ts';
 import { gcHeap, percentiles } from './stats.ts';
-import { memoryPort } from '../../corpus/memory-port.ts';
 
 interface Args {
   size: number;
@@ -81,7 +87,12 @@ async function main() {
   const t3 = performance.now();
   // The figure lookups are built as the corpus opens, the Orama figure table on the first
   // /api/figures query: both part of ingesting, as for a POST to a server that has served one.
-  const corpus = await Corpus.open({ store: new MemoryStore({ writable: false }), seeds: reports, seedIndex: index, seedFigures: figures });
+  const corpus = await Corpus.open({
+    store: new MemoryStore({ writable: false }),
+    seeds: reports,
+    seedIndex: index,
+    seedFigures: figures,
+  });
   corpus.queryFigures({ metric: 'poor_households' });
   const t4 = performance.now();
   const ingestS = (t4 - t0) / 1000;
@@ -118,7 +129,14 @@ async function main() {
   }
   if (fd !== null) closeSync(fd);
   const s1 = performance.now();
-  const snapshotInfo = { format: 'binary sections (src/snapshot-file.ts)', indexBytes, snapshotBytes, sections, saveMs: s1 - s0, stringifyMs: 0 };
+  const snapshotInfo = {
+    format: 'binary sections (src/snapshot-file.ts)',
+    indexBytes,
+    snapshotBytes,
+    sections,
+    saveMs: s1 - s0,
+    stringifyMs: 0,
+  };
 
   const dev = readDevQuestions();
   const mix = buildQuestionMix(generated, args.size > 0 ? args.questions : 0, dev);
@@ -149,7 +167,9 @@ async function main() {
   const latency = {
     search: { n: searchTimes.length, ...percentiles(searchTimes) },
     ask: { n: askTimes.length, ...percentiles(askTimes) },
-    askByType: Object.fromEntries([...byType].map(([type, times]) => [type, { n: times.length, ...percentiles(times) }])),
+    askByType: Object.fromEntries(
+      [...byType].map(([type, times]) => [type, { n: times.length, ...percentiles(times) }]),
+    ),
   };
 
   let http: unknown = null;
@@ -158,11 +178,25 @@ async function main() {
   let alternatives: unknown = null;
   if (args.alts) alternatives = measureAlternatives(reports, index, mix, dev);
 
-  const result = { size: args.size, heapBaseMB: heapBase / 1e6, heapCorpusMB: heapCorpus / 1e6, ingest, snapshot: snapshotInfo, latency, http, alternatives };
+  const result = {
+    size: args.size,
+    heapBaseMB: heapBase / 1e6,
+    heapCorpusMB: heapCorpus / 1e6,
+    ingest,
+    snapshot: snapshotInfo,
+    latency,
+    http,
+    alternatives,
+  };
   writeFileSync(args.out, `${JSON.stringify(result, null, 2)}\n`);
 }
 
-async function measureHttp(corpus: Corpus, assistant: ReturnType<typeof createAssistant>, mix: BenchQuestion[], duration: number) {
+async function measureHttp(
+  corpus: Corpus,
+  assistant: ReturnType<typeof createAssistant>,
+  mix: BenchQuestion[],
+  duration: number,
+) {
   // No per-client rate limit: the load generator is one client on purpose.
   const config = parseConfig({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '0' });
   const app = createApp({ config, corpus: memoryPort(corpus), assistant, runtime: 'node', log: () => {} });
@@ -182,7 +216,13 @@ async function measureHttp(corpus: Corpus, assistant: ReturnType<typeof createAs
 }
 
 /** autocannon in a child process, so the load generator does not share this event loop. */
-function runLoad(opts: { port: number; route: 'search' | 'ask'; connections: number; duration: number; questions: string[] }): Promise<unknown> {
+function runLoad(opts: {
+  port: number;
+  route: 'search' | 'ask';
+  connections: number;
+  duration: number;
+  questions: string[];
+}): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', new URL('./load.ts', import.meta.url).pathname], {
       stdio: ['pipe', 'pipe', 'inherit'],
@@ -200,7 +240,12 @@ function runLoad(opts: { port: number; route: 'search' | 'ask'; connections: num
   });
 }
 
-function measureAlternatives(reports: Report[], ours: ReturnType<typeof createPassageIndex>, mix: BenchQuestion[], dev: ReturnType<typeof readDevQuestions>) {
+function measureAlternatives(
+  reports: Report[],
+  ours: ReturnType<typeof createPassageIndex>,
+  mix: BenchQuestion[],
+  dev: ReturnType<typeof readDevQuestions>,
+) {
   const seeds = new Map(reports.filter((r) => !r.id.startsWith('gen-')).map((r) => [r.id, r]));
   const queries = mix.slice(0, reports.length > 5_000 ? 20 : 200);
   const timeSearch = (search: (q: string) => unknown) => {
@@ -226,14 +271,22 @@ function measureAlternatives(reports: Report[], ours: ReturnType<typeof createPa
   ];
   // Stock Orama's lookup is quadratic in a token's posting list (see useLinearFind in
   // passage-index.ts): at 10.000 reports one query takes ~20 s, so it is measured on the seeds only.
-  const engines: Array<() => Engine> = reports.length > 5_000 ? [createFts5Engine, createMiniSearchEngine] : [createFts5Engine, createMiniSearchEngine, createOramaDefaultEngine];
+  const engines: Array<() => Engine> =
+    reports.length > 5_000
+      ? [createFts5Engine, createMiniSearchEngine]
+      : [createFts5Engine, createMiniSearchEngine, createOramaDefaultEngine];
   for (const make of engines) {
     const engine = make();
     log(`alternative: ${engine.name}`);
     const t = performance.now();
     engine.add(reports);
     const indexS = (performance.now() - t) / 1000;
-    rows.push({ name: engine.name, indexS, latency: timeSearch((q) => engine.search(q, 10)), recall: recallAt((q, k) => engine.search(q, k), seeds, dev) });
+    rows.push({
+      name: engine.name,
+      indexS,
+      latency: timeSearch((q) => engine.search(q, 10)),
+      recall: recallAt((q, k) => engine.search(q, k), seeds, dev),
+    });
     engine.close?.();
   }
   return rows.map((r) => ({ ...r, latencyRatio: r.latency.p50 / Math.max(1e-6, oursLatency.p50) }));

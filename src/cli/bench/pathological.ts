@@ -8,8 +8,8 @@ import { parseArgs } from 'node:util';
 import { answerQuestion } from '../../answer/ask.ts';
 import { verifyClaim } from '../../answer/verify.ts';
 import { Corpus } from '../../corpus/corpus.ts';
-import { buildReport } from '../../ingest/build-report.ts';
 import { DEFAULT_PREPARE_BUDGET, prepareReport } from '../../corpus/prepare.ts';
+import { buildReport } from '../../ingest/build-report.ts';
 import { MemoryStore } from '../../store/memory-store.ts';
 import { readSeedInputs } from '../../store/seed-files.ts';
 
@@ -36,7 +36,10 @@ async function timePrepare(text: string): Promise<{ ms: number; figures: number 
   const t0 = performance.now();
   try {
     // No time budget here: the benchmark measures the work itself.
-    const { figures } = await prepareReport({ id: 'bench', text }, { ...DEFAULT_PREPARE_BUDGET, maxMs: Number.POSITIVE_INFINITY, sliceMs: Number.POSITIVE_INFINITY });
+    const { figures } = await prepareReport(
+      { id: 'bench', text },
+      { ...DEFAULT_PREPARE_BUDGET, maxMs: Number.POSITIVE_INFINITY, sliceMs: Number.POSITIVE_INFINITY },
+    );
     return { ms: performance.now() - t0, figures: figures.length };
   } catch (err) {
     return { ms: performance.now() - t0, figures: (err as { code?: string }).code ?? 'error' };
@@ -73,12 +76,24 @@ for (const [shape, unit] of Object.entries(SHAPES)) {
   answerQuestion(corpus, { question: claim, history: [] });
   const questionMs = performance.now() - t0;
   const [, t10 = 1, t100 = 1] = ms;
-  rows.push({ shape, ms, figures, msPer100KB: t100, exponent: Math.log(t100 / t10) / Math.log(10), claimMs, questionMs });
+  rows.push({
+    shape,
+    ms,
+    figures,
+    msPer100KB: t100,
+    exponent: Math.log(t100 / t10) / Math.log(10),
+    claimMs,
+    questionMs,
+  });
 }
 
 const f0 = (n: number) => n.toFixed(0).padStart(6);
-console.log(`Pathological text (prepareReport: build + figures; claim and question of 2.000 characters over the seeds)`);
-console.log(`${'shape'.padEnd(50)} ${KB.map((k) => `${k} KB ms`.padStart(9)).join(' ')}  exponent  figures@100KB  claim ms  question ms`);
+console.log(
+  `Pathological text (prepareReport: build + figures; claim and question of 2.000 characters over the seeds)`,
+);
+console.log(
+  `${'shape'.padEnd(50)} ${KB.map((k) => `${k} KB ms`.padStart(9)).join(' ')}  exponent  figures@100KB  claim ms  question ms`,
+);
 for (const r of rows) {
   console.log(
     `${r.shape.padEnd(50)} ${r.ms.map((m) => f0(m).padStart(9)).join(' ')}  ${r.exponent.toFixed(2).padStart(8)}  ${String(r.figures[2]).padStart(13)}  ${f0(r.claimMs).padStart(8)}  ${f0(r.questionMs).padStart(11)}`,
@@ -86,5 +101,7 @@ for (const r of rows) {
 }
 const worst = rows.reduce((a, b) => (b.msPer100KB > a.msPer100KB ? b : a));
 const worstRequest = Math.max(...rows.flatMap((r) => [r.claimMs, r.questionMs]));
-console.log(`Slowest at 100 KB: ${worst.shape}, ${worst.msPer100KB.toFixed(0)} ms (target ≤ 1000); largest exponent ${Math.max(...rows.map((r) => r.exponent)).toFixed(2)}; longest anonymous request ${worstRequest.toFixed(0)} ms (target ≤ 100)`);
+console.log(
+  `Slowest at 100 KB: ${worst.shape}, ${worst.msPer100KB.toFixed(0)} ms (target ≤ 1000); largest exponent ${Math.max(...rows.map((r) => r.exponent)).toFixed(2)}; longest anonymous request ${worstRequest.toFixed(0)} ms (target ≤ 100)`,
+);
 if (args.json) writeFileSync(args.json, JSON.stringify({ at: new Date().toISOString(), rows }, null, 2));

@@ -2,8 +2,8 @@
 // answer: lookups (place + metric + period, accented and typed without accents), sums,
 // comparisons between two places, and questions with no answer; plus the dev questions.
 import type { DevQuestion } from '../dev-questions.ts';
-import { createRng } from './prng.ts';
 import { type GeneratedReport, unitLabel } from './generate.ts';
+import { createRng } from './prng.ts';
 
 export interface BenchQuestion {
   question: string;
@@ -27,7 +27,12 @@ const ASK: Record<string, string[]> = {
 };
 
 const fold = (s: string) =>
-  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 
 function periodWords(r: GeneratedReport, rng: ReturnType<typeof createRng>): string {
   const y = r.slot.year;
@@ -41,7 +46,12 @@ function periodWords(r: GeneratedReport, rng: ReturnType<typeof createRng>): str
  * `count` questions over the generated reports (in a fixed order), then the dev questions.
  * Shares: 55% lookups, 15% sums, 15% comparisons, 15% not found.
  */
-export function buildQuestionMix(reports: GeneratedReport[], count: number, dev: DevQuestion[], seed = 7): BenchQuestion[] {
+export function buildQuestionMix(
+  reports: GeneratedReport[],
+  count: number,
+  dev: DevQuestion[],
+  seed = 7,
+): BenchQuestion[] {
   const rng = createRng(seed);
   const out: BenchQuestion[] = [];
   if (reports.length > 0) {

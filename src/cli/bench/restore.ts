@@ -19,7 +19,12 @@ const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 let restored: CorpusSnapshot | null = decodeSnapshot(raw);
 const t1 = performance.now();
-let corpus: Corpus | null = await Corpus.open({ store: new MemoryStore({ writable: false }), seeds: restored.reports, seedIndex: restored.index, seedFigures: restored.figures });
+let corpus: Corpus | null = await Corpus.open({
+  store: new MemoryStore({ writable: false }),
+  seeds: restored.reports,
+  seedIndex: restored.index,
+  seedFigures: restored.figures,
+});
 const t2 = performance.now();
 const cpu = process.cpuUsage(cpu0);
 raw = null;

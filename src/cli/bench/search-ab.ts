@@ -24,11 +24,14 @@ const gen = generateCorpus(size);
 let a: ours.PassageIndex;
 let b: ours.PassageIndex;
 if (snapshot) {
-  const theirsSnapshot = (await import(pathToFileURL(resolve(other, 'src/snapshot-file.ts')).href)) as typeof oursSnapshot;
+  const theirsSnapshot = (await import(
+    pathToFileURL(resolve(other, 'src/snapshot-file.ts')).href
+  )) as typeof oursSnapshot;
   const file = readFileSync(snapshot);
   a = theirsSnapshot.decodeSnapshot(file).index;
   b = oursSnapshot.decodeSnapshot(file).index;
-  if (b.reports.size !== size + 5) throw new Error(`${snapshot} holds ${b.reports.size} reports, not the seeds + ${size}`);
+  if (b.reports.size !== size + 5)
+    throw new Error(`${snapshot} holds ${b.reports.size} reports, not the seeds + ${size}`);
 } else {
   const reports = [...(await readSeedInputs()), ...gen.map((g) => ({ id: g.id, text: g.text }))].map(buildReport);
   a = theirs.createPassageIndex();
@@ -60,5 +63,7 @@ for (const limit of [10, 50]) {
     tb.push(y.ms);
     if (JSON.stringify(z.out) !== JSON.stringify(y.out)) differ++;
   }
-  console.log(`limit ${limit}: other p50 ${pct(ta, 0.5)} p95 ${pct(ta, 0.95)} | this p50 ${pct(tb, 0.5)} p95 ${pct(tb, 0.95)} | queries with other hits ${differ}/${mix.length}`);
+  console.log(
+    `limit ${limit}: other p50 ${pct(ta, 0.5)} p95 ${pct(ta, 0.95)} | this p50 ${pct(tb, 0.5)} p95 ${pct(tb, 0.95)} | queries with other hits ${differ}/${mix.length}`,
+  );
 }

@@ -23,7 +23,8 @@ const gen = generateCorpus(size);
 let index: PassageIndex;
 if (snapshot) {
   index = decodeSnapshot(readFileSync(snapshot)).index;
-  if (index.reports.size !== size + 5) throw new Error(`${snapshot} holds ${index.reports.size} reports, not the seeds + ${size}`);
+  if (index.reports.size !== size + 5)
+    throw new Error(`${snapshot} holds ${index.reports.size} reports, not the seeds + ${size}`);
 } else {
   const reports = [...(await readSeedInputs()), ...gen.map((g) => ({ id: g.id, text: g.text }))].map(buildReport);
   index = createPassageIndex();
@@ -37,14 +38,38 @@ const gcWatch = new PerformanceObserver((list) => {
 });
 gcWatch.observe({ entryTypes: ['gc'] });
 const times: number[] = [];
-for (const q of mix) { const c = process.cpuUsage(); searchPassages(index, q.question, { limit: 10 }); const u = process.cpuUsage(c); times.push((u.user + u.system) / 1000); }
+for (const q of mix) {
+  const c = process.cpuUsage();
+  searchPassages(index, q.question, { limit: 10 });
+  const u = process.cpuUsage(c);
+  times.push((u.user + u.system) / 1000);
+}
 times.sort((a, b) => a - b);
-console.log('n', times.length, 'p50', times[Math.floor(times.length / 2)]!.toFixed(2), 'p95', times[Math.floor(times.length * 0.95)]!.toFixed(2));
+console.log(
+  'n',
+  times.length,
+  'p50',
+  times[Math.floor(times.length / 2)]!.toFixed(2),
+  'p95',
+  times[Math.floor(times.length * 0.95)]!.toFixed(2),
+);
 for (const rerank of [false, true]) {
   const ts: number[] = [];
-  for (const q of mix) { const c = process.cpuUsage(); searchPassages(index, q.question, { limit: 50, rerank }); const u = process.cpuUsage(c); ts.push((u.user + u.system) / 1000); }
+  for (const q of mix) {
+    const c = process.cpuUsage();
+    searchPassages(index, q.question, { limit: 50, rerank });
+    const u = process.cpuUsage(c);
+    ts.push((u.user + u.system) / 1000);
+  }
   ts.sort((a, b) => a - b);
-  console.log('rerank', rerank, 'p50', ts[Math.floor(ts.length / 2)]!.toFixed(2), 'p95', ts[Math.floor(ts.length * 0.95)]!.toFixed(2));
+  console.log(
+    'rerank',
+    rerank,
+    'p50',
+    ts[Math.floor(ts.length / 2)]!.toFixed(2),
+    'p95',
+    ts[Math.floor(ts.length * 0.95)]!.toFixed(2),
+  );
 }
 if (size <= 1000 && !snapshot) {
   const mini = createMiniSearchEngine();
@@ -63,7 +88,16 @@ if (size <= 1000 && !snapshot) {
     if (i % 2 === 1) theirs.push(cpu(() => mini.search(q.question, 10)));
   }
   const at = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * p)]!.toFixed(2);
-  console.log('alternating, limit 10: ours p50', at(ours, 0.5), 'p95', at(ours, 0.95), '| MiniSearch, same tokenizer, p50', at(theirs, 0.5), 'p95', at(theirs, 0.95));
+  console.log(
+    'alternating, limit 10: ours p50',
+    at(ours, 0.5),
+    'p95',
+    at(ours, 0.95),
+    '| MiniSearch, same tokenizer, p50',
+    at(theirs, 0.5),
+    'p95',
+    at(theirs, 0.95),
+  );
 }
 await new Promise((resolve) => setTimeout(resolve, 50));
 gcWatch.disconnect();

@@ -22,4 +22,13 @@ for (const q of mix) {
   all.update(JSON.stringify(hits));
   ids.update(hits.map((h) => h.id).join(',') + '\n');
 }
-console.log('queries', mix.length, 'reports', reports.length, 'sha1 hits', all.digest('hex'), 'sha1 ids', ids.digest('hex'));
+console.log(
+  'queries',
+  mix.length,
+  'reports',
+  reports.length,
+  'sha1 hits',
+  all.digest('hex'),
+  'sha1 ids',
+  ids.digest('hex'),
+);

@@ -12,8 +12,15 @@ export interface Percentiles {
 export function percentiles(times: number[]): Percentiles {
   if (times.length === 0) return { p50: 0, p95: 0, p99: 0, mean: 0, max: 0 };
   const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), mean: sorted.reduce((a, b) => a + b, 0) / sorted.length, max: at(1) };
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
+  return {
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
+    max: at(1),
+  };
 }
 
 /** heapUsed after two full collections; needs node --expose-gc (else the heap as it is). */

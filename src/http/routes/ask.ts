@@ -6,8 +6,8 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { answerMessage } from '../../answer/claims.ts';
 import { AskBody, VerifyBody } from '../../contract.ts';
-import type { AppDeps } from '../deps.ts';
 import { errorBody } from '../../errors.ts';
+import type { AppDeps } from '../deps.ts';
 import { readJson } from '../validate.ts';
 import { splitForStreaming } from './chat-completions.ts';
 
@@ -26,8 +26,14 @@ export function askRoutes(deps: AppDeps) {
         try {
           res = await answerMessage(deps.assistant, body);
         } catch (err) {
-          deps.log?.('error', 'unhandled error', { path: c.req.path, error: err instanceof Error ? err.stack : String(err) });
-          await stream.writeSSE({ event: 'error', data: JSON.stringify(errorBody('INTERNAL', 'Internal error; it has been logged.')) });
+          deps.log?.('error', 'unhandled error', {
+            path: c.req.path,
+            error: err instanceof Error ? err.stack : String(err),
+          });
+          await stream.writeSSE({
+            event: 'error',
+            data: JSON.stringify(errorBody('INTERNAL', 'Internal error; it has been logged.')),
+          });
           return;
         }
         for (const piece of splitForStreaming(res.answer)) {

@@ -6,8 +6,8 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { answerMessage } from '../../answer/claims.ts';
 import { AskBody, type AskResponse } from '../../contract.ts';
-import { answerWithFootnotes } from '../answer-text.ts';
 import { AppError } from '../../errors.ts';
+import { answerWithFootnotes } from '../answer-text.ts';
 import { ChatCompletionRequest, DEFAULT_MODEL, MODELS, type ModelId } from '../openai-wire.ts';
 import { publicBase, type SurfaceDeps } from '../surface.ts';
 import { parseWith, readJson } from '../validate.ts';
@@ -37,13 +37,20 @@ export function chatCompletionRoutes(deps: SurfaceDeps) {
     .get('/v1/models/:id', (c) => {
       const id = c.req.param('id');
       if (!(id in MODELS)) throw new AppError('NOT_FOUND', `No model "${id}". GET /v1/models lists them.`);
-      return c.json({ id, object: 'model' as const, created: CREATED, owned_by: 'vn-welfare-qa', description: MODELS[id as ModelId] });
+      return c.json({
+        id,
+        object: 'model' as const,
+        created: CREATED,
+        owned_by: 'vn-welfare-qa',
+        description: MODELS[id as ModelId],
+      });
     })
     .post('/v1/chat/completions', async (c) => {
       const req = await readJson(c, ChatCompletionRequest);
       const model = pickModel(req.model);
       const body = toAskBody(req);
-      const res = model === 'vn-welfare-qa-verify' ? await assistant.verify(body.question) : await answerMessage(assistant, body);
+      const res =
+        model === 'vn-welfare-qa-verify' ? await assistant.verify(body.question) : await answerMessage(assistant, body);
       const text = req.footnotes === false ? res.answer.trim() : answerWithFootnotes(res, publicBase(c, config));
       const id = `chatcmpl-${crypto.randomUUID()}`;
       const created = Math.floor(Date.now() / 1000);
@@ -54,7 +61,14 @@ export function chatCompletionRoutes(deps: SurfaceDeps) {
           object: 'chat.completion' as const,
           created,
           model,
-          choices: [{ index: 0, message: { role: 'assistant' as const, content: text, refusal: null }, finish_reason: 'stop' as const, logprobs: null }],
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant' as const, content: text, refusal: null },
+              finish_reason: 'stop' as const,
+              logprobs: null,
+            },
+          ],
           usage: usage(body, text),
           answer: res,
         });

@@ -2,10 +2,10 @@
 // (admin: every item, as JSON or as CSV for a spreadsheet). How an office learns which questions fail.
 import { Hono } from 'hono';
 import { FeedbackBody, type FeedbackItem } from '../../contract.ts';
-import type { FeedbackStore } from '../../store/feedback-store.ts';
-import type { AppDeps } from '../deps.ts';
-import { requireAdmin } from '../auth.ts';
 import { AppError } from '../../errors.ts';
+import type { FeedbackStore } from '../../store/feedback-store.ts';
+import { requireAdmin } from '../auth.ts';
+import type { AppDeps } from '../deps.ts';
 import { csvCell } from '../present.ts';
 import { readJson } from '../validate.ts';
 
@@ -17,13 +17,17 @@ export function feedbackRoutes(deps: AppDeps & { feedback: FeedbackStore }) {
   return new Hono()
     .post('/api/feedback', async (c) => {
       const body = await readJson(c, FeedbackBody);
-      if (!feedback.writable) throw new AppError('STORAGE_UNAVAILABLE', 'This deployment has nowhere to keep feedback; nothing was stored.');
+      if (!feedback.writable)
+        throw new AppError('STORAGE_UNAVAILABLE', 'This deployment has nowhere to keep feedback; nothing was stored.');
       const item: FeedbackItem = { id: newId(), receivedAt: new Date().toISOString(), ...body };
       try {
         await feedback.add(item);
       } catch (err) {
         deps.log?.('warn', 'feedback could not be stored', { error: String(err) });
-        throw new AppError('STORAGE_UNAVAILABLE', 'The feedback could not be stored; nothing was changed. Try again later.');
+        throw new AppError(
+          'STORAGE_UNAVAILABLE',
+          'The feedback could not be stored; nothing was changed. Try again later.',
+        );
       }
       return c.json({ id: item.id }, 201);
     })

@@ -2,9 +2,9 @@
 // (every relation a report states, recomputed).
 import { Hono } from 'hono';
 import { FiguresQuery } from '../../contract.ts';
+import { AppError } from '../../errors.ts';
 import { auditReport } from '../../extract/audit.ts';
 import type { AppDeps } from '../deps.ts';
-import { AppError } from '../../errors.ts';
 import { figuresToCsv, figuresToXlsx, presentFigure } from '../present.ts';
 import { parseWith } from '../validate.ts';
 
@@ -13,7 +13,13 @@ export function figureRoutes(deps: AppDeps) {
   return new Hono()
     .get('/api/figures', async (c) => {
       const q = parseWith(FiguresQuery, c.req.query());
-      const all = await corpus.queryFigures({ metric: q.metric, place: q.place, year: q.year, kind: q.kind, reportId: q.reportId });
+      const all = await corpus.queryFigures({
+        metric: q.metric,
+        place: q.place,
+        year: q.year,
+        kind: q.kind,
+        reportId: q.reportId,
+      });
       const figures = all.slice(0, q.limit).map(presentFigure);
       if (q.format === 'csv') {
         return c.body(figuresToCsv(figures), 200, {
@@ -35,6 +41,11 @@ export function figureRoutes(deps: AppDeps) {
       if (!report) throw new AppError('NOT_FOUND', `No report with id "${id}". GET /api/reports lists the reports.`);
       const checks = auditReport(report, await corpus.figuresOf(id));
       const count = (s: string) => checks.filter((x) => x.status === s).length;
-      return c.json({ reportId: id, title: report.title, summary: { holds: count('holds'), differs: count('differs'), unverifiable: count('unverifiable') }, checks });
+      return c.json({
+        reportId: id,
+        title: report.title,
+        summary: { holds: count('holds'), differs: count('differs'), unverifiable: count('unverifiable') },
+        checks,
+      });
     });
 }

@@ -3,13 +3,13 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { PostReportBody, ReportId, type ReportSummary } from '../../contract.ts';
 import { sha256Hex } from '../../digest.ts';
+import { AppError } from '../../errors.ts';
 import { cleanReportText } from '../../ingest/clean.ts';
 import { detectLegacyEncoding, legacyEncodingHint } from '../../ingest/encoding.ts';
 import { type Converted, toText } from '../../ingest/formats/index.ts';
 import type { Report } from '../../ingest/types.ts';
-import type { AppDeps } from '../deps.ts';
 import { requireAdmin } from '../auth.ts';
-import { AppError } from '../../errors.ts';
+import type { AppDeps } from '../deps.ts';
 import { presentFigure } from '../present.ts';
 import { parseWith, readJson } from '../validate.ts';
 
@@ -18,11 +18,17 @@ export function reportRoutes(deps: AppDeps) {
   const admin = requireAdmin(config.ADMIN_TOKEN);
   const maxBytes = config.MAX_REPORT_BYTES;
   const tooLarge = () =>
-    new AppError('PAYLOAD_TOO_LARGE', `A report may be at most ${formatMB(maxBytes)} of text; split it into several reports.`);
+    new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `A report may be at most ${formatMB(maxBytes)} of text; split it into several reports.`,
+    );
   // A file comes from the upload page or an office's script: it is refused in Vietnamese, as the
   // converters' refusals are (src/errors.ts).
   const fileTooLarge = () =>
-    new AppError('PAYLOAD_TOO_LARGE', `Tệp lớn hơn giới hạn ${formatMB(maxBytes)} cho một báo cáo. Hãy chia thành nhiều tệp nhỏ hơn. Chưa có gì được lưu.`);
+    new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `Tệp lớn hơn giới hạn ${formatMB(maxBytes)} cho một báo cáo. Hãy chia thành nhiều tệp nhỏ hơn. Chưa có gì được lưu.`,
+    );
   const isUpload = (contentType: string | undefined) => /^multipart\/form-data\b/iu.test(contentType ?? '');
   // JSON escaping can double a text's size (\uXXXX), so the body limit is looser than the text limit.
   const limitBody = bodyLimit({
@@ -33,7 +39,9 @@ export function reportRoutes(deps: AppDeps) {
   });
 
   return new Hono()
-    .get('/api/reports', async (c) => c.json({ reports: await Promise.all((await corpus.list()).map((r) => summarise(deps, r))) }))
+    .get('/api/reports', async (c) =>
+      c.json({ reports: await Promise.all((await corpus.list()).map((r) => summarise(deps, r))) }),
+    )
     .get('/api/reports/:id', async (c) => {
       const report = await corpus.get(c.req.param('id'));
       if (!report) throw notFound(c.req.param('id'));
@@ -56,7 +64,9 @@ export function reportRoutes(deps: AppDeps) {
     })
     .post('/api/reports', admin, limitBody, async (c) => {
       const isForm = isUpload(c.req.header('content-type'));
-      const { body, format } = isForm ? await readUpload(c.req.raw, maxBytes, fileTooLarge) : { body: await readJson(c, PostReportBody), format: undefined };
+      const { body, format } = isForm
+        ? await readUpload(c.req.raw, maxBytes, fileTooLarge)
+        : { body: await readJson(c, PostReportBody), format: undefined };
       if (new TextEncoder().encode(body.text).length > maxBytes) throw isForm ? fileTooLarge() : tooLarge();
       const legacy = detectLegacyEncoding(body.title ? `${body.title}\n${body.text}` : body.text);
       if (legacy) throw new AppError('LEGACY_ENCODING', legacyEncodingHint(legacy));
@@ -97,16 +107,26 @@ const UploadFields = PostReportBody.omit({ text: true });
  * The file is converted by what its bytes are (ingest/formats); a field given wins over what the
  * file says of itself (a page's <title>, og:url, date).
  */
-async function readUpload(req: Request, maxBytes: number, tooLarge: () => AppError): Promise<{ body: PostReportBody; format: Converted['format'] }> {
+async function readUpload(
+  req: Request,
+  maxBytes: number,
+  tooLarge: () => AppError,
+): Promise<{ body: PostReportBody; format: Converted['format'] }> {
   let form: FormData;
   try {
     form = await req.formData();
   } catch {
-    throw new AppError('BAD_REQUEST', 'The multipart/form-data body could not be read; send the report file in a field named "file".');
+    throw new AppError(
+      'BAD_REQUEST',
+      'The multipart/form-data body could not be read; send the report file in a field named "file".',
+    );
   }
   const file = form.get('file');
   if (file === null || typeof file === 'string') {
-    throw new AppError('VALIDATION', 'file: send the report as a file in a field named "file" (PDF, DOCX, HTML or UTF-8 text).');
+    throw new AppError(
+      'VALIDATION',
+      'file: send the report as a file in a field named "file" (PDF, DOCX, HTML or UTF-8 text).',
+    );
   }
   if (file.size > maxBytes) throw tooLarge();
   if (file.size === 0) throw new AppError('EMPTY_TEXT', 'file: the file is empty.');
@@ -114,9 +134,18 @@ async function readUpload(req: Request, maxBytes: number, tooLarge: () => AppErr
     const v = form.get(name);
     return typeof v === 'string' && v.trim() !== '' ? v : undefined;
   };
-  const fields = parseWith(UploadFields, { id: field('id'), title: field('title'), source: field('source'), publishedAt: field('publishedAt') });
+  const fields = parseWith(UploadFields, {
+    id: field('id'),
+    title: field('title'),
+    source: field('source'),
+    publishedAt: field('publishedAt'),
+  });
   // A file the converters refuse throws its AppError (errors.ts), with a message in Vietnamese.
-  const converted = await toText(new Uint8Array(await file.arrayBuffer()), { maxUnpackedBytes: maxBytes * 10 }, file.name);
+  const converted = await toText(
+    new Uint8Array(await file.arrayBuffer()),
+    { maxUnpackedBytes: maxBytes * 10 },
+    file.name,
+  );
   const title = fields.title ?? converted.title?.slice(0, 500);
   const source = fields.source ?? converted.source?.slice(0, 2000);
   const publishedAt = fields.publishedAt ?? converted.publishedAt;
@@ -157,7 +186,10 @@ function notFound(id: string) {
 function fromIoError(err: unknown) {
   if (isIoError(err)) {
     // The store writes atomically, so a failed write changed nothing: say so, and that it may pass later.
-    return new AppError('STORAGE_UNAVAILABLE', `The report could not be stored (${err.code}); nothing was changed. Try again later or tell the administrator.`);
+    return new AppError(
+      'STORAGE_UNAVAILABLE',
+      `The report could not be stored (${err.code}); nothing was changed. Try again later or tell the administrator.`,
+    );
   }
   return err;
 }

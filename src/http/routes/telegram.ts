@@ -5,14 +5,26 @@
 // that we cannot answer is acknowledged and ignored.
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { AskBody, VerifyBody } from '../../contract.ts';
 import type { AskResponse } from '../../contract.ts';
-import { type Log } from '../../log.ts';
-import { answerAsTelegramHtml, answerAsTelegramMessages, escapeTelegramHtml, TELEGRAM_MAX_TEXT } from '../answer-text.ts';
+import { AskBody, VerifyBody } from '../../contract.ts';
 import { AppError } from '../../errors.ts';
+import { defaultLog, type Log } from '../../log.ts';
+import {
+  answerAsTelegramHtml,
+  answerAsTelegramMessages,
+  escapeTelegramHtml,
+  TELEGRAM_MAX_TEXT,
+} from '../answer-text.ts';
 import { helpLines, parseBotMessage } from '../bot-messages.ts';
-import { defaultLog } from '../../log.ts';
-import { coverageOf, publicBase, runAfterResponse, safeEqual, senderLimit, type SurfaceDeps, tooManyQuestions } from '../surface.ts';
+import {
+  coverageOf,
+  publicBase,
+  runAfterResponse,
+  type SurfaceDeps,
+  safeEqual,
+  senderLimit,
+  tooManyQuestions,
+} from '../surface.ts';
 
 const TelegramMessage = z.looseObject({
   message_id: z.number().int(),
@@ -50,7 +62,10 @@ export function telegramRoutes(deps: SurfaceDeps) {
   return new Hono().post('/webhooks/telegram', async (c) => {
     const secret = config.TELEGRAM_WEBHOOK_SECRET;
     if (!secret) {
-      throw new AppError('FORBIDDEN', 'The Telegram bot is off: set TELEGRAM_WEBHOOK_SECRET and pass it to setWebhook as secret_token.');
+      throw new AppError(
+        'FORBIDDEN',
+        'The Telegram bot is off: set TELEGRAM_WEBHOOK_SECRET and pass it to setWebhook as secret_token.',
+      );
     }
     if (!safeEqual(c.req.header('x-telegram-bot-api-secret-token') ?? '', secret)) {
       throw new AppError('UNAUTHORIZED', 'X-Telegram-Bot-Api-Secret-Token is missing or wrong.');
@@ -63,7 +78,9 @@ export function telegramRoutes(deps: SurfaceDeps) {
       return c.body(null, 200);
     }
     const update = TelegramUpdate.safeParse(raw);
-    const msg = update.success ? (update.data.message ?? update.data.edited_message ?? update.data.channel_post) : undefined;
+    const msg = update.success
+      ? (update.data.message ?? update.data.edited_message ?? update.data.channel_post)
+      : undefined;
     const parsed = msg?.text === undefined ? null : parseBotMessage(msg.text);
     if (!msg || parsed === null) return c.body(null, 200);
 
@@ -82,7 +99,8 @@ export function telegramRoutes(deps: SurfaceDeps) {
       const base = publicBase(c, config);
       const token = config.TELEGRAM_BOT_TOKEN;
       const parts = token ? answerAsTelegramMessages(res, base, TELEGRAM_MAX_TEXT) : [];
-      if (!token || parts.length <= 1) return c.json(reply(parts[0] ?? answerAsTelegramHtml(res, base, TELEGRAM_MAX_TEXT)));
+      if (!token || parts.length <= 1)
+        return c.json(reply(parts[0] ?? answerAsTelegramHtml(res, base, TELEGRAM_MAX_TEXT)));
       runAfterResponse(c, () => sendTelegramMessages(config.TELEGRAM_API_BASE, token, parts.map(reply), log), log);
       return c.body(null, 200);
     };
@@ -94,7 +112,10 @@ export function telegramRoutes(deps: SurfaceDeps) {
 
     if (parsed.kind === 'verify') {
       const claim = VerifyBody.safeParse({ claim: parsed.claim });
-      if (!claim.success) return c.json(reply(escapeTelegramHtml(`Không đọc được nhận định: ${claim.error.issues[0]?.message ?? 'không hợp lệ'}`)));
+      if (!claim.success)
+        return c.json(
+          reply(escapeTelegramHtml(`Không đọc được nhận định: ${claim.error.issues[0]?.message ?? 'không hợp lệ'}`)),
+        );
       try {
         return answer(c, await assistant.verify(claim.data.claim));
       } catch (err) {
@@ -106,7 +127,8 @@ export function telegramRoutes(deps: SurfaceDeps) {
 
     const history: AskBody['history'] = [];
     const previous = msg.reply_to_message;
-    if (previous?.from?.is_bot && previous.text) history.push({ role: 'assistant', content: previous.text.slice(0, 20_000) });
+    if (previous?.from?.is_bot && previous.text)
+      history.push({ role: 'assistant', content: previous.text.slice(0, 20_000) });
     const body = AskBody.safeParse({ question, history });
     if (!body.success) {
       const why = body.error.issues[0]?.message ?? 'câu hỏi không hợp lệ';
@@ -122,13 +144,26 @@ export function telegramRoutes(deps: SurfaceDeps) {
 }
 
 /** Sends the messages in order through the Bot API; one refused stops the rest (and is logged). */
-export async function sendTelegramMessages(apiBase: string, token: string, messages: TelegramSendMessage[], log: Log): Promise<void> {
+export async function sendTelegramMessages(
+  apiBase: string,
+  token: string,
+  messages: TelegramSendMessage[],
+  log: Log,
+): Promise<void> {
   for (const [i, { method, ...payload }] of messages.entries()) {
     // Only the first part replies to the question; the rest follow it.
     const body = i === 0 ? payload : { ...payload, reply_parameters: undefined };
-    const res = await fetch(`${apiBase}/bot${token}/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${apiBase}/bot${token}/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!res.ok) {
-      log('error', 'telegram: the Bot API refused a part of the reply', { status: res.status, part: i + 1, of: messages.length });
+      log('error', 'telegram: the Bot API refused a part of the reply', {
+        status: res.status,
+        part: i + 1,
+        of: messages.length,
+      });
       return;
     }
   }

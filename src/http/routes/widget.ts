@@ -39,9 +39,19 @@ export function widgetRoutes(deps: Pick<SurfaceDeps, 'config'> & { corpus: Corpu
     })
     .get('/reports/:id', page, async (c) => {
       const report = await corpus.get(c.req.param('id'));
-      if (!report) throw new AppError('NOT_FOUND', `No report with id "${c.req.param('id')}". GET /api/reports lists the reports.`);
+      if (!report)
+        throw new AppError(
+          'NOT_FOUND',
+          `No report with id "${c.req.param('id')}". GET /api/reports lists the reports.`,
+        );
       return c.html(
-        reportPage({ id: report.id, title: report.title, text: report.text, place: report.place?.name ?? null, publishedAt: report.publishedAt }),
+        reportPage({
+          id: report.id,
+          title: report.title,
+          text: report.text,
+          place: report.place?.name ?? null,
+          publishedAt: report.publishedAt,
+        }),
       );
     })
     .get('/r/:id', (c) => c.redirect(`/reports/${encodeURIComponent(c.req.param('id'))}`, 302));

@@ -4,12 +4,20 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { AskBody, VerifyBody } from '../../contract.ts';
-import { answerAsPlainTexts, ZALO_MAX_TEXT } from '../answer-text.ts';
-import { AppError } from '../../errors.ts';
-import { helpLines, parseBotMessage } from '../bot-messages.ts';
-import { defaultLog, type Log } from '../../log.ts';
 import { sha256Hex } from '../../digest.ts';
-import { coverageOf, publicBase, runAfterResponse, safeEqual, senderLimit, type SurfaceDeps, tooManyQuestions } from '../surface.ts';
+import { AppError } from '../../errors.ts';
+import { defaultLog, type Log } from '../../log.ts';
+import { answerAsPlainTexts, ZALO_MAX_TEXT } from '../answer-text.ts';
+import { helpLines, parseBotMessage } from '../bot-messages.ts';
+import {
+  coverageOf,
+  publicBase,
+  runAfterResponse,
+  type SurfaceDeps,
+  safeEqual,
+  senderLimit,
+  tooManyQuestions,
+} from '../surface.ts';
 
 /** The `user_send_text` event (developers.zalo.me, OA webhook); other events only need `event_name`. */
 export const ZaloTextEvent = z.looseObject({
@@ -39,7 +47,12 @@ const ZALO_MAX_CLOCK_SKEW_MS = 5 * 60_000;
  * The event's MAC as Zalo documents it: sha256 over app id + the raw JSON body + the body's
  * `timestamp` + the OA secret key, in hex. Zalo sends it as `X-ZEvent-Signature: mac=<hex>`.
  */
-export async function zaloSignature(appId: string, rawBody: string, timestamp: string, oaSecretKey: string): Promise<string> {
+export async function zaloSignature(
+  appId: string,
+  rawBody: string,
+  timestamp: string,
+  oaSecretKey: string,
+): Promise<string> {
   return sha256Hex(`${appId}${rawBody}${timestamp}${oaSecretKey}`);
 }
 
@@ -56,7 +69,10 @@ export function zaloRoutes(deps: SurfaceDeps) {
     const appId = config.ZALO_APP_ID;
     const secret = config.ZALO_OA_SECRET_KEY;
     if (!appId || !secret) {
-      throw new AppError('FORBIDDEN', 'The Zalo bot is off: set ZALO_APP_ID and ZALO_OA_SECRET_KEY (the OA secret key, not the app secret).');
+      throw new AppError(
+        'FORBIDDEN',
+        'The Zalo bot is off: set ZALO_APP_ID and ZALO_OA_SECRET_KEY (the OA secret key, not the app secret).',
+      );
     }
     const raw = await c.req.text();
     let event: unknown;
@@ -67,16 +83,20 @@ export function zaloRoutes(deps: SurfaceDeps) {
     }
     const envelope = ZaloEnvelope.safeParse(event);
     if (!envelope.success) {
-      throw new AppError('VALIDATION', 'Not a Zalo OA event: it needs "event_name" (a string) and "timestamp" (milliseconds, a string or a number).');
+      throw new AppError(
+        'VALIDATION',
+        'Not a Zalo OA event: it needs "event_name" (a string) and "timestamp" (milliseconds, a string or a number).',
+      );
     }
     const timestamp = String(envelope.data.timestamp);
     const given = (c.req.header('x-zevent-signature') ?? '').trim().replace(/^mac=/i, '').toLowerCase();
     if (!given || !safeEqual(given, await zaloSignature(appId, raw, timestamp, secret))) {
-      throw new AppError('UNAUTHORIZED', 'X-ZEvent-Signature is missing or does not match this OA\'s secret key.');
+      throw new AppError('UNAUTHORIZED', "X-ZEvent-Signature is missing or does not match this OA's secret key.");
     }
     // Signed, but a signature does not expire: a replayed capture is acknowledged (so Zalo stops) and not answered.
     const age = Date.now() - Number(timestamp);
-    if (age > ZALO_MAX_EVENT_AGE_MS || age < -ZALO_MAX_CLOCK_SKEW_MS) return c.json({ ok: true, handled: false, event: 'stale' });
+    if (age > ZALO_MAX_EVENT_AGE_MS || age < -ZALO_MAX_CLOCK_SKEW_MS)
+      return c.json({ ok: true, handled: false, event: 'stale' });
 
     const text = ZaloTextEvent.safeParse(event);
     if (!text.success) return c.json({ ok: true, handled: false, event: envelope.data.event_name });
@@ -90,7 +110,18 @@ export function zaloRoutes(deps: SurfaceDeps) {
     const base = publicBase(c, config);
     const wait = limited(`zalo:${sender.id}`);
     if (wait > 0) {
-      runAfterResponse(c, async () => void (await sendZaloText(config.ZALO_API_BASE, config.ZALO_OA_ACCESS_TOKEN, sender.id, tooManyQuestions(wait), log)), log);
+      runAfterResponse(
+        c,
+        async () =>
+          void (await sendZaloText(
+            config.ZALO_API_BASE,
+            config.ZALO_OA_ACCESS_TOKEN,
+            sender.id,
+            tooManyQuestions(wait),
+            log,
+          )),
+        log,
+      );
       return c.json({ ok: true, handled: false, event: 'rate_limited' });
     }
     runAfterResponse(
@@ -121,13 +152,21 @@ async function replyTo(text: string, base: string, deps: SurfaceDeps): Promise<s
     if (!body.success) return [`Không đọc được câu hỏi: ${body.error.issues[0]?.message ?? 'câu hỏi không hợp lệ'}`];
     return answerAsPlainTexts(await deps.assistant.ask(body.data), base, ZALO_MAX_TEXT);
   } catch (err) {
-    (deps.log ?? defaultLog)('error', 'zalo: the assistant failed', { error: err instanceof Error ? err.stack : String(err) });
+    (deps.log ?? defaultLog)('error', 'zalo: the assistant failed', {
+      error: err instanceof Error ? err.stack : String(err),
+    });
     return ['Xin lỗi, hiện chưa trả lời được câu hỏi này. Vui lòng thử lại sau.'];
   }
 }
 
 /** Sends a consultation text message through the OA message API v3; false (and logged) when it was not accepted. */
-export async function sendZaloText(apiBase: string, accessToken: string | undefined, userId: string, text: string, log: Log): Promise<boolean> {
+export async function sendZaloText(
+  apiBase: string,
+  accessToken: string | undefined,
+  userId: string,
+  text: string,
+  log: Log,
+): Promise<boolean> {
   if (!accessToken) {
     log('warn', 'zalo: ZALO_OA_ACCESS_TOKEN is unset, so the reply was not sent', { userId });
     return false;
@@ -139,7 +178,11 @@ export async function sendZaloText(apiBase: string, accessToken: string | undefi
   });
   const body = (await res.json().catch(() => null)) as { error?: number; message?: string } | null;
   if (!res.ok || (body && body.error !== undefined && body.error !== 0)) {
-    log('error', 'zalo: the OA message API refused the reply', { status: res.status, error: body?.error, message: body?.message });
+    log('error', 'zalo: the OA message API refused the reply', {
+      status: res.status,
+      error: body?.error,
+      message: body?.message,
+    });
     return false;
   }
   return true;

@@ -5,9 +5,17 @@ import { escapeHtml } from '../../text/escape-html.ts';
 import { SAMPLE_QUESTIONS } from '../sample-questions.ts';
 
 /** A page around `body`: the shared style sheet (plus `styles`), scripts as files (the CSP allows no inline script). */
-export function shell(opts: { title: string; bodyClass?: string; scripts: string[]; styles?: string[]; body: string }): string {
+export function shell(opts: {
+  title: string;
+  bodyClass?: string;
+  scripts: string[];
+  styles?: string[];
+  body: string;
+}): string {
   const scripts = opts.scripts.map((s) => `<script src="${escapeHtml(s)}" defer></script>`).join('\n');
-  const styles = ['/assets/app.css', ...(opts.styles ?? [])].map((s) => `<link rel="stylesheet" href="${escapeHtml(s)}">`).join('\n');
+  const styles = ['/assets/app.css', ...(opts.styles ?? [])]
+    .map((s) => `<link rel="stylesheet" href="${escapeHtml(s)}">`)
+    .join('\n');
   return `<!doctype html>
 <html lang="vi">
 <head>
@@ -26,7 +34,8 @@ ${opts.body}
 
 export function chatPage(opts: { title: string; embed: boolean }): string {
   const suggestions = SAMPLE_QUESTIONS.map(
-    (q) => `<li><button type="button" class="suggestion" data-question="${escapeHtml(q)}">${escapeHtml(q)}</button></li>`,
+    (q) =>
+      `<li><button type="button" class="suggestion" data-question="${escapeHtml(q)}">${escapeHtml(q)}</button></li>`,
   ).join('\n      ');
   return shell({
     title: opts.title,
@@ -67,7 +76,13 @@ export function chatPage(opts: { title: string; embed: boolean }): string {
   });
 }
 
-export function reportPage(r: { id: string; title: string; text: string; place: string | null; publishedAt: string | null }): string {
+export function reportPage(r: {
+  id: string;
+  title: string;
+  text: string;
+  place: string | null;
+  publishedAt: string | null;
+}): string {
   const meta = [r.place, r.publishedAt, `mã ${r.id}`].filter(Boolean).join(' · ');
   // The data block is never executed; "<" is escaped so the text cannot close the element.
   const data = JSON.stringify({ id: r.id, text: r.text }).replace(/</g, '\\u003c');
@@ -93,7 +108,11 @@ export interface DocOperation {
   example?: string;
 }
 
-export function docsPage(opts: { title: string; operations: DocOperation[]; schemas: Record<string, unknown> }): string {
+export function docsPage(opts: {
+  title: string;
+  operations: DocOperation[];
+  schemas: Record<string, unknown>;
+}): string {
   const ops = opts.operations
     .map(
       (o) => `<section class="doc-op" id="${escapeHtml(`${o.method}-${o.path}`.replace(/[^A-Za-z0-9-]+/g, '-'))}">
@@ -106,7 +125,10 @@ export function docsPage(opts: { title: string; operations: DocOperation[]; sche
     .join('\n');
   const schemas = Object.entries(opts.schemas)
     .map(
-      ([name, s]) => `<details class="doc-schema" id="schema-${escapeHtml(name)}"><summary><code>${escapeHtml(name)}</code></summary>
+      ([
+        name,
+        s,
+      ]) => `<details class="doc-schema" id="schema-${escapeHtml(name)}"><summary><code>${escapeHtml(name)}</code></summary>
 <pre><code>${escapeHtml(JSON.stringify(s, null, 2))}</code></pre></details>`,
     )
     .join('\n');

@@ -4,7 +4,7 @@
 import { unzipSync } from 'fflate';
 import { AppError } from '../../errors.ts';
 import { tableToLines } from './table.ts';
-import type { ConvertLimits, Converted } from './types.ts';
+import type { Converted, ConvertLimits } from './types.ts';
 
 const DOCUMENT = 'word/document.xml';
 
@@ -30,7 +30,11 @@ export function docxToText(bytes: Uint8Array, limits: ConvertLimits): Converted 
   }
   if (declared > limits.maxUnpackedBytes) throw new AppError('PAYLOAD_TOO_LARGE', UNPACKED_TOO_LARGE);
   const xml = files[DOCUMENT];
-  if (!xml) throw new AppError('CORRUPT_FILE', 'Tệp ZIP này không phải tài liệu Word (không có word/document.xml). Hãy gửi tệp .docx, PDF hoặc văn bản. Chưa có gì được lưu.');
+  if (!xml)
+    throw new AppError(
+      'CORRUPT_FILE',
+      'Tệp ZIP này không phải tài liệu Word (không có word/document.xml). Hãy gửi tệp .docx, PDF hoặc văn bản. Chưa có gì được lưu.',
+    );
   let source: string;
   try {
     source = new TextDecoder('utf-8', { fatal: true }).decode(xml);

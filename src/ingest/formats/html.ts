@@ -8,7 +8,28 @@ import { AppError } from '../../errors.ts';
 import { tableToLines } from './table.ts';
 import type { Converted } from './types.ts';
 
-const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'HEADER', 'MAIN', 'DL', 'DT', 'DD']);
+const BLOCK = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'UL',
+  'OL',
+  'BLOCKQUOTE',
+  'PRE',
+  'HEADER',
+  'MAIN',
+  'DL',
+  'DT',
+  'DD',
+]);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'FIGCAPTION', 'FIGURE', 'IMG', 'SVG', 'IFRAME', 'BUTTON', 'FORM']);
 
 /** @throws AppError NO_MAIN_TEXT when the page holds no article. */
@@ -23,7 +44,9 @@ export function htmlToText(html: string): Converted {
   } catch {
     article = null;
   }
-  const text = article?.content ? blocksOf(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body) : '';
+  const text = article?.content
+    ? blocksOf(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body)
+    : '';
   if (text.replace(/\s+/gu, '').length < 100) throw new AppError('NO_MAIN_TEXT');
   const title = meta.title ?? article?.title?.trim() ?? undefined;
   const publisher = meta.publisher ?? article?.siteName?.trim() ?? undefined;
@@ -52,13 +75,24 @@ type Doc = ReturnType<typeof parseHTML>['document'];
 function readMeta(doc: Doc): PageMeta {
   const content = (sel: string) => doc.querySelector(sel)?.getAttribute('content')?.trim() || undefined;
   const titleTag = doc.querySelector('title')?.textContent?.replace(/\s+/gu, ' ').trim() || undefined;
-  const publisher = content('meta[property="og:site_name"]') ?? content('meta[name="application-name"]') ?? content('meta[name="publisher"]');
+  const publisher =
+    content('meta[property="og:site_name"]') ??
+    content('meta[name="application-name"]') ??
+    content('meta[name="publisher"]');
   let title = content('meta[property="og:title"]') ?? titleTag;
   // "Headline - Báo Quảng Trị": the publication's name is not part of the headline.
-  if (title && publisher) title = title.replace(new RegExp(`\\s*[-|–—:]\\s*${escapeRegExp(publisher)}\\s*$`, 'iu'), '').trim();
+  if (title && publisher)
+    title = title.replace(new RegExp(`\\s*[-|–—:]\\s*${escapeRegExp(publisher)}\\s*$`, 'iu'), '').trim();
   const time = doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined;
-  const publishedAt = isoDate(content('meta[property="article:published_time"]') ?? content('meta[name="pubdate"]') ?? content('meta[itemprop="datePublished"]') ?? time);
-  const url = content('meta[property="og:url"]') ?? (doc.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || undefined);
+  const publishedAt = isoDate(
+    content('meta[property="article:published_time"]') ??
+      content('meta[name="pubdate"]') ??
+      content('meta[itemprop="datePublished"]') ??
+      time,
+  );
+  const url =
+    content('meta[property="og:url"]') ??
+    (doc.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || undefined);
   return {
     ...(title ? { title } : {}),
     ...(publisher ? { publisher } : {}),
@@ -104,7 +138,9 @@ function blocksOf(root: unknown): string {
     if (tag === 'BR') return flush();
     if (tag === 'TABLE') {
       flush();
-      const rows = Array.from(node.querySelectorAll?.('tr') ?? []).map((tr) => Array.from(tr.querySelectorAll?.('th,td') ?? []).map((c) => c.textContent ?? ''));
+      const rows = Array.from(node.querySelectorAll?.('tr') ?? []).map((tr) =>
+        Array.from(tr.querySelectorAll?.('th,td') ?? []).map((c) => c.textContent ?? ''),
+      );
       const lines = tableToLines(rows);
       if (lines.length) blocks.push(lines.join('\n'));
       return;

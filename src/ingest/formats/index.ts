@@ -5,9 +5,9 @@ import { AppError } from '../../errors.ts';
 import { docxToText } from './docx.ts';
 import { htmlToText } from './html.ts';
 import { pdfToText } from './pdf.ts';
-import type { ConvertLimits, Converted, FileFormat } from './types.ts';
+import type { Converted, ConvertLimits, FileFormat } from './types.ts';
 
-export type { ConvertLimits, Converted, FileFormat } from './types.ts';
+export type { Converted, ConvertLimits, FileFormat } from './types.ts';
 
 /** 'zip' is read as DOCX; 'ole' is Word 97 or an encrypted Office file. */
 export type Detected = Exclude<FileFormat, 'docx'> | 'ole' | 'zip' | 'binary';
@@ -23,7 +23,8 @@ export function detectFormat(bytes: Uint8Array): Detected {
   if (starts(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
   const sample = bytes.subarray(0, 4096);
   if (sample.includes(0)) return 'binary';
-  if (/<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]/iu.test(new TextDecoder('utf-8').decode(sample))) return 'html';
+  if (/<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]/iu.test(new TextDecoder('utf-8').decode(sample)))
+    return 'html';
   return 'text';
 }
 
@@ -52,7 +53,8 @@ export async function toText(bytes: Uint8Array, limits: ConvertLimits, name?: st
   }
 }
 
-const INGEST_UNSUPPORTED = 'Định dạng tệp không được hỗ trợ. Hãy gửi PDF (có lớp chữ), DOCX, trang web (HTML) hoặc văn bản UTF-8. Chưa có gì được lưu.';
+const INGEST_UNSUPPORTED =
+  'Định dạng tệp không được hỗ trợ. Hãy gửi PDF (có lớp chữ), DOCX, trang web (HTML) hoặc văn bản UTF-8. Chưa có gì được lưu.';
 
 function decodeUtf8(bytes: Uint8Array): string {
   try {

@@ -33,7 +33,10 @@ export async function pdfToText(bytes: Uint8Array): Promise<Converted> {
     if (name === 'PasswordException') throw new AppError('ENCRYPTED_FILE');
     throw new AppError('CORRUPT_FILE');
   }
-  const lines = dropFurniture(items.flatMap((page, i) => pageLines(page, i)), items.length);
+  const lines = dropFurniture(
+    items.flatMap((page, i) => pageLines(page, i)),
+    items.length,
+  );
   const text = assemble(lines);
   if (text.replace(/\s+/gu, '').length < 20) throw new AppError('SCANNED_PDF');
   const title = headline(lines);
@@ -77,7 +80,8 @@ function pageLines(items: readonly StructuredTextItem[], page: number): Line[] {
   for (const it of words) {
     const row = rows.at(-1);
     const first = row?.[0];
-    if (row && first && Math.abs(first.y - it.y) <= Math.max(1.5, Math.min(first.fontSize, it.fontSize) * 0.3)) row.push(it);
+    if (row && first && Math.abs(first.y - it.y) <= Math.max(1.5, Math.min(first.fontSize, it.fontSize) * 0.3))
+      row.push(it);
     else rows.push([it]);
   }
   return rows.map((row) => {
@@ -113,7 +117,8 @@ function dropFurniture(lines: Line[], pages: number): Line[] {
     const k = key(l);
     pagesOf.set(k, (pagesOf.get(k) ?? new Set()).add(l.page));
   }
-  const repeated = (l: Line) => pages >= 2 && edge.has(l) && (pagesOf.get(key(l))?.size ?? 0) >= Math.max(2, Math.ceil(pages * 0.6));
+  const repeated = (l: Line) =>
+    pages >= 2 && edge.has(l) && (pagesOf.get(key(l))?.size ?? 0) >= Math.max(2, Math.ceil(pages * 0.6));
   return lines.filter((l) => !repeated(l) && !(l.cells.length === 1 && PAGE_NUMBER.test(l.cells[0] ?? '')));
 }
 

@@ -18,8 +18,15 @@ function sse(text: string): { event: string; data: string }[] {
     .map((block) => {
       const lines = block.split('\n');
       return {
-        event: lines.find((l) => l.startsWith('event:'))?.slice(6).trim() ?? 'message',
-        data: lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n'),
+        event:
+          lines
+            .find((l) => l.startsWith('event:'))
+            ?.slice(6)
+            .trim() ?? 'message',
+        data: lines
+          .filter((l) => l.startsWith('data:'))
+          .map((l) => l.slice(5).trim())
+          .join('\n'),
       };
     });
 }
@@ -56,7 +63,7 @@ describe('POST /api/ask streamed', () => {
   });
 });
 
-describe('the model\'s wording on every surface', () => {
+describe("the model's wording on every surface", () => {
   async function appWithModel() {
     const rig = await llmRig(() => ({ json: completion(PHRASED) }));
     const { app } = await testApp({ assistant: rig.assistant });
@@ -65,8 +72,15 @@ describe('the model\'s wording on every surface', () => {
 
   it('streams the phrased text from /api/ask', async () => {
     const app = await appWithModel();
-    const events = sse(await (await app.request(postJson('/api/ask', { question: Q }, { accept: 'text/event-stream' }))).text());
-    expect(events.filter((e) => e.event === 'delta').map((e) => JSON.parse(e.data).text).join('')).toBe(PHRASED);
+    const events = sse(
+      await (await app.request(postJson('/api/ask', { question: Q }, { accept: 'text/event-stream' }))).text(),
+    );
+    expect(
+      events
+        .filter((e) => e.event === 'delta')
+        .map((e) => JSON.parse(e.data).text)
+        .join(''),
+    ).toBe(PHRASED);
     expect(JSON.parse(events.at(-1)?.data ?? '{}').answer).toBe(PHRASED);
   });
 

@@ -20,6 +20,8 @@ describe('report text in prompts', () => {
     const text = phraseRequest('hộ nghèo Quảng Trị cuối 2023?', ANSWERED);
     expect(text).toContain(`<draft>${ANSWERED.answer}</draft>`);
     expect(text).toContain('- [1] hộ nghèo: 14.040 hộ, Quảng Trị, cuối năm 2023');
-    expect(text).toContain('<passage id="2" report="001_81891852024e78d9">tỷ lệ hộ nghèo đầu năm là 9,95% &lt;script&gt;alert(1)&lt;/script&gt;</passage>');
+    expect(text).toContain(
+      '<passage id="2" report="001_81891852024e78d9">tỷ lệ hộ nghèo đầu năm là 9,95% &lt;script&gt;alert(1)&lt;/script&gt;</passage>',
+    );
   });
 });

@@ -4,9 +4,9 @@ import { createAssistant } from '../../../src/answer/assistant.ts';
 import { createLlmAssistant } from '../../../src/answer/llm/assistant.ts';
 import type { LlmSettings } from '../../../src/answer/llm/client.ts';
 import type { Assistant } from '../../../src/answer/types.ts';
+import { type FakeServer, type Script, startFakeChatServer } from '../../../src/cli/fake-llm.ts';
 import { Corpus } from '../../../src/corpus/corpus.ts';
 import { MemoryStore } from '../../../src/store/memory-store.ts';
-import { type FakeServer, type Script, startFakeChatServer } from '../../../src/cli/fake-llm.ts';
 import { seeds } from '../../helpers/app.ts';
 
 export const API_KEY = 'sk-test-5ecret-key-do-not-log-0123456789';
@@ -33,9 +33,16 @@ export async function llmRig(script: Script, opts: { timeoutMs?: number; corpus?
   const fake = await startFakeChatServer(script);
   running.push(fake);
   const logs: Logged[] = [];
-  const settings: LlmSettings = { apiKey: API_KEY, baseURL: fake.baseURL, model: 'scripted', timeoutMs: opts.timeoutMs ?? 3000 };
+  const settings: LlmSettings = {
+    apiKey: API_KEY,
+    baseURL: fake.baseURL,
+    model: 'scripted',
+    timeoutMs: opts.timeoutMs ?? 3000,
+  };
   const core = createAssistant(corpus);
-  const assistant = createLlmAssistant(corpus, core, settings, (level, msg, extra) => logs.push({ level, msg, ...(extra ? { extra } : {}) }));
+  const assistant = createLlmAssistant(corpus, core, settings, (level, msg, extra) =>
+    logs.push({ level, msg, ...(extra ? { extra } : {}) }),
+  );
   return { corpus, core, assistant, fake, logs, settings };
 }
 
@@ -48,5 +55,7 @@ export async function closeAll() {
 }
 
 export function fallbacks(logs: Logged[]) {
-  return logs.filter((l) => l.extra?.event === 'llm_fallback').map((l) => l.extra as { reason: string; offendingNumbers: string[] });
+  return logs
+    .filter((l) => l.extra?.event === 'llm_fallback')
+    .map((l) => l.extra as { reason: string; offendingNumbers: string[] });
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { generateCorpus, generateReport, listSlots, listUnits, slotId, TEMPLATE_COUNT, YEARS } from '../../../src/cli/bench/generate.ts';
+import {
+  generateCorpus,
+  generateReport,
+  listSlots,
+  listUnits,
+  slotId,
+  TEMPLATE_COUNT,
+  YEARS,
+} from '../../../src/cli/bench/generate.ts';
 import { buildReport } from '../../../src/ingest/build-report.ts';
 
 describe('generateCorpus', () => {
@@ -20,7 +28,9 @@ describe('generateCorpus', () => {
 
   it('leaves the seeds their own slots', () => {
     const taken = listSlots().filter(
-      (s) => (s.unit.level === 'province' && s.unit.code === '45' && s.year === 2023 && s.span === 'fy') || (s.unit.name === 'Tây Sơn' && s.year === 2023 && s.span === 'h1'),
+      (s) =>
+        (s.unit.level === 'province' && s.unit.code === '45' && s.year === 2023 && s.span === 'fy') ||
+        (s.unit.name === 'Tây Sơn' && s.year === 2023 && s.span === 'h1'),
     );
     expect(taken).toEqual([]);
   });

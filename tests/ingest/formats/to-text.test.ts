@@ -3,14 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { makeDocx, seedToDocx } from '../../../src/cli/make-docx.ts';
+import { AppError } from '../../../src/errors.ts';
 import { extractFigures } from '../../../src/extract/figures.ts';
 import { buildReport } from '../../../src/ingest/build-report.ts';
-import { AppError } from '../../../src/errors.ts';
 import { detectFormat, toText } from '../../../src/ingest/formats/index.ts';
 import { readSeedInputs } from '../../../src/store/seed-files.ts';
-import { makeDocx, seedToDocx } from '../../../src/cli/make-docx.ts';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/formats/${name}`, import.meta.url)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../fixtures/formats/${name}`, import.meta.url)));
 const limits = { maxUnpackedBytes: 10_000_000 };
 const words = (s: string) => s.replace(/\s+/g, ' ').trim();
 const TABLE = [
@@ -54,7 +55,10 @@ describe('DOCX', () => {
   });
 
   it('turns a table into one row a line with the unit column carried to each value', async () => {
-    const out = await toText(await makeDocx({ lines: ['Báo cáo giảm nghèo tỉnh Quảng Trị năm 2023', 'Kết quả như sau:'], table: TABLE }), limits);
+    const out = await toText(
+      await makeDocx({ lines: ['Báo cáo giảm nghèo tỉnh Quảng Trị năm 2023', 'Kết quả như sau:'], table: TABLE }),
+      limits,
+    );
     expect(out.text.split('\n')).toEqual([
       'Báo cáo giảm nghèo tỉnh Quảng Trị năm 2023',
       '',
@@ -67,14 +71,19 @@ describe('DOCX', () => {
   });
 
   it('gives the figure extractor the table values with their units', async () => {
-    const out = await toText(await makeDocx({ lines: ['Báo cáo giảm nghèo tỉnh Quảng Trị năm 2023'], table: TABLE }), limits);
+    const out = await toText(
+      await makeDocx({ lines: ['Báo cáo giảm nghèo tỉnh Quảng Trị năm 2023'], table: TABLE }),
+      limits,
+    );
     const figures = extractFigures(buildReport({ id: 'docx-table', text: out.text }));
     const values = figures.map((f) => `${f.value} ${f.unit}`);
     expect(values).toEqual(expect.arrayContaining(['18412 hộ', '9.73 %']));
   });
 
   it('refuses a ZIP that is not a Word document', async () => {
-    expect(await codeOf(toText(zipSync({ 'xl/workbook.xml': new TextEncoder().encode('<workbook/>') }), limits))).toBe('CORRUPT_FILE');
+    expect(await codeOf(toText(zipSync({ 'xl/workbook.xml': new TextEncoder().encode('<workbook/>') }), limits))).toBe(
+      'CORRUPT_FILE',
+    );
   });
 
   it('refuses a truncated DOCX as corrupt', async () => {
@@ -83,7 +92,9 @@ describe('DOCX', () => {
   });
 
   it('refuses a document.xml that unpacks past the limit (a zip bomb) before inflating it', async () => {
-    const xml = new TextEncoder().encode(`<w:document><w:body>${'<w:p><w:r><w:t>a</w:t></w:r></w:p>'.repeat(50_000)}</w:body></w:document>`);
+    const xml = new TextEncoder().encode(
+      `<w:document><w:body>${'<w:p><w:r><w:t>a</w:t></w:r></w:p>'.repeat(50_000)}</w:body></w:document>`,
+    );
     const bomb = zipSync({ 'word/document.xml': [xml, { level: 9 }] });
     expect(bomb.length).toBeLessThan(xml.length / 50);
     expect(await codeOf(toText(bomb, { maxUnpackedBytes: 100_000 }))).toBe('PAYLOAD_TOO_LARGE');
@@ -98,13 +109,16 @@ describe('DOCX', () => {
   it('says an encrypted Office file is encrypted, not Word 97', async () => {
     const doc = new Uint8Array(2048);
     doc.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    doc.set([...'EncryptedPackage'].flatMap((ch) => [ch.charCodeAt(0), 0]), 1024);
+    doc.set(
+      [...'EncryptedPackage'].flatMap((ch) => [ch.charCodeAt(0), 0]),
+      1024,
+    );
     expect(await codeOf(toText(doc, limits))).toBe('ENCRYPTED_FILE');
   });
 });
 
 describe('PDF', () => {
-  it('rebuilds a seed\'s paragraphs and drops the running header and the page numbers', async () => {
+  it("rebuilds a seed's paragraphs and drops the running header and the page numbers", async () => {
     const seeds = await readSeedInputs();
     const seed = seeds.find((s) => s.id.startsWith('003'))!;
     const out = await toText(fixture(`${seed.id}.pdf`), limits);
@@ -116,7 +130,9 @@ describe('PDF', () => {
 
   it('reads a table in columns as rows with the unit column carried to each value', async () => {
     const out = await toText(fixture('table.pdf'), limits);
-    expect(out.text).toContain('Số hộ nghèo | Năm 2022: 21.356 hộ | Năm 2023: 18.412 hộ\nTỷ lệ hộ nghèo | Năm 2022: 11,57% | Năm 2023: 9,73%');
+    expect(out.text).toContain(
+      'Số hộ nghèo | Năm 2022: 21.356 hộ | Năm 2023: 18.412 hộ\nTỷ lệ hộ nghèo | Năm 2022: 11,57% | Năm 2023: 9,73%',
+    );
     expect(out.text).toContain('\n\nTrong năm 2024, tỉnh phấn đấu giảm tỷ lệ hộ nghèo xuống dưới 8%.');
   });
 
@@ -128,7 +144,7 @@ describe('PDF', () => {
     expect(report.place?.name).toBe('Quảng Trị');
   });
 
-  it('gives each seed\'s PDF the title its text gets', async () => {
+  it("gives each seed's PDF the title its text gets", async () => {
     for (const seed of await readSeedInputs()) {
       const pdf = await toText(fixture(`${seed.id}.pdf`), limits);
       const fromPdf = buildReport({ id: seed.id, text: pdf.text, ...(pdf.title ? { title: pdf.title } : {}) });
@@ -141,14 +157,19 @@ describe('PDF', () => {
   });
 
   // PDFKit's standard security handler (tests/fixtures/formats/make-encrypted-pdfs.ts).
-  it.each(['encrypted-aes256.pdf', 'encrypted-rc4.pdf'])('says a PDF that needs a password to open is encrypted (%s)', async (name) => {
-    expect(await codeOf(toText(fixture(name), limits))).toBe('ENCRYPTED_FILE');
-  });
+  it.each(['encrypted-aes256.pdf', 'encrypted-rc4.pdf'])(
+    'says a PDF that needs a password to open is encrypted (%s)',
+    async (name) => {
+      expect(await codeOf(toText(fixture(name), limits))).toBe('ENCRYPTED_FILE');
+    },
+  );
 
   it('reads a PDF locked by an owner password only (no copying), as any PDF reader opens it', async () => {
     const out = await toText(fixture('owner-password-only.pdf'), limits);
     expect(out.format).toBe('pdf');
-    expect(words(out.text)).toContain('phấn đấu giải quyết việc làm cho 4.000 lao động; đào tạo nghề cho 200 lao động nông thôn');
+    expect(words(out.text)).toContain(
+      'phấn đấu giải quyết việc làm cho 4.000 lao động; đào tạo nghề cho 200 lao động nông thôn',
+    );
   });
 
   it('refuses a truncated PDF as corrupt', async () => {
@@ -163,7 +184,8 @@ describe('HTML', () => {
     expect(out.format).toBe('html');
     expect(out.text).toContain('toàn tỉnh còn 18.412 hộ nghèo');
     expect(out.text).toContain('Số hộ nghèo (hộ) | Năm 2022: 21.356 hộ | Năm 2023: 18.412 hộ');
-    for (const chrome of ['Trang chủ', 'Tin đọc nhiều', 'Giấy phép', 'Ảnh: Minh Anh', 'dataLayer', 'Thể thao']) expect(out.text).not.toContain(chrome);
+    for (const chrome of ['Trang chủ', 'Tin đọc nhiều', 'Giấy phép', 'Ảnh: Minh Anh', 'dataLayer', 'Thể thao'])
+      expect(out.text).not.toContain(chrome);
   });
 
   it('takes the title, publication, date and URL from the page', async () => {
