@@ -6,7 +6,7 @@ import { z } from 'zod';
 const optionalText = z
   .string()
   .optional()
-  .transform((t) => (t && t.trim() ? t.trim() : undefined));
+  .transform((t) => (t?.trim() ? t.trim() : undefined));
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -17,7 +17,7 @@ const Env = z.object({
   ADMIN_TOKEN: z
     .string()
     .optional()
-    .transform((t) => (t && t.trim() ? t.trim() : undefined))
+    .transform((t) => (t?.trim() ? t.trim() : undefined))
     .refine((t) => t === undefined || /^[A-Za-z0-9._~+/-]+=*$/.test(t), {
       message: 'may hold only letters, digits and - . _ ~ + / (then = signs): a bearer token has no other characters',
     }),

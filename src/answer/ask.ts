@@ -7,7 +7,7 @@ import { isMoneyUnit, isPercentUnit, MONEY_UNITS, normaliseValue } from '../extr
 import { resolvePlaceName } from '../ingest/gazetteer.ts';
 import type { Report } from '../ingest/types.ts';
 import { countMetricOf, findMetricMentions, isPlanMetric, metricById, rateMetricOf } from '../lexicon/metrics.ts';
-import { placeKey, type QueryPlace } from '../search/places.ts';
+import type { QueryPlace } from '../search/places.ts';
 import { foldAligned } from '../text/fold-aligned.ts';
 import { findPeriods } from '../text/periods.ts';
 import { formatViNumber } from '../text/vi-number.ts';
@@ -558,7 +558,12 @@ function sayFigure(corpus: CorpusView, b: AnswerBuilder, c: Candidate, withRelat
   const marker = b.cite(f, c.report);
   const period = describePeriod(f.period);
   const head = `${capitalise(f.label)} của ${describePlace(f, c.report)}${period ? ` ${period}` : ''}`;
-  const extras = withRelated ? relatedOf(corpus, f, c.report).map((g) => (b.cite(g, c.report), roleOf(f, g))) : [];
+  const extras = withRelated
+    ? relatedOf(corpus, f, c.report).map((g) => {
+        b.cite(g, c.report);
+        return roleOf(f, g);
+      })
+    : [];
   b.say(
     `${head}: ${f.kind === 'target' ? `${targetWord(f)} ` : ''}${statedValue(f)}${kindNote(f)}${extras.length ? `; ${extras.join(', ')}` : ''} ${marker}.`,
   );

@@ -108,7 +108,10 @@ function pointsOf(series: Candidate[], inRange: (p: Period) => boolean, preferre
     const shape = shapeOf(p);
     if (!shape || !inRange(p)) continue;
     let byYear = byShape.get(shape);
-    if (!byYear) byShape.set(shape, (byYear = new Map()));
+    if (!byYear) {
+      byYear = new Map();
+      byShape.set(shape, byYear);
+    }
     const y = yearOf(p);
     const held = byYear.get(y);
     // The latest date in the year (a level at year end), then the best-ranked figure.
@@ -173,7 +176,7 @@ export function pickSeries(corpus: CorpusView, q: Question, ask: SeriesAsk): Ser
     return null;
   const points = pointsOf(series, inRange, shapeOf(lead.figure.period as Period));
   if (points.length < 2) return null;
-  const lastTo = (points[points.length - 1]?.figure.period as Period).to;
+  const lastTo = ((points[points.length - 1] as (typeof points)[number]).figure.period as Period).to;
   // Plans of the same series inside the range, or after the last result when none is named.
   const plans = rankFigures(corpus, { ...base, wantsTarget: true })
     .filter((x) => x.figure.kind === 'target' && !!x.figure.period && same(x))

@@ -37,6 +37,7 @@ if (!args.print) {
   if (bench.status !== 0) code = code || 1;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: results files of the reliability tests, each of its own shape, only printed here field by field; a schema per file would restate each writer's
 type Json = Record<string, any>;
 const figures: Record<string, Json> = {};
 for (const name of (await readdir(DIR).catch(() => [])).filter((n) => n.endsWith('.json'))) {

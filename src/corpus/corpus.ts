@@ -24,7 +24,6 @@ import {
   searchPassages,
 } from '../search/passage-index.ts';
 import { type ReportStore, type StoredReport, storedReportOf } from '../store/types.ts';
-import { foldVi } from '../text/fold.ts';
 import { Interner } from './intern.ts';
 import type { CorpusView, FigureFilter, SearchOptions, UpsertStatus } from './port.ts';
 import { type PreparedReport, preparationStamp, prepareNow, prepareReport, sameContent } from './prepare.ts';

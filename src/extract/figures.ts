@@ -538,8 +538,7 @@ function chooseMetric(
   }
   if (isMoneyUnit(unit)) {
     if (
-      sameClausePrev &&
-      sameClausePrev.unit &&
+      sameClausePrev?.unit &&
       !isMoneyUnit(sameClausePrev.unit) &&
       MONEY_OF_COUNT.test(folded.slice(sameClausePrev.end, n.start))
     ) {

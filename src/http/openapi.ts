@@ -629,8 +629,9 @@ export function openApiDocument(): Record<string, unknown> {
         },
       ]),
     );
-    paths[op.path] ??= {};
-    paths[op.path]![op.method] = {
+    const item = paths[op.path] ?? {};
+    paths[op.path] = item;
+    item[op.method] = {
       operationId: op.operationId,
       tags: [op.tag],
       summary: op.summary,

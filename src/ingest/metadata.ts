@@ -54,7 +54,7 @@ export function parseDateLine(line: string): DateLine | null {
     if (!m) continue;
     date = build(m);
     if (date) {
-      rest = folded.slice(0, m.index) + ' ' + folded.slice(m.index + m[0].length);
+      rest = `${folded.slice(0, m.index)} ${folded.slice(m.index + m[0].length)}`;
       break;
     }
   }

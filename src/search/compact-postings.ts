@@ -383,7 +383,7 @@ export class CompactPostings {
 
   static load(saved: SavedPostings): CompactPostings {
     const p = new CompactPostings();
-    saved.terms.forEach((t, i) => p.terms.set(t, i));
+    for (const [i, t] of saved.terms.entries()) p.terms.set(t, i);
     p.counts = Int32Array.from(saved.counts.length > 0 ? saved.counts : [0]);
     p.avg = saved.avg;
     p.lengths = Uint32Array.from(saved.lengths.length > 0 ? saved.lengths : [0]);

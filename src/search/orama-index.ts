@@ -187,7 +187,7 @@ export function createIndexComponent(options: CompactIndexOptions = {}) {
     tokenizer,
     language,
     properties,
-    exact,
+    _exact,
     tolerance,
     boost,
     relevance,

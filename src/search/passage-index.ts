@@ -299,12 +299,10 @@ export function searchPassages(index: PassageIndex, query: string, opts: SearchP
   scored.sort((a, b) => scoreOf(b) - scoreOf(a) || b.bm25 - a.bm25 || (a.doc.id < b.doc.id ? -1 : 1));
 
   // Plain BM25 analyses only the hits returned, for their snippets.
-  const top = scored
-    .slice(0, limit)
-    .map(({ doc, bm25, ranked }) => ({
-      doc,
-      ranked: ranked ?? { score: bm25, analysis: analyzeVi(doc.text), offset: 0 },
-    }));
+  const top = scored.slice(0, limit).map(({ doc, bm25, ranked }) => ({
+    doc,
+    ranked: ranked ?? { score: bm25, analysis: analyzeVi(doc.text), offset: 0 },
+  }));
   return top.map(({ doc, ranked }) => ({
     id: doc.id,
     reportId: doc.reportId,

@@ -25,7 +25,7 @@ function toneKey(text: string): string {
   return text
     .toLowerCase()
     .normalize('NFD')
-    .split(/[^\p{L}\p{N}\u0300-\u036f]+/u)
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
     .filter(Boolean)
     .map((syl) => loanSyllable(syl.normalize('NFC')).normalize('NFD'))
     .map((syl) => `${syl.replace(TONE_MARKS, '').normalize('NFC')}${(syl.match(TONE_MARKS) ?? []).join('')}`)

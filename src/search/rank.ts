@@ -115,7 +115,7 @@ function periodNumbers(units: Unit[]): Set<Unit> {
     if (
       isYear(u) ||
       (before && u.chained && PERIOD_BEFORE.has(before.folded)) ||
-      (after && after.chained && PERIOD_AFTER.has(after.folded))
+      (after?.chained && PERIOD_AFTER.has(after.folded))
     ) {
       out.add(u);
     }
@@ -177,7 +177,7 @@ function typedAccents(units: Unit[]): Map<string, Set<string | null>> {
 function share(wanted: Set<string>, a: Set<string>, b: Set<string> | null): number {
   if (wanted.size === 0) return 0;
   let n = 0;
-  for (const t of wanted) if (a.has(t) || (b !== null && b.has(t))) n++;
+  for (const t of wanted) if (a.has(t) || b?.has(t)) n++;
   return n / wanted.size;
 }
 
@@ -355,7 +355,7 @@ function proximityPlan(profile: QueryProfile): ProximityPlan {
   if (plan) return plan;
   const topical = profile.concepts.filter((c) => !c.scoped);
   const slotOf = new Map<string, number>();
-  topical.forEach((c, n) => slotOf.set(c.folded, n));
+  for (const [n, c] of topical.entries()) slotOf.set(c.folded, n);
   const viaKey = new Map<string, number[]>();
   topical.forEach((c, n) => {
     for (const k of c.viaKeys) viaKey.set(k, [...(viaKey.get(k) ?? []), n]);

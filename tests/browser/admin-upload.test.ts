@@ -175,7 +175,8 @@ describe('uploading', () => {
         for (const li of queue.querySelectorAll('li.item')) {
           const name = li.querySelector('.name')?.textContent ?? '';
           const pct = li.querySelector('.pct')?.textContent ?? '';
-          const list = (seen[name] ??= []);
+          seen[name] ??= [];
+          const list = seen[name];
           if (list.at(-1) !== pct) list.push(pct);
         }
       }).observe(queue, { subtree: true, childList: true, characterData: true });

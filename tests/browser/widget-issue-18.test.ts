@@ -13,7 +13,7 @@ import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type LaunchOptions, launchBrowser } from '../helpers/chromium.ts';
 import { screenshotDir } from '../helpers/screenshots.ts';
-import { freePort, ROOT, type Running, startNode } from '../helpers/server.ts';
+import { freePort, type Running, startNode } from '../helpers/server.ts';
 
 const SHOTS = screenshotDir();
 const TOKEN = 'browser-test-token';

@@ -8,7 +8,7 @@ describe('normalizeText', () => {
     ['NBSP between words', 'trong\u00a0 năm 2023', 'trong năm 2023'],
     ['zero-width characters inside a word', 'Quảng\u200b Trị\ufeff', 'Quảng Trị'],
     ['tabs and runs of spaces', 'Tỷ lệ\t\thộ   nghèo', 'Tỷ lệ hộ nghèo'],
-    ['signature alignment spaces', 'đạt 97%.\n\n' + '\u00a0 '.repeat(40) + 'TRÚC PHƯƠNG', 'đạt 97%.\n\nTRÚC PHƯƠNG'],
+    ['signature alignment spaces', `đạt 97%.\n\n${'\u00a0 '.repeat(40)}TRÚC PHƯƠNG`, 'đạt 97%.\n\nTRÚC PHƯƠNG'],
     ['three or more blank lines', 'Đoạn 1\n\n\n\n\nĐoạn 2', 'Đoạn 1\n\nĐoạn 2'],
     ['spaces at line ends and around the text', '  \n Đoạn 1   \nĐoạn 2 \n\n', 'Đoạn 1\nĐoạn 2'],
   ])('normalises %s', (_name, raw, expected) => {

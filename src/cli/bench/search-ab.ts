@@ -48,7 +48,8 @@ const cpu = (f: () => unknown) => {
   const u = process.cpuUsage(c);
   return { ms: (u.user + u.system) / 1000, out };
 };
-const pct = (xs: number[], p: number) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length * p)]!.toFixed(2);
+const pct = (xs: number[], p: number) =>
+  ([...xs].sort((x, y) => x - y)[Math.floor(xs.length * p)] as number).toFixed(2);
 for (const limit of [10, 50]) {
   const ta: number[] = [];
   const tb: number[] = [];

@@ -49,9 +49,9 @@ console.log(
   'n',
   times.length,
   'p50',
-  times[Math.floor(times.length / 2)]!.toFixed(2),
+  (times[Math.floor(times.length / 2)] as number).toFixed(2),
   'p95',
-  times[Math.floor(times.length * 0.95)]!.toFixed(2),
+  (times[Math.floor(times.length * 0.95)] as number).toFixed(2),
 );
 for (const rerank of [false, true]) {
   const ts: number[] = [];
@@ -66,9 +66,9 @@ for (const rerank of [false, true]) {
     'rerank',
     rerank,
     'p50',
-    ts[Math.floor(ts.length / 2)]!.toFixed(2),
+    (ts[Math.floor(ts.length / 2)] as number).toFixed(2),
     'p95',
-    ts[Math.floor(ts.length * 0.95)]!.toFixed(2),
+    (ts[Math.floor(ts.length * 0.95)] as number).toFixed(2),
   );
 }
 if (size <= 1000 && !snapshot) {
@@ -87,7 +87,8 @@ if (size <= 1000 && !snapshot) {
     ours.push(cpu(() => searchPassages(index, q.question, { limit: 10 })));
     if (i % 2 === 1) theirs.push(cpu(() => mini.search(q.question, 10)));
   }
-  const at = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * p)]!.toFixed(2);
+  const at = (xs: number[], p: number) =>
+    ([...xs].sort((a, b) => a - b)[Math.floor(xs.length * p)] as number).toFixed(2);
   console.log(
     'alternating, limit 10: ours p50',
     at(ours, 0.5),

@@ -20,7 +20,7 @@ const ids = createHash('sha1');
 for (const q of mix) {
   const hits = searchPassages(index, q.question, { limit: 10 });
   all.update(JSON.stringify(hits));
-  ids.update(hits.map((h) => h.id).join(',') + '\n');
+  ids.update(`${hits.map((h) => h.id).join(',')}\n`);
 }
 console.log(
   'queries',

@@ -109,7 +109,7 @@ export function toAskBody(req: ChatCompletionRequest): AskBody {
     .map((m) => ({ role: m.role as 'user' | 'assistant', content: messageText(m.content) }))
     .filter((m) => m.content.trim());
   const last = req.messages.at(-1);
-  if (!last || last.role !== 'user') {
+  if (last?.role !== 'user') {
     throw new AppError('VALIDATION', 'messages: the last message must be the user\'s question (role "user").');
   }
   const question = messageText(last.content);

@@ -32,7 +32,7 @@ export const ZaloTextEvent = z.looseObject({
 /** What every event must have before anything else is read: a name and Zalo's millisecond timestamp. */
 const ZaloEnvelope = z.looseObject({
   event_name: z.string().min(1).max(100),
-  timestamp: z.union([z.string().regex(/^\d{1,16}$/), z.number().int().nonnegative().max(9_999_999_999_999_999)]),
+  timestamp: z.union([z.string().regex(/^\d{1,16}$/), z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)]),
 });
 
 /**
@@ -60,7 +60,7 @@ export async function zaloSignature(
 const RECENT_LIMIT = 1000;
 
 export function zaloRoutes(deps: SurfaceDeps) {
-  const { assistant, config } = deps;
+  const { config } = deps;
   const log = deps.log ?? defaultLog;
   const recent = new Set<string>();
   const limited = senderLimit(config);
