@@ -10,6 +10,7 @@ import { foldAligned } from '../text/fold-aligned.ts';
 import { AnswerBuilder } from './builder.ts';
 import { judgeChangeByLevels } from './claim-change.ts';
 import { clauseTextOf, evidenceOf, questionTerms, sentenceCoverage, subjectCoverage, type Term } from './evidence.ts';
+import { levelOf } from './ops/level-before-change.ts';
 import { capitalise, describePeriod, describePlace, formatValue, statedValue } from './present.ts';
 import { parseQuestion, type Question } from './question.ts';
 import { type Candidate, type CorpusView, rankFigures, reportPlaceKey } from './retrieve.ts';
@@ -355,19 +356,7 @@ function leaderCheck(corpus: CorpusView, b: AnswerBuilder, q: Question, judged: 
 function levelOfChange(corpus: CorpusView, b: AnswerBuilder, c: Candidate): void {
   const f = c.figure;
   if (f.kind !== 'change') return;
-  const level = corpus
-    .figuresOf(c.report.id)
-    .filter(
-      (g) =>
-        g.kind === 'result' &&
-        g.metric === f.metric &&
-        g.unit === f.unit &&
-        g.place === f.place &&
-        g.period?.from === f.period?.from &&
-        g.period?.to === f.period?.to &&
-        g.start < f.start,
-    )
-    .pop();
+  const level = levelOf(corpus, c, 0);
   if (level)
     b.say(
       `- Mức ${describePeriod(level.period)} báo cáo ghi: ${formatValue(level.value, level.unit)} ${b.cite(level, c.report)}.`,

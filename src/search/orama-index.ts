@@ -105,34 +105,10 @@ export function createIndexComponent(options: CompactIndexOptions = {}) {
     last.set(prop, { value, tokens });
     return tokens;
   };
-  const insert: IndexComponent['insert'] = (
-    implementation,
-    index,
-    prop,
-    id,
-    internalId,
-    value,
-    schemaType,
-    language,
-    tokenizer,
-    docsCount,
-    opts,
-  ) => {
+  const insert: IndexComponent['insert'] = (...args) => {
+    const [, index, prop, , internalId, value, , language, tokenizer, docsCount] = args;
     const postings = postingsOf(index, prop);
-    if (!postings || typeof value !== 'string')
-      return stock.insert(
-        implementation,
-        index,
-        prop,
-        id,
-        internalId,
-        value,
-        schemaType,
-        language,
-        tokenizer,
-        docsCount,
-        opts,
-      );
+    if (!postings || typeof value !== 'string') return stock.insert(...args);
     const tokens = tokensOf(tokenizer, value, language, prop);
     const terms = new Map<number, number>();
     for (const t of tokens) {
@@ -144,32 +120,10 @@ export function createIndexComponent(options: CompactIndexOptions = {}) {
     postings.avg = ((postings.avg ?? 0) * (docsCount - 1) + tokens.length) / docsCount;
     postings.add(internalId as number, tokens.length, terms);
   };
-  const remove: IndexComponent['remove'] = (
-    implementation,
-    index,
-    prop,
-    id,
-    internalId,
-    value,
-    schemaType,
-    language,
-    tokenizer,
-    docsCount,
-  ) => {
+  const remove: IndexComponent['remove'] = (...args) => {
+    const [, index, prop, , internalId, value, , language, tokenizer, docsCount] = args;
     const postings = postingsOf(index, prop);
-    if (!postings || typeof value !== 'string')
-      return stock.remove(
-        implementation,
-        index,
-        prop,
-        id,
-        internalId,
-        value,
-        schemaType,
-        language,
-        tokenizer,
-        docsCount,
-      );
+    if (!postings || typeof value !== 'string') return stock.remove(...args);
     const doc = internalId as number;
     const tokens = tokensOf(tokenizer, value, language, prop);
     postings.avg =

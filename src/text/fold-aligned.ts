@@ -1,6 +1,7 @@
 // Accent folding that keeps offsets: one UTF-16 unit in, one unit out, so a match found in the
 // folded string is at the same offsets in the original. foldVi (NFD) cannot promise that.
 import { foldVi } from './fold.ts';
+import { CHUNK, ScratchUnits, unitsToString } from './units-to-string.ts';
 
 /**
  * Each UTF-16 unit's folded unit, filled on first sight (0: not yet seen). Ingest folds every
@@ -27,11 +28,7 @@ function foldUnit(ch: string): string {
   return String.fromCharCode(foldCode(ch.charCodeAt(0)));
 }
 
-/** Units per String.fromCharCode call: well under any engine's argument limit. */
-const CHUNK = 4096;
-let scratch = new Uint16Array(CHUNK);
-/** Units of the reused buffer at most (128 KB): a report's text, not the longest text ever folded. */
-const SCRATCH_MAX = 1 << 16;
+const scratch = new ScratchUnits(CHUNK);
 
 /**
  * Lower-cases and strips diacritics character by character; `result.length === s.length`.
@@ -39,10 +36,7 @@ const SCRATCH_MAX = 1 << 16;
  */
 export function foldAligned(s: string): string {
   const n = s.length;
-  if (n > scratch.length && n <= SCRATCH_MAX)
-    scratch = new Uint16Array(Math.min(SCRATCH_MAX, Math.max(n, scratch.length * 2)));
-  // A longer text (a 2 MB report) gets a buffer of its own, let go afterwards.
-  const buf = n <= scratch.length ? scratch : new Uint16Array(n);
+  const buf = scratch.take(n);
   let same = true;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -51,12 +45,7 @@ export function foldAligned(s: string): string {
     if (f !== c) same = false;
   }
   if (same) return s;
-  // Safe: String.fromCharCode reads its arguments as numbers; a Uint16Array is array-like.
-  if (n <= CHUNK) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
-  let out = '';
-  for (let i = 0; i < n; i += CHUNK)
-    out += String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
-  return out;
+  return unitsToString(buf, n);
 }
 
 /** True when the string carries any Vietnamese diacritic (or đ), i.e. it was typed with accents. */

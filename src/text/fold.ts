@@ -1,5 +1,6 @@
 // Accent folding for Vietnamese matching: people type "ho ngheo quang tri" for "hộ nghèo Quảng Trị".
 // Stored text is never folded; folding happens only where text is compared (tokenizer, place lookup).
+import { ScratchUnits, unitsToString } from './units-to-string.ts';
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
@@ -36,17 +37,11 @@ for (let c = 0; c < FAST.length; c++) {
 }
 FAST[0] = 0;
 
-let scratch = new Uint16Array(256);
-/** Units of the reused buffer at most (128 KB): a report's text, not the longest text ever folded. */
-const SCRATCH_MAX = 1 << 16;
-const CHUNK = 4096;
+const scratch = new ScratchUnits(256);
 
 function foldFast(s: string): string | null {
   const n = s.length;
-  if (n > scratch.length && n <= SCRATCH_MAX)
-    scratch = new Uint16Array(Math.min(SCRATCH_MAX, Math.max(n, scratch.length * 2)));
-  // A longer text (a 2 MB report) gets a buffer of its own, let go afterwards.
-  const buf = n <= scratch.length ? scratch : new Uint16Array(n);
+  const buf = scratch.take(n);
   let same = true;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -56,12 +51,7 @@ function foldFast(s: string): string | null {
     if (f !== c) same = false;
   }
   if (same) return s;
-  // Safe: String.fromCharCode reads its arguments as numbers; a Uint16Array is array-like.
-  if (n <= CHUNK) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
-  let out = '';
-  for (let i = 0; i < n; i += CHUNK)
-    out += String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
-  return out;
+  return unitsToString(buf, n);
 }
 
 /**

@@ -196,22 +196,16 @@ export class ToolSession {
           : [];
         return {
           passage: passageBlock(h.id, h.reportId, h.text),
-          figures: report
-            ? inside.slice(0, FIGURES_PER_PASSAGE).map((f) => {
-                const item = this.register(f, report);
-                return {
-                  id: item.handle,
-                  label: f.label,
-                  value: formatValue(f.value, f.unit),
-                  kind: f.kind,
-                  place: f.place,
-                  period: describePeriod(f.period) || null,
-                };
-              })
-            : [],
+          figures: report ? inside.slice(0, FIGURES_PER_PASSAGE).map((f) => this.figureItem(f, report)) : [],
         };
       }),
     };
+  }
+
+  /** A figure listed under its passage or report: described as everywhere, less what its listing already says. */
+  private figureItem(f: Figure, report: Report) {
+    const { report: _report, sentence: _sentence, ...seen } = this.describe(this.register(f, report));
+    return seen;
   }
 
   private getReport(a: z.infer<typeof GetReportArgs>) {
@@ -226,17 +220,7 @@ export class ToolSession {
       figures: this.corpus
         .figuresOf(report.id)
         .slice(0, 12)
-        .map((f) => {
-          const item = this.register(f, report);
-          return {
-            id: item.handle,
-            label: f.label,
-            value: formatValue(f.value, f.unit),
-            kind: f.kind,
-            place: f.place,
-            period: describePeriod(f.period) || null,
-          };
-        }),
+        .map((f) => this.figureItem(f, report)),
     };
   }
 

@@ -29,11 +29,14 @@ function comparedWith(c: Candidate, asked: Period): boolean {
 
 /**
  * The level a change is of: the result of the same series (metric, unit, place, period) stated
- * before it in its paragraph, the nearest one.
+ * before it, the nearest one at or after `from` (its paragraph's start here; the report's for a claim).
  */
-function levelOf(corpus: CorpusView, c: Candidate): Figure | undefined {
+export function levelOf(
+  corpus: CorpusView,
+  c: Candidate,
+  from = c.report.text.lastIndexOf('\n\n', c.figure.start) + 1,
+): Figure | undefined {
   const f = c.figure;
-  const paragraph = c.report.text.lastIndexOf('\n\n', f.start) + 1;
   return corpus
     .figuresOf(c.report.id)
     .filter(
@@ -44,7 +47,7 @@ function levelOf(corpus: CorpusView, c: Candidate): Figure | undefined {
         g.place === f.place &&
         samePeriod(g.period, f.period) &&
         g.start < f.start &&
-        g.start >= paragraph,
+        g.start >= from,
     )
     .pop();
 }

@@ -4,21 +4,20 @@
 // mix through searchPassages and through app.request('/api/search?…') (query parsing with zod,
 // middleware, JSON of the hits), in alternating order; then autocannon over HTTP (load.ts in a child
 // process) with 1 and 8 connections, as measure.ts runs it.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createAssistant } from '../../answer/assistant.ts';
 import { parseConfig } from '../../config.ts';
-import { Corpus } from '../../corpus/corpus.ts';
 import { memoryPort } from '../../corpus/memory-port.ts';
 import { createApp } from '../../http/app.ts';
 import { searchPassages } from '../../search/passage-index.ts';
 import { decodeSnapshot } from '../../snapshot-file.ts';
-import { MemoryStore } from '../../store/memory-store.ts';
 import { readDevQuestions } from '../dev-questions.ts';
 import { generateCorpus } from './generate.ts';
+import { openSnapshotCorpus } from './open-snapshot.ts';
 import { buildQuestionMix } from './questions.ts';
+import { runLoad } from './run-load.ts';
 
 const [sizeArg, file, secondsArg] = process.argv.slice(2);
 if (!sizeArg || !file) throw new Error('usage: http-search.ts N SNAPSHOT.bin [SECONDS]');
@@ -27,12 +26,7 @@ const duration = Number(secondsArg ?? 8);
 const restored = decodeSnapshot(readFileSync(file));
 if (restored.reports.length !== size + 5)
   throw new Error(`${file} holds ${restored.reports.length} reports, not the seeds + ${size}`);
-const corpus = await Corpus.open({
-  store: new MemoryStore({ writable: false }),
-  seeds: restored.reports,
-  seedIndex: restored.index,
-  seedFigures: restored.figures,
-});
+const corpus = await openSnapshotCorpus(restored);
 const assistant = createAssistant(corpus);
 // As measure.ts serves it: no per-client rate limit (the load generator is one client on purpose).
 const config = parseConfig({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '0' });
@@ -71,20 +65,9 @@ await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 const port = (server.address() as AddressInfo).port;
 for (const connections of [1, 8]) {
   const cpu0 = process.cpuUsage();
-  const out = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', new URL('./load.ts', import.meta.url).pathname], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    let stdout = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`load child exited with ${code}`))));
-    child.stdin.end(JSON.stringify({ port, route: 'search', connections, duration, questions }));
-  });
+  const out = await runLoad({ port, route: 'search', connections, duration, questions });
   const cpu = process.cpuUsage(cpu0);
-  const r = JSON.parse(out) as {
+  const r = out as {
     requests: number;
     rps: number;
     p50: number;

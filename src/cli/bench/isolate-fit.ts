@@ -17,6 +17,7 @@ import { decodeSections, SNAPSHOT_MAGIC_BYTES, type SnapshotSection } from '../.
 import { MemoryStore } from '../../store/memory-store.ts';
 import { readSeedInputs } from '../../store/seed-files.ts';
 import { generateCorpus } from './generate.ts';
+import { openSnapshotCorpus } from './open-snapshot.ts';
 import { buildQuestionMix } from './questions.ts';
 import { gcHeap } from './stats.ts';
 
@@ -64,12 +65,7 @@ async function fromSnapshot(file: string) {
       peakMB = Math.max(peakMB, usedMB());
     }),
   );
-  const corpus = await Corpus.open({
-    store: new MemoryStore({ writable: false }),
-    seeds: restored.reports,
-    seedIndex: restored.index,
-    seedFigures: restored.figures,
-  });
+  const corpus = await openSnapshotCorpus(restored);
   const assistant = createAssistant(corpus);
   let answered = 0;
   for (const q of questions) {

@@ -1,7 +1,6 @@
 // One corpus size, measured in a fresh process (node --expose-gc): ingest, snapshot, heap,
 // in-process latency of search and ask, HTTP latency and saturation (autocannon in a child),
 // and the alternative engines. Prints one JSON object to the --out file. Run by bench/index.ts.
-import { spawn } from 'node:child_process';
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
@@ -29,6 +28,7 @@ import {
 } from './alternatives.ts';
 import { generateCorpus } from './generate.ts';
 import { type BenchQuestion, buildQuestionMix } from './questions.ts';
+import { runLoad } from './run-load.ts';
 import { gcHeap, percentiles } from './stats.ts';
 
 interface Args {
@@ -213,31 +213,6 @@ async function measureHttp(
   }
   await new Promise((resolve) => server.close(resolve));
   return out;
-}
-
-/** autocannon in a child process, so the load generator does not share this event loop. */
-function runLoad(opts: {
-  port: number;
-  route: 'search' | 'ask';
-  connections: number;
-  duration: number;
-  questions: string[];
-}): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', new URL('./load.ts', import.meta.url).pathname], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    let stdout = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`load child exited with ${code}`));
-      else resolve(JSON.parse(stdout));
-    });
-    child.stdin.end(JSON.stringify(opts));
-  });
 }
 
 function measureAlternatives(

@@ -3,10 +3,10 @@
 // heap it holds, and the heap of the passage index alone. Prints one JSON object.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Corpus } from '../../corpus/corpus.ts';
+import type { Corpus } from '../../corpus/corpus.ts';
 import type { PassageIndex } from '../../search/passage-index.ts';
 import { type CorpusSnapshot, decodeSnapshot } from '../../snapshot-file.ts';
-import { MemoryStore } from '../../store/memory-store.ts';
+import { openSnapshotCorpus } from './open-snapshot.ts';
 import { gcHeap } from './stats.ts';
 
 const file = parseArgs({ allowPositionals: true }).positionals[0];
@@ -19,12 +19,7 @@ const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 let restored: CorpusSnapshot | null = decodeSnapshot(raw);
 const t1 = performance.now();
-let corpus: Corpus | null = await Corpus.open({
-  store: new MemoryStore({ writable: false }),
-  seeds: restored.reports,
-  seedIndex: restored.index,
-  seedFigures: restored.figures,
-});
+let corpus: Corpus | null = await openSnapshotCorpus(restored);
 const t2 = performance.now();
 const cpu = process.cpuUsage(cpu0);
 raw = null;
