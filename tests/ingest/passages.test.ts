@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cleanReportText } from '../../src/ingest/clean.ts';
+import { provincePlace } from '../../src/ingest/gazetteer.ts';
 import { extractMetadata, isFrontMatterLine } from '../../src/ingest/metadata.ts';
 import { headingLevel, MAX_PASSAGE_CHARS, splitPassages } from '../../src/ingest/passages.ts';
-import type { Passage } from '../../src/ingest/types.ts';
+import type { Passage, Place } from '../../src/ingest/types.ts';
 import { splitSentences } from '../../src/text/sentences.ts';
 import { seed, seedReports } from '../helpers/seed-reports.ts';
 
@@ -103,14 +104,7 @@ describe('splitPassages on the Tây Sơn report', () => {
 });
 
 describe('splitPassages on other reports', () => {
-  const province = {
-    name: 'Quảng Trị',
-    level: 'province',
-    type: 'tỉnh',
-    code: '45',
-    provinceCode: '45',
-    province: 'Quảng Trị',
-  } as const;
+  const province = provincePlace('45') as Place;
   const year2023 = { label: 'năm 2023', kind: 'during', from: '2023-01-01', to: '2023-12-31', year: 2023 } as const;
 
   it('tags a passage that names one district with that district', () => {

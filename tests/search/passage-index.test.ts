@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readDevQuestions } from '../../src/cli/dev-questions.ts';
 import { loadSeedReports, locateQuote } from '../../src/cli/eval-search.ts';
 import { AppError } from '../../src/errors.ts';
+import { provincePlace } from '../../src/ingest/gazetteer.ts';
 import type { Passage, Place, Report } from '../../src/ingest/types.ts';
 import {
   createDefaultTokenizerIndex,
@@ -16,14 +17,7 @@ import {
   searchPassages,
 } from '../../src/search/passage-index.ts';
 
-const QUANG_TRI: Place = {
-  name: 'Quảng Trị',
-  level: 'province',
-  type: 'tỉnh',
-  code: '45',
-  provinceCode: '45',
-  province: 'Quảng Trị',
-};
+const QUANG_TRI = provincePlace('45') as Place;
 const LAO_CAI: Place = {
   name: 'Lào Cai',
   level: 'province',
